@@ -1,1 +1,213 @@
-//! placeholder
+//! annalist-time: find temporal expressions in text and normalize them to TimeML TIMEX3.
+//!
+//! ```
+//! use annalist_time::{Tagger, Anchor};
+//!
+//! let tagger = Tagger::english();
+//! let anchor = Anchor::from_dct("2025-03-14").unwrap();
+//! let timexes = tagger.tag("Thirty-seven years ago, on March 3, 1988, a curfew was announced.", &anchor);
+//! assert_eq!(timexes[0].text, "Thirty-seven years ago");
+//! assert_eq!(timexes[0].value.to_string(), "1988");
+//! assert_eq!(timexes[1].value.to_string(), "1988-03-03");
+//! ```
+//!
+//! # How it works
+//!
+//! The pipeline goes one way: **tokens** (`token.rs`) → **items and constituents** matched by
+//! a language pack's rules (`grammar.rs`, rules in `lang/<code>/rules.txt`) → **frames**, the
+//! language-independent meaning of each match (`frame.rs`) → **values**, resolved against the
+//! document creation time or the narrative reference time (`resolve.rs`) → [`Timex`].
+//!
+//! The engine knows no language. English lives in `src/lang/en/`: a lexicon of words and the
+//! features they contribute, and a grammar of rules, each with examples that run as tests.
+//!
+//! This crate does no I/O and keeps no global state besides the lazily parsed built-in packs;
+//! tagging is a pure function of (text, anchor), linear in the length of the text.
+
+#![warn(missing_docs)]
+
+mod frame;
+mod grammar;
+pub mod lang;
+mod pack;
+mod resolve;
+mod tense;
+mod token;
+pub mod value;
+
+use std::sync::Arc;
+
+use jiff::civil::{Date, DateTime};
+use serde::Serialize;
+
+pub use crate::pack::{Example, LanguagePack, PackError};
+pub use crate::resolve::AnchorUsed;
+pub use crate::value::{Interval, Mod, TimexType, TimexValue};
+
+/// One temporal expression found in a text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Timex {
+    /// Character (Unicode scalar) offset of the first character.
+    pub start: usize,
+    /// Character offset one past the last character.
+    pub end: usize,
+    /// Byte offset of the first byte.
+    #[serde(skip)]
+    pub byte_start: usize,
+    /// Byte offset one past the last byte.
+    #[serde(skip)]
+    pub byte_end: usize,
+    /// The expression as written.
+    pub text: String,
+    /// DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// The normalized value.
+    pub value: TimexValue,
+    /// The TIMEX3 `mod`, when the text qualifies the value.
+    #[serde(rename = "mod")]
+    pub modifier: Option<Mod>,
+    /// `quant` of a SET ("EACH", "EVERY").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quant: Option<&'static str>,
+    /// `freq` of a SET ("2X").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freq: Option<String>,
+    /// The concrete `[start, end)` the value denotes, when it has one.
+    pub interval: Option<Interval>,
+    /// Which anchor the value was resolved against.
+    pub anchor: AnchorUsed,
+    /// The grammar rule that matched (for `--explain`).
+    #[serde(skip)]
+    pub rule: Arc<str>,
+}
+
+/// Document style: how partial dates ("March 3") find their year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    /// Decide from the text: a document whose explicit years lie mostly more than a decade
+    /// before its creation time is a narrative.
+    #[default]
+    Auto,
+    /// News: partial dates and deixis resolve against the document creation time.
+    News,
+    /// History narrative: partial dates take their year from the last date mentioned.
+    Narrative,
+}
+
+/// What relative expressions are resolved against.
+#[derive(Clone, Debug, Default)]
+pub struct Anchor {
+    /// The document creation time, if known. Without it, deictic expressions ("yesterday")
+    /// stay unresolved unless the text itself mentions a date to anchor on.
+    pub dct: Option<DateTime>,
+    /// News or narrative resolution.
+    pub style: Style,
+}
+
+/// The DCT given to [`Anchor::from_dct`] could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "cannot read {input:?} as a date: expected YYYY-MM-DD or an RFC 3339 timestamp such as 2025-03-14T09:05:00+04:00"
+)]
+pub struct DctError {
+    /// What was given.
+    pub input: String,
+}
+
+impl Anchor {
+    /// An anchor at the given document creation time: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]`,
+    /// or RFC 3339 with an offset (the local civil time is kept: news is dated in its own
+    /// time zone). TimeML's compact `19980108` is accepted too.
+    pub fn from_dct(s: &str) -> Result<Anchor, DctError> {
+        Ok(Anchor {
+            dct: Some(parse_dct(s).ok_or_else(|| DctError {
+                input: s.to_string(),
+            })?),
+            style: Style::Auto,
+        })
+    }
+
+    /// An anchor without a DCT.
+    pub fn none() -> Anchor {
+        Anchor::default()
+    }
+}
+
+/// Reads a DCT in the formats [`Anchor::from_dct`] accepts.
+pub fn parse_dct(s: &str) -> Option<DateTime> {
+    let s = s.trim();
+    if let Ok(ts) = s.parse::<jiff::Timestamp>() {
+        // An RFC 3339 string with an offset: keep the civil time it states.
+        if let Some(off) = rfc3339_offset(s) {
+            return Some(off.to_datetime(ts));
+        }
+        return Some(jiff::tz::Offset::UTC.to_datetime(ts));
+    }
+    if let Ok(dt) = s.parse::<DateTime>() {
+        return Some(dt);
+    }
+    if let Ok(d) = s.parse::<Date>() {
+        return Some(d.to_datetime(jiff::civil::Time::midnight()));
+    }
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i16 = s[0..4].parse().ok()?;
+        let m: i8 = s[4..6].parse().ok()?;
+        let d: i8 = s[6..8].parse().ok()?;
+        return Date::new(y, m, d)
+            .ok()
+            .map(|d| d.to_datetime(jiff::civil::Time::midnight()));
+    }
+    None
+}
+
+fn rfc3339_offset(s: &str) -> Option<jiff::tz::Offset> {
+    if s.ends_with('Z') || s.ends_with('z') {
+        return Some(jiff::tz::Offset::UTC);
+    }
+    let tail = s.get(s.len().checked_sub(6)?..)?;
+    let sign = match tail.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let h: i8 = tail.get(1..3)?.parse().ok()?;
+    let m: i8 = tail.get(4..6)?.parse().ok()?;
+    let secs = sign * (i32::from(h) * 3600 + i32::from(m) * 60);
+    jiff::tz::Offset::from_seconds(secs).ok()
+}
+
+/// A temporal tagger for one language.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    pack: Arc<lang::CompiledPack>,
+}
+
+impl Tagger {
+    /// The English tagger (built in).
+    pub fn english() -> Tagger {
+        Tagger {
+            pack: lang::english(),
+        }
+    }
+
+    /// A tagger for a language pack you parsed yourself.
+    pub fn with_pack(pack: LanguagePack) -> Tagger {
+        Tagger {
+            pack: Arc::new(lang::CompiledPack::new(pack)),
+        }
+    }
+
+    /// The language pack in use.
+    pub fn pack(&self) -> &LanguagePack {
+        &self.pack.pack
+    }
+
+    /// Finds and normalizes every temporal expression in `text`.
+    pub fn tag(&self, text: &str, anchor: &Anchor) -> Vec<Timex> {
+        lang::tag(&self.pack, text, anchor)
+    }
+}
+
+#[cfg(test)]
+mod tests;

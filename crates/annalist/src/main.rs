@@ -1,1 +1,30 @@
-fn main() {}
+//! The `annalist` command line: thin wiring over the library crates.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+
+/// Turn dated news articles into a sourced timeline.
+#[derive(Parser)]
+#[command(name = "annalist", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find and normalize the time expressions of one text (TimeML TIMEX3).
+    Tag(cmd::tag::TagArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Tag(args) => cmd::tag::run(args),
+    };
+    if let Err(e) = result {
+        eprintln!("annalist: {e:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,623 @@
+//! The matcher: runs a language pack's rules over the tokens of a text, in linear time.
+//!
+//! Matching is a cascade of finite-state passes (as in FASTUS or HeidelTime, not a chart
+//! parser as in Duckling):
+//!
+//! 1. **Items.** Tokens become items; spelled-out numbers ("twenty-five", "one hundred and
+//!    five"), digit groups ("20,000", "3.5") and number shapes ("1990s", "'90s", "21st") are
+//!    merged into one number item each.
+//! 2. **Stages.** For each stage of the pack, one left-to-right pass tries, at every item, the
+//!    rules whose first element can match it, keeps the longest match (the earliest rule on
+//!    ties), and replaces the matched items by one *constituent* carrying the merged
+//!    [`Frame`]. Later stages see constituents as `@category` items, which is how "4 a.m." and
+//!    "March 3, 1988" combine into one TIME.
+//!
+//! Each pass costs at most (items × candidate rules × pattern length × 2^optionals), with
+//! patterns of bounded length, so the whole cascade is linear in the text; nothing combines
+//! results of the same pass, so "next next next … week" cannot blow up. Words the pack does
+//! not know are skipped with one hash lookup, which is what makes the tagger fast.
+
+use crate::frame::Frame;
+use crate::pack::{Atom, ClassId, Element, LanguagePack, NumRole, NumberWord, Rule, WordId};
+use crate::token::{Token, TokenKind};
+
+/// A number item's value and shape.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct NumInfo {
+    /// The value; `None` when it does not fit (a 40-digit number).
+    pub value: Option<f64>,
+    /// Number of digits for a plain digit run; 0 for spelled-out or decimal numbers.
+    pub digits: u8,
+    /// "21st", "third".
+    pub ordinal: bool,
+    /// "1990s" → 199, "'90s" → 199.
+    pub decade: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum ItemKind {
+    Word(Option<WordId>),
+    Punct(Option<WordId>),
+    Number(NumInfo),
+    Constituent {
+        category: ClassId,
+        rule: u16,
+        frame: Box<Frame>,
+    },
+}
+
+/// A token, a merged number, or a constituent built by a rule.
+#[derive(Clone, Debug)]
+pub(crate) struct Item {
+    /// Byte span in the text.
+    pub start: usize,
+    pub end: usize,
+    /// Token span, end exclusive.
+    pub first_token: usize,
+    pub end_token: usize,
+    pub kind: ItemKind,
+    /// True when the first token touches the previous token.
+    pub joined: bool,
+    /// True when a blank line precedes the first token.
+    pub para_start: bool,
+    /// True when the first letter is uppercase.
+    pub capitalized: bool,
+}
+
+/// Normalizes typographic apostrophes so that `’90s` and `'90s` are one thing.
+fn normalize_char(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' | '´' => '\'',
+        '–' | '—' | '‑' => '-',
+        c => c,
+    }
+}
+
+/// Looks a token up in the pack's word table, lowercasing on the way without allocating for
+/// short ASCII words.
+fn lookup(pack: &LanguagePack, s: &str, buf: &mut String) -> Option<WordId> {
+    buf.clear();
+    for c in s.chars() {
+        let c = normalize_char(c);
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    pack.word_id(buf)
+}
+
+/// Builds the items of stage 0 from the tokens.
+pub(crate) fn items(pack: &LanguagePack, text: &str, tokens: &[Token]) -> Vec<Item> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut buf = String::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let s = t.text(text);
+        let base = |kind: ItemKind, end_token: usize| Item {
+            start: t.start,
+            end: tokens[end_token - 1].end,
+            first_token: i,
+            end_token,
+            kind,
+            joined: t.joined,
+            para_start: t.para_start,
+            capitalized: s.chars().next().is_some_and(char::is_uppercase),
+        };
+        match t.kind {
+            TokenKind::Number => {
+                let (info, end) = digit_number(pack, text, tokens, i, &mut buf);
+                out.push(base(ItemKind::Number(info), end));
+                i = end;
+            }
+            TokenKind::Word => {
+                let id = lookup(pack, s, &mut buf);
+                if let Some((info, end)) = spelled_number(pack, text, tokens, i, id, &mut buf) {
+                    out.push(base(ItemKind::Number(info), end));
+                    i = end;
+                } else {
+                    out.push(base(ItemKind::Word(id), i + 1));
+                    i += 1;
+                }
+            }
+            TokenKind::Punct => {
+                // "'90s": an apostrophe, two digits and a decade suffix.
+                if let Some((info, end)) = apostrophe_decade(pack, text, tokens, i, &mut buf) {
+                    out.push(base(ItemKind::Number(info), end));
+                    i = end;
+                } else {
+                    let id = lookup(pack, s, &mut buf);
+                    out.push(base(ItemKind::Punct(id), i + 1));
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn joined_text<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
+    tokens.get(i).filter(|t| t.joined).map(|t| t.text(text))
+}
+
+fn is_suffix(list: &[String], s: &str, buf: &mut String) -> bool {
+    buf.clear();
+    buf.push_str(&s.to_lowercase());
+    list.iter().any(|x| x == buf)
+}
+
+/// A digit run, with its thousands groups ("20,000"), decimals ("3.5"), ordinal suffix
+/// ("21st") or decade suffix ("1990s", "1990's").
+fn digit_number(
+    pack: &LanguagePack,
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    buf: &mut String,
+) -> (NumInfo, usize) {
+    let first = tokens[i].text(text);
+    let mut end = i + 1;
+    let mut info = NumInfo {
+        value: parse_digits(first),
+        digits: first.len().min(255) as u8,
+        ordinal: false,
+        decade: None,
+    };
+    // Thousands groups: 20,000 / 1,250,000 (each group exactly three digits, touching).
+    if (1..=3).contains(&first.len()) {
+        let mut value = info.value;
+        let mut j = end;
+        while joined_text(text, tokens, j) == Some(",")
+            && joined_text(text, tokens, j + 1)
+                .is_some_and(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let g = tokens[j + 1].text(text);
+            value = value.and_then(|v| parse_digits(g).map(|g| v * 1000.0 + g));
+            j += 2;
+        }
+        if j > end {
+            info.value = value.filter(|v| *v < 1e15);
+            info.digits = 0;
+            end = j;
+        }
+    }
+    // Decimals: 3.5 (but not 3.3.1988).
+    if joined_text(text, tokens, end) == Some(".")
+        && joined_text(text, tokens, end + 1).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+        && joined_text(text, tokens, end + 2) != Some(".")
+    {
+        let frac = tokens[end + 1].text(text);
+        if frac.len() <= 6 {
+            info.value = info
+                .value
+                .and_then(|v| format!("{v}.{frac}").parse::<f64>().ok());
+            info.digits = 0;
+            end += 2;
+            return (info, end);
+        }
+    }
+    if let Some(suffix) = joined_text(text, tokens, end) {
+        if info.digits > 0 && info.digits <= 3 && is_suffix(&pack.ordinal_suffixes, suffix, buf) {
+            info.ordinal = true;
+            return (info, end + 1);
+        }
+        if is_suffix(&pack.decade_suffixes, suffix, buf) {
+            if let Some(d) = decade_of(first, info.digits) {
+                info.decade = Some(d);
+                return (info, end + 1);
+            }
+        }
+        // "1990's"
+        if suffix == "'" || suffix == "’" {
+            if let Some(s2) = joined_text(text, tokens, end + 1) {
+                if is_suffix(&pack.decade_suffixes, s2, buf) {
+                    if let Some(d) = decade_of(first, info.digits) {
+                        info.decade = Some(d);
+                        return (info, end + 2);
+                    }
+                }
+            }
+        }
+    }
+    (info, end)
+}
+
+fn decade_of(digits: &str, n: u8) -> Option<i64> {
+    let v: i64 = digits.parse().ok()?;
+    match n {
+        4 if v % 10 == 0 => Some(v / 10),
+        2 if v % 10 == 0 => Some(190 + v / 10),
+        _ => None,
+    }
+}
+
+fn apostrophe_decade(
+    pack: &LanguagePack,
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    buf: &mut String,
+) -> Option<(NumInfo, usize)> {
+    let t = tokens[i].text(text);
+    if t != "'" && t != "’" {
+        return None;
+    }
+    let digits = joined_text(text, tokens, i + 1)?;
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let suffix = joined_text(text, tokens, i + 2)?;
+    if !is_suffix(&pack.decade_suffixes, suffix, buf) {
+        return None;
+    }
+    let decade = decade_of(digits, 2)?;
+    Some((
+        NumInfo {
+            value: None,
+            digits: 0,
+            ordinal: false,
+            decade: Some(decade),
+        },
+        i + 3,
+    ))
+}
+
+fn parse_digits(s: &str) -> Option<f64> {
+    if s.len() > 15 {
+        return None;
+    }
+    s.parse::<u64>().ok().map(|v| v as f64)
+}
+
+/// A spelled-out number: "twenty-five", "one hundred and five", "a dozen" is not handled
+/// here (the article is a rule's business).
+fn spelled_number(
+    pack: &LanguagePack,
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    id: Option<WordId>,
+    buf: &mut String,
+) -> Option<(NumInfo, usize)> {
+    let first = pack.word_info(id?).number?;
+    let mut total = 0.0f64;
+    let mut current = 0.0f64;
+    let mut last: Option<NumberWord> = None;
+    let mut end = i;
+    let mut ordinal = false;
+    let mut j = i;
+    let mut word = Some(first);
+    loop {
+        let Some(w) = word else { break };
+        let ok = match (last, w) {
+            (None, _) => true,
+            // "twenty five", "twenty-first": a unit after a ten.
+            (Some(NumberWord::Cardinal(p)), NumberWord::Cardinal(v) | NumberWord::Ordinal(v)) => {
+                p >= 20.0 && p < 100.0 && p % 10.0 == 0.0 && v < 10.0
+            }
+            (Some(NumberWord::Cardinal(_)), NumberWord::Scale(_)) => true,
+            (Some(NumberWord::Scale(p)), NumberWord::Scale(s)) => s > p,
+            (Some(NumberWord::Scale(_)), NumberWord::Cardinal(_) | NumberWord::Ordinal(_)) => true,
+            (Some(NumberWord::Ordinal(_)), _) => false,
+        };
+        if !ok {
+            break;
+        }
+        match w {
+            NumberWord::Cardinal(v) => current += v,
+            NumberWord::Ordinal(v) => {
+                current += v;
+                ordinal = true;
+            }
+            NumberWord::Scale(s) => {
+                current = if current == 0.0 { s } else { current * s };
+                if s >= 1000.0 {
+                    total += current;
+                    current = 0.0;
+                }
+            }
+        }
+        last = Some(w);
+        end = j + 1;
+        if ordinal {
+            break;
+        }
+        // The next number word, across a hyphen or a joiner ("and").
+        let mut k = j + 1;
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.joined && t.text(text) == "-")
+        {
+            k += 1;
+        } else if let Some(t) = tokens.get(k) {
+            if t.kind == TokenKind::Word
+                && lookup(pack, t.text(text), buf).is_some_and(|id| pack.word_info(id).joiner)
+                && matches!(last, Some(NumberWord::Scale(_)))
+            {
+                k += 1;
+            }
+        }
+        word = tokens
+            .get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .and_then(|t| lookup(pack, t.text(text), buf))
+            .and_then(|id| pack.word_info(id).number);
+        j = k;
+    }
+    if end == i {
+        return None;
+    }
+    // A lone scale word ("hundred") or ordinal-less run is still a number.
+    Some((
+        NumInfo {
+            value: Some(total + current),
+            digits: 0,
+            ordinal,
+            decade: None,
+        },
+        end,
+    ))
+}
+
+/// Per-stage index of which rules can start at which item.
+pub(crate) struct StageIndex {
+    pub stage: u8,
+    by_word: rustc_hash::FxHashMap<WordId, Vec<u16>>,
+    by_class: Vec<Vec<u16>>,
+    by_number: Vec<u16>,
+}
+
+pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
+    let mut stages: Vec<u8> = pack.rules.iter().map(|r| r.stage).collect();
+    stages.sort_unstable();
+    stages.dedup();
+    stages
+        .into_iter()
+        .map(|stage| {
+            let mut idx = StageIndex {
+                stage,
+                by_word: Default::default(),
+                by_class: vec![Vec::new(); pack.class_names.len()],
+                by_number: Vec::new(),
+            };
+            for (ri, rule) in pack.rules.iter().enumerate() {
+                if rule.stage != stage {
+                    continue;
+                }
+                let ri = ri as u16;
+                // The first set: every alternative of leading optional elements and of the
+                // first required one.
+                for el in &rule.elements {
+                    for atom in &el.alternatives {
+                        let list = match atom {
+                            Atom::Literal(w) => idx.by_word.entry(*w).or_default(),
+                            Atom::Class(c) | Atom::Category(c) => &mut idx.by_class[*c as usize],
+                            Atom::Num(_) | Atom::Ord(_) | Atom::Decade => &mut idx.by_number,
+                        };
+                        if list.last() != Some(&ri) {
+                            list.push(ri);
+                        }
+                    }
+                    if !el.optional {
+                        break;
+                    }
+                }
+            }
+            idx
+        })
+        .collect()
+}
+
+impl StageIndex {
+    fn candidates(&self, pack: &LanguagePack, item: &Item, out: &mut Vec<u16>) {
+        out.clear();
+        match &item.kind {
+            ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w)) => {
+                if let Some(l) = self.by_word.get(w) {
+                    out.extend_from_slice(l);
+                }
+                for e in &pack.word_info(*w).entries {
+                    if !e.capitalized_only || item.capitalized {
+                        out.extend_from_slice(&self.by_class[e.class as usize]);
+                    }
+                }
+            }
+            ItemKind::Number(_) => out.extend_from_slice(&self.by_number),
+            ItemKind::Constituent { category, .. } => {
+                out.extend_from_slice(&self.by_class[*category as usize])
+            }
+            _ => {}
+        }
+        if out.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+}
+
+/// What an atom contributes when it matches an item; `None` when it does not match.
+fn match_atom(pack: &LanguagePack, atom: &Atom, item: &Item) -> Option<Frame> {
+    match (atom, &item.kind) {
+        (Atom::Literal(w), ItemKind::Word(Some(x)) | ItemKind::Punct(Some(x))) if w == x => {
+            Some(Frame::default())
+        }
+        (Atom::Class(c), ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w))) => pack
+            .word_info(*w)
+            .entries
+            .iter()
+            .find(|e| e.class == *c && (!e.capitalized_only || item.capitalized))
+            .map(|e| e.features.clone()),
+        (
+            Atom::Category(c),
+            ItemKind::Constituent {
+                category, frame, ..
+            },
+        ) if c == category => Some((**frame).clone()),
+        (Atom::Num(role), ItemKind::Number(n)) if !n.ordinal && n.decade.is_none() => {
+            number_role(*role, n)
+        }
+        (Atom::Ord(role), ItemKind::Number(n)) if n.ordinal => number_role(*role, n),
+        (Atom::Decade, ItemKind::Number(n)) => n.decade.map(|d| Frame {
+            decade: Some(d),
+            ..Frame::default()
+        }),
+        _ => None,
+    }
+}
+
+fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
+    let v = n.value?;
+    let int = (v.fract() == 0.0).then_some(v as i64);
+    let mut f = Frame::default();
+    let small = |lo: i64, hi: i64, max_digits: u8| -> Option<u8> {
+        let i = int?;
+        if (lo..=hi).contains(&i) && n.digits <= max_digits {
+            Some(i as u8)
+        } else {
+            None
+        }
+    };
+    match role {
+        NumRole::Count => {
+            if v > 1e9 {
+                return None;
+            }
+            f.count = Some(crate::frame::Count::N(v));
+        }
+        NumRole::Year => {
+            if n.digits != 4 {
+                return None;
+            }
+            f.year = int;
+        }
+        NumRole::ShortYear => {
+            if n.digits != 2 {
+                return None;
+            }
+            f.short_year = int;
+        }
+        NumRole::AnyYear => {
+            let i = int?;
+            if !(1..=9999).contains(&i) || n.digits == 0 || n.digits > 4 {
+                return None;
+            }
+            f.year = Some(i);
+        }
+        NumRole::Day => f.day = Some(small(1, 31, 2)?),
+        NumRole::Month => f.month = Some(small(1, 12, 2)?),
+        NumRole::Hour => f.hour = Some(small(0, 24, 2)?),
+        NumRole::Minute => {
+            if n.digits != 2 {
+                return None;
+            }
+            f.minute = Some(small(0, 59, 2)?)
+        }
+        NumRole::Second => {
+            if n.digits != 2 {
+                return None;
+            }
+            f.second = Some(small(0, 59, 2)?)
+        }
+        NumRole::Week => f.week = Some(small(1, 53, 2)?),
+        NumRole::Nth => f.nth = Some(int.filter(|i| (1..=1000).contains(i))?),
+        NumRole::Century => f.century = Some(int.filter(|i| (1..=100).contains(i))? - 1),
+    }
+    Some(f)
+}
+
+/// Tries `rule` at `items[at..]`; returns the end (exclusive) of the longest match and the
+/// merged frame.
+fn match_rule(
+    pack: &LanguagePack,
+    rule: &Rule,
+    items: &[Item],
+    at: usize,
+) -> Option<(usize, Frame)> {
+    let mut best: Option<(usize, Frame)> = None;
+    let mut frame = rule.features.clone();
+    match_from(pack, &rule.elements, items, at, at, &mut frame, &mut best);
+    best
+}
+
+fn match_from(
+    pack: &LanguagePack,
+    elements: &[Element],
+    items: &[Item],
+    start: usize,
+    pos: usize,
+    frame: &mut Frame,
+    best: &mut Option<(usize, Frame)>,
+) {
+    let Some((el, rest)) = elements.split_first() else {
+        if best.as_ref().is_none_or(|(end, _)| pos > *end) {
+            *best = Some((pos, frame.clone()));
+        }
+        return;
+    };
+    if let Some(item) = items.get(pos) {
+        let boundary_ok = pos == start || !item.para_start;
+        let join_ok = !el.adjacent || item.joined;
+        if boundary_ok && join_ok {
+            for atom in &el.alternatives {
+                if let Some(contrib) = match_atom(pack, atom, item) {
+                    let mut next = frame.clone();
+                    if next.merge(&contrib).is_ok() {
+                        match_from(pack, rest, items, start, pos + 1, &mut next, best);
+                    }
+                    // The first matching alternative wins, keeping the search bounded.
+                    break;
+                }
+            }
+        }
+    }
+    if el.optional {
+        match_from(pack, rest, items, start, pos, frame, best);
+    }
+}
+
+/// Runs one stage over `items`.
+pub(crate) fn run_stage(pack: &LanguagePack, index: &StageIndex, items: Vec<Item>) -> Vec<Item> {
+    let mut out = Vec::with_capacity(items.len());
+    let mut candidates = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        index.candidates(pack, &items[i], &mut candidates);
+        let mut best: Option<(usize, Frame, u16)> = None;
+        for &ri in &candidates {
+            let rule = &pack.rules[ri as usize];
+            if let Some((end, frame)) = match_rule(pack, rule, &items, i) {
+                if best.as_ref().is_none_or(|(e, _, _)| end > *e) {
+                    best = Some((end, frame, ri));
+                }
+            }
+        }
+        match best {
+            Some((end, frame, ri)) if end > i => {
+                let first = &items[i];
+                let last = &items[end - 1];
+                out.push(Item {
+                    start: first.start,
+                    end: last.end,
+                    first_token: first.first_token,
+                    end_token: last.end_token,
+                    kind: ItemKind::Constituent {
+                        category: pack.rules[ri as usize].category,
+                        rule: ri,
+                        frame: Box::new(frame),
+                    },
+                    joined: first.joined,
+                    para_start: first.para_start,
+                    capitalized: first.capitalized,
+                });
+                i = end;
+            }
+            _ => {
+                out.push(items[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,705 @@
+//! Language packs: a language's vocabulary and grammar rules, read from text.
+//!
+//! A pack is two text files embedded in the binary (see `lang/en/` for English):
+//!
+//! * `lexicon.txt` says what single words contribute, one class per line:
+//!   `MONTH: march! mar! = month=3` (a `!` means the word counts only when capitalized, so
+//!   "may" the verb is not May the month). Number words, scales and ordinals have their own
+//!   sections (`NUMBER:`, `SCALE:`, `ORDINAL:`), as do the tense cues used to resolve "Friday"
+//!   backwards or forwards (`PAST:`, `FUTURE:`).
+//! * `rules.txt` holds the grammar: each rule is a pattern over tokens, the features it adds,
+//!   the category it produces, and examples that run as tests:
+//!
+//!   ```text
+//!   rule date.month-day-year
+//!     match: MONTH "."? NUM:day ","? NUM:year
+//!     ex: March 3, 1988 => DATE 1988-03-03
+//!   ```
+//!
+//! The pattern language is small on purpose (literals, classes, numbers in a role, categories
+//! built by earlier stages, `?` for optional, `~` for "touching the previous token", `|` for
+//! alternatives) so that matching stays linear: see `grammar.rs`.
+//!
+//! Parsing a pack checks everything a pack author can get wrong (unknown classes, bad
+//! features, malformed examples) and reports it with the file and line.
+
+use rustc_hash::FxHashMap;
+
+use crate::frame::Frame;
+
+/// An interned class or category name.
+pub type ClassId = u16;
+
+/// What a number must look like to fill a role in a pattern (`NUM:day`, `ORD:nth`…).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumRole {
+    /// Any cardinal: contributes `count`.
+    Count,
+    /// Four digits: contributes `year`.
+    Year,
+    /// Two digits ("'98"): contributes a short year.
+    ShortYear,
+    /// 1 to 4 digits: a year of any era ("44 BC", "AD 79").
+    AnyYear,
+    /// 1–31.
+    Day,
+    /// 1–12.
+    Month,
+    /// 0–24.
+    Hour,
+    /// Two digits, 0–59.
+    Minute,
+    /// Two digits, 0–59.
+    Second,
+    /// 1–53.
+    Week,
+    /// An ordinal: contributes `nth`.
+    Nth,
+    /// An ordinal century: "21st" contributes `century=20`.
+    Century,
+}
+
+impl NumRole {
+    fn parse(s: &str) -> Option<NumRole> {
+        Some(match s {
+            "count" => NumRole::Count,
+            "year" => NumRole::Year,
+            "yy" => NumRole::ShortYear,
+            "anyyear" => NumRole::AnyYear,
+            "day" => NumRole::Day,
+            "month" => NumRole::Month,
+            "hour" => NumRole::Hour,
+            "minute" => NumRole::Minute,
+            "second" => NumRole::Second,
+            "week" => NumRole::Week,
+            "nth" => NumRole::Nth,
+            "century" => NumRole::Century,
+            _ => return None,
+        })
+    }
+}
+
+/// One alternative of a pattern element.
+#[derive(Clone, Debug)]
+pub enum Atom {
+    /// A word or punctuation.
+    Literal(WordId),
+    /// A lexicon class: contributes the word's features.
+    Class(ClassId),
+    /// A cardinal number in a role.
+    Num(NumRole),
+    /// An ordinal number in a role.
+    Ord(NumRole),
+    /// A decade written with digits: "1990s", "'90s".
+    Decade,
+    /// A category built by an earlier stage: contributes its frame.
+    Category(ClassId),
+}
+
+/// One position of a pattern.
+#[derive(Clone, Debug)]
+pub struct Element {
+    /// Any of these matches.
+    pub alternatives: Vec<Atom>,
+    /// May be skipped.
+    pub optional: bool,
+    /// Must touch the previous matched token (no white space between).
+    pub adjacent: bool,
+}
+
+/// A grammar rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// Unique name, e.g. `date.month-day-year`; shown by `--explain`.
+    pub name: String,
+    /// Rules run in stages; a stage sees the categories built by earlier ones.
+    pub stage: u8,
+    /// The pattern.
+    pub elements: Vec<Element>,
+    /// Features the rule adds to what its parts contribute.
+    pub features: Frame,
+    /// The category of what it builds.
+    pub category: ClassId,
+    /// Line in `rules.txt`.
+    pub line: usize,
+}
+
+/// An example attached to a rule: input text, expected type, value and mod.
+#[derive(Clone, Debug)]
+pub struct Example {
+    /// The rule it illustrates.
+    pub rule: String,
+    /// The sentence; `[` `]` mark the expected extent, or the whole text is the extent.
+    pub text: String,
+    /// Expected TIMEX3 type.
+    pub kind: String,
+    /// Expected TIMEX3 value.
+    pub value: String,
+    /// Expected mod, if any.
+    pub modifier: Option<String>,
+    /// The anchor for this example (the file's default unless given).
+    pub dct: String,
+    /// Line in `rules.txt`.
+    pub line: usize,
+}
+
+/// A lexicon entry for one word.
+#[derive(Clone, Debug)]
+pub struct LexEntry {
+    /// The class the word belongs to.
+    pub class: ClassId,
+    /// What the word contributes.
+    pub features: Frame,
+    /// Counts only when the word is capitalized.
+    pub capitalized_only: bool,
+}
+
+/// How a word takes part in spelled-out numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumberWord {
+    /// "one" … "nineteen", "twenty" … "ninety" (with their value).
+    Cardinal(f64),
+    /// "hundred", "thousand", "million".
+    Scale(f64),
+    /// "first", "twentieth".
+    Ordinal(f64),
+}
+
+/// Tense cues for resolving "Friday" and "in March" backwards or forwards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// The sentence talks about the past.
+    Past,
+    /// The sentence talks about the future.
+    Future,
+}
+
+/// An interned word.
+pub type WordId = u32;
+
+/// What the pack knows about one word.
+#[derive(Clone, Debug, Default)]
+pub struct WordInfo {
+    /// Lexicon classes the word belongs to.
+    pub entries: Vec<LexEntry>,
+    /// Its part in spelled-out numbers.
+    pub number: Option<NumberWord>,
+    /// Joins number words ("and" in "one hundred and five").
+    pub joiner: bool,
+    /// The tense it signals.
+    pub tense: Option<TenseCue>,
+}
+
+/// A word's tense signal and how much to trust it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TenseCue {
+    /// Which way it points.
+    pub tense: Tense,
+    /// Auxiliaries and reporting verbs ("will", "was", "said") outrank verb forms ("held",
+    /// anything in "-ed", which may be a participle after "will be").
+    pub strong: bool,
+}
+
+impl TenseCue {
+    fn auxiliary(tense: Tense) -> TenseCue {
+        TenseCue {
+            tense,
+            strong: true,
+        }
+    }
+
+    fn verb(tense: Tense) -> TenseCue {
+        TenseCue {
+            tense,
+            strong: false,
+        }
+    }
+}
+
+/// Everything the engine knows about a language.
+#[derive(Debug)]
+pub struct LanguagePack {
+    /// ISO 639-1 code.
+    pub code: String,
+    pub(crate) class_names: Vec<String>,
+    /// Every word the pack knows (lexicon words, number words, tense cues, rule literals),
+    /// lowercase, to its id: a token whose word is not here can match nothing but `~` joins.
+    pub(crate) words: FxHashMap<Box<str>, WordId>,
+    pub(crate) word_info: Vec<WordInfo>,
+    pub(crate) ordinal_suffixes: Vec<String>,
+    pub(crate) decade_suffixes: Vec<String>,
+    pub(crate) past_suffixes: Vec<String>,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) examples: Vec<Example>,
+    /// Category names that are never reported on their own (they start with `_`).
+    pub(crate) hidden: Vec<bool>,
+}
+
+/// A mistake in a language pack, with where it is.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct PackError {
+    /// `lexicon.txt` or `rules.txt`.
+    pub file: &'static str,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl LanguagePack {
+    /// Reads a pack from its lexicon and rules text.
+    pub fn parse(code: &str, lexicon: &str, rules: &str) -> Result<LanguagePack, PackError> {
+        let mut pack = LanguagePack {
+            code: code.to_string(),
+            class_names: Vec::new(),
+            words: FxHashMap::default(),
+            word_info: Vec::new(),
+            ordinal_suffixes: Vec::new(),
+            decade_suffixes: Vec::new(),
+            past_suffixes: Vec::new(),
+            rules: Vec::new(),
+            examples: Vec::new(),
+            hidden: Vec::new(),
+        };
+        // Category 0 is what a rule builds when it names no category of its own.
+        pack.intern("@timex");
+        pack.parse_lexicon(lexicon)?;
+        pack.parse_rules(rules)?;
+        Ok(pack)
+    }
+
+    /// The rules, in the order they are tried.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The examples attached to rules.
+    pub fn examples(&self) -> &[Example] {
+        &self.examples
+    }
+
+    /// The name of a class or category.
+    pub fn class_name(&self, id: ClassId) -> &str {
+        &self.class_names[id as usize]
+    }
+
+    /// The id of a word, lowercase.
+    pub fn word_id(&self, lowercase: &str) -> Option<WordId> {
+        self.words.get(lowercase).copied()
+    }
+
+    /// What the pack knows about a word.
+    pub fn word_info(&self, id: WordId) -> &WordInfo {
+        &self.word_info[id as usize]
+    }
+
+    fn intern_word(&mut self, word: &str) -> WordId {
+        let w = word.to_lowercase();
+        if let Some(&id) = self.words.get(w.as_str()) {
+            return id;
+        }
+        let id = self.word_info.len() as WordId;
+        self.word_info.push(WordInfo::default());
+        self.words.insert(w.into_boxed_str(), id);
+        id
+    }
+
+    fn intern(&mut self, name: &str) -> ClassId {
+        if let Some(i) = self.class_names.iter().position(|n| n == name) {
+            return i as ClassId;
+        }
+        self.class_names.push(name.to_string());
+        self.hidden.push(name.starts_with('_'));
+        (self.class_names.len() - 1) as ClassId
+    }
+
+    fn class_id(&self, name: &str) -> Option<ClassId> {
+        self.class_names
+            .iter()
+            .position(|n| n == name)
+            .map(|i| i as ClassId)
+    }
+
+    fn parse_lexicon(&mut self, text: &str) -> Result<(), PackError> {
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let err = |message: String| PackError {
+                file: "lexicon.txt",
+                line,
+                message,
+            };
+            let content = raw.split('#').next().unwrap_or("").trim();
+            if content.is_empty() {
+                continue;
+            }
+            let (class, rest) = content
+                .split_once(':')
+                .ok_or_else(|| err("expected `CLASS: words [= features]`".into()))?;
+            let class = class.trim();
+            let (words, features) = match rest.split_once('=') {
+                Some((w, f)) if !matches!(class, "NUMBER" | "SCALE" | "ORDINAL") => (w, f),
+                _ => (rest, ""),
+            };
+            let words = words.split_whitespace();
+            match class {
+                "NUMBER" | "SCALE" | "ORDINAL" => {
+                    for item in words {
+                        let (w, v) = item
+                            .split_once('=')
+                            .ok_or_else(|| err(format!("expected word=value, found {item:?}")))?;
+                        let v: f64 = v
+                            .parse()
+                            .map_err(|_| err(format!("bad number {v:?} for {w:?}")))?;
+                        let kind = match class {
+                            "NUMBER" => NumberWord::Cardinal(v),
+                            "SCALE" => NumberWord::Scale(v),
+                            _ => NumberWord::Ordinal(v),
+                        };
+                        let id = self.intern_word(w);
+                        self.word_info[id as usize].number = Some(kind);
+                    }
+                }
+                "NUMBER_JOINER" => {
+                    for w in words {
+                        let id = self.intern_word(w);
+                        self.word_info[id as usize].joiner = true;
+                    }
+                }
+                "ORDINAL_SUFFIX" => self.ordinal_suffixes.extend(words.map(str::to_lowercase)),
+                "DECADE_SUFFIX" => self.decade_suffixes.extend(words.map(str::to_lowercase)),
+                "PAST_SUFFIX" => self.past_suffixes.extend(words.map(str::to_lowercase)),
+                "PAST" | "FUTURE" | "PAST_VERB" => {
+                    let cue = match class {
+                        "PAST" => TenseCue::auxiliary(Tense::Past),
+                        "FUTURE" => TenseCue::auxiliary(Tense::Future),
+                        _ => TenseCue::verb(Tense::Past),
+                    };
+                    for w in words {
+                        let id = self.intern_word(w);
+                        self.word_info[id as usize].tense = Some(cue);
+                    }
+                }
+                _ => {
+                    if !class
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+                    {
+                        return Err(err(format!("class names are UPPER_CASE, found {class:?}")));
+                    }
+                    let features = Frame::parse(features).map_err(err)?;
+                    let id = self.intern(class);
+                    for w in words {
+                        let (word, capitalized_only) = match w.strip_suffix('!') {
+                            Some(w) => (w, true),
+                            None => (w, false),
+                        };
+                        let wid = self.intern_word(word);
+                        self.word_info[wid as usize].entries.push(LexEntry {
+                            class: id,
+                            features: features.clone(),
+                            capitalized_only,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn parse_rules(&mut self, text: &str) -> Result<(), PackError> {
+        let mut default_dct = String::from("2000-01-01");
+        let mut current: Option<Rule> = None;
+        let mut pending_examples: Vec<Example> = Vec::new();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, raw) in lines.iter().enumerate() {
+            let line = i + 1;
+            let err = |message: String| PackError {
+                file: "rules.txt",
+                line,
+                message,
+            };
+            let content = strip_comment(raw).trim();
+            if content.is_empty() {
+                continue;
+            }
+            if let Some(d) = content.strip_prefix("dct ") {
+                default_dct = d.trim().to_string();
+            } else if let Some(name) = content.strip_prefix("rule ") {
+                self.finish_rule(current.take(), &mut pending_examples, line)?;
+                current = Some(Rule {
+                    name: name.trim().to_string(),
+                    stage: 1,
+                    elements: Vec::new(),
+                    features: Frame::default(),
+                    category: 0,
+                    line,
+                });
+            } else if let Some(rule) = current.as_mut() {
+                let (key, value) = content
+                    .split_once(':')
+                    .ok_or_else(|| err(format!("expected `key: value`, found {content:?}")))?;
+                let value = value.trim();
+                match key.trim() {
+                    "match" => rule.elements = self.parse_pattern(value).map_err(err)?,
+                    "set" => rule.features = Frame::parse(value).map_err(err)?,
+                    "stage" => {
+                        rule.stage = value
+                            .parse()
+                            .map_err(|_| err(format!("bad stage {value:?}")))?
+                    }
+                    "as" => {
+                        let cat = value.strip_prefix('@').ok_or_else(|| {
+                            err(format!("a category starts with @, found {value:?}"))
+                        })?;
+                        rule.category = self.intern(&format!("@{cat}"));
+                    }
+                    "ex" => pending_examples
+                        .push(parse_example(&rule.name, value, &default_dct, line).map_err(err)?),
+                    other => return Err(err(format!("unknown rule key {other:?}"))),
+                }
+            } else {
+                return Err(err("expected `rule NAME` or `dct DATE`".into()));
+            }
+        }
+        self.finish_rule(current.take(), &mut pending_examples, lines.len())?;
+        Ok(())
+    }
+
+    fn finish_rule(
+        &mut self,
+        rule: Option<Rule>,
+        examples: &mut Vec<Example>,
+        line: usize,
+    ) -> Result<(), PackError> {
+        let Some(rule) = rule else { return Ok(()) };
+        if rule.elements.is_empty() {
+            return Err(PackError {
+                file: "rules.txt",
+                line: rule.line,
+                message: format!("rule {} has no `match:`", rule.name),
+            });
+        }
+        if rule.elements.iter().all(|e| e.optional) {
+            return Err(PackError {
+                file: "rules.txt",
+                line: rule.line,
+                message: format!("rule {} can match nothing", rule.name),
+            });
+        }
+        if self.rules.iter().any(|r| r.name == rule.name) {
+            return Err(PackError {
+                file: "rules.txt",
+                line,
+                message: format!("rule {} is defined twice", rule.name),
+            });
+        }
+        self.examples.append(examples);
+        self.rules.push(rule);
+        Ok(())
+    }
+
+    fn parse_pattern(&mut self, pattern: &str) -> Result<Vec<Element>, String> {
+        let mut elements = Vec::new();
+        for word in split_pattern(pattern)? {
+            let mut w = word.as_str();
+            let adjacent = w.starts_with('~');
+            if adjacent {
+                w = &w[1..];
+            }
+            let optional = w.ends_with('?') && w.len() > 1 && !w.ends_with("\"?\"");
+            if optional {
+                w = &w[..w.len() - 1];
+            }
+            let mut alternatives = Vec::new();
+            for alt in split_alternatives(w) {
+                alternatives.extend(self.parse_atom(&alt)?);
+            }
+            if alternatives.is_empty() {
+                return Err(format!("empty pattern element in {pattern:?}"));
+            }
+            elements.push(Element {
+                alternatives,
+                optional,
+                adjacent,
+            });
+        }
+        if elements.first().is_some_and(|e| e.adjacent) {
+            return Err("the first element cannot be `~`".into());
+        }
+        Ok(elements)
+    }
+
+    fn parse_atom(&mut self, atom: &str) -> Result<Vec<Atom>, String> {
+        if let Some(lit) = atom.strip_prefix('"').and_then(|a| a.strip_suffix('"')) {
+            if lit.is_empty() {
+                return Err("empty literal".into());
+            }
+            if lit == "/" {
+                return Ok(vec![Atom::Literal(self.intern_word("/"))]);
+            }
+            return Ok(lit
+                .split('/')
+                .map(|l| Atom::Literal(self.intern_word(l)))
+                .collect());
+        }
+        if let Some(cat) = atom.strip_prefix('@') {
+            return Ok(vec![Atom::Category(self.intern(&format!("@{cat}")))]);
+        }
+        if let Some((kind, role)) = atom.split_once(':') {
+            let role =
+                NumRole::parse(role).ok_or_else(|| format!("unknown number role {role:?}"))?;
+            return match kind {
+                "NUM" => Ok(vec![Atom::Num(role)]),
+                "ORD" => Ok(vec![Atom::Ord(role)]),
+                _ => Err(format!("roles go with NUM or ORD, found {kind:?}")),
+            };
+        }
+        if atom == "DECADE" {
+            return Ok(vec![Atom::Decade]);
+        }
+        match self.class_id(atom) {
+            Some(id) => Ok(vec![Atom::Class(id)]),
+            None => Err(format!("unknown class {atom:?} (not in lexicon.txt)")),
+        }
+    }
+}
+
+fn strip_comment(line: &str) -> &str {
+    // A `#` starts a comment unless it is inside a quoted literal.
+    let mut in_quote = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' => in_quote = !in_quote,
+            '#' if !in_quote => return &line[..i],
+            _ => {}
+        }
+    }
+    line
+}
+
+/// Splits a pattern on white space, keeping quoted literals (which may contain spaces) whole.
+fn split_pattern(pattern: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_quote = false;
+    for c in pattern.chars() {
+        match c {
+            '"' => {
+                in_quote = !in_quote;
+                cur.push(c);
+            }
+            c if c.is_whitespace() && !in_quote => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if in_quote {
+        return Err(format!("unclosed quote in {pattern:?}"));
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Splits `A|B|"x"` on `|` outside quotes.
+fn split_alternatives(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_quote = false;
+    for c in s.chars() {
+        match c {
+            '"' => {
+                in_quote = !in_quote;
+                cur.push(c);
+            }
+            '|' if !in_quote => out.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out.into_iter().filter(|s| !s.is_empty()).collect()
+}
+
+fn parse_example(rule: &str, spec: &str, dct: &str, line: usize) -> Result<Example, String> {
+    // `TEXT => TYPE VALUE [MOD] [@ DCT]`
+    let (text, expect) = spec
+        .rsplit_once("=>")
+        .ok_or_else(|| format!("an example is `text => TYPE VALUE [MOD] [@DCT]`: {spec:?}"))?;
+    let (expect, dct) = match expect.split_once('@') {
+        Some((e, d)) => (e, d.trim().to_string()),
+        None => (expect, dct.to_string()),
+    };
+    let mut parts = expect.split_whitespace();
+    let kind = parts.next().ok_or("example without a type")?.to_string();
+    if !matches!(kind.as_str(), "DATE" | "TIME" | "DURATION" | "SET" | "NONE") {
+        return Err(format!("unknown type {kind:?} in example"));
+    }
+    let value = parts.next().unwrap_or("").to_string();
+    let modifier = parts.next().map(str::to_string);
+    Ok(Example {
+        rule: rule.to_string(),
+        text: text.trim().to_string(),
+        kind,
+        value,
+        modifier,
+        dct,
+        line,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEX: &str = "MONTH: march! = month=3\nNUMBER: one=1 two=2\nSCALE: hundred=100\n";
+
+    #[test]
+    fn parses_a_small_pack() {
+        let rules = "dct 1990-01-01\nrule date.month-day\n  match: MONTH \".\"? NUM:day\n  ex: March 3 => DATE 1990-03-03\n";
+        let pack = LanguagePack::parse("xx", LEX, rules).unwrap();
+        assert_eq!(pack.rules().len(), 1);
+        assert_eq!(pack.rules()[0].elements.len(), 3);
+        assert!(pack.rules()[0].elements[1].optional);
+        assert_eq!(pack.examples()[0].value, "1990-03-03");
+        assert_eq!(pack.examples()[0].dct, "1990-01-01");
+        let march = pack.word_info(pack.word_id("march").unwrap());
+        assert!(march.entries[0].capitalized_only);
+        assert_eq!(march.entries[0].features.month, Some(3));
+        let hundred = pack.word_info(pack.word_id("hundred").unwrap());
+        assert_eq!(hundred.number, Some(NumberWord::Scale(100.0)));
+    }
+
+    #[test]
+    fn reports_mistakes_with_their_line() {
+        let rules = "rule a\n  match: MONTHS NUM:day\n";
+        let e = LanguagePack::parse("xx", LEX, rules).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("unknown class"), "{e}");
+
+        let e = LanguagePack::parse("xx", "MONTH: may = month=13x", "").unwrap_err();
+        assert_eq!((e.file, e.line), ("lexicon.txt", 1));
+
+        let e = LanguagePack::parse("xx", LEX, "rule a\n  match: MONTH?\n").unwrap_err();
+        assert!(e.message.contains("match nothing"), "{e}");
+
+        let e = LanguagePack::parse("xx", LEX, "rule a\n  match: NUM:fortnight\n").unwrap_err();
+        assert!(e.message.contains("role"), "{e}");
+    }
+
+    #[test]
+    fn splits_patterns_with_quoted_literals() {
+        assert_eq!(
+            split_pattern(r#"MONTH "," NUM:year"#).unwrap(),
+            ["MONTH", "\",\"", "NUM:year"]
+        );
+        assert_eq!(
+            split_alternatives(r#"NUM:count|"a/an""#),
+            ["NUM:count", "\"a/an\""]
+        );
+    }
+}

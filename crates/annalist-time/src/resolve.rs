@@ -1,0 +1,726 @@
+//! Resolution: from a [`Frame`] (what the words said) to a TIMEX3 value (what they mean), given
+//! an anchor.
+//!
+//! Two anchors exist, and choosing between them is most of the art:
+//!
+//! * the **document creation time** (DCT) anchors news-style deixis: "today", "this year",
+//!   "three years ago", "last Friday";
+//! * the **reference time**, the last date the text mentioned, anchors narrative references:
+//!   "the next day", "two weeks later", "that morning". In a history narrative (a document whose
+//!   dates are far from its DCT) it also supplies the year of "March 3" or "in June".
+//!
+//! Expressions that leave a direction open ("Friday", "in March") are resolved by the tense
+//! of the sentence: a past-tense sentence looks back, a future one forward. With no tense cue
+//! at all, a news weekday looks back (news reports what happened) and a month takes the
+//! nearest occurrence; there is no blanket future bias.
+//!
+//! Nothing here may panic or overflow: every calendar step is checked, and a value that cannot
+//! be computed ("100000000 years ago") degrades to `PAST_REF`/`FUTURE_REF` or an unresolved
+//! `XXXX` value rather than failing.
+
+use jiff::Span;
+use jiff::civil::{Date, Weekday};
+
+use crate::frame::{AnchorPref, Count, Frame, Meridiem, Unit};
+use crate::pack::Tense;
+use crate::value::{
+    Amount, CalendarValue, DatePart, DurationUnit, DurationValue, Mod, RefPoint, Season, TimeOfDay,
+    TimexType, TimexValue, YearField,
+};
+
+/// Which anchor a value was resolved against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorUsed {
+    /// The document creation time.
+    Dct,
+    /// The last date mentioned before the expression.
+    Narrative,
+    /// The value needed no anchor ("March 3, 1988", "five hours"), or none was available.
+    None,
+}
+
+/// What the resolver produced for one expression.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Resolved {
+    pub kind: TimexType,
+    pub value: TimexValue,
+    pub modifier: Option<Mod>,
+    pub quant: Option<&'static str>,
+    pub freq: Option<String>,
+    pub anchor: AnchorUsed,
+}
+
+/// The state resolution reads and updates while walking through a document.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Context {
+    /// The document creation date.
+    pub dct: Option<Date>,
+    /// The last calendar value with a known year the text mentioned.
+    pub reference: Option<CalendarValue>,
+    /// History-style document: partial dates take their year from the reference time.
+    pub narrative: bool,
+}
+
+fn cal(year: YearField, part: DatePart, time: Option<TimeOfDay>) -> CalendarValue {
+    CalendarValue { year, part, time }
+}
+
+fn y16(y: i64) -> Option<i16> {
+    i16::try_from(y).ok().filter(|y| (-9999..=9999).contains(y))
+}
+
+fn weekday_of(n: u8) -> Option<Weekday> {
+    Weekday::from_monday_one_offset(n as i8).ok()
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(Span::new().try_days(n).ok()?).ok()
+}
+
+fn add_months(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(Span::new().try_months(n).ok()?).ok()
+}
+
+fn add_years(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(Span::new().try_years(n).ok()?).ok()
+}
+
+fn iso_week(d: Date) -> (i64, u8) {
+    let w = d.iso_week_date();
+    (i64::from(w.year()), w.week() as u8)
+}
+
+fn clock(f: &Frame) -> Option<TimeOfDay> {
+    if let Some(h) = f.hour {
+        let mut hour = h;
+        match f.meridiem {
+            Some(Meridiem::Pm) if hour < 12 => hour += 12,
+            Some(Meridiem::Am) if hour == 12 => hour = 0,
+            _ => {}
+        }
+        if hour > 24 {
+            return None;
+        }
+        return Some(TimeOfDay::Clock {
+            hour,
+            minute: Some(f.minute.unwrap_or(0)),
+            second: f.second,
+        });
+    }
+    f.part_of_day.map(TimeOfDay::Part)
+}
+
+fn to_duration_unit(u: Unit) -> (DurationUnit, f64) {
+    match u {
+        Unit::Millennium => (DurationUnit::Year, 1000.0),
+        Unit::Century => (DurationUnit::Year, 100.0),
+        Unit::Decade => (DurationUnit::Year, 10.0),
+        Unit::Year => (DurationUnit::Year, 1.0),
+        Unit::Half => (DurationUnit::Month, 6.0),
+        Unit::Quarter => (DurationUnit::Quarter, 1.0),
+        Unit::Season => (DurationUnit::Month, 3.0),
+        Unit::Month => (DurationUnit::Month, 1.0),
+        Unit::Week => (DurationUnit::Week, 1.0),
+        Unit::Weekend => (DurationUnit::Day, 2.0),
+        Unit::Day | Unit::Night => (DurationUnit::Day, 1.0),
+        Unit::Hour => (DurationUnit::Hour, 1.0),
+        Unit::Minute => (DurationUnit::Minute, 1.0),
+        Unit::Second => (DurationUnit::Second, 1.0),
+    }
+}
+
+fn duration(count: Option<Count>, unit: Unit) -> TimexValue {
+    let (du, mult) = to_duration_unit(unit);
+    let amount = match count {
+        Some(Count::N(n)) => Amount::Known(n * mult),
+        Some(Count::Some) => Amount::Unknown,
+        None => Amount::Known(mult),
+    };
+    // A vague count of a compound unit stays in that unit: "decades" is PXDE, not PXY.
+    let du = match (amount, unit) {
+        (Amount::Unknown, Unit::Decade) => DurationUnit::Decade,
+        (Amount::Unknown, Unit::Century) => DurationUnit::Century,
+        _ => du,
+    };
+    TimexValue::Duration(DurationValue {
+        parts: vec![(amount, du)],
+    })
+}
+
+/// A date at the granularity of `unit`, e.g. the month containing `d` for `Unit::Month`.
+fn at_granularity(d: Date, unit: Unit) -> (TimexType, CalendarValue) {
+    let y = i32::from(d.year());
+    let m = d.month() as u8;
+    let year = YearField::Year(y);
+    let v = match unit {
+        Unit::Millennium | Unit::Century => {
+            cal(YearField::Century(y.div_euclid(100)), DatePart::None, None)
+        }
+        Unit::Decade => cal(YearField::Decade(y.div_euclid(10)), DatePart::None, None),
+        Unit::Year => cal(year, DatePart::None, None),
+        Unit::Half => cal(year, DatePart::Half(if m <= 6 { 1 } else { 2 }), None),
+        Unit::Quarter => cal(year, DatePart::Quarter((m - 1) / 3 + 1), None),
+        Unit::Season => {
+            let (sy, s) = season_of(d);
+            cal(YearField::Year(sy), DatePart::Season(s), None)
+        }
+        Unit::Month => cal(year, DatePart::Month(Some(m)), None),
+        Unit::Week => {
+            let (wy, w) = iso_week(d);
+            cal(YearField::Year(wy as i32), DatePart::Week(Some(w)), None)
+        }
+        Unit::Weekend => {
+            let (wy, w) = iso_week(d);
+            cal(YearField::Year(wy as i32), DatePart::Weekend(Some(w)), None)
+        }
+        Unit::Day | Unit::Night | Unit::Hour | Unit::Minute | Unit::Second => CalendarValue::day(d),
+    };
+    (TimexType::Date, v)
+}
+
+fn season_of(d: Date) -> (i32, Season) {
+    let y = i32::from(d.year());
+    match d.month() {
+        3..=5 => (y, Season::Spring),
+        6..=8 => (y, Season::Summer),
+        9..=11 => (y, Season::Fall),
+        12 => (y, Season::Winter),
+        _ => (y - 1, Season::Winter),
+    }
+}
+
+/// Moves `d` by `n` units.
+fn shift(d: Date, unit: Unit, n: i64) -> Option<Date> {
+    match unit {
+        Unit::Millennium => add_years(d, n.checked_mul(1000)?),
+        Unit::Century => add_years(d, n.checked_mul(100)?),
+        Unit::Decade => add_years(d, n.checked_mul(10)?),
+        Unit::Year => add_years(d, n),
+        Unit::Half => add_months(d, n.checked_mul(6)?),
+        Unit::Quarter | Unit::Season => add_months(d, n.checked_mul(3)?),
+        Unit::Month => add_months(d, n),
+        Unit::Week | Unit::Weekend => add_days(d, n.checked_mul(7)?),
+        Unit::Day | Unit::Night => add_days(d, n),
+        Unit::Hour | Unit::Minute | Unit::Second => Some(d),
+    }
+}
+
+/// The first day of the period that a value denotes (for using it as an anchor).
+fn anchor_date(v: &CalendarValue) -> Option<Date> {
+    v.interval().map(|iv| iv.start.date())
+}
+
+impl Context {
+    /// The date to anchor on and which anchor it is.
+    fn anchor(&self, pref: Option<AnchorPref>) -> Option<(Date, AnchorUsed)> {
+        let reference = self
+            .reference
+            .as_ref()
+            .and_then(anchor_date)
+            .map(|d| (d, AnchorUsed::Narrative));
+        let dct = self.dct.map(|d| (d, AnchorUsed::Dct));
+        match pref {
+            Some(AnchorPref::Narrative) => reference.or(dct),
+            Some(AnchorPref::Dct) => dct.or(reference),
+            None if self.narrative => reference.or(dct),
+            None => dct.or(reference),
+        }
+    }
+
+    /// The reference value itself, when the anchor is narrative.
+    fn reference_value(&self) -> Option<CalendarValue> {
+        self.reference
+    }
+}
+
+pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<Resolved> {
+    if f.reject == Some(true) {
+        return None;
+    }
+    let done = |kind, value, anchor| {
+        Some(Resolved {
+            kind,
+            value,
+            modifier: f.modifier,
+            quant: f.quant,
+            freq: None,
+            anchor,
+        })
+    };
+
+    if let Some(r) = f.reference {
+        return done(TimexType::Date, TimexValue::Ref(r), AnchorUsed::None);
+    }
+    if f.set.is_some() || f.kind == Some(TimexType::Set) {
+        return resolve_set(f);
+    }
+
+    let counted = f.count.is_some() || f.plural == Some(true);
+    // "three years ago", "two days later", "a year earlier"
+    if let (Some(unit), Some(dir)) = (f.unit, f.dir) {
+        if f.kind != Some(TimexType::Duration) {
+            return resolve_offset(f, unit, dir, ctx);
+        }
+    }
+    if let Some(unit) = f.unit {
+        let is_duration = f.kind == Some(TimexType::Duration)
+            || (counted && !(f.same == Some(true)))
+            || f.span_to_anchor == Some(true)
+            || (f.rel.is_none()
+                && f.same.is_none()
+                && f.day_offset.is_none()
+                && !has_calendar_fields(f));
+        if is_duration {
+            let count = if f.plural == Some(true) && f.count.is_none() {
+                Some(Count::Some)
+            } else {
+                f.count
+            };
+            return done(TimexType::Duration, duration(count, unit), AnchorUsed::None);
+        }
+    }
+    if let Some(off) = f.day_offset {
+        let (d, used) = ctx.anchor(Some(AnchorPref::Dct))?;
+        let Some(day) = add_days(d, off) else {
+            return None;
+        };
+        let time = clock(f);
+        let mut v = CalendarValue::day(day);
+        v.time = time;
+        let kind = if time.is_some() {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        };
+        return done(kind, TimexValue::Calendar(v), used);
+    }
+    if let Some(unit) = f.unit {
+        if f.same == Some(true) {
+            // "that day", "the same year": the reference at the unit's granularity.
+            let (d, used) = ctx.anchor(f.anchor.or(Some(AnchorPref::Narrative)))?;
+            let (kind, mut v) = at_granularity(d, unit);
+            let mut kind = kind;
+            if let Some(t) = clock(f) {
+                if matches!(v.part, DatePart::Day { .. }) {
+                    v.time = Some(t);
+                    kind = TimexType::Time;
+                }
+            }
+            return done(kind, TimexValue::Calendar(v), used);
+        }
+        if let Some(rel) = f.rel {
+            // "last year", "next week", "this month", "the following day"
+            if !has_calendar_fields(f) || only_time_fields(f) {
+                let (d, used) = ctx.anchor(f.anchor)?;
+                let (mut kind, mut v) = match shift(d, unit, rel) {
+                    Some(s) => at_granularity(s, unit),
+                    None => return None,
+                };
+                if let Some(t) = clock(f) {
+                    if matches!(v.part, DatePart::Day { .. }) {
+                        v.time = Some(t);
+                        kind = TimexType::Time;
+                    }
+                }
+                return done(kind, TimexValue::Calendar(v), used);
+            }
+        }
+    }
+    let (v, used) = resolve_calendar(f, tense, ctx)?;
+    let kind = if v.time.is_some() {
+        TimexType::Time
+    } else {
+        TimexType::Date
+    };
+    done(kind, TimexValue::Calendar(v), used)
+}
+
+fn has_calendar_fields(f: &Frame) -> bool {
+    f.year.is_some()
+        || f.short_year.is_some()
+        || f.decade.is_some()
+        || f.century.is_some()
+        || f.month.is_some()
+        || f.day.is_some()
+        || f.weekday.is_some()
+        || f.week.is_some()
+        || f.quarter.is_some()
+        || f.half.is_some()
+        || f.season.is_some()
+        || f.hour.is_some()
+        || f.part_of_day.is_some()
+        || (f.nth.is_some() && matches!(f.unit, Some(Unit::Quarter | Unit::Half | Unit::Century)))
+}
+
+fn only_time_fields(f: &Frame) -> bool {
+    (f.hour.is_some() || f.part_of_day.is_some())
+        && f.year.is_none()
+        && f.month.is_none()
+        && f.day.is_none()
+        && f.weekday.is_none()
+        && f.season.is_none()
+        && f.quarter.is_none()
+}
+
+fn resolve_set(f: &Frame) -> Option<Resolved> {
+    let freq = f.times.map(|t| format!("{t}X"));
+    let value = if let Some(wd) = f.weekday {
+        let mut v = cal(
+            YearField::Unknown,
+            DatePart::WeekDay {
+                week: None,
+                weekday: wd,
+            },
+            None,
+        );
+        v.time = clock(f);
+        TimexValue::Calendar(v)
+    } else if let Some(m) = f.month {
+        TimexValue::Calendar(cal(YearField::Unknown, DatePart::Month(Some(m)), None))
+    } else if f.unit.is_none() && (f.part_of_day.is_some() || f.hour.is_some()) {
+        TimexValue::Calendar(cal(
+            YearField::Unknown,
+            DatePart::Day {
+                month: None,
+                day: None,
+            },
+            clock(f),
+        ))
+    } else if let Some(unit) = f.unit {
+        let count = match f.count {
+            Some(Count::N(n)) => Some(Count::N(n)),
+            _ => None,
+        };
+        duration(count, unit)
+    } else {
+        return None;
+    };
+    Some(Resolved {
+        kind: TimexType::Set,
+        value,
+        modifier: f.modifier,
+        quant: f.quant,
+        freq,
+        anchor: AnchorUsed::None,
+    })
+}
+
+fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Resolved> {
+    let vague = |used| {
+        Some(Resolved {
+            kind: TimexType::Date,
+            value: TimexValue::Ref(if dir < 0 {
+                RefPoint::Past
+            } else {
+                RefPoint::Future
+            }),
+            modifier: f.modifier,
+            quant: None,
+            freq: None,
+            anchor: used,
+        })
+    };
+    let n = match f.count {
+        Some(Count::N(n)) if n.fract() == 0.0 && n.abs() < 1e7 => n as i64,
+        Some(Count::N(_)) | Some(Count::Some) => return vague(AnchorUsed::None),
+        None if f.plural == Some(true) => return vague(AnchorUsed::None),
+        None => 1,
+    };
+    let pref = f.anchor;
+    let (d, used) = ctx.anchor(pref)?;
+    // "a year earlier" after "the third quarter" means the third quarter of the year before:
+    // year offsets keep the granularity of a quarter or half under discussion.
+    if unit == Unit::Year {
+        if let Some(r) = ctx.reference_value() {
+            if let (YearField::Year(y), DatePart::Quarter(_) | DatePart::Half(_)) = (r.year, r.part)
+            {
+                let ny = i64::from(y) + dir * n;
+                if y16(ny).is_some() {
+                    let v = cal(YearField::Year(ny as i32), r.part, None);
+                    return Some(Resolved {
+                        kind: TimexType::Date,
+                        value: TimexValue::Calendar(v),
+                        modifier: f.modifier,
+                        quant: None,
+                        freq: None,
+                        anchor: AnchorUsed::Narrative,
+                    });
+                }
+            }
+        }
+    }
+    let Some(target) = dir.checked_mul(n).and_then(|k| shift(d, unit, k)) else {
+        return vague(used);
+    };
+    let (kind, v) = at_granularity(target, unit);
+    Some(Resolved {
+        kind,
+        value: TimexValue::Calendar(v),
+        modifier: f.modifier,
+        quant: None,
+        freq: None,
+        anchor: used,
+    })
+}
+
+/// The year field a frame states outright, if any.
+fn stated_year(f: &Frame, ctx: &Context) -> Option<YearField> {
+    if let Some(y) = f.year {
+        let y = if f.bce == Some(true) { 1 - y } else { y };
+        return Some(YearField::Year(i32::try_from(y).ok()?));
+    }
+    if let Some(r) = f.year_rel {
+        let base = i64::from(ctx.dct?.year());
+        return Some(YearField::Year(i32::try_from(base.checked_add(r)?).ok()?));
+    }
+    if let Some(sy) = f.short_year {
+        // "'98": the century of the anchor, or the previous one if that would be the future.
+        let base = ctx.dct.map(|d| i64::from(d.year())).unwrap_or(2000);
+        let mut y = (base / 100) * 100 + sy;
+        if y > base + 10 {
+            y -= 100;
+        }
+        return Some(YearField::Year(y as i32));
+    }
+    if let Some(d) = f.decade {
+        return Some(YearField::Decade(d as i32));
+    }
+    if let Some(c) = f.century {
+        return Some(YearField::Century(c as i32));
+    }
+    None
+}
+
+/// The part below the year that a frame states.
+fn stated_part(f: &Frame) -> DatePart {
+    let quarter = f.quarter.or_else(|| {
+        (f.unit == Some(Unit::Quarter))
+            .then_some(f.nth)
+            .flatten()
+            .map(|n| n as u8)
+    });
+    let half = f.half.or_else(|| {
+        (f.unit == Some(Unit::Half))
+            .then_some(f.nth)
+            .flatten()
+            .map(|n| n as u8)
+    });
+    if let Some(q) = quarter.filter(|q| (1..=4).contains(q)) {
+        DatePart::Quarter(q)
+    } else if let Some(h) = half.filter(|h| (1..=2).contains(h)) {
+        DatePart::Half(h)
+    } else if let Some(s) = f.season {
+        DatePart::Season(s)
+    } else if let Some(m) = f.month {
+        if f.day.is_some() {
+            DatePart::Day {
+                month: Some(m),
+                day: f.day,
+            }
+        } else {
+            DatePart::Month(Some(m))
+        }
+    } else if let Some(w) = f.week {
+        DatePart::Week(Some(w))
+    } else {
+        DatePart::None
+    }
+}
+
+/// Candidate occurrences of a partial date around an anchor, as (value, first day, end day).
+fn occurrence(part: DatePart, year: i64) -> Option<(CalendarValue, Date, Date)> {
+    let v = cal(YearField::Year(i32::try_from(year).ok()?), part, None);
+    let iv = v.interval()?;
+    Some((v, iv.start.date(), iv.end.date()))
+}
+
+fn resolve_calendar(
+    f: &Frame,
+    tense: Option<Tense>,
+    ctx: &Context,
+) -> Option<(CalendarValue, AnchorUsed)> {
+    let time = clock(f);
+    let part = stated_part(f);
+    if let Some(year) = stated_year(f, ctx) {
+        // A weekday with a full date adds nothing; a weekday with only a year is odd: ignore.
+        if f.century.is_some() && f.unit == Some(Unit::Century) {
+            return Some((cal(year, DatePart::None, None), AnchorUsed::None));
+        }
+        return Some((cal(year, part, time), AnchorUsed::None));
+    }
+    let rel = f.rel;
+    if let Some(wd) = f.weekday.and_then(weekday_of) {
+        if part == DatePart::None || matches!(part, DatePart::Week(_)) {
+            let (a, used) = ctx.anchor(f.anchor)?;
+            let day = pick_weekday(a, wd, rel, tense)?;
+            let mut v = CalendarValue::day(day);
+            v.time = time;
+            return Some((v, used));
+        }
+    }
+    if part == DatePart::None {
+        if f.weekend == Some(true) {
+            let (a, used) = ctx.anchor(f.anchor)?;
+            let d = pick_weekday(a, Weekday::Saturday, rel, tense)?;
+            let (wy, w) = iso_week(d);
+            return Some((
+                cal(YearField::Year(wy as i32), DatePart::Weekend(Some(w)), None),
+                used,
+            ));
+        }
+        // A time alone: "4 a.m.", "that night" (the reference or DCT day).
+        if time.is_some() {
+            let (a, used) = ctx.anchor(f.anchor)?;
+            let mut v = CalendarValue::day(a);
+            v.time = time;
+            return Some((v, used));
+        }
+        return None;
+    }
+    let (a, used) = ctx.anchor(f.anchor)?;
+    let ay = i64::from(a.year());
+    let candidates: Vec<(CalendarValue, Date, Date)> = (ay - 1..=ay + 1)
+        .filter_map(|y| occurrence(part, y))
+        .collect();
+    let containing = candidates.iter().find(|(_, s, e)| *s <= a && a < *e);
+    let chosen = match rel {
+        Some(r) if r < 0 => candidates.iter().rev().find(|(_, _, e)| *e <= a),
+        Some(r) if r > 0 => candidates.iter().find(|(_, s, _)| *s > a),
+        Some(_) => candidates
+            .iter()
+            .find(|(v, _, _)| v.year == YearField::Year(ay as i32)),
+        None => match tense {
+            Some(Tense::Past) => candidates.iter().rev().find(|(_, s, _)| *s <= a),
+            Some(Tense::Future) => candidates.iter().find(|(_, _, e)| *e > a),
+            None => {
+                if matches!(part, DatePart::Quarter(_) | DatePart::Half(_)) {
+                    candidates
+                        .iter()
+                        .find(|(v, _, _)| v.year == YearField::Year(ay as i32))
+                } else {
+                    containing.or_else(|| {
+                        candidates.iter().min_by_key(|(_, s, e)| {
+                            let before = (a - *e).get_days().abs();
+                            let after = (*s - a).get_days().abs();
+                            before.min(after)
+                        })
+                    })
+                }
+            }
+        },
+    };
+    let (mut v, _, _) = *chosen?;
+    v.time = time;
+    Some((v, used))
+}
+
+fn pick_weekday(a: Date, wd: Weekday, rel: Option<i64>, tense: Option<Tense>) -> Option<Date> {
+    let back = (a.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7);
+    let fwd = (wd.to_monday_zero_offset() - a.weekday().to_monday_zero_offset()).rem_euclid(7);
+    let prev = add_days(a, -i64::from(back))?;
+    let next = add_days(a, i64::from(fwd))?;
+    match rel {
+        // "last Friday": strictly before; "next Friday": strictly after.
+        Some(r) if r < 0 => add_days(a, -i64::from(if back == 0 { 7 } else { back })),
+        Some(r) if r > 0 => add_days(a, i64::from(if fwd == 0 { 7 } else { fwd })),
+        // "this Friday": in the anchor's week.
+        Some(_) => {
+            let monday = add_days(a, -i64::from(a.weekday().to_monday_zero_offset()))?;
+            add_days(monday, i64::from(wd.to_monday_zero_offset()))
+        }
+        None => match tense {
+            Some(Tense::Future) => Some(next),
+            _ => Some(prev),
+        },
+    }
+}
+
+/// Whether a resolved value can serve as the reference time for what follows.
+pub(crate) fn as_reference(v: &TimexValue) -> Option<CalendarValue> {
+    match v {
+        TimexValue::Calendar(c) if matches!(c.year, YearField::Year(_)) => {
+            Some(CalendarValue { time: None, ..*c })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(dct: &str) -> Context {
+        Context {
+            dct: Some(dct.parse().unwrap()),
+            reference: None,
+            narrative: false,
+        }
+    }
+
+    fn value(spec: &str, tense: Option<Tense>, c: &Context) -> String {
+        let f = Frame::parse(spec).unwrap();
+        resolve(&f, tense, c)
+            .map(|r| r.value.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense() {
+        // 2025-03-12 is a Wednesday.
+        let c = ctx("2025-03-12");
+        assert_eq!(value("weekday=5", Some(Tense::Past), &c), "2025-03-07");
+        assert_eq!(value("weekday=5", Some(Tense::Future), &c), "2025-03-14");
+        assert_eq!(value("weekday=3", Some(Tense::Past), &c), "2025-03-12");
+        assert_eq!(value("weekday=5 rel=-1", None, &c), "2025-03-07");
+        assert_eq!(value("weekday=3 rel=-1", None, &c), "2025-03-05");
+        assert_eq!(value("weekday=5 rel=1", None, &c), "2025-03-14");
+    }
+
+    #[test]
+    fn months_follow_the_tense() {
+        let c = ctx("2025-03-12");
+        assert_eq!(value("month=11", Some(Tense::Past), &c), "2024-11");
+        assert_eq!(value("month=11", Some(Tense::Future), &c), "2025-11");
+        assert_eq!(value("month=3 day=3", None, &c), "2025-03-03");
+        assert_eq!(value("month=3 rel=-1", None, &c), "2024-03");
+        assert_eq!(value("season=fall rel=-1", None, &c), "2024-FA");
+    }
+
+    #[test]
+    fn offsets_and_relative_units() {
+        let c = ctx("2025-03-14");
+        assert_eq!(value("count=37 unit=year dir=-1", None, &c), "1988");
+        assert_eq!(value("unit=year rel=-1", None, &c), "2024");
+        assert_eq!(value("unit=month rel=1", None, &c), "2025-04");
+        assert_eq!(value("unit=week rel=0", None, &c), "2025-W11");
+        assert_eq!(value("day_offset=-1", None, &c), "2025-03-13");
+        assert_eq!(value("count=3 unit=year", None, &c), "P3Y");
+        assert_eq!(value("plural=true unit=year", None, &c), "PXY");
+        assert_eq!(value("count=5 unit=hour", None, &c), "PT5H");
+    }
+
+    #[test]
+    fn absurd_offsets_degrade_instead_of_failing() {
+        let c = ctx("2025-03-14");
+        assert_eq!(
+            value("count=100000000 unit=year dir=-1", None, &c),
+            "PAST_REF"
+        );
+        assert_eq!(
+            value("count=900000 unit=year dir=1", None, &c),
+            "FUTURE_REF"
+        );
+    }
+
+    #[test]
+    fn narrative_anchor_uses_the_reference() {
+        let mut c = ctx("2025-03-14");
+        c.reference = Some(CalendarValue::day("1988-03-03".parse().unwrap()));
+        assert_eq!(
+            value("unit=day rel=1 anchor=narrative", None, &c),
+            "1988-03-04"
+        );
+        assert_eq!(value("unit=year rel=-1", None, &c), "2024");
+    }
+}

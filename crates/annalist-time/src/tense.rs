@@ -1,0 +1,91 @@
+//! Which way a sentence points in time, for resolving "Friday" or "in March".
+//!
+//! The cue is the nearest tense-bearing word in the same sentence (a past auxiliary such as
+//! "was", a future one such as "will", or a past-tense verb ending such as "-ed"), looked for
+//! within a bounded window so the cost stays linear. The cue words are language data
+//! (`PAST:`, `FUTURE:` and `PAST_SUFFIX:` in a pack's lexicon).
+
+use crate::pack::{LanguagePack, Tense, TenseCue};
+use crate::token::{Token, TokenKind};
+
+/// How many tokens on each side to look at.
+const WINDOW: usize = 14;
+
+/// Sentence number of each token: a new sentence starts after `.`, `!` or `?` followed by a
+/// capitalized word, and at every paragraph start.
+pub(crate) fn sentence_ids(text: &str, tokens: &[Token]) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(tokens.len());
+    let mut id = 0u32;
+    let mut pending = false;
+    for t in tokens {
+        if t.para_start && !ids.is_empty() {
+            id += 1;
+            pending = false;
+        } else if pending {
+            let first = t.text(text).chars().next();
+            if first.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“') || t.line_start {
+                id += 1;
+            }
+            pending = false;
+        }
+        ids.push(id);
+        if t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?") {
+            pending = true;
+        }
+    }
+    ids
+}
+
+/// The tense cue nearest to the token span `[first, end)`, within its sentence.
+pub(crate) fn tense_near(
+    pack: &LanguagePack,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[u32],
+    first: usize,
+    end: usize,
+) -> Option<Tense> {
+    let sid = sentences.get(first).copied()?;
+    let mut buf = String::new();
+    let mut weak = None;
+    for d in 1..=WINDOW {
+        // Look left first at equal distance: "was announced Friday" vs "Friday, it will".
+        for idx in [first.checked_sub(d), end.checked_add(d - 1)] {
+            let Some(i) = idx else { continue };
+            let Some(t) = tokens.get(i) else { continue };
+            if sentences.get(i) != Some(&sid) {
+                continue;
+            }
+            match cue(pack, t.text(text), t.kind, &mut buf) {
+                Some(c) if c.strong => return Some(c.tense),
+                Some(c) if weak.is_none() => weak = Some(c.tense),
+                _ => {}
+            }
+        }
+    }
+    weak
+}
+
+fn cue(pack: &LanguagePack, word: &str, kind: TokenKind, buf: &mut String) -> Option<TenseCue> {
+    if kind != TokenKind::Word {
+        return None;
+    }
+    buf.clear();
+    buf.extend(word.chars().flat_map(char::to_lowercase));
+    if let Some(id) = pack.word_id(buf) {
+        let info = pack.word_info(id);
+        if info.tense.is_some() {
+            return info.tense;
+        }
+        if !info.entries.is_empty() || info.number.is_some() {
+            return None;
+        }
+    }
+    if buf.chars().count() > 4 && pack.past_suffixes.iter().any(|s| buf.ends_with(s.as_str())) {
+        return Some(TenseCue {
+            tense: Tense::Past,
+            strong: false,
+        });
+    }
+    None
+}

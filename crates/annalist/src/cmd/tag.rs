@@ -1,0 +1,215 @@
+//! `annalist tag`: tag one text, or a stream of JSON lines.
+
+use std::io::{BufRead, BufWriter, Read, Write};
+use std::path::PathBuf;
+
+use annalist_time::{Anchor, Style, Tagger, Timex};
+use anyhow::{Context, bail};
+use serde::Serialize;
+
+/// Output format.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Format {
+    /// One line per expression: offsets, type, value, text.
+    Text,
+    /// One JSON object: `{"dct", "timexes": [...]}`.
+    Json,
+}
+
+/// How partial dates find their year.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum StyleArg {
+    /// Decide per document.
+    Auto,
+    /// Resolve against the document creation time.
+    News,
+    /// Resolve against the last date mentioned (history narratives).
+    Narrative,
+}
+
+impl From<StyleArg> for Style {
+    fn from(s: StyleArg) -> Style {
+        match s {
+            StyleArg::Auto => Style::Auto,
+            StyleArg::News => Style::News,
+            StyleArg::Narrative => Style::Narrative,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+pub struct TagArgs {
+    /// The text file to tag; `-` or nothing reads standard input.
+    file: Option<PathBuf>,
+    /// Document creation time: YYYY-MM-DD or RFC 3339 (2025-03-14T09:05:00+04:00).
+    /// Without it, relative expressions stay unresolved.
+    #[arg(long)]
+    dct: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Read JSON lines `{"id", "text", "dct"}` on standard input and write one line
+    /// `{"id", "timexes"}` per input.
+    #[arg(long)]
+    jsonl: bool,
+    /// How partial dates ("March 3") find their year.
+    #[arg(long, value_enum, default_value = "auto")]
+    style: StyleArg,
+    /// Show which rule matched each expression and which anchor resolved it.
+    #[arg(long)]
+    explain: bool,
+}
+
+#[derive(Serialize)]
+struct TagOutput<'a> {
+    dct: Option<String>,
+    timexes: &'a [Timex],
+}
+
+pub fn run(args: TagArgs) -> anyhow::Result<()> {
+    let tagger = Tagger::english();
+    if args.jsonl {
+        return run_jsonl(&tagger, args.style.into());
+    }
+    let mut anchor = match &args.dct {
+        Some(d) => Anchor::from_dct(d)?,
+        None => Anchor::none(),
+    };
+    anchor.style = args.style.into();
+    let text = read_input(args.file.as_deref())?;
+    let timexes = tagger.tag(&text, &anchor);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => {
+            let dct = anchor.dct.map(|d| annalist_time::value::format_datetime(d));
+            serde_json::to_writer(
+                &mut out,
+                &TagOutput {
+                    dct,
+                    timexes: &timexes,
+                },
+            )?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for t in &timexes {
+                write!(out, "{}\t{}\t{}\t{}", t.start, t.end, t.kind, t.value)?;
+                if let Some(m) = t.modifier {
+                    write!(out, " mod={m}")?;
+                }
+                write!(out, "\t{}", t.text.replace(['\n', '\t'], " "))?;
+                if args.explain {
+                    write!(out, "\trule={} anchor={:?}", t.rule, t.anchor)?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn read_input(file: Option<&std::path::Path>) -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    match file {
+        None => std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?,
+        Some(p) if p.as_os_str() == "-" => std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?,
+        Some(p) => {
+            bytes = std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            bytes.len()
+        }
+    };
+    let name = file
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "<stdin>".into());
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => bail!(
+            "{name}: not valid UTF-8 (first bad byte at offset {}); convert it first, e.g. with iconv",
+            e.utf8_error().valid_up_to()
+        ),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct JsonlInput {
+    id: Option<serde_json::Value>,
+    text: String,
+    dct: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonlOutput<'a> {
+    id: Option<serde_json::Value>,
+    timexes: &'a [Timex],
+}
+
+fn run_jsonl(tagger: &Tagger, style: Style) -> anyhow::Result<()> {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut bad = 0usize;
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let lineno = n + 1;
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("annalist: <stdin>:{lineno}: cannot read line: {e}");
+                bad += 1;
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let input: JsonlInput = match serde_json::from_str(&line) {
+            Ok(i) => i,
+            Err(e) => {
+                let msg = format!("line {lineno}: not a JSON object with a \"text\" field: {e}");
+                eprintln!("annalist: <stdin>:{lineno}: {msg}");
+                serde_json::to_writer(
+                    &mut out,
+                    &serde_json::json!({"line": lineno, "error": msg}),
+                )?;
+                writeln!(out)?;
+                bad += 1;
+                continue;
+            }
+        };
+        let mut anchor = match input.dct.as_deref().map(Anchor::from_dct) {
+            Some(Ok(a)) => a,
+            Some(Err(e)) => {
+                let msg = format!("line {lineno}: {e}");
+                eprintln!("annalist: <stdin>:{lineno}: {e}");
+                serde_json::to_writer(
+                    &mut out,
+                    &serde_json::json!({"id": input.id, "line": lineno, "error": msg}),
+                )?;
+                writeln!(out)?;
+                bad += 1;
+                continue;
+            }
+            None => Anchor::none(),
+        };
+        anchor.style = style;
+        let timexes = tagger.tag(&input.text, &anchor);
+        serde_json::to_writer(
+            &mut out,
+            &JsonlOutput {
+                id: input.id,
+                timexes: &timexes,
+            },
+        )?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    if bad > 0 {
+        bail!("{bad} input line(s) could not be tagged (see the error lines above)");
+    }
+    Ok(())
+}
