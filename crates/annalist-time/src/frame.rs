@@ -115,6 +115,8 @@ pub struct Frame {
     pub year: Option<i64>,
     /// A year relative to the anchor's: "last year's third quarter" has -1.
     pub year_rel: Option<i64>,
+    /// The spoken century of a year: "nineteen" in "nineteen ninety-six".
+    pub year_high: Option<i64>,
     /// A two-digit year ("'98"), completed by the resolver.
     pub short_year: Option<i64>,
     /// First three digits: 199 = the 1990s.
@@ -195,6 +197,7 @@ impl Frame {
             other,
             year,
             year_rel,
+            year_high,
             short_year,
             decade,
             century,

@@ -523,6 +523,20 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
         NumRole::Week => f.week = Some(small(1, 53, 2)?),
         NumRole::Nth => f.nth = Some(int.filter(|i| (1..=1000).contains(i))?),
         NumRole::Century => f.century = Some(int.filter(|i| (1..=100).contains(i))? - 1),
+        NumRole::YearHigh => {
+            if n.digits != 0 {
+                return None;
+            }
+            f.year_high = int.filter(|i| (10..=20).contains(i));
+            f.year_high?;
+        }
+        NumRole::YearLow => {
+            if n.digits != 0 {
+                return None;
+            }
+            f.short_year = int.filter(|i| (1..=99).contains(i));
+            f.short_year?;
+        }
     }
     Some(f)
 }
@@ -588,7 +602,13 @@ pub(crate) fn run_stage(pack: &LanguagePack, index: &StageIndex, items: Vec<Item
         for &ri in &candidates {
             let rule = &pack.rules[ri as usize];
             if let Some((end, frame)) = match_rule(pack, rule, &items, i) {
-                if best.as_ref().is_none_or(|(e, _, _)| end > *e) {
+                // Longest wins; on a tie the earlier rule, unless the later one is a blocking
+                // rule (ages, money): those exist to win ties.
+                let blocks = frame.reject == Some(true);
+                if best
+                    .as_ref()
+                    .is_none_or(|(e, f, _)| end > *e || (end == *e && blocks && f.reject.is_none()))
+                {
                     best = Some((end, frame, ri));
                 }
             }

@@ -57,6 +57,10 @@ pub enum NumRole {
     Nth,
     /// An ordinal century: "21st" contributes `century=20`.
     Century,
+    /// The first half of a spelled-out year: "nineteen" in "nineteen ninety-six".
+    YearHigh,
+    /// The second half of a spelled-out year: "ninety-six".
+    YearLow,
 }
 
 impl NumRole {
@@ -74,6 +78,8 @@ impl NumRole {
             "week" => NumRole::Week,
             "nth" => NumRole::Nth,
             "century" => NumRole::Century,
+            "yearhi" => NumRole::YearHigh,
+            "yearlo" => NumRole::YearLow,
             _ => return None,
         })
     }
@@ -188,6 +194,8 @@ pub struct WordInfo {
     pub joiner: bool,
     /// The tense it signals.
     pub tense: Option<TenseCue>,
+    /// A verb form after it carries no tense ("the reduced dividend", "to be completed").
+    pub tense_neutral: bool,
 }
 
 /// A word's tense signal and how much to trust it.
@@ -358,6 +366,12 @@ impl LanguagePack {
                         };
                         let id = self.intern_word(w);
                         self.word_info[id as usize].number = Some(kind);
+                    }
+                }
+                "TENSE_NEUTRAL" => {
+                    for w in words {
+                        let id = self.intern_word(w);
+                        self.word_info[id as usize].tense_neutral = true;
                     }
                 }
                 "NUMBER_JOINER" => {

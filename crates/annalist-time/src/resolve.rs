@@ -58,6 +58,10 @@ pub(crate) struct Context {
     pub dct: Option<Date>,
     /// The last calendar value with a known year the text mentioned.
     pub reference: Option<CalendarValue>,
+    /// The last fully specified day the text mentioned (for "the next day", "that night").
+    pub day_reference: Option<CalendarValue>,
+    /// The last quarter the text mentioned (for "the quarter", "a year earlier").
+    pub quarter_reference: Option<CalendarValue>,
     /// History-style document: partial dates take their year from the reference time.
     pub narrative: bool,
 }
@@ -228,6 +232,23 @@ impl Context {
         }
     }
 
+    /// The day to anchor day-level expressions on ("Friday", "4 a.m.", "the next day"): the
+    /// last day mentioned when narrative, the DCT otherwise.
+    fn day_anchor(&self, pref: Option<AnchorPref>) -> Option<(Date, AnchorUsed)> {
+        let day_ref = self
+            .day_reference
+            .as_ref()
+            .and_then(CalendarValue::to_date)
+            .map(|d| (d, AnchorUsed::Narrative));
+        let dct = self.dct.map(|d| (d, AnchorUsed::Dct));
+        match pref {
+            Some(AnchorPref::Narrative) => day_ref.or_else(|| self.anchor(pref)),
+            Some(AnchorPref::Dct) => dct.or(day_ref),
+            None if self.narrative => day_ref.or(dct).or_else(|| self.anchor(None)),
+            None => dct.or(day_ref),
+        }
+    }
+
     /// The reference value itself, when the anchor is narrative.
     fn reference_value(&self) -> Option<CalendarValue> {
         self.reference
@@ -296,9 +317,26 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         return done(kind, TimexValue::Calendar(v), used);
     }
     if let Some(unit) = f.unit {
+        if f.same == Some(true) && unit == Unit::Quarter {
+            // "the quarter": the quarter under discussion, else the last one completed.
+            let v = match ctx.quarter_reference {
+                Some(q) => (q, AnchorUsed::Narrative),
+                None => {
+                    let d = ctx.dct?;
+                    let (_, v) = at_granularity(shift(d, Unit::Quarter, -1)?, Unit::Quarter);
+                    (v, AnchorUsed::Dct)
+                }
+            };
+            return done(TimexType::Date, TimexValue::Calendar(v.0), v.1);
+        }
         if f.same == Some(true) {
             // "that day", "the same year": the reference at the unit's granularity.
-            let (d, used) = ctx.anchor(f.anchor.or(Some(AnchorPref::Narrative)))?;
+            let pref = f.anchor.or(Some(AnchorPref::Narrative));
+            let (d, used) = if is_day_unit(unit) {
+                ctx.day_anchor(pref)?
+            } else {
+                ctx.anchor(pref)?
+            };
             let (kind, mut v) = at_granularity(d, unit);
             let mut kind = kind;
             if let Some(t) = clock(f) {
@@ -312,7 +350,11 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         if let Some(rel) = f.rel {
             // "last year", "next week", "this month", "the following day"
             if !has_calendar_fields(f) || only_time_fields(f) {
-                let (d, used) = ctx.anchor(f.anchor)?;
+                let (d, used) = if is_day_unit(unit) {
+                    ctx.day_anchor(f.anchor)?
+                } else {
+                    ctx.anchor(f.anchor)?
+                };
                 let (mut kind, mut v) = match shift(d, unit, rel) {
                     Some(s) => at_granularity(s, unit),
                     None => return None,
@@ -328,12 +370,25 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         }
     }
     let (v, used) = resolve_calendar(f, tense, ctx)?;
-    let kind = if v.time.is_some() {
-        TimexType::Time
-    } else {
-        TimexType::Date
+    let kind = match f.kind {
+        Some(k @ (TimexType::Date | TimexType::Time)) => k,
+        _ if v.time.is_some() => TimexType::Time,
+        _ => TimexType::Date,
     };
     done(kind, TimexValue::Calendar(v), used)
+}
+
+fn is_day_unit(u: Unit) -> bool {
+    matches!(
+        u,
+        Unit::Day
+            | Unit::Night
+            | Unit::Hour
+            | Unit::Minute
+            | Unit::Second
+            | Unit::Week
+            | Unit::Weekend
+    )
 }
 
 fn has_calendar_fields(f: &Frame) -> bool {
@@ -428,13 +483,18 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
         None => 1,
     };
     let pref = f.anchor;
-    let (d, used) = ctx.anchor(pref)?;
+    let (d, used) = if is_day_unit(unit) {
+        ctx.day_anchor(pref)?
+    } else {
+        ctx.anchor(pref)?
+    };
     // "a year earlier" after "the third quarter" means the third quarter of the year before:
     // year offsets keep the granularity of a quarter or half under discussion.
     if unit == Unit::Year {
         if let Some(r) = ctx.reference_value() {
             if let (YearField::Year(y), DatePart::Quarter(_) | DatePart::Half(_)) = (r.year, r.part)
             {
+                // (Only when the quarter is what the text was last talking about.)
                 let ny = i64::from(y) + dir * n;
                 if y16(ny).is_some() {
                     let v = cal(YearField::Year(ny as i32), r.part, None);
@@ -473,6 +533,9 @@ fn stated_year(f: &Frame, ctx: &Context) -> Option<YearField> {
     if let Some(r) = f.year_rel {
         let base = i64::from(ctx.dct?.year());
         return Some(YearField::Year(i32::try_from(base.checked_add(r)?).ok()?));
+    }
+    if let (Some(hi), Some(lo)) = (f.year_high, f.short_year) {
+        return Some(YearField::Year(i32::try_from(hi * 100 + lo).ok()?));
     }
     if let Some(sy) = f.short_year {
         // "'98": the century of the anchor, or the previous one if that would be the future.
@@ -550,9 +613,25 @@ fn resolve_calendar(
         return Some((cal(year, part, time), AnchorUsed::None));
     }
     let rel = f.rel;
+    if let (Some(m), Some(wd), Some(nth)) = (f.month, f.weekday.and_then(weekday_of), f.nth) {
+        // "Thanksgiving": the fourth Thursday of November of the year nearest in the tense's
+        // direction.
+        let (a, used) = ctx.anchor(f.anchor)?;
+        let ay = i64::from(a.year());
+        let days: Vec<Date> = (ay - 1..=ay + 1)
+            .filter_map(|y| nth_weekday(y, m, wd, nth))
+            .collect();
+        let day = match (rel, tense) {
+            (Some(r), _) if r < 0 => days.iter().rev().find(|d| **d < a),
+            (Some(r), _) if r > 0 => days.iter().find(|d| **d > a),
+            (_, Some(Tense::Past)) => days.iter().rev().find(|d| **d <= a),
+            _ => days.iter().find(|d| d.year() == a.year()),
+        }?;
+        return Some((CalendarValue::day(*day), used));
+    }
     if let Some(wd) = f.weekday.and_then(weekday_of) {
         if part == DatePart::None || matches!(part, DatePart::Week(_)) {
-            let (a, used) = ctx.anchor(f.anchor)?;
+            let (a, used) = ctx.day_anchor(f.anchor)?;
             let day = pick_weekday(a, wd, rel, tense)?;
             let mut v = CalendarValue::day(day);
             v.time = time;
@@ -561,7 +640,7 @@ fn resolve_calendar(
     }
     if part == DatePart::None {
         if f.weekend == Some(true) {
-            let (a, used) = ctx.anchor(f.anchor)?;
+            let (a, used) = ctx.day_anchor(f.anchor)?;
             let d = pick_weekday(a, Weekday::Saturday, rel, tense)?;
             let (wy, w) = iso_week(d);
             return Some((
@@ -571,7 +650,7 @@ fn resolve_calendar(
         }
         // A time alone: "4 a.m.", "that night" (the reference or DCT day).
         if time.is_some() {
-            let (a, used) = ctx.anchor(f.anchor)?;
+            let (a, used) = ctx.day_anchor(f.anchor)?;
             let mut v = CalendarValue::day(a);
             v.time = time;
             return Some((v, used));
@@ -590,29 +669,46 @@ fn resolve_calendar(
         Some(_) => candidates
             .iter()
             .find(|(v, _, _)| v.year == YearField::Year(ay as i32)),
+        // Quarters and halves without a year are the anchor year's unless the sentence looks
+        // back: "expects to report third-quarter results" in October means this year's.
+        None if matches!(part, DatePart::Quarter(_) | DatePart::Half(_))
+            && tense != Some(Tense::Past) =>
+        {
+            candidates
+                .iter()
+                .find(|(v, _, _)| v.year == YearField::Year(ay as i32))
+        }
         None => match tense {
             Some(Tense::Past) => candidates.iter().rev().find(|(_, s, _)| *s <= a),
             Some(Tense::Future) => candidates.iter().find(|(_, _, e)| *e > a),
-            None => {
-                if matches!(part, DatePart::Quarter(_) | DatePart::Half(_)) {
-                    candidates
-                        .iter()
-                        .find(|(v, _, _)| v.year == YearField::Year(ay as i32))
-                } else {
-                    containing.or_else(|| {
-                        candidates.iter().min_by_key(|(_, s, e)| {
-                            let before = (a - *e).get_days().abs();
-                            let after = (*s - a).get_days().abs();
-                            before.min(after)
-                        })
-                    })
-                }
-            }
+            None => containing.or_else(|| {
+                candidates.iter().min_by_key(|(_, s, e)| {
+                    let before = (a - *e).get_days().abs();
+                    let after = (*s - a).get_days().abs();
+                    before.min(after)
+                })
+            }),
         },
     };
     let (mut v, _, _) = *chosen?;
     v.time = time;
     Some((v, used))
+}
+
+/// The `nth` (1-based; -1 = last) `wd` of month `m` of year `y`.
+fn nth_weekday(y: i64, m: u8, wd: Weekday, nth: i64) -> Option<Date> {
+    let first = Date::new(y16(y)?, m as i8, 1).ok()?;
+    if nth > 0 {
+        let offset =
+            (wd.to_monday_zero_offset() - first.weekday().to_monday_zero_offset()).rem_euclid(7);
+        let d = add_days(first, i64::from(offset) + 7 * (nth - 1))?;
+        (d.month() == first.month()).then_some(d)
+    } else {
+        let last = first.last_of_month();
+        let back =
+            (last.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7);
+        add_days(last, -i64::from(back))
+    }
 }
 
 fn pick_weekday(a: Date, wd: Weekday, rel: Option<i64>, tense: Option<Tense>) -> Option<Date> {
@@ -654,6 +750,8 @@ mod tests {
         Context {
             dct: Some(dct.parse().unwrap()),
             reference: None,
+            day_reference: None,
+            quarter_reference: None,
             narrative: false,
         }
     }
@@ -717,6 +815,7 @@ mod tests {
     fn narrative_anchor_uses_the_reference() {
         let mut c = ctx("2025-03-14");
         c.reference = Some(CalendarValue::day("1988-03-03".parse().unwrap()));
+        c.day_reference = c.reference;
         assert_eq!(
             value("unit=day rel=1 anchor=narrative", None, &c),
             "1988-03-04"

@@ -47,8 +47,13 @@ pub(crate) fn tense_near(
 ) -> Option<Tense> {
     let sid = sentences.get(first).copied()?;
     let mut buf = String::new();
-    let mut weak = None;
+    // The best cue is the nearest, where a verb form counts as twice as far as an auxiliary:
+    // in "would appeal the decision, announced Wednesday" the adjacent "announced" wins.
+    let mut best: Option<(usize, Tense)> = None;
     for d in 1..=WINDOW {
+        if best.is_some_and(|(score, _)| score <= d) {
+            break;
+        }
         // Look left first at equal distance: "was announced Friday" vs "Friday, it will".
         for idx in [first.checked_sub(d), end.checked_add(d - 1)] {
             let Some(i) = idx else { continue };
@@ -56,14 +61,31 @@ pub(crate) fn tense_near(
             if sentences.get(i) != Some(&sid) {
                 continue;
             }
-            match cue(pack, t.text(text), t.kind, &mut buf) {
-                Some(c) if c.strong => return Some(c.tense),
-                Some(c) if weak.is_none() => weak = Some(c.tense),
-                _ => {}
+            if let Some(c) = cue(pack, t.text(text), t.kind, &mut buf) {
+                // A verb form after a determiner is an adjective ("the reduced dividend"),
+                // after "be" or "to" a participle or infinitive: not a tense.
+                if !c.strong && i > 0 && follows_neutral_word(pack, text, &tokens[i - 1], &mut buf)
+                {
+                    continue;
+                }
+                let score = if c.strong { d } else { 2 * d + 1 };
+                if best.is_none_or(|(s, _)| score < s) {
+                    best = Some((score, c.tense));
+                }
             }
         }
     }
-    weak
+    best.map(|(_, t)| t)
+}
+
+fn follows_neutral_word(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut String) -> bool {
+    if prev.kind != TokenKind::Word {
+        return false;
+    }
+    buf.clear();
+    buf.extend(prev.text(text).chars().flat_map(char::to_lowercase));
+    pack.word_id(buf)
+        .is_some_and(|id| pack.word_info(id).tense_neutral)
 }
 
 fn cue(pack: &LanguagePack, word: &str, kind: TokenKind, buf: &mut String) -> Option<TenseCue> {

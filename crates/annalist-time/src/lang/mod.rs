@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::grammar::{self, ItemKind, StageIndex};
 use crate::pack::LanguagePack;
-use crate::resolve::{self, Context};
+use crate::resolve::{self, AnchorUsed, Context};
 use crate::token::tokenize;
 use crate::{Anchor, Style, Timex, tense};
 
@@ -87,6 +87,8 @@ pub(crate) fn tag(cp: &CompiledPack, text: &str, anchor: &Anchor) -> Vec<Timex> 
     let mut ctx = Context {
         dct,
         reference: None,
+        day_reference: None,
+        quarter_reference: None,
         narrative,
     };
     let sentences = tense::sentence_ids(text, &tokens);
@@ -103,8 +105,18 @@ pub(crate) fn tag(cp: &CompiledPack, text: &str, anchor: &Anchor) -> Vec<Timex> 
         let Some(r) = resolve::resolve(&frame, t, &ctx) else {
             continue;
         };
-        if let Some(reference) = resolve::as_reference(&r.value) {
-            ctx.reference = Some(reference);
+        // Only dates stated or anchored on the DCT become the reference time: "a year
+        // earlier" must not move the reference that the next "a year earlier" resolves from.
+        if r.anchor != AnchorUsed::Narrative {
+            if let Some(reference) = resolve::as_reference(&r.value) {
+                if reference.to_date().is_some() {
+                    ctx.day_reference = Some(reference);
+                }
+                if matches!(reference.part, crate::value::DatePart::Quarter(_)) {
+                    ctx.quarter_reference = Some(reference);
+                }
+                ctx.reference = Some(reference);
+            }
         }
         let cstart = char_at(start);
         let cend = char_at(end);
@@ -130,8 +142,8 @@ pub(crate) fn tag(cp: &CompiledPack, text: &str, anchor: &Anchor) -> Vec<Timex> 
     out
 }
 
-/// A document reads as a history narrative when most of its explicit years lie more than a
-/// decade before its creation time (or it has no creation time at all).
+/// A document reads as a history narrative when at least 70% of (five or more) explicit years
+/// lie more than a decade before its creation time (or it has no creation time at all).
 fn looks_narrative(dct: Option<jiff::civil::Date>, years: impl Iterator<Item = i64>) -> bool {
     let Some(dct) = dct else { return true };
     let limit = i64::from(dct.year()) - 10;
@@ -142,5 +154,5 @@ fn looks_narrative(dct: Option<jiff::civil::Date>, years: impl Iterator<Item = i
             old += 1;
         }
     }
-    all >= 3 && old * 2 > all
+    all >= 5 && old * 10 >= all * 7
 }
