@@ -1,0 +1,135 @@
+//! Datelines: the date written at the top of an article body.
+//!
+//! Wire copy starts `TBILISI, March 3 (Reuters) -`; regional sites print `03.03.2025, 12:20`
+//! above the text; blogs write `Published: Monday 3 March 2025`. Only the first few lines
+//! are searched, and only lines that *are* a dateline (a city in capitals before the date,
+//! or nothing but a date and a few label words), so a date mentioned in the story itself
+//! ("talks on March 3") is never taken for the publication date.
+
+use crate::dct::{Found, scan};
+
+/// How many non-empty lines at the top of the body may hold a dateline.
+const MAX_LINES: usize = 4;
+
+/// Words allowed before a date on a date-only line.
+const LABELS: &[&str] = &[
+    "published", "posted", "on", "date", "dated", "first", "at", "updated", "last", "modified",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "опубликовано", "дата", "yayınlanma",
+    "tarihi", "yayın",
+];
+
+/// A dateline found at the top of a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The date parts (year may be missing: `March 3 (Reuters)`).
+    pub(crate) found: Found,
+    /// True when the line said "updated"/"modified" rather than published.
+    pub updated: bool,
+}
+
+/// Finds the dateline at the top of `body`, preferring a "published" line to an "updated" one.
+pub fn find_dateline(body: &str) -> Option<Dateline> {
+    let mut first_updated = None;
+    for line in body.lines().map(str::trim).filter(|l| !l.is_empty()).take(MAX_LINES) {
+        let line = cut(line, 300);
+        if let Some(found) = agency_dateline(line) {
+            return Some(Dateline { found, updated: false });
+        }
+        if let Some((found, updated)) = date_line(line) {
+            if !updated {
+                return Some(Dateline { found, updated });
+            }
+            first_updated.get_or_insert(Dateline { found, updated });
+        }
+    }
+    first_updated
+}
+
+fn cut(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// `CITY[, REGION], <date> [(Agency)] -`: capitals before the first comma, a date right after.
+fn agency_dateline(line: &str) -> Option<Found> {
+    let comma = line.find(',')?;
+    if comma > 60 {
+        return None;
+    }
+    let city = &line[..comma];
+    let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || city.chars().any(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = &line[comma + 1..];
+    // Allow one more capitalised region: "KYIV, Ukraine, March 3".
+    let found = scan(rest).ok()??;
+    if found.start > 30 {
+        return None;
+    }
+    let after = rest[found.end..].trim_start();
+    let after = match after.strip_prefix('(') {
+        Some(a) => a.split_once(')').map_or("", |(_, r)| r).trim_start(),
+        None => after,
+    };
+    after.starts_with(['-', '–', '—', ':', '/']).then_some(shift(found, comma + 1))
+}
+
+fn shift(mut f: Found, by: usize) -> Found {
+    f.start += by;
+    f.end += by;
+    f
+}
+
+/// A line that holds only a date, optionally after label words: `Published: Monday 3 March 2025`.
+fn date_line(line: &str) -> Option<(Found, bool)> {
+    let found = scan(line).ok()??;
+    let prefix = line[..found.start].to_lowercase();
+    let words_ok = prefix
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| LABELS.contains(&w));
+    let tail = line[found.end..].trim_matches(|c: char| !c.is_alphanumeric());
+    if !words_ok || tail.chars().count() > 20 {
+        return None;
+    }
+    let updated = prefix.contains("updated") || prefix.contains("modified");
+    Some((found, updated))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(body: &str) -> Option<(Option<i16>, i8, i8)> {
+        find_dateline(body).map(|d| (d.found.year, d.found.month, d.found.day))
+    }
+
+    #[test]
+    fn wire_datelines() {
+        assert_eq!(ymd("TBILISI, March 3 (Reuters) - Thousands rallied."), Some((None, 3, 3)));
+        assert_eq!(ymd("KYIV, Ukraine, Feb. 24, 2025 (AP) — Sirens sounded."), Some((Some(2025), 2, 24)));
+        assert_eq!(ymd("BAKU, 3 March 2025 /Trend/ - Talks began."), Some((Some(2025), 3, 3)));
+    }
+
+    #[test]
+    fn date_only_lines() {
+        assert_eq!(ymd("03.03.2025, 12:20\n\nThe mayor said."), Some((Some(2025), 3, 3)));
+        assert_eq!(ymd("Published: Monday 3 March 2025\nText."), Some((Some(2025), 3, 3)));
+        assert_eq!(
+            ymd("Updated: 5 March 2025\nPublished: 3 March 2025\nText."),
+            Some((Some(2025), 3, 3))
+        );
+    }
+
+    #[test]
+    fn dates_in_the_story_are_not_datelines() {
+        assert_eq!(ymd("Talks were held on March 3, 2025 in Geneva, officials said."), None);
+        assert_eq!(ymd("The Ministry, on March 3 (Tuesday) - said"), None);
+        assert_eq!(ymd("Line one.\nLine two.\nLine three.\nLine four.\nMarch 3, 2025"), None);
+    }
+}

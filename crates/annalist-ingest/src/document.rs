@@ -1,0 +1,237 @@
+//! The [`Document`] every reader produces, its content id, text normalisation and language.
+//!
+//! Readers differ in how they find text and metadata, but they all finish here, so ids,
+//! whitespace and language codes are computed one way for every format.
+
+use crate::dct::Dct;
+use serde::Serialize;
+
+/// Where the publication date (DCT) of a document came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DctSource {
+    /// A metadata header: YAML front matter, `Date:` lines, a scraper's `date …` line, or a JSON field.
+    Header,
+    /// An HTML `<meta>` tag, `itemprop`, or `<time datetime>` element.
+    HtmlMeta,
+    /// A JSON-LD block (`datePublished`, including inside `@graph`).
+    JsonLd,
+    /// A dateline at the top of the text (`TBILISI, March 3 (Reuters) -`).
+    Dateline,
+    /// Given by the caller (`--dct`), overriding anything found.
+    Flag,
+    /// No DCT: relative expressions in this document stay unanchored.
+    None,
+}
+
+impl DctSource {
+    /// The serialized name: `"header"`, `"html-meta"`, `"json-ld"`, `"dateline"`, `"flag"`, `"none"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DctSource::Header => "header",
+            DctSource::HtmlMeta => "html-meta",
+            DctSource::JsonLd => "json-ld",
+            DctSource::Dateline => "dateline",
+            DctSource::Flag => "flag",
+            DctSource::None => "none",
+        }
+    }
+}
+
+/// One article, ready for segmentation and tagging.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Content hash (BLAKE3, hex) of the whitespace-normalised text: the same article read
+    /// twice, from different wrappers, gets the same id.
+    pub id: String,
+    /// The input it came from (file path, `-` for stdin, or the caller's name).
+    pub path: String,
+    /// Line (JSONL) or item (JSON array) number within `path`, 1-based.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// Canonical URL when known.
+    pub url: Option<String>,
+    /// Headline when known.
+    pub title: Option<String>,
+    /// Author or byline when known.
+    pub author: Option<String>,
+    /// The document creation time (publication date), if one was found or given.
+    pub published: Option<Dct>,
+    /// Where `published` came from.
+    pub dct_source: DctSource,
+    /// A date without a year (`XXXX-03-03`) found in a dateline that could not be resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dct_partial: Option<String>,
+    /// Language code: ISO 639-1 where one exists (`"en"`, `"ru"`), else ISO 639-3; `"und"` if unknown.
+    pub language: String,
+    /// The main text: paragraphs separated by blank lines, `\n` line ends.
+    pub text: String,
+    /// Non-fatal problems worth telling the user (no DCT found, date guessed from context…).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// True when the detected language is English (the only language tagged for now).
+    pub fn is_english(&self) -> bool {
+        self.language == "en"
+    }
+}
+
+/// The content id of `text`: BLAKE3 over the text with whitespace runs collapsed.
+pub fn content_id(text: &str) -> String {
+    let mut hasher = blake3::Hasher::new();
+    let mut first = true;
+    for word in text.split_whitespace() {
+        if !first {
+            hasher.update(b" ");
+        }
+        hasher.update(word.as_bytes());
+        first = false;
+    }
+    hasher.finalize().to_hex().to_string()
+}
+
+/// Normalises extracted text: `\r\n` and `\r` to `\n`, control characters dropped,
+/// trailing spaces cut, at most one blank line between paragraphs, no leading/trailing blanks.
+pub fn normalize_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut blank_run = 0usize;
+    let mut started = false;
+    let mut lines = raw.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let needs_clean = line.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7F)
+            || line.contains(['\u{FEFF}', '\u{00A0}', '\u{2028}', '\u{2029}']);
+        let cleaned: std::borrow::Cow<'_, str> = if needs_clean {
+            line.chars()
+                .filter_map(|c| match c {
+                    '\u{00A0}' | '\u{2028}' | '\u{2029}' => Some(' '),
+                    '\u{FEFF}' => None,
+                    c if c.is_control() && c != '\t' => None,
+                    c => Some(c),
+                })
+                .collect::<String>()
+                .into()
+        } else {
+            line.into()
+        };
+        let trimmed = cleaned.trim_end();
+        if trimmed.trim_start().is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if started {
+            out.push('\n');
+            if blank_run > 0 {
+                out.push('\n');
+            }
+        }
+        out.push_str(trimmed);
+        started = true;
+        blank_run = 0;
+        let _ = lines.peek();
+    }
+    out
+}
+
+/// Detects the language of `text` from its first few kilobytes.
+pub fn detect_language(text: &str) -> String {
+    let mut cut = text.len().min(4000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let Some(info) = whatlang::detect(&text[..cut]) else {
+        return "und".to_string();
+    };
+    let code3 = info.lang().code();
+    iso639_1(code3).unwrap_or(code3).to_string()
+}
+
+/// ISO 639-1 codes for the ISO 639-3 codes whatlang reports, where a two-letter code exists.
+fn iso639_1(code3: &str) -> Option<&'static str> {
+    Some(match code3 {
+        "eng" => "en",
+        "rus" => "ru",
+        "ukr" => "uk",
+        "tur" => "tr",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" => "nl",
+        "pol" => "pl",
+        "ara" => "ar",
+        "heb" => "he",
+        "pes" => "fa",
+        "kat" => "ka",
+        "azj" => "az",
+        "hye" => "hy",
+        "bel" => "be",
+        "bul" => "bg",
+        "srp" => "sr",
+        "hrv" => "hr",
+        "ces" => "cs",
+        "slk" => "sk",
+        "ron" => "ro",
+        "hun" => "hu",
+        "ell" => "el",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "nb",
+        "fin" => "fi",
+        "est" => "et",
+        "lav" => "lv",
+        "lit" => "lt",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        "hin" => "hi",
+        "urd" => "ur",
+        "ben" => "bn",
+        "vie" => "vi",
+        "tha" => "th",
+        "ind" => "id",
+        "uzb" => "uz",
+        "kaz" => "kk",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_ignores_whitespace_differences() {
+        assert_eq!(content_id("Troops  left\n\nthe city."), content_id("Troops left the city."));
+        assert_ne!(content_id("Troops left the city."), content_id("Troops left the town."));
+        assert_eq!(content_id("x").len(), 64);
+    }
+
+    #[test]
+    fn normalize_collapses_blank_lines_and_crlf() {
+        assert_eq!(normalize_text("\r\n  \nOne.\r\n\r\n\r\n\nTwo\u{00A0}x.  \n"), "One.\n\nTwo x.");
+        assert_eq!(normalize_text("a\nb"), "a\nb");
+    }
+
+    #[test]
+    fn language_codes() {
+        assert_eq!(
+            detect_language("The ministry said on Tuesday that talks would resume in March."),
+            "en"
+        );
+        assert_eq!(
+            detect_language("Министерство заявило во вторник, что переговоры возобновятся в марте."),
+            "ru"
+        );
+    }
+
+    #[test]
+    fn dct_source_names() {
+        assert_eq!(serde_json::to_string(&DctSource::HtmlMeta).unwrap(), "\"html-meta\"");
+        assert_eq!(serde_json::to_string(&DctSource::JsonLd).unwrap(), "\"json-ld\"");
+        assert_eq!(DctSource::None.as_str(), "none");
+    }
+}
