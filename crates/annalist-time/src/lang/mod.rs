@@ -90,7 +90,10 @@ pub(crate) fn tag(cp: &CompiledPack, text: &str, anchor: &Anchor) -> Vec<Timex> 
         day_reference: None,
         quarter_reference: None,
         narrative,
+        recent_reference: false,
     };
+    // Sentence of the last explicitly stated (absolute) date.
+    let mut stated_in: Option<u32> = None;
     let sentences = tense::sentence_ids(text, &tokens);
     let mut out = Vec::with_capacity(found.len());
     let mut cursor = (0usize, 0usize); // (byte, char)
@@ -102,18 +105,26 @@ pub(crate) fn tag(cp: &CompiledPack, text: &str, anchor: &Anchor) -> Vec<Timex> 
     };
     for (start, end, first_tok, end_tok, rule, frame) in found {
         let t = tense::tense_near(pack, text, &tokens, &sentences, first_tok, end_tok);
+        let sentence = sentences.get(first_tok).copied().unwrap_or(0);
+        ctx.recent_reference =
+            stated_in.is_some_and(|s| sentence.saturating_sub(s) <= RECENT_SENTENCES);
         let Some(r) = resolve::resolve(&frame, t, &ctx) else {
             continue;
         };
         // Only dates stated or anchored on the DCT become the reference time: "a year
         // earlier" must not move the reference that the next "a year earlier" resolves from.
-        if r.anchor != AnchorUsed::Narrative {
+        let relative = frame.dir.is_some() || frame.rel.is_some() || frame.same.is_some();
+        if r.anchor != AnchorUsed::Narrative || !relative {
             if let Some(reference) = resolve::as_reference(&r.value) {
                 if reference.to_date().is_some() {
                     ctx.day_reference = Some(reference);
                 }
                 if matches!(reference.part, crate::value::DatePart::Quarter(_)) {
                     ctx.quarter_reference = Some(reference);
+                }
+                if r.anchor == AnchorUsed::None || (r.anchor == AnchorUsed::Narrative && !relative)
+                {
+                    stated_in = Some(sentence);
                 }
                 ctx.reference = Some(reference);
             }
@@ -141,6 +152,9 @@ pub(crate) fn tag(cp: &CompiledPack, text: &str, anchor: &Anchor) -> Vec<Timex> 
     }
     out
 }
+
+/// How many sentences a stated date keeps supplying the year of partial dates after it.
+const RECENT_SENTENCES: u32 = 0;
 
 /// A document reads as a history narrative when at least 70% of (five or more) explicit years
 /// lie more than a decade before its creation time (or it has no creation time at all).
