@@ -141,11 +141,43 @@ pub fn detect_language(text: &str) -> String {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let Some(info) = whatlang::detect(&text[..cut]) else {
+    let head = &text[..cut];
+    // Short English texts are often misread by trigram models ("nb", "sco"); function
+    // words are a sturdier signal for the one language the tagger handles.
+    if english_function_word_share(head) >= 0.12 {
+        return "en".to_string();
+    }
+    let Some(info) = whatlang::detect(head) else {
         return "und".to_string();
     };
-    let code3 = info.lang().code();
+    let code3 = match info.lang().code() {
+        // Trigrams confuse Russian with Bulgarian/Ukrainian on short texts; ы and э are
+        // Russian (and Belarusian) letters that Bulgarian lacks, і/ї/є/ґ mark Ukrainian.
+        "bul" | "ukr" | "mkd" | "srp"
+            if head.contains(['ы', 'э', 'Ы', 'Э']) && !head.contains(['і', 'ї', 'є', 'ґ', 'ў']) =>
+        {
+            "rus"
+        }
+        other => other,
+    };
     iso639_1(code3).unwrap_or(code3).to_string()
+}
+
+/// Share of the first 300 words that are common English function words.
+fn english_function_word_share(text: &str) -> f64 {
+    const WORDS: &[&str] = &[
+        "the", "a", "an", "of", "to", "in", "and", "on", "at", "for", "was", "is", "said", "that",
+        "with", "by", "from", "has", "have", "were", "it", "he", "she", "they", "had", "been",
+        "will", "would", "after", "its", "their", "this",
+    ];
+    let (mut total, mut hits) = (0usize, 0usize);
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(300) {
+        total += 1;
+        if w.len() <= 5 && WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+            hits += 1;
+        }
+    }
+    if total < 3 { 0.0 } else { hits as f64 / total as f64 }
 }
 
 /// ISO 639-1 codes for the ISO 639-3 codes whatlang reports, where a two-letter code exists.
