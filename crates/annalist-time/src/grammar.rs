@@ -142,10 +142,8 @@ fn joined_text<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str>
     tokens.get(i).filter(|t| t.joined).map(|t| t.text(text))
 }
 
-fn is_suffix(list: &[String], s: &str, buf: &mut String) -> bool {
-    buf.clear();
-    buf.push_str(&s.to_lowercase());
-    list.iter().any(|x| x == buf)
+fn is_suffix(list: &[String], s: &str, _buf: &mut String) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(s))
 }
 
 /// A digit run, with its thousands groups ("20,000"), decimals ("3.5"), ordinal suffix
@@ -541,32 +539,59 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
     Some(f)
 }
 
+/// Whether an atom matches an item, without computing what it contributes (cheap: this runs
+/// for every candidate rule at every position).
+fn atom_matches(pack: &LanguagePack, atom: &Atom, item: &Item) -> bool {
+    match (atom, &item.kind) {
+        (Atom::Literal(w), ItemKind::Word(Some(x)) | ItemKind::Punct(Some(x))) => w == x,
+        (Atom::Class(c), ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w))) => pack
+            .word_info(*w)
+            .entries
+            .iter()
+            .any(|e| e.class == *c && (!e.capitalized_only || item.capitalized)),
+        (Atom::Category(c), ItemKind::Constituent { category, .. }) => c == category,
+        (Atom::Num(_) | Atom::Ord(_) | Atom::Decade, ItemKind::Number(_)) => {
+            match_atom(pack, atom, item).is_some()
+        }
+        _ => false,
+    }
+}
+
 /// Tries `rule` at `items[at..]`; returns the end (exclusive) of the longest match and the
 /// merged frame.
+///
+/// The search first matches the pattern's shape (which atom matches which item) and merges
+/// the parts' features only for complete matches, which are rare: most attempts fail on the
+/// first or second element.
 fn match_rule(
     pack: &LanguagePack,
     rule: &Rule,
     items: &[Item],
     at: usize,
+    path: &mut Vec<(usize, usize, u8)>,
 ) -> Option<(usize, Frame)> {
     let mut best: Option<(usize, Frame)> = None;
-    let mut frame = rule.features.clone();
-    match_from(pack, &rule.elements, items, at, at, &mut frame, &mut best);
+    path.clear();
+    match_from(pack, rule, &rule.elements, items, at, at, path, &mut best);
     best
 }
 
+#[allow(clippy::too_many_arguments)]
 fn match_from(
     pack: &LanguagePack,
+    rule: &Rule,
     elements: &[Element],
     items: &[Item],
     start: usize,
     pos: usize,
-    frame: &mut Frame,
+    path: &mut Vec<(usize, usize, u8)>,
     best: &mut Option<(usize, Frame)>,
 ) {
     let Some((el, rest)) = elements.split_first() else {
         if best.as_ref().is_none_or(|(end, _)| pos > *end) {
-            *best = Some((pos, frame.clone()));
+            if let Some(frame) = merge_path(pack, rule, items, path) {
+                *best = Some((pos, frame));
+            }
         }
         return;
     };
@@ -574,34 +599,57 @@ fn match_from(
         let boundary_ok = pos == start || !item.para_start;
         let join_ok = !el.adjacent || item.joined;
         if boundary_ok && join_ok {
-            for atom in &el.alternatives {
-                if let Some(contrib) = match_atom(pack, atom, item) {
-                    let mut next = frame.clone();
-                    if next.merge(&contrib).is_ok() {
-                        match_from(pack, rest, items, start, pos + 1, &mut next, best);
-                    }
-                    // The first matching alternative wins, keeping the search bounded.
-                    break;
-                }
+            // The first matching alternative wins, keeping the search bounded.
+            if let Some(a) = el
+                .alternatives
+                .iter()
+                .position(|atom| atom_matches(pack, atom, item))
+            {
+                path.push((rule.elements.len() - elements.len(), pos, a as u8));
+                match_from(pack, rule, rest, items, start, pos + 1, path, best);
+                path.pop();
             }
         }
     }
     if el.optional {
-        match_from(pack, rest, items, start, pos, frame, best);
+        match_from(pack, rule, rest, items, start, pos, path, best);
     }
 }
 
+/// Merges the rule's features with the contributions of the matched items; `None` when two
+/// parts disagree.
+fn merge_path(
+    pack: &LanguagePack,
+    rule: &Rule,
+    items: &[Item],
+    path: &[(usize, usize, u8)],
+) -> Option<Frame> {
+    let mut frame = rule.features.clone();
+    for &(element, pos, alt) in path {
+        let atom = rule.elements.get(element)?.alternatives.get(alt as usize)?;
+        let contribution = match_atom(pack, atom, items.get(pos)?)?;
+        frame.merge(&contribution).ok()?;
+    }
+    Some(frame)
+}
+
 /// Runs one stage over `items`.
-pub(crate) fn run_stage(pack: &LanguagePack, index: &StageIndex, items: Vec<Item>) -> Vec<Item> {
-    let mut out = Vec::with_capacity(items.len());
+pub(crate) fn run_stage(
+    pack: &LanguagePack,
+    index: &StageIndex,
+    mut items: Vec<Item>,
+) -> Vec<Item> {
+    // Compacts in place: `w` is where the next output item goes, `i` the next input item;
+    // w <= i always, and matching only looks at items[i..], which are untouched.
     let mut candidates = Vec::new();
-    let mut i = 0;
+    let mut path = Vec::new();
+    let (mut w, mut i) = (0, 0);
     while i < items.len() {
         index.candidates(pack, &items[i], &mut candidates);
         let mut best: Option<(usize, Frame, u16)> = None;
         for &ri in &candidates {
             let rule = &pack.rules[ri as usize];
-            if let Some((end, frame)) = match_rule(pack, rule, &items, i) {
+            if let Some((end, frame)) = match_rule(pack, rule, &items, i, &mut path) {
                 // Longest wins; on a tie the earlier rule, unless the later one is a blocking
                 // rule (ages, money): those exist to win ties.
                 let blocks = frame.reject == Some(true);
@@ -617,7 +665,7 @@ pub(crate) fn run_stage(pack: &LanguagePack, index: &StageIndex, items: Vec<Item
             Some((end, frame, ri)) if end > i => {
                 let first = &items[i];
                 let last = &items[end - 1];
-                out.push(Item {
+                let constituent = Item {
                     start: first.start,
                     end: last.end,
                     first_token: first.first_token,
@@ -630,14 +678,17 @@ pub(crate) fn run_stage(pack: &LanguagePack, index: &StageIndex, items: Vec<Item
                     joined: first.joined,
                     para_start: first.para_start,
                     capitalized: first.capitalized,
-                });
+                };
+                items[w] = constituent;
                 i = end;
             }
             _ => {
-                out.push(items[i].clone());
+                items.swap(w, i);
                 i += 1;
             }
         }
+        w += 1;
     }
-    out
+    items.truncate(w);
+    items
 }

@@ -137,6 +137,17 @@ impl Anchor {
 /// Reads a DCT in the formats [`Anchor::from_dct`] accepts.
 pub fn parse_dct(s: &str) -> Option<DateTime> {
     let s = s.trim();
+    // Years before the common era: ISO 8601 writes them with a sign and six digits; accept the
+    // four-digit form too ("-0043-03-15" is 44 BCE).
+    if let Some(rest) = s.strip_prefix(['-', '+']) {
+        if rest.len() >= 5
+            && rest.as_bytes()[4] == b'-'
+            && rest[..4].bytes().all(|b| b.is_ascii_digit())
+        {
+            let expanded = format!("{}00{rest}", &s[..1]);
+            return parse_dct(&expanded);
+        }
+    }
     if let Ok(ts) = s.parse::<jiff::Timestamp>() {
         // An RFC 3339 string with an offset: keep the civil time it states.
         if let Some(off) = rfc3339_offset(s) {
@@ -205,7 +216,36 @@ impl Tagger {
 
     /// Finds and normalizes every temporal expression in `text`.
     pub fn tag(&self, text: &str, anchor: &Anchor) -> Vec<Timex> {
-        lang::tag(&self.pack, text, anchor)
+        let mut session = self.session(anchor);
+        let mut out = Vec::new();
+        for chunk in lang::chunks(text, lang::CHUNK_BYTES) {
+            out.extend(session.tag_chunk(chunk));
+        }
+        out
+    }
+
+    /// Starts tagging a document that arrives in pieces (a file too large to hold in memory):
+    /// feed it consecutive chunks, ideally cut at paragraph breaks, with
+    /// [`Session::tag_chunk`]; reference times carry over and offsets count from the start.
+    pub fn session(&self, anchor: &Anchor) -> Session {
+        Session {
+            pack: self.pack.clone(),
+            state: lang::SessionState::new(anchor),
+        }
+    }
+}
+
+/// Tagging state for one document fed in chunks; see [`Tagger::session`].
+pub struct Session {
+    pack: Arc<lang::CompiledPack>,
+    state: lang::SessionState,
+}
+
+impl Session {
+    /// Tags the next chunk of the document. Offsets in the result count from the start of the
+    /// document, across all chunks fed so far.
+    pub fn tag_chunk(&mut self, chunk: &str) -> Vec<Timex> {
+        self.state.tag_chunk(&self.pack, chunk)
     }
 }
 

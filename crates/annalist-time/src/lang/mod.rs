@@ -54,119 +54,205 @@ pub(crate) fn english() -> Arc<CompiledPack> {
     .clone()
 }
 
-/// Runs the pack over `text`.
-pub(crate) fn tag(cp: &CompiledPack, text: &str, anchor: &Anchor) -> Vec<Timex> {
-    let pack = &cp.pack;
-    let tokens = tokenize(text);
-    let mut items = grammar::items(pack, text, &tokens);
-    for stage in &cp.index {
-        items = grammar::run_stage(pack, stage, items);
+/// Tagging state carried from one chunk of a document to the next: the anchors, the
+/// reference times, and the offsets of the chunk in the whole text.
+pub(crate) struct SessionState {
+    anchor: Anchor,
+    ctx: Context,
+    /// Global sentence number of the last explicitly stated date.
+    stated_in: Option<u64>,
+    sentence_base: u64,
+    byte_base: usize,
+    char_base: usize,
+    years_old: usize,
+    years_all: usize,
+}
+
+impl SessionState {
+    pub(crate) fn new(anchor: &Anchor) -> SessionState {
+        SessionState {
+            anchor: anchor.clone(),
+            ctx: Context {
+                dct: anchor.dct.map(|d| d.date()),
+                ..Context::default()
+            },
+            stated_in: None,
+            sentence_base: 0,
+            byte_base: 0,
+            char_base: 0,
+            years_old: 0,
+            years_all: 0,
+        }
     }
-    let found: Vec<_> = items
-        .into_iter()
-        .filter_map(|it| match it.kind {
-            ItemKind::Constituent {
-                category,
-                rule,
-                frame,
-            } if !pack.hidden[category as usize] => {
-                Some((it.start, it.end, it.first_token, it.end_token, rule, frame))
-            }
-            _ => None,
-        })
-        .collect();
-    if found.is_empty() {
-        return Vec::new();
+
+    /// Tags the next chunk of the document; offsets in the result count from the start of
+    /// the document.
+    pub(crate) fn tag_chunk(&mut self, cp: &CompiledPack, text: &str) -> Vec<Timex> {
+        let out = self.tag_inner(cp, text);
+        self.byte_base += text.len();
+        self.char_base += text.chars().count();
+        out
     }
-    let dct = anchor.dct.map(|d| d.date());
-    let narrative = match anchor.style {
-        Style::News => false,
-        Style::Narrative => true,
-        Style::Auto => looks_narrative(dct, found.iter().filter_map(|f| f.5.year)),
-    };
-    let mut ctx = Context {
-        dct,
-        reference: None,
-        day_reference: None,
-        quarter_reference: None,
-        narrative,
-        recent_reference: false,
-    };
-    // Sentence of the last explicitly stated (absolute) date.
-    let mut stated_in: Option<u32> = None;
-    let sentences = tense::sentence_ids(text, &tokens);
-    let mut out = Vec::with_capacity(found.len());
-    let mut cursor = (0usize, 0usize); // (byte, char)
-    let mut char_at = |byte: usize| -> usize {
-        let (b, c) = cursor;
-        let n = text[b..byte].chars().count();
-        cursor = (byte, c + n);
-        c + n
-    };
-    for (start, end, first_tok, end_tok, rule, frame) in found {
-        let t = tense::tense_near(pack, text, &tokens, &sentences, first_tok, end_tok);
-        let sentence = sentences.get(first_tok).copied().unwrap_or(0);
-        ctx.recent_reference =
-            stated_in.is_some_and(|s| sentence.saturating_sub(s) <= RECENT_SENTENCES);
-        let Some(r) = resolve::resolve(&frame, t, &ctx) else {
-            continue;
-        };
-        // Only dates stated or anchored on the DCT become the reference time: "a year
-        // earlier" must not move the reference that the next "a year earlier" resolves from.
-        let relative = frame.dir.is_some() || frame.rel.is_some() || frame.same.is_some();
-        if r.anchor != AnchorUsed::Narrative || !relative {
-            if let Some(reference) = resolve::as_reference(&r.value) {
-                if reference.to_date().is_some() {
-                    ctx.day_reference = Some(reference);
+
+    fn tag_inner(&mut self, cp: &CompiledPack, text: &str) -> Vec<Timex> {
+        let pack = &cp.pack;
+        let tokens = tokenize(text);
+        let sentences = tense::sentence_ids(text, &tokens);
+        let sentence_base = self.sentence_base;
+        self.sentence_base += u64::from(sentences.last().copied().unwrap_or(0)) + 1;
+        let mut items = grammar::items(pack, text, &tokens);
+        for stage in &cp.index {
+            items = grammar::run_stage(pack, stage, items);
+        }
+        let found: Vec<_> = items
+            .into_iter()
+            .filter_map(|it| match it.kind {
+                ItemKind::Constituent {
+                    category,
+                    rule,
+                    frame,
+                } if !pack.hidden[category as usize] => {
+                    Some((it.start, it.end, it.first_token, it.end_token, rule, frame))
                 }
-                if matches!(reference.part, crate::value::DatePart::Quarter(_)) {
-                    ctx.quarter_reference = Some(reference);
+                _ => None,
+            })
+            .collect();
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let dct = self.ctx.dct;
+        if let Some(d) = dct {
+            let limit = i64::from(d.year()) - 10;
+            for y in found.iter().filter_map(|f| f.5.year) {
+                self.years_all += 1;
+                if y < limit {
+                    self.years_old += 1;
                 }
-                if r.anchor == AnchorUsed::None || (r.anchor == AnchorUsed::Narrative && !relative)
-                {
-                    stated_in = Some(sentence);
-                }
-                ctx.reference = Some(reference);
             }
         }
-        let cstart = char_at(start);
-        let cend = char_at(end);
-        out.push(Timex {
-            start: cstart,
-            end: cend,
-            byte_start: start,
-            byte_end: end,
-            text: text[start..end].to_string(),
-            kind: r.kind,
-            interval: match r.kind {
-                crate::TimexType::Date | crate::TimexType::Time => r.value.interval(),
-                _ => None,
-            },
-            value: r.value,
-            modifier: r.modifier,
-            quant: r.quant,
-            freq: r.freq,
-            anchor: r.anchor,
-            rule: pack.rules[rule as usize].name.as_str().into(),
-        });
+        self.ctx.narrative = match self.anchor.style {
+            Style::News => false,
+            Style::Narrative => true,
+            Style::Auto => {
+                dct.is_none() || (self.years_all >= 5 && self.years_old * 10 >= self.years_all * 7)
+            }
+        };
+        let mut out = Vec::with_capacity(found.len());
+        let mut cursor = (0usize, 0usize); // (byte, char) within this chunk
+        let mut char_at = |byte: usize| -> usize {
+            let (b, c) = cursor;
+            let n = text[b..byte].chars().count();
+            cursor = (byte, c + n);
+            c + n
+        };
+        for (start, end, first_tok, end_tok, rule, frame) in found {
+            let t = tense::tense_near(pack, text, &tokens, &sentences, first_tok, end_tok);
+            let sentence =
+                sentence_base + u64::from(sentences.get(first_tok).copied().unwrap_or(0));
+            self.ctx.recent_reference = self
+                .stated_in
+                .is_some_and(|s| sentence.saturating_sub(s) <= RECENT_SENTENCES);
+            let Some(r) = resolve::resolve(&frame, t, &self.ctx) else {
+                continue;
+            };
+            // Dates the text states (fully, or partly with the year inferred) become the
+            // reference time; relative ones resolved from it do not: "a year earlier" must not
+            // move the reference that the next "a year earlier" resolves from.
+            let relative = frame.dir.is_some() || frame.rel.is_some() || frame.same.is_some();
+            if r.anchor != AnchorUsed::Narrative || !relative {
+                if let Some(reference) = resolve::as_reference(&r.value) {
+                    if reference.to_date().is_some() {
+                        self.ctx.day_reference = Some(reference);
+                    }
+                    if matches!(reference.part, crate::value::DatePart::Quarter(_)) {
+                        self.ctx.quarter_reference = Some(reference);
+                    }
+                    if r.anchor == AnchorUsed::None
+                        || (r.anchor == AnchorUsed::Narrative && !relative)
+                    {
+                        self.stated_in = Some(sentence);
+                    }
+                    self.ctx.reference = Some(reference);
+                }
+            }
+            let cstart = self.char_base + char_at(start);
+            let cend = self.char_base + char_at(end);
+            out.push(Timex {
+                start: cstart,
+                end: cend,
+                byte_start: self.byte_base + start,
+                byte_end: self.byte_base + end,
+                text: text[start..end].to_string(),
+                kind: r.kind,
+                interval: match r.kind {
+                    crate::TimexType::Date | crate::TimexType::Time => r.value.interval(),
+                    _ => None,
+                },
+                value: r.value,
+                modifier: r.modifier,
+                quant: r.quant,
+                freq: r.freq,
+                anchor: r.anchor,
+                rule: pack.rules[rule as usize].name.as_str().into(),
+            });
+        }
+        out
     }
-    out
 }
+
+/// Splits a long text into chunks of about `target` bytes at paragraph breaks (or, failing
+/// that, line breaks, then white space), so that tagging works on bounded pieces. A chunk
+/// boundary never falls inside a paragraph unless the paragraph is longer than `2 * target`.
+pub fn chunks(text: &str, target: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= 2 * target {
+            return Some(std::mem::take(&mut rest));
+        }
+        let window = &rest[..floor_char_boundary(rest, 2 * target)];
+        let from = floor_char_boundary(rest, target);
+        let cut = window[from..]
+            .find("\n\n")
+            .map(|i| from + i + 2)
+            .or_else(|| window.rfind("\n\n").filter(|&i| i > 0).map(|i| i + 2))
+            .or_else(|| window.rfind('\n').filter(|&i| i > 0).map(|i| i + 1))
+            .or_else(|| window.rfind(". ").filter(|&i| i > 0).map(|i| i + 2))
+            .or_else(|| {
+                window
+                    .rfind(char::is_whitespace)
+                    .filter(|&i| i > 0)
+                    .map(|i| i + 1)
+            })
+            .unwrap_or(window.len().max(1));
+        let cut = floor_char_boundary(rest, cut).max(next_char_boundary(rest, 1));
+        let (head, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(head)
+    })
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn next_char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
+/// The chunk size used by [`crate::Tagger::tag`].
+pub const CHUNK_BYTES: usize = 64 * 1024;
 
 /// How many sentences a stated date keeps supplying the year of partial dates after it.
-const RECENT_SENTENCES: u32 = 0;
-
-/// A document reads as a history narrative when at least 70% of (five or more) explicit years
-/// lie more than a decade before its creation time (or it has no creation time at all).
-fn looks_narrative(dct: Option<jiff::civil::Date>, years: impl Iterator<Item = i64>) -> bool {
-    let Some(dct) = dct else { return true };
-    let limit = i64::from(dct.year()) - 10;
-    let (mut old, mut all) = (0, 0);
-    for y in years {
-        all += 1;
-        if y < limit {
-            old += 1;
-        }
-    }
-    all >= 5 && old * 10 >= all * 7
-}
+const RECENT_SENTENCES: u64 = 0;

@@ -1,0 +1,90 @@
+//! The tagger must never panic, never overflow and always return consistent spans, whatever
+//! the input: arbitrary Unicode, pathological repetitions, absurd numbers.
+
+use annalist_time::{Anchor, Tagger, Timex};
+use proptest::prelude::*;
+
+fn check_spans(text: &str, timexes: &[Timex]) {
+    let mut last_end = 0;
+    for t in timexes {
+        assert!(t.byte_start < t.byte_end, "empty span {t:?}");
+        assert!(t.byte_start >= last_end, "overlapping or unordered spans");
+        assert_eq!(&text[t.byte_start..t.byte_end], t.text);
+        let chars: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+        assert_eq!(
+            chars, t.text,
+            "character offsets disagree with byte offsets"
+        );
+        last_end = t.byte_end;
+    }
+}
+
+fn tag(text: &str, dct: Option<&str>) -> Vec<Timex> {
+    let anchor = match dct {
+        Some(d) => Anchor::from_dct(d).unwrap(),
+        None => Anchor::none(),
+    };
+    let out = Tagger::english().tag(text, &anchor);
+    check_spans(text, &out);
+    out
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        tag(&text, Some("2025-03-14"));
+        tag(&text, None);
+    }
+
+    #[test]
+    fn temporal_word_soup_never_panics(words in proptest::collection::vec(prop_oneof![
+        Just("next"), Just("last"), Just("the"), Just("March"), Just("3"), Just(","), Just("1988"),
+        Just("years"), Just("ago"), Just("early"), Just("-"), Just("mid"), Just("1990s"),
+        Just("a.m."), Just("4"), Just(":"), Just("30"), Just("every"), Just("twice"), Just("a"),
+        Just("week"), Just("day"), Just("before"), Just("later"), Just("Friday"), Just("night"),
+        Just("99999999999"), Just("BC"), Just("AD"), Just("twenty"), Just("first"), Just("'"),
+        Just("s"), Just("quarter"), Just("of"), Just("that"), Just("more"), Just("than"),
+    ], 0..60), dct in prop_oneof![Just(Some("2025-03-14")), Just(Some("-0043-03-15")), Just(Some("9999-12-31")), Just(None)]) {
+        let text = words.join(" ");
+        tag(&text, dct);
+    }
+}
+
+#[test]
+fn absurd_numbers_degrade_gracefully() {
+    let out = tag(
+        "in the year 99999999999 and 10^30 days ago",
+        Some("2025-03-14"),
+    );
+    for t in &out {
+        assert_ne!(t.value.to_string(), "", "{t:?}");
+    }
+    let out = tag("It happened 100000000 years ago.", Some("2025-03-14"));
+    assert_eq!(out[0].value.to_string(), "PAST_REF");
+    let out = tag("It happened 9999 years ago.", Some("2025-03-14"));
+    assert_eq!(out[0].value.to_string(), "BC7975");
+}
+
+#[test]
+fn extreme_anchors_do_not_overflow() {
+    for dct in ["9999-12-31", "-9999-01-01", "0000-01-01"] {
+        tag(
+            "Tomorrow, next year, last week, in ten centuries, 5000 years later, the next day.",
+            Some(dct),
+        );
+    }
+}
+
+#[test]
+fn pathological_inputs_finish() {
+    // A megabyte of digits: one token, no expression.
+    let digits = "7".repeat(1 << 20);
+    assert!(tag(&digits, Some("2025-03-14")).is_empty());
+    // "next next next … week": linear, at most one expression per "next week".
+    let nexts = "next ".repeat(100_000) + "week";
+    let out = tag(&nexts, Some("2025-03-14"));
+    assert!(out.len() <= 1);
+    // Many short expressions.
+    let many = "Troops arrived on March 3, 1988. ".repeat(20_000);
+    assert_eq!(tag(&many, Some("2025-03-14")).len(), 20_000);
+}
