@@ -557,8 +557,8 @@ fn atom_matches(pack: &LanguagePack, atom: &Atom, item: &Item) -> bool {
     }
 }
 
-/// Tries `rule` at `items[at..]`; returns the end (exclusive) of the longest match and the
-/// merged frame.
+/// Tries `rule` at `items[at..]`; returns the end (exclusive) of the longest match, the
+/// merged frame, and how many leading items are context (see [`Rule::lead`]).
 ///
 /// The search first matches the pattern's shape (which atom matches which item) and merges
 /// the parts' features only for complete matches, which are rare: most attempts fail on the
@@ -569,8 +569,8 @@ fn match_rule(
     items: &[Item],
     at: usize,
     path: &mut Vec<(usize, usize, u8)>,
-) -> Option<(usize, Frame)> {
-    let mut best: Option<(usize, Frame)> = None;
+) -> Option<(usize, Frame, usize)> {
+    let mut best: Option<(usize, Frame, usize)> = None;
     path.clear();
     match_from(pack, rule, &rule.elements, items, at, at, path, &mut best);
     best
@@ -585,12 +585,16 @@ fn match_from(
     start: usize,
     pos: usize,
     path: &mut Vec<(usize, usize, u8)>,
-    best: &mut Option<(usize, Frame)>,
+    best: &mut Option<(usize, Frame, usize)>,
 ) {
     let Some((el, rest)) = elements.split_first() else {
-        if best.as_ref().is_none_or(|(end, _)| pos > *end) {
+        if best.as_ref().is_none_or(|(end, _, _)| pos > *end) {
             if let Some(frame) = merge_path(pack, rule, items, path) {
-                *best = Some((pos, frame));
+                let lead = path
+                    .iter()
+                    .filter(|(element, _, _)| *element < usize::from(rule.lead))
+                    .count();
+                *best = Some((pos, frame, lead));
             }
         }
         return;
@@ -626,6 +630,10 @@ fn merge_path(
 ) -> Option<Frame> {
     let mut frame = rule.features.clone();
     for &(element, pos, alt) in path {
+        // Context elements are matched but contribute nothing.
+        if element < usize::from(rule.lead) {
+            continue;
+        }
         let atom = rule.elements.get(element)?.alternatives.get(alt as usize)?;
         let contribution = match_atom(pack, atom, items.get(pos)?)?;
         frame.merge(&contribution).ok()?;
@@ -646,24 +654,24 @@ pub(crate) fn run_stage(
     let (mut w, mut i) = (0, 0);
     while i < items.len() {
         index.candidates(pack, &items[i], &mut candidates);
-        let mut best: Option<(usize, Frame, u16)> = None;
+        let mut best: Option<(usize, Frame, u16, usize)> = None;
         for &ri in &candidates {
             let rule = &pack.rules[ri as usize];
-            if let Some((end, frame)) = match_rule(pack, rule, &items, i, &mut path) {
+            if let Some((end, frame, lead)) = match_rule(pack, rule, &items, i, &mut path) {
                 // Longest wins; on a tie the earlier rule, unless the later one is a blocking
                 // rule (ages, money): those exist to win ties.
                 let blocks = frame.reject == Some(true);
-                if best
-                    .as_ref()
-                    .is_none_or(|(e, f, _)| end > *e || (end == *e && blocks && f.reject.is_none()))
-                {
-                    best = Some((end, frame, ri));
+                if best.as_ref().is_none_or(|(e, f, _, _)| {
+                    end > *e || (end == *e && blocks && f.reject.is_none())
+                }) {
+                    best = Some((end, frame, ri, lead));
                 }
             }
         }
         match best {
-            Some((end, frame, ri)) if end > i => {
-                let first = &items[i];
+            Some((end, frame, ri, lead)) if end > i => {
+                let lead = lead.min(end - i - 1);
+                let first = &items[i + lead];
                 let last = &items[end - 1];
                 let constituent = Item {
                     start: first.start,

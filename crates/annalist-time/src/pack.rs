@@ -126,6 +126,9 @@ pub struct Rule {
     pub features: Frame,
     /// The category of what it builds.
     pub category: ClassId,
+    /// How many leading pattern elements are context, not part of the expression: the items
+    /// they match are consumed (no other rule can use them) but left outside the extent.
+    pub lead: u8,
     /// Line in `rules.txt`.
     pub line: usize,
 }
@@ -447,6 +450,7 @@ impl LanguagePack {
                     elements: Vec::new(),
                     features: Frame::default(),
                     category: 0,
+                    lead: 0,
                     line,
                 });
             } else if let Some(rule) = current.as_mut() {
@@ -457,6 +461,11 @@ impl LanguagePack {
                 match key.trim() {
                     "match" => rule.elements = self.parse_pattern(value).map_err(err)?,
                     "set" => rule.features = Frame::parse(value).map_err(err)?,
+                    "lead" => {
+                        rule.lead = value
+                            .parse()
+                            .map_err(|_| err(format!("bad lead count {value:?}")))?
+                    }
                     "stage" => {
                         rule.stage = value
                             .parse()
