@@ -13,10 +13,37 @@ const MAX_LINES: usize = 4;
 
 /// Words allowed before a date on a date-only line.
 const LABELS: &[&str] = &[
-    "published", "posted", "on", "date", "dated", "first", "at", "updated", "last", "modified",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "опубликовано", "дата", "yayınlanma",
-    "tarihi", "yayın",
+    "published",
+    "posted",
+    "on",
+    "date",
+    "dated",
+    "first",
+    "at",
+    "updated",
+    "last",
+    "modified",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "опубликовано",
+    "дата",
+    "yayınlanma",
+    "tarihi",
+    "yayın",
 ];
 
 /// A dateline found at the top of a body.
@@ -31,10 +58,18 @@ pub struct Dateline {
 /// Finds the dateline at the top of `body`, preferring a "published" line to an "updated" one.
 pub fn find_dateline(body: &str) -> Option<Dateline> {
     let mut first_updated = None;
-    for line in body.lines().map(str::trim).filter(|l| !l.is_empty()).take(MAX_LINES) {
+    for line in body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(MAX_LINES)
+    {
         let line = cut(line, 300);
         if let Some(found) = agency_dateline(line) {
-            return Some(Dateline { found, updated: false });
+            return Some(Dateline {
+                found,
+                updated: false,
+            });
         }
         if let Some((found, updated)) = date_line(line) {
             if !updated {
@@ -76,7 +111,9 @@ fn agency_dateline(line: &str) -> Option<Found> {
         Some(a) => a.split_once(')').map_or("", |(_, r)| r).trim_start(),
         None => after,
     };
-    after.starts_with(['-', '–', '—', ':', '/']).then_some(shift(found, comma + 1))
+    after
+        .starts_with(['-', '–', '—', ':', '/'])
+        .then_some(shift(found, comma + 1))
 }
 
 fn shift(mut f: Found, by: usize) -> Found {
@@ -111,15 +148,30 @@ mod tests {
 
     #[test]
     fn wire_datelines() {
-        assert_eq!(ymd("TBILISI, March 3 (Reuters) - Thousands rallied."), Some((None, 3, 3)));
-        assert_eq!(ymd("KYIV, Ukraine, Feb. 24, 2025 (AP) — Sirens sounded."), Some((Some(2025), 2, 24)));
-        assert_eq!(ymd("BAKU, 3 March 2025 /Trend/ - Talks began."), Some((Some(2025), 3, 3)));
+        assert_eq!(
+            ymd("TBILISI, March 3 (Reuters) - Thousands rallied."),
+            Some((None, 3, 3))
+        );
+        assert_eq!(
+            ymd("KYIV, Ukraine, Feb. 24, 2025 (AP) — Sirens sounded."),
+            Some((Some(2025), 2, 24))
+        );
+        assert_eq!(
+            ymd("BAKU, 3 March 2025 /Trend/ - Talks began."),
+            Some((Some(2025), 3, 3))
+        );
     }
 
     #[test]
     fn date_only_lines() {
-        assert_eq!(ymd("03.03.2025, 12:20\n\nThe mayor said."), Some((Some(2025), 3, 3)));
-        assert_eq!(ymd("Published: Monday 3 March 2025\nText."), Some((Some(2025), 3, 3)));
+        assert_eq!(
+            ymd("03.03.2025, 12:20\n\nThe mayor said."),
+            Some((Some(2025), 3, 3))
+        );
+        assert_eq!(
+            ymd("Published: Monday 3 March 2025\nText."),
+            Some((Some(2025), 3, 3))
+        );
         assert_eq!(
             ymd("Updated: 5 March 2025\nPublished: 3 March 2025\nText."),
             Some((Some(2025), 3, 3))
@@ -128,8 +180,14 @@ mod tests {
 
     #[test]
     fn dates_in_the_story_are_not_datelines() {
-        assert_eq!(ymd("Talks were held on March 3, 2025 in Geneva, officials said."), None);
+        assert_eq!(
+            ymd("Talks were held on March 3, 2025 in Geneva, officials said."),
+            None
+        );
         assert_eq!(ymd("The Ministry, on March 3 (Tuesday) - said"), None);
-        assert_eq!(ymd("Line one.\nLine two.\nLine three.\nLine four.\nMarch 3, 2025"), None);
+        assert_eq!(
+            ymd("Line one.\nLine two.\nLine three.\nLine four.\nMarch 3, 2025"),
+            None
+        );
     }
 }

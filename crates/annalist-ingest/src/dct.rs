@@ -35,14 +35,24 @@ pub struct Dct {
 impl Dct {
     /// A date-only DCT.
     pub fn from_date(date: Date) -> Self {
-        Dct { date, time: None, offset: None, zone: None }
+        Dct {
+            date,
+            time: None,
+            offset: None,
+            zone: None,
+        }
     }
 
     /// RFC 3339 form (`2025-03-14T09:05:00+04:00`), available only when time and offset are known.
     pub fn to_rfc3339(&self) -> Option<String> {
         let time = self.time?;
         let offset = self.offset?;
-        Some(format!("{}T{}{}", self.date, fmt_time(time), fmt_offset(offset)))
+        Some(format!(
+            "{}T{}{}",
+            self.date,
+            fmt_time(time),
+            fmt_offset(offset)
+        ))
     }
 
     /// The plain calendar date, `2025-03-14`.
@@ -101,7 +111,10 @@ impl FromStr for Dct {
                 value: s.to_string(),
                 reason: "the date has no year".to_string(),
             }),
-            None => Err(DateError { value: s.to_string(), reason: "no date found".to_string() }),
+            None => Err(DateError {
+                value: s.to_string(),
+                reason: "no date found".to_string(),
+            }),
         }
     }
 }
@@ -150,21 +163,33 @@ impl Found {
     /// The full DCT, or `None` when the year is missing (the date is then partial).
     pub fn into_dct(self) -> Option<Dct> {
         let date = Date::new(self.year?, self.month, self.day).ok()?;
-        Some(Dct { date, time: self.time, offset: self.offset, zone: self.zone })
+        Some(Dct {
+            date,
+            time: self.time,
+            offset: self.offset,
+            zone: self.zone,
+        })
     }
 
     /// Resolves a year-less date against a context date: the year that puts it nearest.
     pub fn resolve_year(&self, context: Date) -> Option<Dct> {
         let mut best: Option<(i64, Date)> = None;
         for y in [context.year() - 1, context.year(), context.year() + 1] {
-            let Ok(d) = Date::new(y, self.month, self.day) else { continue };
+            let Ok(d) = Date::new(y, self.month, self.day) else {
+                continue;
+            };
             let dist = (d.since(context).ok()?.get_days() as i64).abs();
             if best.is_none_or(|(b, _)| dist < b) {
                 best = Some((dist, d));
             }
         }
         let (_, date) = best?;
-        Some(Dct { date, time: self.time, offset: self.offset, zone: self.zone.clone() })
+        Some(Dct {
+            date,
+            time: self.time,
+            offset: self.offset,
+            zone: self.zone.clone(),
+        })
     }
 }
 
@@ -227,7 +252,12 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         } else {
             Kind::Sym(c)
         };
-        toks.push(Tok { kind, start: i, end, space_before: space });
+        toks.push(Tok {
+            kind,
+            start: i,
+            end,
+            space_before: space,
+        });
         space = false;
     }
     toks
@@ -257,8 +287,18 @@ fn word_lc(t: Option<&Tok<'_>>) -> Option<String> {
 /// Month number for a month name or abbreviation in English, Russian or Turkish.
 pub(crate) fn month_number(word_lower: &str) -> Option<i8> {
     const EN: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     for (i, m) in EN.iter().enumerate() {
         if word_lower == *m
@@ -272,8 +312,18 @@ pub(crate) fn month_number(word_lower: &str) -> Option<i8> {
         }
     }
     const RU: [&str; 12] = [
-        "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
-        "ноябр", "декабр",
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "ма",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
     ];
     for (i, stem) in RU.iter().enumerate() {
         let ok = if i == 4 {
@@ -289,34 +339,41 @@ pub(crate) fn month_number(word_lower: &str) -> Option<i8> {
         "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
         "kasım", "aralık",
     ];
-    TR.iter().position(|m| *m == word_lower).map(|i| i as i8 + 1)
+    TR.iter()
+        .position(|m| *m == word_lower)
+        .map(|i| i as i8 + 1)
 }
 
 /// Fixed offsets of zone abbreviations common in English-language news.
 fn zone_abbreviation(word_lower: &str) -> Option<i32> {
-    Some(match word_lower {
-        "utc" | "gmt" | "z" => 0,
-        "est" => -5,
-        "edt" => -4,
-        "cst" => -6,
-        "cdt" => -5,
-        "mst" => -7,
-        "mdt" => -6,
-        "pst" => -8,
-        "pdt" => -7,
-        "bst" | "cet" | "wat" => 1,
-        "cest" | "eet" | "sast" | "cat" => 2,
-        "eest" | "msk" | "trt" | "ast" | "eat" => 3,
-        "get" | "azt" | "amt" | "gst" => 4,
-        "pkt" => 5,
-        "jst" | "kst" => 9,
-        _ => return None,
-    } * 3600)
+    Some(
+        match word_lower {
+            "utc" | "gmt" | "z" => 0,
+            "est" => -5,
+            "edt" => -4,
+            "cst" => -6,
+            "cdt" => -5,
+            "mst" => -7,
+            "mdt" => -6,
+            "pst" => -8,
+            "pdt" => -7,
+            "bst" | "cet" | "wat" => 1,
+            "cest" | "eet" | "sast" | "cat" => 2,
+            "eest" | "msk" | "trt" | "ast" | "eat" => 3,
+            "get" | "azt" | "amt" | "gst" => 4,
+            "pkt" => 5,
+            "jst" | "kst" => 9,
+            _ => return None,
+        } * 3600,
+    )
 }
 
 fn invalid(s: &str, reason: impl Into<String>) -> DateError {
     let value: String = s.chars().take(80).collect();
-    DateError { value, reason: reason.into() }
+    DateError {
+        value,
+        reason: reason.into(),
+    }
 }
 
 fn check_ymd(s: &str, y: u32, m: u32, d: u32) -> Result<(), DateError> {
@@ -339,7 +396,16 @@ pub(crate) fn scan(s: &str) -> Result<Option<Found>, DateError> {
         return Ok(None);
     };
     let mut end = toks[i - 1].end;
-    let mut found = Found { year, month, day, time: None, offset: None, zone: None, start, end };
+    let mut found = Found {
+        year,
+        month,
+        day,
+        time: None,
+        offset: None,
+        zone: None,
+        start,
+        end,
+    };
     // A time may follow after a few tokens (a weekday, "at", a repeated human date).
     let mut j = i;
     let limit = (i + 12).min(toks.len());
@@ -426,12 +492,7 @@ fn is_day(v: Option<(u32, usize)>) -> Option<u32> {
     }
 }
 
-fn named_month_date(
-    s: &str,
-    t: &[Tok<'_>],
-    i: usize,
-    m: i8,
-) -> Result<Option<DateHit>, DateError> {
+fn named_month_date(s: &str, t: &[Tok<'_>], i: usize, m: i8) -> Result<Option<DateHit>, DateError> {
     // Day before the month: "14 March", "3rd of March", "14. März".
     let mut day_before = None;
     if i >= 1 {
@@ -439,7 +500,11 @@ fn named_month_date(
         if word_lc(t.get(k)).as_deref() == Some("of") && k >= 1 {
             k -= 1;
         }
-        if matches!(word_lc(t.get(k)).as_deref(), Some("st" | "nd" | "rd" | "th")) && k >= 1 {
+        if matches!(
+            word_lc(t.get(k)).as_deref(),
+            Some("st" | "nd" | "rd" | "th")
+        ) && k >= 1
+        {
             k -= 1;
         }
         if sym(t.get(k)) == Some('.') && k >= 1 {
@@ -471,8 +536,10 @@ fn named_month_date(
     // Day after the month: "March 14, 2025", "Mar. 3", "March 3rd 2025".
     if let Some(d) = is_day(num(t.get(j))) {
         let mut k = j + 1;
-        if matches!(word_lc(t.get(k)).as_deref(), Some("st" | "nd" | "rd" | "th"))
-            && !t[k].space_before
+        if matches!(
+            word_lc(t.get(k)).as_deref(),
+            Some("st" | "nd" | "rd" | "th")
+        ) && !t[k].space_before
         {
             k += 1;
         }
@@ -485,7 +552,8 @@ fn named_month_date(
             return Ok(Some((Some(y as i16), m, d as i8, t[i].start, y_at + 1)));
         }
         // "May 5" alone is only a date when the word is written as a month (capitalised).
-        let capital = matches!(t[i].kind, Kind::Word(w) if w.chars().next().is_some_and(char::is_uppercase));
+        let capital =
+            matches!(t[i].kind, Kind::Word(w) if w.chars().next().is_some_and(char::is_uppercase));
         if capital && check_ymd(s, 2000, m as u32, d).is_ok() {
             return Ok(Some((None, m, d as i8, t[i].start, k)));
         }
@@ -495,11 +563,15 @@ fn named_month_date(
 
 /// A time at token `i`: `09:05`, `9:05:30`, `9:05 p.m.`, `12:20:00.000`.
 fn time_at(s: &str, t: &[Tok<'_>], i: usize) -> Result<Option<(Time, usize)>, DateError> {
-    let Some((h, 1..=2)) = num(t.get(i)) else { return Ok(None) };
+    let Some((h, 1..=2)) = num(t.get(i)) else {
+        return Ok(None);
+    };
     if sym(t.get(i + 1)) != Some(':') {
         return Ok(None);
     }
-    let Some((mi, 2)) = num(t.get(i + 2)) else { return Ok(None) };
+    let Some((mi, 2)) = num(t.get(i + 2)) else {
+        return Ok(None);
+    };
     let mut k = i + 3;
     let mut sec = 0;
     if sym(t.get(k)) == Some(':')
@@ -584,7 +656,10 @@ fn offset_at(
             next += 2;
         }
         if hours > 18 || mins > 59 {
-            return Err(invalid(s, format!("UTC offset {sign}{hours}:{mins:02} out of range")));
+            return Err(invalid(
+                s,
+                format!("UTC offset {sign}{hours}:{mins:02} out of range"),
+            ));
         }
         if sign != '+' {
             hours = hours.wrapping_neg();
@@ -622,7 +697,10 @@ mod tests {
     fn iso_and_rfc3339() {
         assert_eq!(iso("2025-03-14"), "2025-03-14");
         assert_eq!(iso("2025-03-14T09:05:00Z"), "2025-03-14T09:05:00Z");
-        assert_eq!(iso("2025-03-14T09:05:00.123+04:00"), "2025-03-14T09:05:00+04:00");
+        assert_eq!(
+            iso("2025-03-14T09:05:00.123+04:00"),
+            "2025-03-14T09:05:00+04:00"
+        );
         assert_eq!(iso("2025-03-14 09:05"), "2025-03-14T09:05:00");
         assert_eq!(iso("2025-03-14T21:05:00-0500"), "2025-03-14T21:05:00-05:00");
     }
@@ -633,16 +711,25 @@ mod tests {
             iso("date 2025-03-14 14 March 2025 09:05 (UTC+04:00)"),
             "2025-03-14T09:05:00+04:00"
         );
-        assert_eq!(iso("Fri, 14 Mar 2025 09:05:00 +0400"), "2025-03-14T09:05:00+04:00");
+        assert_eq!(
+            iso("Fri, 14 Mar 2025 09:05:00 +0400"),
+            "2025-03-14T09:05:00+04:00"
+        );
         assert_eq!(iso("Fri, 14 Mar 2025 09:05:00 GMT"), "2025-03-14T09:05:00Z");
-        assert_eq!(iso("March 14, 2025 9:05 p.m. EST"), "2025-03-14T21:05:00-05:00");
+        assert_eq!(
+            iso("March 14, 2025 9:05 p.m. EST"),
+            "2025-03-14T21:05:00-05:00"
+        );
         assert_eq!(iso("Published: Monday 3 March 2025"), "2025-03-03");
         assert_eq!(iso("03.03.2025, 12:20"), "2025-03-03T12:20:00");
         assert_eq!(iso("3rd of March 2025"), "2025-03-03");
         assert_eq!(iso("Sept. 9, 2024, 12:00 a.m."), "2024-09-09T00:00:00");
         assert_eq!(iso("3 марта 2025 г., 14:00"), "2025-03-03T14:00:00");
         assert_eq!(iso("14 Mart 2025"), "2025-03-14");
-        assert_eq!(iso("2025-03-14T09:05:00 [Europe/Moscow]"), "2025-03-14T09:05:00+03:00");
+        assert_eq!(
+            iso("2025-03-14T09:05:00 [Europe/Moscow]"),
+            "2025-03-14T09:05:00+03:00"
+        );
     }
 
     #[test]
@@ -668,7 +755,10 @@ mod tests {
 
     #[test]
     fn from_str_for_flag() {
-        assert_eq!("2025-03-03".parse::<Dct>().unwrap().to_date_string(), "2025-03-03");
+        assert_eq!(
+            "2025-03-03".parse::<Dct>().unwrap().to_date_string(),
+            "2025-03-03"
+        );
         assert!("March 3".parse::<Dct>().is_err());
         assert!("yesterday".parse::<Dct>().is_err());
     }

@@ -81,15 +81,35 @@ impl Document {
 /// The content id of `text`: BLAKE3 over the text with whitespace runs collapsed.
 pub fn content_id(text: &str) -> String {
     let mut hasher = blake3::Hasher::new();
+    // Words go through a buffer: one hasher update per word would cost more than the hash.
+    let mut buf = String::with_capacity(1 << 16);
     let mut first = true;
     for word in text.split_whitespace() {
         if !first {
-            hasher.update(b" ");
+            buf.push(' ');
         }
-        hasher.update(word.as_bytes());
         first = false;
+        buf.push_str(word);
+        if buf.len() >= (1 << 16) - 64 {
+            hasher.update(buf.as_bytes());
+            buf.clear();
+        }
     }
+    hasher.update(buf.as_bytes());
     hasher.finalize().to_hex().to_string()
+}
+
+/// True when a line holds characters [`normalize_text`] must drop or replace: C0/C1 controls
+/// (but tab), DEL, BOM, no-break space and the Unicode line/paragraph separators.
+fn needs_cleaning(line: &[u8]) -> bool {
+    line.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => line.get(i + 1).is_some_and(|&n| (0x80..=0xA0).contains(&n)),
+        0xEF => line.get(i + 1..i + 3) == Some(&[0xBB, 0xBF][..]),
+        0xE2 => matches!(line.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])),
+        _ => false,
+    })
 }
 
 /// Normalises extracted text: `\r\n` and `\r` to `\n`, control characters dropped,
@@ -98,15 +118,12 @@ pub fn normalize_text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut blank_run = 0usize;
     let mut started = false;
-    let mut lines = raw.split('\n').peekable();
-    while let Some(line) = lines.next() {
+    for line in raw.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        let needs_clean = line.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7F)
-            || line.contains(['\u{FEFF}', '\u{00A0}', '\u{2028}', '\u{2029}']);
-        let cleaned: std::borrow::Cow<'_, str> = if needs_clean {
+        let cleaned: std::borrow::Cow<'_, str> = if needs_cleaning(line.as_bytes()) {
             line.chars()
                 .filter_map(|c| match c {
-                    '\u{00A0}' | '\u{2028}' | '\u{2029}' => Some(' '),
+                    '\u{00A0}' | '\u{2028}' | '\u{2029}' | '\r' => Some(' '),
                     '\u{FEFF}' => None,
                     c if c.is_control() && c != '\t' => None,
                     c => Some(c),
@@ -130,7 +147,6 @@ pub fn normalize_text(raw: &str) -> String {
         out.push_str(trimmed);
         started = true;
         blank_run = 0;
-        let _ = lines.peek();
     }
     out
 }
@@ -171,13 +187,21 @@ fn english_function_word_share(text: &str) -> f64 {
         "will", "would", "after", "its", "their", "this",
     ];
     let (mut total, mut hits) = (0usize, 0usize);
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(300) {
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(300)
+    {
         total += 1;
         if w.len() <= 5 && WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
             hits += 1;
         }
     }
-    if total < 3 { 0.0 } else { hits as f64 / total as f64 }
+    if total < 3 {
+        0.0
+    } else {
+        hits as f64 / total as f64
+    }
 }
 
 /// ISO 639-1 codes for the ISO 639-3 codes whatlang reports, where a two-letter code exists.
@@ -237,14 +261,23 @@ mod tests {
 
     #[test]
     fn id_ignores_whitespace_differences() {
-        assert_eq!(content_id("Troops  left\n\nthe city."), content_id("Troops left the city."));
-        assert_ne!(content_id("Troops left the city."), content_id("Troops left the town."));
+        assert_eq!(
+            content_id("Troops  left\n\nthe city."),
+            content_id("Troops left the city.")
+        );
+        assert_ne!(
+            content_id("Troops left the city."),
+            content_id("Troops left the town.")
+        );
         assert_eq!(content_id("x").len(), 64);
     }
 
     #[test]
     fn normalize_collapses_blank_lines_and_crlf() {
-        assert_eq!(normalize_text("\r\n  \nOne.\r\n\r\n\r\n\nTwo\u{00A0}x.  \n"), "One.\n\nTwo x.");
+        assert_eq!(
+            normalize_text("\r\n  \nOne.\r\n\r\n\r\n\nTwo\u{00A0}x.  \n"),
+            "One.\n\nTwo x."
+        );
         assert_eq!(normalize_text("a\nb"), "a\nb");
     }
 
@@ -255,15 +288,23 @@ mod tests {
             "en"
         );
         assert_eq!(
-            detect_language("Министерство заявило во вторник, что переговоры возобновятся в марте."),
+            detect_language(
+                "Министерство заявило во вторник, что переговоры возобновятся в марте."
+            ),
             "ru"
         );
     }
 
     #[test]
     fn dct_source_names() {
-        assert_eq!(serde_json::to_string(&DctSource::HtmlMeta).unwrap(), "\"html-meta\"");
-        assert_eq!(serde_json::to_string(&DctSource::JsonLd).unwrap(), "\"json-ld\"");
+        assert_eq!(
+            serde_json::to_string(&DctSource::HtmlMeta).unwrap(),
+            "\"html-meta\""
+        );
+        assert_eq!(
+            serde_json::to_string(&DctSource::JsonLd).unwrap(),
+            "\"json-ld\""
+        );
         assert_eq!(DctSource::None.as_str(), "none");
     }
 }

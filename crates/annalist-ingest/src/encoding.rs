@@ -99,7 +99,9 @@ pub fn decode<'a>(
 }
 
 fn strict_utf8(bytes: &[u8]) -> Result<Cow<'_, str>, ErrorKind> {
-    std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| ErrorKind::InvalidUtf8(e.valid_up_to()))
+    std::str::from_utf8(bytes)
+        .map(Cow::Borrowed)
+        .map_err(|e| ErrorKind::InvalidUtf8(e.valid_up_to()))
 }
 
 fn decode_with<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> Cow<'a, str> {
@@ -112,7 +114,10 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.to_ascii_lowercase();
     let pos = memchr::memmem::find(&lower, b"charset=")?;
     let rest = &lower[pos + 8..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
         .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
@@ -142,19 +147,32 @@ mod tests {
         assert_eq!(decode(&utf16, None, false).unwrap(), "Hi");
         let latin5 = encoding_for_label("iso-8859-9").unwrap();
         assert_eq!(decode(b"\xDEubat", Some(latin5), false).unwrap(), "Şubat");
-        assert!(matches!(encoding_for_label("klingon"), Err(ErrorKind::UnknownEncoding(_))));
+        assert!(matches!(
+            encoding_for_label("klingon"),
+            Err(ErrorKind::UnknownEncoding(_))
+        ));
     }
 
     #[test]
     fn broken_utf8_and_binary_are_refused() {
-        assert!(matches!(decode(b"caf\xC3\xA9 and \xC3(", None, false), Err(ErrorKind::InvalidUtf8(10))));
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n", None, false), Err(ErrorKind::Binary("PNG image"))));
-        assert!(matches!(decode(b"abc\0def", None, false), Err(ErrorKind::Binary(_))));
+        assert!(matches!(
+            decode(b"caf\xC3\xA9 and \xC3(", None, false),
+            Err(ErrorKind::InvalidUtf8(10))
+        ));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n", None, false),
+            Err(ErrorKind::Binary("PNG image"))
+        ));
+        assert!(matches!(
+            decode(b"abc\0def", None, false),
+            Err(ErrorKind::Binary(_))
+        ));
     }
 
     #[test]
     fn html_meta_charset_wins_over_guess() {
-        let (body, _, _) = encoding_rs::WINDOWS_1252.encode("<meta charset=\"windows-1252\"><p>café</p>");
+        let (body, _, _) =
+            encoding_rs::WINDOWS_1252.encode("<meta charset=\"windows-1252\"><p>café</p>");
         assert!(decode(&body, None, true).unwrap().contains("café"));
     }
 }

@@ -20,12 +20,20 @@ pub struct IngestError {
 impl IngestError {
     /// Builds an error for `path` without a line number.
     pub fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
-        IngestError { path: path.into(), line: None, kind }
+        IngestError {
+            path: path.into(),
+            line: None,
+            kind,
+        }
     }
 
     /// Builds an error for line (or item) `line` of `path`.
     pub fn at_line(path: impl Into<String>, line: u64, kind: ErrorKind) -> Self {
-        IngestError { path: path.into(), line: Some(line), kind }
+        IngestError {
+            path: path.into(),
+            line: Some(line),
+            kind,
+        }
     }
 }
 
@@ -120,8 +128,14 @@ mod tests {
         assert_eq!(e.to_string(), "feed.jsonl:3: bad JSON: expected value");
         let e = IngestError::new(
             "big.txt",
-            ErrorKind::TooLarge { size: 2_147_483_648, limit: 50_000_000 },
+            ErrorKind::TooLarge {
+                size: 2_147_483_648,
+                limit: 50_000_000,
+            },
         );
-        assert_eq!(e.to_string(), "big.txt: 2.1 GB is over the 50 MB per-document limit");
+        assert_eq!(
+            e.to_string(),
+            "big.txt: 2.1 GB is over the 50 MB per-document limit"
+        );
     }
 }

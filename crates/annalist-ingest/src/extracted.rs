@@ -73,7 +73,8 @@ impl Extracted {
             None => (None, DctSource::None),
         };
         let clean = |v: Option<String>| {
-            v.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty())
+            v.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|s| !s.is_empty())
         };
         Ok(Document {
             id: content_id(&text),
@@ -97,7 +98,9 @@ pub(crate) fn date_in_path(path: &str) -> Option<Date> {
     let b = path.as_bytes();
     let digits = |i: usize, n: usize| -> Option<u32> {
         let s = b.get(i..i + n)?;
-        s.iter().all(u8::is_ascii_digit).then(|| s.iter().fold(0, |a, &d| a * 10 + (d - b'0') as u32))
+        s.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s.iter().fold(0, |a, &d| a * 10 + (d - b'0') as u32))
     };
     for i in 0..b.len() {
         if i > 0 && b[i - 1].is_ascii_digit() {
@@ -137,10 +140,16 @@ mod tests {
     #[test]
     fn dates_in_paths() {
         let d = |s: &str| date_in_path(s).map(|d| d.to_string());
-        assert_eq!(d("news/2025/03/04/story.html").as_deref(), Some("2025-03-04"));
+        assert_eq!(
+            d("news/2025/03/04/story.html").as_deref(),
+            Some("2025-03-04")
+        );
         assert_eq!(d("2025-03-04-tbilisi.txt").as_deref(), Some("2025-03-04"));
         assert_eq!(d("wire_20250304.txt").as_deref(), Some("2025-03-04"));
-        assert_eq!(d("https://example.org/2024/12/protest").as_deref(), Some("2024-12-01"));
+        assert_eq!(
+            d("https://example.org/2024/12/protest").as_deref(),
+            Some("2024-12-01")
+        );
         assert_eq!(d("story-12345678.txt"), None);
         assert_eq!(d("notes.txt"), None);
     }

@@ -20,25 +20,58 @@ impl Header {
     /// The value of the first field whose key is one of `keys` (normalised form) and is not empty.
     pub fn get(&self, keys: &[&str]) -> Option<&str> {
         keys.iter().find_map(|k| {
-            self.fields.iter().find(|(fk, v)| fk == k && !v.is_empty()).map(|(_, v)| v.as_str())
+            self.fields
+                .iter()
+                .find(|(fk, v)| fk == k && !v.is_empty())
+                .map(|(_, v)| v.as_str())
         })
     }
 }
 
 /// Keys that mark a block of lines as a metadata header.
 const KNOWN_KEYS: &[&str] = &[
-    "date", "published", "publishedat", "datepublished", "pubdate", "dct", "created", "title",
-    "headline", "subject", "source", "url", "link", "author", "by", "byline", "from", "lang",
-    "language", "id", "tags", "section",
+    "date",
+    "published",
+    "publishedat",
+    "datepublished",
+    "pubdate",
+    "dct",
+    "created",
+    "title",
+    "headline",
+    "subject",
+    "source",
+    "url",
+    "link",
+    "author",
+    "by",
+    "byline",
+    "from",
+    "lang",
+    "language",
+    "id",
+    "tags",
+    "section",
 ];
 
 /// Keys a scraper writes without a colon (`date 2025-03-14 …`); a closed list, since any
 /// English sentence starts with "word word".
-const BARE_KEYS: &[&str] = &["date", "title", "url", "source", "author", "link", "published"];
+const BARE_KEYS: &[&str] = &[
+    "date",
+    "title",
+    "url",
+    "source",
+    "author",
+    "link",
+    "published",
+];
 
 /// Normalises a header key: lowercase, without `_`, `-` and spaces.
 pub fn normalize_key(key: &str) -> String {
-    key.chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect()
+    key.chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Splits a header off the top of `text`, if there is one.
@@ -108,7 +141,8 @@ fn key_value_line(line: &str) -> Option<(String, String)> {
         let key_ok = !k.is_empty()
             && k.len() <= 30
             && k.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && k.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '))
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '))
             && k.split(' ').count() <= 3;
         if key_ok {
             return Some((normalize_key(k), v.trim().to_string()));
@@ -138,12 +172,18 @@ fn key_value_block(text: &str, start: usize) -> Option<Header> {
             }
         }
     }
-    let known = fields.iter().filter(|(k, _)| KNOWN_KEYS.contains(&k.as_str())).count();
+    let known = fields
+        .iter()
+        .filter(|(k, _)| KNOWN_KEYS.contains(&k.as_str()))
+        .count();
     let ends_blank = text[body_start..].starts_with(['\n', '\r']) || body_start == text.len();
     let single_ok = known == 1
         && ends_blank
         && fields.len() == 1
-        && matches!(fields[0].0.as_str(), "date" | "title" | "url" | "source" | "author" | "dct");
+        && matches!(
+            fields[0].0.as_str(),
+            "date" | "title" | "url" | "source" | "author" | "dct"
+        );
     if !(known >= 2 || single_ok) || known * 2 < fields.len() {
         return None;
     }
@@ -176,15 +216,27 @@ mod tests {
     fn scraper_style() {
         let t = "date 2025-03-14 14 March 2025 09:05 (UTC+04:00)\ntitle Border crossing reopens\n\nText.";
         let h = parse_header(t).unwrap();
-        assert_eq!(h.get(&["date"]), Some("2025-03-14 14 March 2025 09:05 (UTC+04:00)"));
+        assert_eq!(
+            h.get(&["date"]),
+            Some("2025-03-14 14 March 2025 09:05 (UTC+04:00)")
+        );
         assert_eq!(h.get(&["title"]), Some("Border crossing reopens"));
     }
 
     #[test]
     fn prose_is_not_a_header() {
-        assert_eq!(parse_header("Note: the ministry said on Tuesday.\nIt added more."), None);
-        assert_eq!(parse_header("Published: Monday 3 March 2025\nThe council met."), None);
-        assert_eq!(parse_header("date night was cancelled\nas rain fell."), None);
+        assert_eq!(
+            parse_header("Note: the ministry said on Tuesday.\nIt added more."),
+            None
+        );
+        assert_eq!(
+            parse_header("Published: Monday 3 March 2025\nThe council met."),
+            None
+        );
+        assert_eq!(
+            parse_header("date night was cancelled\nas rain fell."),
+            None
+        );
         assert_eq!(parse_header("---\nno closing fence"), None);
     }
 }

@@ -59,21 +59,37 @@ const ARTICLE_TYPES: &[&str] = &[
 pub(crate) fn read_html(html: &str, max_depth: usize) -> Result<Extracted, ErrorKind> {
     let depth = nesting_depth(html, max_depth);
     if depth > max_depth {
-        return Err(ErrorKind::TooDeep { depth, limit: max_depth });
+        return Err(ErrorKind::TooDeep {
+            depth,
+            limit: max_depth,
+        });
     }
     let dom = Dom::from(html);
     let mut out = Extracted::default();
     let ld = json_ld(&dom);
-    out.title = ld.headline.clone().or_else(|| meta(&dom, &["og:title", "twitter:title"]));
+    out.title = ld
+        .headline
+        .clone()
+        .or_else(|| meta(&dom, &["og:title", "twitter:title"]));
     out.url = first_attr(&dom, "link[rel=canonical]", "href")
         .or_else(|| meta(&dom, &["og:url"]))
         .or_else(|| ld.url.clone());
     out.author = ld
         .author
         .clone()
-        .or_else(|| meta(&dom, &["author", "article:author", "parsely-author", "dc.creator"]))
+        .or_else(|| {
+            meta(
+                &dom,
+                &["author", "article:author", "parsely-author", "dc.creator"],
+            )
+        })
         .filter(|a| !a.starts_with("http"))
-        .or_else(|| first_text(&dom, "[rel=author], [itemprop=author] [itemprop=name], .byline .author, .author-name"));
+        .or_else(|| {
+            first_text(
+                &dom,
+                "[rel=author], [itemprop=author] [itemprop=name], .byline .author, .author-name",
+            )
+        });
     find_date(&dom, &ld, &mut out);
     if out.title.is_none() {
         out.title = first_text(&dom, "h1").or_else(|| first_text(&dom, "title"));
@@ -97,15 +113,17 @@ fn find_date(dom: &Dom, ld: &JsonLd, out: &mut Extracted) {
                 out.dct = Some((dct, DctSource::JsonLd));
                 return;
             }
-            _ => out.warnings.push(format!("JSON-LD datePublished {value:?} not understood")),
+            _ => out
+                .warnings
+                .push(format!("JSON-LD datePublished {value:?} not understood")),
         }
     }
     for name in DATE_META {
-        if let Some(value) = meta(dom, &[name]) {
-            if let Some(dct) = usable(&value, out) {
-                out.dct = Some((dct, DctSource::HtmlMeta));
-                return;
-            }
+        if let Some(value) = meta(dom, &[name])
+            && let Some(dct) = usable(&value, out)
+        {
+            out.dct = Some((dct, DctSource::HtmlMeta));
+            return;
         }
     }
     // Microdata and <time> markup: the first published-looking one.
@@ -113,8 +131,14 @@ fn find_date(dom: &Dom, ld: &JsonLd, out: &mut Extracted) {
         ("[itemprop=datePublished]", "datetime"),
         ("[itemprop=datePublished]", "content"),
         ("time[pubdate]", "datetime"),
-        ("time.published, time.entry-date, .published time, .posted-on time, .entry-date time", "datetime"),
-        ("article time[datetime], header time[datetime], .byline time[datetime]", "datetime"),
+        (
+            "time.published, time.entry-date, .published time, .posted-on time, .entry-date time",
+            "datetime",
+        ),
+        (
+            "article time[datetime], header time[datetime], .byline time[datetime]",
+            "datetime",
+        ),
         ("time[datetime]", "datetime"),
     ];
     for (sel, attr) in selectors {
@@ -164,18 +188,22 @@ fn meta(dom: &Dom, names: &[&str]) -> Option<String> {
 }
 
 fn first_attr(dom: &Dom, selector: &str, attr: &str) -> Option<String> {
-    dom.select(selector)
-        .nodes()
-        .iter()
-        .find_map(|n| n.attr(attr).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()))
+    dom.select(selector).nodes().iter().find_map(|n| {
+        n.attr(attr)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    })
 }
 
 fn first_text(dom: &Dom, selector: &str) -> Option<String> {
-    dom.select(selector).nodes().iter().find_map(|n: &NodeRef<'_>| {
-        let t = n.text();
-        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-        (!t.is_empty()).then_some(t)
-    })
+    dom.select(selector)
+        .nodes()
+        .iter()
+        .find_map(|n: &NodeRef<'_>| {
+            let t = n.text();
+            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!t.is_empty()).then_some(t)
+        })
 }
 
 /// What the JSON-LD blocks of a page say about the article.
@@ -191,8 +219,13 @@ fn json_ld(dom: &Dom) -> JsonLd {
     let mut best: Option<(u8, JsonLd)> = None;
     for node in dom.select("script[type='application/ld+json']").nodes() {
         let raw = node.text();
-        let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
-        let Ok(value) = serde_json::from_str::<Value>(raw) else { continue };
+        let raw = raw
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
+        let Ok(value) = serde_json::from_str::<Value>(raw) else {
+            continue;
+        };
         visit_ld(&value, 0, &mut best);
     }
     best.map(|(_, ld)| ld).unwrap_or_default()
@@ -236,7 +269,10 @@ fn visit_ld(v: &Value, depth: usize, best: &mut Option<(u8, JsonLd)>) {
             .or_else(|| map.get("url").and_then(Value::as_str).map(str::to_string));
             let found = JsonLd {
                 date_published: date,
-                headline: map.get("headline").and_then(Value::as_str).map(str::to_string),
+                headline: map
+                    .get("headline")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
                 url,
                 author: ld_name(map.get("author")),
             };
@@ -275,9 +311,16 @@ fn main_text(dom: Dom, html: &str) -> String {
         return article.text_content.to_string();
     }
     let fallback_dom = Dom::from(html);
-    fallback_dom.select("script, style, noscript, nav, header, footer, aside, form, iframe").remove();
+    fallback_dom
+        .select("script, style, noscript, nav, header, footer, aside, form, iframe")
+        .remove();
     let fallback_dom = Dom::from(html);
-    fallback_dom.select("body").nodes().first().map(|b| b.formatted_text().to_string()).unwrap_or_default()
+    fallback_dom
+        .select("body")
+        .nodes()
+        .first()
+        .map(|b| b.formatted_text().to_string())
+        .unwrap_or_default()
 }
 
 /// Element nesting depth of `html`, counted on the raw bytes (stops counting past `limit`).
@@ -286,9 +329,34 @@ fn main_text(dom: Dom, html: &str) -> String {
 /// comments, scripts and styles are not counted, so ordinary pages stay far below the limit.
 pub(crate) fn nesting_depth(html: &str, limit: usize) -> usize {
     const NOT_NESTING: &[&[u8]] = &[
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-        b"param", b"source", b"track", b"wbr", b"p", b"li", b"td", b"th", b"tr", b"dt", b"dd",
-        b"option", b"!doctype", b"html", b"head", b"body", b"tbody", b"thead",
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"param",
+        b"source",
+        b"track",
+        b"wbr",
+        b"p",
+        b"li",
+        b"td",
+        b"th",
+        b"tr",
+        b"dt",
+        b"dd",
+        b"option",
+        b"!doctype",
+        b"html",
+        b"head",
+        b"body",
+        b"tbody",
+        b"thead",
     ];
     let b = html.as_bytes();
     let (mut depth, mut max) = (0usize, 0usize);
@@ -310,10 +378,15 @@ pub(crate) fn nesting_depth(html: &str, limit: usize) -> usize {
         }
         let name = b[name_start..name_start + name_len].to_ascii_lowercase();
         if !closing && (name == b"script" || name == b"style") {
-            let end_tag: &[u8] = if name == b"script" { b"</script" } else { b"</style" };
+            let end_tag: &[u8] = if name == b"script" {
+                b"</script"
+            } else {
+                b"</style"
+            };
             let rest = &b[i..];
             let lower_end = memchr::memmem::find_iter(rest, b"</").find(|&p| {
-                rest[p..].len() >= end_tag.len() && rest[p..p + end_tag.len()].eq_ignore_ascii_case(end_tag)
+                rest[p..].len() >= end_tag.len()
+                    && rest[p..p + end_tag.len()].eq_ignore_ascii_case(end_tag)
             });
             i = lower_end.map_or(b.len(), |e| i + e);
             continue;
@@ -368,8 +441,17 @@ mod tests {
     #[test]
     fn nesting_is_bounded() {
         let deep = "<div>".repeat(5000);
-        assert!(matches!(read_html(&deep, 512), Err(ErrorKind::TooDeep { .. })));
-        assert_eq!(nesting_depth("<div><p>a<p>b<br><img/></div><div></div>", 100), 1);
-        assert_eq!(nesting_depth("<script>if (a<b) {}</script><span><b>x</b></span>", 100), 2);
+        assert!(matches!(
+            read_html(&deep, 512),
+            Err(ErrorKind::TooDeep { .. })
+        ));
+        assert_eq!(
+            nesting_depth("<div><p>a<p>b<br><img/></div><div></div>", 100),
+            1
+        );
+        assert_eq!(
+            nesting_depth("<script>if (a<b) {}</script><span><b>x</b></span>", 100),
+            2
+        );
     }
 }

@@ -35,7 +35,11 @@ pub fn read_inputs(paths: &[PathBuf], opts: &IngestOptions) -> Inputs<'static> {
 
 /// Reads one in-memory input (an HTTP upload, a test fixture). `name` is used in errors
 /// and, through its extension, to pick the format when `opts.format` is not set.
-pub fn read_bytes(name: &str, bytes: &[u8], opts: &IngestOptions) -> Vec<Result<Document, IngestError>> {
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Vec<Result<Document, IngestError>> {
     let mut inputs = Inputs {
         opts: opts.clone(),
         queue: VecDeque::new(),
@@ -43,8 +47,15 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &IngestOptions) -> Vec<Result<
         pending: VecDeque::new(),
         lines: None,
     };
-    let format = opts.format.or_else(|| format_from_extension(Path::new(name)));
-    inputs.open(name.to_string(), Box::new(Cursor::new(bytes)), Some(bytes.len() as u64), format);
+    let format = opts
+        .format
+        .or_else(|| format_from_extension(Path::new(name)));
+    inputs.open(
+        name.to_string(),
+        Box::new(Cursor::new(bytes)),
+        Some(bytes.len() as u64),
+        format,
+    );
     inputs.collect()
 }
 
@@ -59,7 +70,9 @@ pub struct Inputs<'a> {
 
 impl std::fmt::Debug for Inputs<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Inputs").field("queue", &self.queue).finish_non_exhaustive()
+        f.debug_struct("Inputs")
+            .field("queue", &self.queue)
+            .finish_non_exhaustive()
     }
 }
 
@@ -86,8 +99,12 @@ impl Iterator for Inputs<'_> {
                         }
                     }
                     Some(Err(e)) => {
-                        let path = e.path().map_or_else(String::new, |p| p.display().to_string());
-                        let err = e.into_io_error().unwrap_or_else(|| io::Error::other("loop in folder links"));
+                        let path = e
+                            .path()
+                            .map_or_else(String::new, |p| p.display().to_string());
+                        let err = e
+                            .into_io_error()
+                            .unwrap_or_else(|| io::Error::other("loop in folder links"));
                         return Some(Err(IngestError::new(path, ErrorKind::Io(err))));
                     }
                     None => self.walker = None,
@@ -101,7 +118,11 @@ impl Iterator for Inputs<'_> {
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+    entry.depth() > 0
+        && entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.'))
 }
 
 impl<'a> Inputs<'a> {
@@ -147,7 +168,9 @@ impl<'a> Inputs<'a> {
         if format.is_none() {
             // Unknown kind of file in a folder: read it only if it starts like text.
             let mut head = [0u8; 1024];
-            let n = File::open(path).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+            let n = File::open(path)
+                .and_then(|mut f| f.read(&mut head))
+                .unwrap_or(0);
             if n == 0 || crate::encoding::binary_kind(&head[..n]).is_some() {
                 return;
             }
@@ -162,14 +185,31 @@ impl<'a> Inputs<'a> {
             return self.fail(name, ErrorKind::TooLarge { size: len, limit });
         }
         match File::open(path) {
-            Ok(f) => self.open(name.to_string(), Box::new(BufReader::with_capacity(1 << 16, f)), Some(len), format),
+            Ok(f) => self.open(
+                name.to_string(),
+                Box::new(BufReader::with_capacity(1 << 16, f)),
+                Some(len),
+                format,
+            ),
             Err(e) => self.fail(name, ErrorKind::Io(e)),
         }
     }
 
     /// Sniffs (if needed) and reads one input from `reader`.
-    fn open(&mut self, name: String, mut reader: Box<dyn BufRead + 'a>, len: Option<u64>, format: Option<Format>) {
-        let forced = match self.opts.encoding.as_deref().map(encoding_for_label).transpose() {
+    fn open(
+        &mut self,
+        name: String,
+        mut reader: Box<dyn BufRead + 'a>,
+        len: Option<u64>,
+        format: Option<Format>,
+    ) {
+        let forced = match self
+            .opts
+            .encoding
+            .as_deref()
+            .map(encoding_for_label)
+            .transpose()
+        {
             Ok(e) => e,
             Err(kind) => return self.fail(&name, kind),
         };
@@ -181,7 +221,12 @@ impl<'a> Inputs<'a> {
             },
         };
         if format == Format::Jsonl {
-            self.lines = Some(JsonLines { name, reader, line: 0, forced });
+            self.lines = Some(JsonLines {
+                name,
+                reader,
+                line: 0,
+                forced,
+            });
             return;
         }
         let limit = self.opts.max_document_bytes;
@@ -195,7 +240,13 @@ impl<'a> Inputs<'a> {
             return self.fail(&name, ErrorKind::Io(e));
         }
         if bytes.len() as u64 > limit {
-            return self.fail(&name, ErrorKind::TooLarge { size: bytes.len() as u64, limit });
+            return self.fail(
+                &name,
+                ErrorKind::TooLarge {
+                    size: bytes.len() as u64,
+                    limit,
+                },
+            );
         }
         for item in read_document(&name, &bytes, format, forced, &self.opts) {
             self.pending.push_back(item);
@@ -232,19 +283,28 @@ fn read_document(
     }
     match format {
         Format::Text => one(text::read_text(&text).and_then(|e| e.finish(name, None, opts))),
-        Format::Html => one(html::read_html(&text, opts.max_html_depth).and_then(|e| e.finish(name, None, opts))),
+        Format::Html => {
+            one(html::read_html(&text, opts.max_html_depth)
+                .and_then(|e| e.finish(name, None, opts)))
+        }
         Format::Json => json::read_json(&text, &opts.fields)
             .into_iter()
             .map(|(item, r)| {
-                r.and_then(|e: Extracted| e.finish(name, item, opts)).map_err(|k| IngestError {
-                    path: name.to_string(),
-                    line: item,
-                    kind: k,
-                })
+                r.and_then(|e: Extracted| e.finish(name, item, opts))
+                    .map_err(|k| IngestError {
+                        path: name.to_string(),
+                        line: item,
+                        kind: k,
+                    })
             })
             .collect(),
         Format::Jsonl => {
-            let mut lines = JsonLines { name: name.to_string(), reader: Box::new(Cursor::new(bytes)), line: 0, forced };
+            let mut lines = JsonLines {
+                name: name.to_string(),
+                reader: Box::new(Cursor::new(bytes)),
+                line: 0,
+                forced,
+            };
             std::iter::from_fn(|| lines.next_record(opts)).collect()
         }
     }
@@ -266,7 +326,13 @@ impl JsonLines<'_> {
             let mut buf = Vec::new();
             let (size, complete) = match read_line_bounded(&mut self.reader, &mut buf, limit) {
                 Ok(r) => r,
-                Err(e) => return Some(Err(IngestError::at_line(&self.name, self.line + 1, ErrorKind::Io(e)))),
+                Err(e) => {
+                    return Some(Err(IngestError::at_line(
+                        &self.name,
+                        self.line + 1,
+                        ErrorKind::Io(e),
+                    )));
+                }
             };
             if size == 0 && complete {
                 return None;
@@ -288,7 +354,8 @@ impl JsonLines<'_> {
                 Ok(v) => v,
                 Err(e) => return err(ErrorKind::Json(e.to_string())),
             };
-            let doc = json::read_record(&value, &opts.fields).and_then(|e| e.finish(&self.name, Some(self.line), opts));
+            let doc = json::read_record(&value, &opts.fields)
+                .and_then(|e| e.finish(&self.name, Some(self.line), opts));
             return Some(doc.map_err(|k| IngestError::at_line(&self.name, self.line, k)));
         }
     }
@@ -296,7 +363,11 @@ impl JsonLines<'_> {
 
 /// Reads one line into `buf` (without the `\n`), keeping at most `limit` bytes; the rest of
 /// an oversized line is consumed and counted, not stored. Returns (line size, hit end of input).
-fn read_line_bounded(r: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> io::Result<(u64, bool)> {
+fn read_line_bounded(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: u64,
+) -> io::Result<(u64, bool)> {
     let mut size: u64 = 0;
     loop {
         let chunk = match r.fill_buf() {

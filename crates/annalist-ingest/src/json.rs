@@ -56,17 +56,25 @@ pub(crate) fn read_record(record: &Value, fields: &JsonFields) -> Result<Extract
         return Err(ErrorKind::Json("expected a JSON object".to_string()));
     }
     let mut out = Extracted::default();
-    let text = first(record, &fields.text).and_then(as_text).ok_or_else(|| {
-        ErrorKind::NoText(" (no text field: tried text, content, body, article, …)")
-    })?;
-    out.text = if looks_like_html(&text) { html_fragment_text(&text) } else { text };
+    let text = first(record, &fields.text)
+        .and_then(as_text)
+        .ok_or(ErrorKind::NoText(
+            " (no text field: tried text, content, body, article, …)",
+        ))?;
+    out.text = if looks_like_html(&text) {
+        html_fragment_text(&text)
+    } else {
+        text
+    };
     out.title = first(record, &fields.title).and_then(as_text);
     out.url = first(record, &fields.url).and_then(as_text);
     out.author = first(record, &fields.author).and_then(person);
     if let Some(date) = first(record, &fields.date) {
         match date_value(date)? {
             Some(dct) => out.dct = Some((dct, DctSource::Header)),
-            None => out.warnings.push(format!("date field {date} not understood")),
+            None => out
+                .warnings
+                .push(format!("date field {date} not understood")),
         }
     }
     if out.dct.is_none() {
@@ -80,10 +88,14 @@ pub(crate) fn read_record(record: &Value, fields: &JsonFields) -> Result<Extract
 /// A date field: a string in any form `parse_dct` reads, or Unix seconds / milliseconds.
 fn date_value(v: &Value) -> Result<Option<Dct>, ErrorKind> {
     match v {
-        Value::String(s) => parse_dct(s)
-            .map_err(|e| ErrorKind::InvalidDate { value: e.value, reason: e.reason }),
+        Value::String(s) => parse_dct(s).map_err(|e| ErrorKind::InvalidDate {
+            value: e.value,
+            reason: e.reason,
+        }),
         Value::Number(n) => {
-            let Some(secs) = n.as_i64() else { return Ok(None) };
+            let Some(secs) = n.as_i64() else {
+                return Ok(None);
+            };
             let ts = if secs.abs() > 100_000_000_000 {
                 Timestamp::from_millisecond(secs)
             } else {
@@ -108,7 +120,9 @@ fn date_value(v: &Value) -> Result<Option<Dct>, ErrorKind> {
 fn looks_like_html(s: &str) -> bool {
     let head = &s.as_bytes()[..s.len().min(2000)];
     let lower = head.to_ascii_lowercase();
-    ["<p>", "<p ", "<div", "</p>", "<br"].iter().any(|t| memchr::memmem::find(&lower, t.as_bytes()).is_some())
+    ["<p>", "<p ", "<div", "</p>", "<br"]
+        .iter()
+        .any(|t| memchr::memmem::find(&lower, t.as_bytes()).is_some())
 }
 
 /// Text of an HTML fragment, one paragraph per block element.
@@ -119,7 +133,10 @@ fn html_fragment_text(html: &str) -> String {
 }
 
 /// Parses a whole JSON input: one object, or an array of objects (one result per item).
-pub(crate) fn read_json(text: &str, fields: &JsonFields) -> Vec<(Option<u64>, Result<Extracted, ErrorKind>)> {
+pub(crate) fn read_json(
+    text: &str,
+    fields: &JsonFields,
+) -> Vec<(Option<u64>, Result<Extracted, ErrorKind>)> {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => return vec![(None, Err(ErrorKind::Json(e.to_string())))],
@@ -155,7 +172,10 @@ mod tests {
         assert!(!e.text.contains("<p>"));
         assert_eq!(e.dct.unwrap().1, DctSource::Header);
 
-        let fields = JsonFields { date: vec!["meta.when".into()], ..JsonFields::default() };
+        let fields = JsonFields {
+            date: vec!["meta.when".into()],
+            ..JsonFields::default()
+        };
         let r = json!({"text": "x", "meta": {"when": 1741943100}});
         let e = read_record(&r, &fields).unwrap();
         assert_eq!(e.dct.unwrap().0.to_iso_string(), "2025-03-14T09:05:00Z");
@@ -163,14 +183,27 @@ mod tests {
 
     #[test]
     fn bad_records() {
-        assert!(matches!(read_record(&json!([1]), &JsonFields::default()), Err(ErrorKind::Json(_))));
-        assert!(matches!(read_record(&json!({"title": "t"}), &JsonFields::default()), Err(ErrorKind::NoText(_))));
         assert!(matches!(
-            read_record(&json!({"text": "t", "date": "2025-02-30"}), &JsonFields::default()),
+            read_record(&json!([1]), &JsonFields::default()),
+            Err(ErrorKind::Json(_))
+        ));
+        assert!(matches!(
+            read_record(&json!({"title": "t"}), &JsonFields::default()),
+            Err(ErrorKind::NoText(_))
+        ));
+        assert!(matches!(
+            read_record(
+                &json!({"text": "t", "date": "2025-02-30"}),
+                &JsonFields::default()
+            ),
             Err(ErrorKind::InvalidDate { .. })
         ));
         let items = read_json("[{\"text\":\"a\"}, 5]", &JsonFields::default());
         assert!(items[0].1.is_ok() && items[1].1.is_err() && items[1].0 == Some(2));
-        assert!(read_json("{\"text\": ", &JsonFields::default())[0].1.is_err());
+        assert!(
+            read_json("{\"text\": ", &JsonFields::default())[0]
+                .1
+                .is_err()
+        );
     }
 }

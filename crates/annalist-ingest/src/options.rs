@@ -28,10 +28,23 @@ fn names(list: &[&str]) -> Vec<String> {
 impl Default for JsonFields {
     fn default() -> Self {
         JsonFields {
-            text: names(&["text", "content", "body", "article", "maintext", "full_text"]),
+            text: names(&[
+                "text",
+                "content",
+                "body",
+                "article",
+                "maintext",
+                "full_text",
+            ]),
             date: names(&[
-                "date", "published", "published_at", "publishedAt", "datePublished", "dct",
-                "pubdate", "date_publish",
+                "date",
+                "published",
+                "published_at",
+                "publishedAt",
+                "datePublished",
+                "dct",
+                "pubdate",
+                "date_publish",
             ]),
             title: names(&["title", "headline"]),
             url: names(&["url", "link", "canonical_url", "source_url"]),

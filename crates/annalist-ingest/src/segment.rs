@@ -34,10 +34,10 @@ pub struct Sentence {
 
 /// Titles and other abbreviations after which a full stop never ends a sentence.
 const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
-    "adm", "gov", "sen", "rep", "rev", "hon", "st", "mt", "ft", "pres", "amb", "supt", "insp",
-    "vs", "v", "approx", "ca", "cf", "e.g", "i.e", "etc.,", "fig", "figs", "pp", "vol", "art",
-    "dept", "univ", "gens",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm",
+    "gov", "sen", "rep", "rev", "hon", "st", "mt", "ft", "pres", "amb", "supt", "insp", "vs", "v",
+    "approx", "ca", "cf", "e.g", "i.e", "etc.,", "fig", "figs", "pp", "vol", "art", "dept", "univ",
+    "gens",
 ];
 
 /// Abbreviations that do not end a sentence when a number follows: "Jan. 20", "No. 5".
@@ -48,11 +48,63 @@ const BEFORE_NUMBER: &[&str] = &[
 
 /// Capitalised words that start a new sentence after an ambiguous abbreviation ("U.S.", "a.m.").
 const STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On", "At", "But",
-    "And", "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our",
-    "After", "As", "When", "While", "If", "Some", "Many", "According", "Meanwhile", "However",
-    "Also", "For", "What", "Who", "Why", "How", "Then", "Earlier", "Later", "Since", "Officials",
-    "Police", "Witnesses", "No", "One", "Two", "Three", "More", "Most", "Such", "Both", "Yet",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "After",
+    "As",
+    "When",
+    "While",
+    "If",
+    "Some",
+    "Many",
+    "According",
+    "Meanwhile",
+    "However",
+    "Also",
+    "For",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Then",
+    "Earlier",
+    "Later",
+    "Since",
+    "Officials",
+    "Police",
+    "Witnesses",
+    "No",
+    "One",
+    "Two",
+    "Three",
+    "More",
+    "Most",
+    "Such",
+    "Both",
+    "Yet",
 ];
 
 /// Splits `text` into paragraphs: blocks separated by one or more blank lines.
@@ -60,7 +112,13 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut bytes_spans = Vec::new();
     for_each_paragraph(text, |s, e| bytes_spans.push((s, e)));
     let mut map = CharMap::new(text);
-    bytes_spans.into_iter().map(|(s, e)| Span { start: map.char_at(s), end: map.char_at(e) }).collect()
+    bytes_spans
+        .into_iter()
+        .map(|(s, e)| Span {
+            start: map.char_at(s),
+            end: map.char_at(e),
+        })
+        .collect()
 }
 
 /// Splits `text` into sentences with character offsets (end exclusive) and paragraph indices.
@@ -84,7 +142,11 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     let mut map = CharMap::new(text);
     byte_sentences
         .into_iter()
-        .map(|(s, e, p)| Sentence { start: map.char_at(s), end: map.char_at(e), paragraph: p })
+        .map(|(s, e, p)| Sentence {
+            start: map.char_at(s),
+            end: map.char_at(e),
+            paragraph: p,
+        })
         .collect()
 }
 
@@ -98,7 +160,12 @@ struct CharMap<'a> {
 
 impl<'a> CharMap<'a> {
     fn new(text: &'a str) -> Self {
-        CharMap { text, ascii: text.is_ascii(), byte: 0, chars: 0 }
+        CharMap {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
     }
 
     fn char_at(&mut self, byte: usize) -> usize {
@@ -152,7 +219,11 @@ fn is_terminal(c: char) -> bool {
 /// Splits the paragraph `text[ps..pe]`, calling `f(start, end)` with byte offsets.
 fn split_paragraph(text: &str, ps: usize, pe: usize, mut f: impl FnMut(usize, usize)) {
     let para = &text[ps..pe];
-    let longest_line = para.lines().map(|l| l.trim().chars().count()).max().unwrap_or(0);
+    let longest_line = para
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .max()
+        .unwrap_or(0);
     let mut start = 0usize; // byte offset within para
     let mut iter = para.char_indices().peekable();
     let emit = |s: usize, e: usize, f: &mut dyn FnMut(usize, usize)| {
@@ -199,12 +270,16 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, mut f: impl FnMut(usize, us
             }
         }
         let rest = &para[end..];
-        let Some(first) = rest.chars().next() else { continue };
+        let Some(first) = rest.chars().next() else {
+            continue;
+        };
         if !first.is_whitespace() {
             continue; // "3.5", "U.S.", "example.com", "a.m.,"
         }
         let next_word = rest.trim_start();
-        let Some(n) = next_word.chars().next() else { continue };
+        let Some(n) = next_word.chars().next() else {
+            continue;
+        };
         if is_sentence_end(&para[start..i], c, run, next_word, n) {
             emit(start, end, &mut f);
             start = end;
@@ -221,7 +296,10 @@ fn is_sentence_end(before: &str, c: char, run: usize, next_word: &str, n: char) 
     if c != '.' || run > 1 {
         return true;
     }
-    let word = before.rsplit(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '‘' | '[')).next().unwrap_or("");
+    let word = before
+        .rsplit(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '‘' | '['))
+        .next()
+        .unwrap_or("");
     let word_lc = word.to_lowercase();
     let bare = word_lc.trim_start_matches(['\'', '(']);
     if NEVER_FINAL.contains(&bare) {
@@ -240,7 +318,10 @@ fn is_sentence_end(before: &str, c: char, run: usize, next_word: &str, n: char) 
     }
     // Initialisms with inner stops ("U.S", "a.m", "U.N"): only a clear sentence starter splits.
     if word.contains('.') && word.chars().all(|ch| ch.is_alphabetic() || ch == '.') {
-        let next: String = next_word.chars().take_while(|ch| ch.is_alphabetic()).collect();
+        let next: String = next_word
+            .chars()
+            .take_while(|ch| ch.is_alphabetic())
+            .collect();
         return STARTERS.contains(&next.as_str());
     }
     true
@@ -250,14 +331,16 @@ fn is_sentence_end(before: &str, c: char, run: usize, next_word: &str, n: char) 
 /// no final punctuation, clearly shorter than the paragraph's body lines, and the next
 /// line starts like a sentence.
 fn headline_break(line: &str, next: &str, longest_line: usize) -> bool {
-    let Some(last) = line.chars().last() else { return false };
-    if is_terminal(last) || matches!(last, ',' | ';' | ':' | '-' | '–' | '—' | '(' | '/' | '&') {
+    let Some(last) = line.chars().last() else {
+        return false;
+    };
+    if is_terminal(last) || matches!(last, ',' | ';' | ':' | '-' | '–' | '—' | '(' | '/' | '&')
+    {
         return false;
     }
-    let starts_like_sentence = next
-        .chars()
-        .next()
-        .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '«' | '‘' | '\''));
+    let starts_like_sentence = next.chars().next().is_some_and(|ch| {
+        ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '«' | '‘' | '\'')
+    });
     let len = line.chars().count();
     starts_like_sentence && (len * 4 < longest_line * 3 || longest_line < 40)
 }
@@ -267,30 +350,56 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<String> {
-        segment(text).iter().map(|s| text.chars().skip(s.start).take(s.end - s.start).collect()).collect()
+        segment(text)
+            .iter()
+            .map(|s| text.chars().skip(s.start).take(s.end - s.start).collect())
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_numbers() {
         assert_eq!(
-            split("Mr. Aliyev met Gen. Smith on Jan. 20 at 5:30 a.m. Monday. Losses rose by 3.5 million."),
-            ["Mr. Aliyev met Gen. Smith on Jan. 20 at 5:30 a.m. Monday.", "Losses rose by 3.5 million."]
+            split(
+                "Mr. Aliyev met Gen. Smith on Jan. 20 at 5:30 a.m. Monday. Losses rose by 3.5 million."
+            ),
+            [
+                "Mr. Aliyev met Gen. Smith on Jan. 20 at 5:30 a.m. Monday.",
+                "Losses rose by 3.5 million."
+            ]
         );
         assert_eq!(
             split("The U.S. Army said No. 5 brigade left. The U.S. said nothing."),
-            ["The U.S. Army said No. 5 brigade left.", "The U.S. said nothing."]
+            [
+                "The U.S. Army said No. 5 brigade left.",
+                "The U.S. said nothing."
+            ]
         );
-        assert_eq!(split("It ended at 5 p.m. The next day was calm."), ["It ended at 5 p.m.", "The next day was calm."]);
-        assert_eq!(split("John F. Kennedy spoke. Then he left."), ["John F. Kennedy spoke.", "Then he left."]);
+        assert_eq!(
+            split("It ended at 5 p.m. The next day was calm."),
+            ["It ended at 5 p.m.", "The next day was calm."]
+        );
+        assert_eq!(
+            split("John F. Kennedy spoke. Then he left."),
+            ["John F. Kennedy spoke.", "Then he left."]
+        );
     }
 
     #[test]
     fn quotes_and_marks() {
         assert_eq!(
             split("\"We will rebuild.\" The mayor left. \"Why?\" she asked. Really?! Yes."),
-            ["\"We will rebuild.\"", "The mayor left.", "\"Why?\" she asked.", "Really?!", "Yes."]
+            [
+                "\"We will rebuild.\"",
+                "The mayor left.",
+                "\"Why?\" she asked.",
+                "Really?!",
+                "Yes."
+            ]
         );
-        assert_eq!(split("He wrote (see below.) Next one."), ["He wrote (see below.)", "Next one."]);
+        assert_eq!(
+            split("He wrote (see below.) Next one."),
+            ["He wrote (see below.)", "Next one."]
+        );
     }
 
     #[test]
@@ -308,6 +417,9 @@ mod tests {
         let text = "Министр прибыл. Он уехал.";
         let s = segment(text);
         assert_eq!((s[1].start, s[1].end), (16, 25));
-        assert_eq!(paragraphs("  a\n\n\n b  "), [Span { start: 2, end: 3 }, Span { start: 7, end: 8 }]);
+        assert_eq!(
+            paragraphs("  a\n\n\n b  "),
+            [Span { start: 2, end: 3 }, Span { start: 7, end: 8 }]
+        );
     }
 }

@@ -31,7 +31,9 @@ impl FromStr for Format {
             "html" | "htm" => Ok(Format::Html),
             "json" => Ok(Format::Json),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            other => Err(format!("unknown format {other:?} (text, html, json, jsonl)")),
+            other => Err(format!(
+                "unknown format {other:?} (text, html, json, jsonl)"
+            )),
         }
     }
 }
@@ -88,7 +90,11 @@ pub fn sniff_format(head: &str) -> Format {
         let second = lines.next().map(str::trim_start);
         if first.len() > 1 && first.ends_with('}') && second.is_none_or(|s| s.starts_with('{')) {
             // One complete object per line; a lone one-line object is still plain JSON.
-            return if second.is_some() { Format::Jsonl } else { Format::Json };
+            return if second.is_some() {
+                Format::Jsonl
+            } else {
+                Format::Json
+            };
         }
         // A first line cut off by the sniff window is a long JSONL record, not pretty JSON.
         if first.len() > 1 && second.is_none() && !first.ends_with('{') && !first.ends_with(',') {
@@ -115,8 +121,14 @@ mod tests {
 
     #[test]
     fn extensions_and_folder_policy() {
-        assert_eq!(format_from_extension(Path::new("a/B.HTM")), Some(Format::Html));
-        assert_eq!(format_from_extension(Path::new("x.ndjson")), Some(Format::Jsonl));
+        assert_eq!(
+            format_from_extension(Path::new("a/B.HTM")),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            format_from_extension(Path::new("x.ndjson")),
+            Some(Format::Jsonl)
+        );
         assert_eq!(folder_policy(Path::new("logo.png")), FolderPolicy::Skip);
         assert_eq!(folder_policy(Path::new("README")), FolderPolicy::Sniff);
         assert_eq!("HTML".parse::<Format>(), Ok(Format::Html));

@@ -12,15 +12,24 @@ use crate::extracted::Extracted;
 use crate::header::parse_header;
 
 /// Header keys that carry the publication date, in order of preference.
-const DATE_KEYS: &[&str] =
-    &["published", "publishedat", "datepublished", "pubdate", "date", "dct", "created"];
+const DATE_KEYS: &[&str] = &[
+    "published",
+    "publishedat",
+    "datepublished",
+    "pubdate",
+    "date",
+    "dct",
+    "created",
+];
 
 /// Reads a plain-text or Markdown article.
 pub(crate) fn read_text(text: &str) -> Result<Extracted, ErrorKind> {
     let mut out = Extracted::default();
     let body = match parse_header(text) {
         Some(header) => {
-            out.title = header.get(&["title", "headline", "subject"]).map(str::to_string);
+            out.title = header
+                .get(&["title", "headline", "subject"])
+                .map(str::to_string);
             out.author = header.get(&["author", "byline", "by"]).map(str::to_string);
             out.url = header
                 .get(&["url", "link", "canonical"])
@@ -29,9 +38,14 @@ pub(crate) fn read_text(text: &str) -> Result<Extracted, ErrorKind> {
             if let Some(value) = header.get(DATE_KEYS) {
                 match parse_dct(value) {
                     Ok(Some(dct)) => out.dct = Some((dct, DctSource::Header)),
-                    Ok(None) => out.warnings.push(format!("header date {value:?} not understood")),
+                    Ok(None) => out
+                        .warnings
+                        .push(format!("header date {value:?} not understood")),
                     Err(e) => {
-                        return Err(ErrorKind::InvalidDate { value: e.value, reason: e.reason });
+                        return Err(ErrorKind::InvalidDate {
+                            value: e.value,
+                            reason: e.reason,
+                        });
                     }
                 }
             }
@@ -52,9 +66,12 @@ pub(crate) fn read_text(text: &str) -> Result<Extracted, ErrorKind> {
 
 /// Uses the dateline at the top of `body` as DCT (or as a partial date to resolve later).
 pub(crate) fn apply_dateline(out: &mut Extracted, body: &str) {
-    let Some(dl) = find_dateline(body) else { return };
+    let Some(dl) = find_dateline(body) else {
+        return;
+    };
     if dl.updated {
-        out.warnings.push("only an \"updated\" date was found; used it as the DCT".to_string());
+        out.warnings
+            .push("only an \"updated\" date was found; used it as the DCT".to_string());
     }
     let found = dl.found;
     if found.year.is_some() {
@@ -81,7 +98,10 @@ mod tests {
     fn header_date_wins_over_dateline() {
         let e = read_text("Date: 2025-03-14\nTitle: A\n\nTBILISI, March 3 (Reuters) - x").unwrap();
         let (dct, src) = e.dct.unwrap();
-        assert_eq!((dct.to_iso_string().as_str(), src), ("2025-03-14", DctSource::Header));
+        assert_eq!(
+            (dct.to_iso_string().as_str(), src),
+            ("2025-03-14", DctSource::Header)
+        );
         assert!(e.text.trim_start().starts_with("TBILISI"));
     }
 
@@ -100,7 +120,8 @@ mod tests {
 
     #[test]
     fn markdown_heading_is_title() {
-        let e = read_text("# Dam breach floods villages\n\nPublished: 3 March 2025\n\nText.").unwrap();
+        let e =
+            read_text("# Dam breach floods villages\n\nPublished: 3 March 2025\n\nText.").unwrap();
         assert_eq!(e.title.as_deref(), Some("Dam breach floods villages"));
         assert_eq!(e.dct.unwrap().0.to_iso_string(), "2025-03-03");
     }

@@ -14,14 +14,21 @@ fn fixtures() -> PathBuf {
 fn manifest() -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/manifest.json");
     let text = std::fs::read_to_string(path).expect("manifest readable");
-    serde_json::from_str::<Value>(&text).expect("manifest is JSON").as_array().expect("array").clone()
+    serde_json::from_str::<Value>(&text)
+        .expect("manifest is JSON")
+        .as_array()
+        .expect("array")
+        .clone()
 }
 
 fn results_for(file: &str) -> Vec<Result<Document, IngestError>> {
     read_inputs(&[fixtures().join(file)], &IngestOptions::default()).collect()
 }
 
-fn pick(results: &[Result<Document, IngestError>], line: Option<u64>) -> Option<&Result<Document, IngestError>> {
+fn pick(
+    results: &[Result<Document, IngestError>],
+    line: Option<u64>,
+) -> Option<&Result<Document, IngestError>> {
     results.iter().find(|r| match r {
         Ok(d) => d.line == line,
         Err(e) => e.line == line,
@@ -31,7 +38,11 @@ fn pick(results: &[Result<Document, IngestError>], line: Option<u64>) -> Option<
 #[test]
 fn fixtures_match_manifest_and_dct_accuracy() {
     let entries = manifest();
-    assert!(entries.len() >= 40, "at least 40 fixture documents, have {}", entries.len());
+    assert!(
+        entries.len() >= 40,
+        "at least 40 fixture documents, have {}",
+        entries.len()
+    );
     let (mut dct_total, mut dct_ok) = (0, 0);
     let mut failures = Vec::new();
     for e in &entries {
@@ -47,13 +58,18 @@ fn fixtures_match_manifest_and_dct_accuracy() {
                 Err(err) => {
                     let msg = err.to_string();
                     if !msg.contains(expected) || !msg.contains(file.rsplit('/').next().unwrap()) {
-                        failures.push(format!("{file}: error {msg:?} lacks {expected:?} or the file name"));
+                        failures.push(format!(
+                            "{file}: error {msg:?} lacks {expected:?} or the file name"
+                        ));
                     }
                     if msg.contains('\n') {
                         failures.push(format!("{file}: error is not one line"));
                     }
                 }
-                Ok(d) => failures.push(format!("{file}:{line:?}: expected error {expected:?}, got a document {:?}", d.title)),
+                Ok(d) => failures.push(format!(
+                    "{file}:{line:?}: expected error {expected:?}, got a document {:?}",
+                    d.title
+                )),
             }
             continue;
         }
@@ -72,9 +88,18 @@ fn fixtures_match_manifest_and_dct_accuracy() {
         if got == want && source_ok {
             dct_ok += 1;
         } else {
-            failures.push(format!("{file}:{line:?}: DCT {got:?} ({}) != {want:?} ({})", doc.dct_source.as_str(), e["source"]));
+            failures.push(format!(
+                "{file}:{line:?}: DCT {got:?} ({}) != {want:?} ({})",
+                doc.dct_source.as_str(),
+                e["source"]
+            ));
         }
-        let checks = [("title", &doc.title), ("author", &doc.author), ("url", &doc.url), ("partial", &doc.dct_partial)];
+        let checks = [
+            ("title", &doc.title),
+            ("author", &doc.author),
+            ("url", &doc.url),
+            ("partial", &doc.dct_partial),
+        ];
         for (key, value) in checks {
             if let Some(want) = e[key].as_str()
                 && value.as_deref() != Some(want)
@@ -85,7 +110,10 @@ fn fixtures_match_manifest_and_dct_accuracy() {
         if let Some(snippet) = e["snippet"].as_str()
             && !doc.text.contains(snippet)
         {
-            failures.push(format!("{file}:{line:?}: text lacks {snippet:?}: {:?}", doc.text));
+            failures.push(format!(
+                "{file}:{line:?}: text lacks {snippet:?}: {:?}",
+                doc.text
+            ));
         }
         if let Some(absent) = e["absent"].as_str()
             && doc.text.contains(absent)
@@ -95,20 +123,36 @@ fn fixtures_match_manifest_and_dct_accuracy() {
         if let Some(lang) = e["language"].as_str()
             && doc.language != lang
         {
-            failures.push(format!("{file}:{line:?}: language {} != {lang}", doc.language));
+            failures.push(format!(
+                "{file}:{line:?}: language {} != {lang}",
+                doc.language
+            ));
         }
     }
     let accuracy = dct_ok as f64 / dct_total as f64 * 100.0;
     println!("DCT detection: {dct_ok}/{dct_total} fixtures correct = {accuracy:.1}%");
-    assert!(accuracy >= 95.0, "DCT accuracy {accuracy:.1}% below 95%:\n{}", failures.join("\n"));
-    assert!(failures.is_empty(), "{} fixture checks failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        accuracy >= 95.0,
+        "DCT accuracy {accuracy:.1}% below 95%:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        failures.is_empty(),
+        "{} fixture checks failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn folder_walk_reads_everything_skips_hidden_and_goes_on_after_errors() {
     let all: Vec<_> = read_inputs(&[fixtures()], &IngestOptions::default()).collect();
     let docs: Vec<&Document> = all.iter().filter_map(|r| r.as_ref().ok()).collect();
-    let errors: Vec<String> = all.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = all
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| e.to_string())
+        .collect();
     let manifest = manifest();
     let want_docs = manifest.iter().filter(|e| e["error"].is_null()).count();
     let want_errors = manifest.iter().filter(|e| !e["error"].is_null()).count();
@@ -120,7 +164,11 @@ fn folder_walk_reads_everything_skips_hidden_and_goes_on_after_errors() {
 #[test]
 fn same_article_twice_gets_the_same_id() {
     let opts = IngestOptions::default();
-    let a = read_bytes("a.txt", b"Date: 2025-01-01\nTitle: X\n\nTroops left the city.\n\nThey crossed the river.", &opts);
+    let a = read_bytes(
+        "a.txt",
+        b"Date: 2025-01-01\nTitle: X\n\nTroops left the city.\n\nThey crossed the river.",
+        &opts,
+    );
     let b = read_bytes(
         "b.html",
         b"<html><body><article><p>Troops left the city.</p><p>They crossed the river.</p></article></body></html>",
@@ -132,27 +180,49 @@ fn same_article_twice_gets_the_same_id() {
 
 #[test]
 fn dct_flag_overrides_and_size_limit_applies() {
-    let opts = IngestOptions { dct: Some("2024-05-05".parse().unwrap()), ..IngestOptions::default() };
+    let opts = IngestOptions {
+        dct: Some("2024-05-05".parse().unwrap()),
+        ..IngestOptions::default()
+    };
     let r = read_bytes("x.txt", b"Date: 2025-01-01\n\nSomething happened.", &opts);
     let d = r[0].as_ref().unwrap();
-    assert_eq!((d.published.as_ref().unwrap().to_iso_string().as_str(), d.dct_source.as_str()), ("2024-05-05", "flag"));
+    assert_eq!(
+        (
+            d.published.as_ref().unwrap().to_iso_string().as_str(),
+            d.dct_source.as_str()
+        ),
+        ("2024-05-05", "flag")
+    );
 
-    let small = IngestOptions { max_document_bytes: 100, ..IngestOptions::default() };
+    let small = IngestOptions {
+        max_document_bytes: 100,
+        ..IngestOptions::default()
+    };
     let big = vec![b'a'; 101];
     let err = read_bytes("big.txt", &big, &small).remove(0).unwrap_err();
-    assert_eq!(err.to_string(), "big.txt: 101 bytes is over the 100 bytes per-document limit");
+    assert_eq!(
+        err.to_string(),
+        "big.txt: 101 bytes is over the 100 bytes per-document limit"
+    );
 
     // A JSONL line over the limit is refused by line number; the next line still reads.
     let mut jsonl = format!("{{\"text\": \"{}\"}}\n", "x".repeat(500)).into_bytes();
     jsonl.extend_from_slice(b"{\"text\": \"short one\", \"date\": \"2025-01-02\"}\n");
     let r = read_bytes("f.jsonl", &jsonl, &small);
-    assert_eq!(r[0].as_ref().unwrap_err().to_string(), "f.jsonl:1: 512 bytes is over the 100 bytes per-document limit");
+    assert_eq!(
+        r[0].as_ref().unwrap_err().to_string(),
+        "f.jsonl:1: 512 bytes is over the 100 bytes per-document limit"
+    );
     assert_eq!(r[1].as_ref().unwrap().line, Some(2));
 }
 
 #[test]
 fn no_dct_is_warned_and_serialized_as_none() {
-    let r = read_bytes("n.txt", b"The army said it had left the town on Monday.", &IngestOptions::default());
+    let r = read_bytes(
+        "n.txt",
+        b"The army said it had left the town on Monday.",
+        &IngestOptions::default(),
+    );
     let d = r[0].as_ref().unwrap();
     assert!(d.warnings.iter().any(|w| w.contains("unanchored")));
     let json = serde_json::to_value(d).unwrap();
@@ -164,14 +234,32 @@ fn no_dct_is_warned_and_serialized_as_none() {
 #[test]
 fn forced_encoding_is_used() {
     let (bytes, _, _) = encoding_rs_free_koi8();
-    let opts = IngestOptions { encoding: Some("koi8-r".into()), ..IngestOptions::default() };
+    let opts = IngestOptions {
+        encoding: Some("koi8-r".into()),
+        ..IngestOptions::default()
+    };
     let r = read_bytes("k.txt", &bytes, &opts);
     assert!(r[0].as_ref().unwrap().text.starts_with("Привет"));
-    let bad = IngestOptions { encoding: Some("klingon".into()), ..IngestOptions::default() };
-    assert!(read_bytes("k.txt", &bytes, &bad)[0].as_ref().unwrap_err().to_string().contains("unknown encoding"));
+    let bad = IngestOptions {
+        encoding: Some("klingon".into()),
+        ..IngestOptions::default()
+    };
+    assert!(
+        read_bytes("k.txt", &bytes, &bad)[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("unknown encoding")
+    );
 }
 
 /// "Привет, мир." in KOI8-R, written out by hand from the KOI8-R table.
 fn encoding_rs_free_koi8() -> (Vec<u8>, (), ()) {
-    (vec![0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4, b',', b' ', 0xCD, 0xC9, 0xD2, b'.'], (), ())
+    (
+        vec![
+            0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4, b',', b' ', 0xCD, 0xC9, 0xD2, b'.',
+        ],
+        (),
+        (),
+    )
 }
