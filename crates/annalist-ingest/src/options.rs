@@ -72,6 +72,17 @@ pub struct IngestOptions {
     pub max_html_depth: usize,
 }
 
+impl IngestOptions {
+    /// Checks the options before a run (an unknown `encoding` label), so a CLI can refuse
+    /// a bad flag once instead of reporting it for every input.
+    pub fn check(&self) -> Result<(), crate::ErrorKind> {
+        if let Some(label) = &self.encoding {
+            crate::encoding_for_label(label)?;
+        }
+        Ok(())
+    }
+}
+
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {

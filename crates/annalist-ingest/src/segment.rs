@@ -308,6 +308,12 @@ fn is_sentence_end(before: &str, c: char, run: usize, next_word: &str, n: char) 
     if n.is_ascii_digit() && BEFORE_NUMBER.contains(&bare) {
         return false;
     }
+    // A list number or letter opening the sentence: "1. Troops left", "b. Casualties".
+    let list_marker = word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
+        || word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic());
+    if list_marker && before.trim() == word {
+        return false;
+    }
     let mut letters = word.chars().filter(|ch| ch.is_alphabetic());
     // A single capital before the stop is an initial: "John F. Kennedy".
     if let (Some(l), None) = (letters.next(), letters.next())
@@ -381,6 +387,39 @@ mod tests {
         assert_eq!(
             split("John F. Kennedy spoke. Then he left."),
             ["John F. Kennedy spoke.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn more_abbreviations() {
+        assert_eq!(
+            split("He lives in St. Petersburg. Shares of Apple Inc. The talks went on."),
+            [
+                "He lives in St. Petersburg.",
+                "Shares of Apple Inc.",
+                "The talks went on."
+            ]
+        );
+        assert_eq!(
+            split(
+                "It began in Sept. 2001 and ended in Oct. 2002. Lt. Col. Smith said the U.N. Security Council met."
+            ),
+            [
+                "It began in Sept. 2001 and ended in Oct. 2002.",
+                "Lt. Col. Smith said the U.N. Security Council met."
+            ]
+        );
+        assert_eq!(
+            split("Prices rose 2.5%. Wait... What happened?"),
+            ["Prices rose 2.5%.", "Wait...", "What happened?"]
+        );
+        assert_eq!(
+            split("1. Troops left the city.\n2. Aid arrived."),
+            ["1. Troops left the city.", "2. Aid arrived."]
+        );
+        assert_eq!(
+            split("“We will win,” he said. “No.” Then he left."),
+            ["“We will win,” he said.", "“No.”", "Then he left."]
         );
     }
 
