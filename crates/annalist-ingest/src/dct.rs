@@ -12,7 +12,7 @@
 
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::{Offset, TimeZone};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
@@ -98,6 +98,13 @@ impl fmt::Display for Dct {
 impl Serialize for Dct {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_iso_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Dct {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -751,6 +758,19 @@ mod tests {
         let ctx = Date::new(2026, 1, 2).unwrap();
         let f = scan("Dec 31").unwrap().unwrap();
         assert_eq!(f.resolve_year(ctx).unwrap().to_iso_string(), "2025-12-31");
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        for s in [
+            "2025-03-14",
+            "2025-03-14T09:05:00",
+            "2025-03-14T09:05:00+04:00",
+            "2025-03-14T09:05:00Z",
+        ] {
+            let dct: Dct = serde_json::from_str(&format!("\"{s}\"")).unwrap();
+            assert_eq!(serde_json::to_string(&dct).unwrap(), format!("\"{s}\""));
+        }
     }
 
     #[test]

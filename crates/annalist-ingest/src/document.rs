@@ -4,10 +4,10 @@
 //! whitespace and language codes are computed one way for every format.
 
 use crate::dct::Dct;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where the publication date (DCT) of a document came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DctSource {
     /// A metadata header: YAML front matter, `Date:` lines, a scraper's `date …` line, or a JSON field.
@@ -39,7 +39,7 @@ impl DctSource {
 }
 
 /// One article, ready for segmentation and tagging.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Content hash (BLAKE3, hex) of the whitespace-normalised text: the same article read
     /// twice, from different wrappers, gets the same id.
@@ -47,7 +47,7 @@ pub struct Document {
     /// The input it came from (file path, `-` for stdin, or the caller's name).
     pub path: String,
     /// Line (JSONL) or item (JSON array) number within `path`, 1-based.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
     /// Canonical URL when known.
     pub url: Option<String>,
@@ -60,14 +60,14 @@ pub struct Document {
     /// Where `published` came from.
     pub dct_source: DctSource,
     /// A date without a year (`XXXX-03-03`) found in a dateline that could not be resolved.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dct_partial: Option<String>,
     /// Language code: ISO 639-1 where one exists (`"en"`, `"ru"`), else ISO 639-3; `"und"` if unknown.
     pub language: String,
     /// The main text: paragraphs separated by blank lines, `\n` line ends.
     pub text: String,
     /// Non-fatal problems worth telling the user (no DCT found, date guessed from context…).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
 
@@ -293,6 +293,28 @@ mod tests {
             ),
             "ru"
         );
+    }
+
+    #[test]
+    fn document_json_round_trip() {
+        let doc = Document {
+            id: content_id("a"),
+            path: "x.txt".into(),
+            line: None,
+            url: None,
+            title: Some("T".into()),
+            author: None,
+            published: Some("2025-03-14T09:05:00+04:00".parse().unwrap()),
+            dct_source: DctSource::Header,
+            dct_partial: None,
+            language: "en".into(),
+            text: "a".into(),
+            warnings: Vec::new(),
+        };
+        let json = serde_json::to_string(&doc).unwrap();
+        assert!(json.contains("\"published\":\"2025-03-14T09:05:00+04:00\""));
+        assert!(!json.contains("warnings") && !json.contains("\"line\""));
+        assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), doc);
     }
 
     #[test]
