@@ -365,6 +365,9 @@ pub(crate) struct StageIndex {
     by_word: rustc_hash::FxHashMap<WordId, Vec<u16>>,
     by_class: Vec<Vec<u16>>,
     by_number: Vec<u16>,
+    /// Per word, every rule that can start at it, precomputed (sorted, deduplicated) so that
+    /// the hot loop only borrows a slice: `[lowercase, capitalized]`.
+    per_word: Vec<[Vec<u16>; 2]>,
 }
 
 pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
@@ -379,6 +382,7 @@ pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
                 by_word: Default::default(),
                 by_class: vec![Vec::new(); pack.class_names.len()],
                 by_number: Vec::new(),
+                per_word: Vec::new(),
             };
             for (ri, rule) in pack.rules.iter().enumerate() {
                 if rule.stage != stage {
@@ -403,34 +407,52 @@ pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
                     }
                 }
             }
+            for list in idx.by_class.iter_mut().chain([&mut idx.by_number]) {
+                list.sort_unstable();
+                list.dedup();
+            }
+            idx.precompute(pack);
             idx
         })
         .collect()
 }
 
 impl StageIndex {
-    fn candidates(&self, pack: &LanguagePack, item: &Item, out: &mut Vec<u16>) {
-        out.clear();
+    fn word_candidates(&self, pack: &LanguagePack, w: WordId, capitalized: bool) -> Vec<u16> {
+        let mut out = Vec::new();
+        if let Some(l) = self.by_word.get(&w) {
+            out.extend_from_slice(l);
+        }
+        for e in &pack.word_info(w).entries {
+            if !e.capitalized_only || capitalized {
+                out.extend_from_slice(&self.by_class[e.class as usize]);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn precompute(&mut self, pack: &LanguagePack) {
+        self.per_word = (0..pack.word_info.len() as WordId)
+            .map(|w| {
+                [
+                    self.word_candidates(pack, w, false),
+                    self.word_candidates(pack, w, true),
+                ]
+            })
+            .collect();
+    }
+
+    /// The rules that can start at `item`, in rule order.
+    fn candidates(&self, item: &Item) -> &[u16] {
         match &item.kind {
             ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w)) => {
-                if let Some(l) = self.by_word.get(w) {
-                    out.extend_from_slice(l);
-                }
-                for e in &pack.word_info(*w).entries {
-                    if !e.capitalized_only || item.capitalized {
-                        out.extend_from_slice(&self.by_class[e.class as usize]);
-                    }
-                }
+                &self.per_word[*w as usize][usize::from(item.capitalized)]
             }
-            ItemKind::Number(_) => out.extend_from_slice(&self.by_number),
-            ItemKind::Constituent { category, .. } => {
-                out.extend_from_slice(&self.by_class[*category as usize])
-            }
-            _ => {}
-        }
-        if out.len() > 1 {
-            out.sort_unstable();
-            out.dedup();
+            ItemKind::Number(_) => &self.by_number,
+            ItemKind::Constituent { category, .. } => &self.by_class[*category as usize],
+            _ => &[],
         }
     }
 }
@@ -649,14 +671,34 @@ pub(crate) fn run_stage(
 ) -> Vec<Item> {
     // Compacts in place: `w` is where the next output item goes, `i` the next input item;
     // w <= i always, and matching only looks at items[i..], which are untouched.
-    let mut candidates = Vec::new();
     let mut path = Vec::new();
+    // run[i]: how many items from i on could take part in a match. A word the pack does not
+    // know matches no atom, so no rule needing more items than that can match at i.
+    let mut run = vec![0u8; items.len() + 1];
+    for k in (0..items.len()).rev() {
+        let inert = matches!(items[k].kind, ItemKind::Word(None) | ItemKind::Punct(None));
+        run[k] = if inert {
+            0
+        } else {
+            run[k + 1].saturating_add(1)
+        };
+    }
     let (mut w, mut i) = (0, 0);
     while i < items.len() {
-        index.candidates(pack, &items[i], &mut candidates);
+        let candidates = index.candidates(&items[i]);
+        if candidates.is_empty() {
+            items.swap(w, i);
+            i += 1;
+            w += 1;
+            continue;
+        }
+        let reach = run[i];
         let mut best: Option<(usize, Frame, u16, usize)> = None;
-        for &ri in &candidates {
+        for &ri in candidates {
             let rule = &pack.rules[ri as usize];
+            if rule.min_len > reach {
+                continue;
+            }
             if let Some((end, frame, lead)) = match_rule(pack, rule, &items, i, &mut path) {
                 // Longest wins; on a tie the earlier rule, unless the later one is a blocking
                 // rule (ages, money): those exist to win ties.

@@ -131,6 +131,8 @@ pub struct Rule {
     pub lead: u8,
     /// Line in `rules.txt`.
     pub line: usize,
+    /// The fewest items a match can span (its required elements).
+    pub min_len: u8,
 }
 
 /// An example attached to a rule: input text, expected type, value and mod.
@@ -452,6 +454,7 @@ impl LanguagePack {
                     category: 0,
                     lead: 0,
                     line,
+                    min_len: 0,
                 });
             } else if let Some(rule) = current.as_mut() {
                 let (key, value) = content
@@ -510,6 +513,13 @@ impl LanguagePack {
                 message: format!("rule {} can match nothing", rule.name),
             });
         }
+        let mut rule = rule;
+        rule.min_len = rule
+            .elements
+            .iter()
+            .filter(|e| !e.optional)
+            .count()
+            .min(255) as u8;
         if self.rules.iter().any(|r| r.name == rule.name) {
             return Err(PackError {
                 file: "rules.txt",

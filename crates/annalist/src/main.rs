@@ -1,5 +1,6 @@
 //! The `annalist` command line: thin wiring over the library crates.
 
+mod chunks;
 mod cmd;
 
 use clap::{Parser, Subcommand};

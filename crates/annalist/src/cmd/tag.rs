@@ -1,6 +1,8 @@
 //! `annalist tag`: tag one text, or a stream of JSON lines.
 
 use std::io::{BufRead, BufWriter, Read, Write};
+
+use crate::chunks::ChunkReader;
 use std::path::PathBuf;
 
 use annalist_time::{Anchor, Style, Tagger, Timex};
@@ -60,12 +62,6 @@ pub struct TagArgs {
     explain: bool,
 }
 
-#[derive(Serialize)]
-struct TagOutput<'a> {
-    dct: Option<String>,
-    timexes: &'a [Timex],
-}
-
 pub fn run(args: TagArgs) -> anyhow::Result<()> {
     let tagger = Tagger::english();
     if args.jsonl {
@@ -76,64 +72,62 @@ pub fn run(args: TagArgs) -> anyhow::Result<()> {
         None => Anchor::none(),
     };
     anchor.style = args.style.into();
-    let text = read_input(args.file.as_deref())?;
-    let timexes = tagger.tag(&text, &anchor);
+    let (reader, name): (Box<dyn Read>, String) = match args.file.as_deref() {
+        None => (Box::new(std::io::stdin().lock()), "<stdin>".into()),
+        Some(p) if p.as_os_str() == "-" => (Box::new(std::io::stdin().lock()), "<stdin>".into()),
+        Some(p) => (
+            Box::new(
+                std::fs::File::open(p).with_context(|| format!("{}: cannot open", p.display()))?,
+            ),
+            p.display().to_string(),
+        ),
+    };
+    // The text is read and tagged a chunk at a time (cut at paragraph breaks), so memory
+    // stays flat whatever the size of the file.
+    let mut chunks = ChunkReader::new(reader, name);
+    let mut session = tagger.session(&anchor);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Json => {
-            let dct = anchor.dct.map(|d| annalist_time::value::format_datetime(d));
-            serde_json::to_writer(
-                &mut out,
-                &TagOutput {
-                    dct,
-                    timexes: &timexes,
-                },
-            )?;
-            writeln!(out)?;
-        }
-        Format::Text => {
-            for t in &timexes {
-                write!(out, "{}\t{}\t{}\t{}", t.start, t.end, t.kind, t.value)?;
-                if let Some(m) = t.modifier {
-                    write!(out, " mod={m}")?;
+    let mut first = true;
+    if let Format::Json = args.format {
+        let dct = anchor.dct.map(annalist_time::value::format_datetime);
+        write!(
+            out,
+            "{{\"dct\":{},\"timexes\":[",
+            serde_json::to_string(&dct)?
+        )?;
+    }
+    while let Some(chunk) = chunks.next_chunk()? {
+        for t in session.tag_chunk(&chunk) {
+            match args.format {
+                Format::Json => {
+                    if !first {
+                        out.write_all(b",")?;
+                    }
+                    serde_json::to_writer(&mut out, &t)?;
                 }
-                write!(out, "\t{}", t.text.replace(['\n', '\t'], " "))?;
-                if args.explain {
-                    write!(out, "\trule={} anchor={:?}", t.rule, t.anchor)?;
-                }
-                writeln!(out)?;
+                Format::Text => write_text_line(&mut out, &t, args.explain)?,
             }
+            first = false;
         }
+    }
+    if let Format::Json = args.format {
+        writeln!(out, "]}}")?;
     }
     out.flush()?;
     Ok(())
 }
 
-fn read_input(file: Option<&std::path::Path>) -> anyhow::Result<String> {
-    let mut bytes = Vec::new();
-    match file {
-        None => std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?,
-        Some(p) if p.as_os_str() == "-" => std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?,
-        Some(p) => {
-            bytes = std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
-            bytes.len()
-        }
-    };
-    let name = file
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|| "<stdin>".into());
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) => bail!(
-            "{name}: not valid UTF-8 (first bad byte at offset {}); convert it first, e.g. with iconv",
-            e.utf8_error().valid_up_to()
-        ),
+fn write_text_line(out: &mut impl Write, t: &Timex, explain: bool) -> std::io::Result<()> {
+    write!(out, "{}\t{}\t{}\t{}", t.start, t.end, t.kind, t.value)?;
+    if let Some(m) = t.modifier {
+        write!(out, " mod={m}")?;
     }
+    write!(out, "\t{}", t.text.replace(['\n', '\t'], " "))?;
+    if explain {
+        write!(out, "\trule={} anchor={:?}", t.rule, t.anchor)?;
+    }
+    writeln!(out)
 }
 
 #[derive(serde::Deserialize)]
