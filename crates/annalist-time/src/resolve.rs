@@ -366,8 +366,13 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         if let Some(rel) = f.rel {
             // "last year", "next week", "this month", "the following day"
             if !has_calendar_fields(f) || only_time_fields(f) {
-                // "last year", "this week" are deictic: the DCT unless the rule says otherwise.
-                let pref = f.anchor.or(Some(AnchorPref::Dct));
+                // "last year", "this week" are deictic: the DCT unless the rule says otherwise;
+                // in a history narrative, "this day" is the day the story is at.
+                let pref = f.anchor.or(Some(if ctx.narrative {
+                    AnchorPref::Narrative
+                } else {
+                    AnchorPref::Dct
+                }));
                 let (d, used) = if is_day_unit(unit) {
                     ctx.day_anchor(pref)?
                 } else {
@@ -764,6 +769,42 @@ fn pick_weekday(a: Date, wd: Weekday, rel: Option<i64>, tense: Option<Tense>) ->
             _ => Some(prev),
         },
     }
+}
+
+/// The value of an expression that needs an anchor when there is none (no DCT, no date
+/// mentioned before it): what the words state, with the rest unknown — "yesterday" is
+/// `XXXX-XX-XX`, "in March" is `XXXX-03` — marked as unanchored rather than guessed.
+pub(crate) fn unanchored(f: &Frame) -> Option<Resolved> {
+    if f.reject == Some(true) {
+        return None;
+    }
+    let time = clock(f);
+    let mut part = stated_part(f);
+    if part == DatePart::None {
+        part = match f.unit {
+            Some(Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium) => DatePart::None,
+            Some(Unit::Month) => DatePart::Month(None),
+            Some(Unit::Week) => DatePart::Week(None),
+            Some(Unit::Quarter | Unit::Half | Unit::Season) if f.dir.is_none() => DatePart::None,
+            _ => DatePart::Day {
+                month: None,
+                day: None,
+            },
+        };
+    }
+    let v = cal(YearField::Unknown, part, time);
+    Some(Resolved {
+        kind: if time.is_some() {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        },
+        value: TimexValue::Calendar(v),
+        modifier: f.modifier,
+        quant: f.quant,
+        freq: None,
+        anchor: AnchorUsed::None,
+    })
 }
 
 /// Whether a resolved value can serve as the reference time for what follows.

@@ -88,3 +88,16 @@ fn check_example(tagger: &Tagger, ex: &crate::Example) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[test]
+fn without_an_anchor_relative_expressions_are_kept_unresolved() {
+    let tagger = Tagger::english();
+    let out = tagger.tag(
+        "Yesterday the army left; it returns in March.",
+        &Anchor::none(),
+    );
+    let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
+    assert_eq!(values, ["XXXX-XX-XX", "XXXX-03"]);
+    assert!(out.iter().all(|t| t.anchor == crate::AnchorUsed::None));
+    assert!(out.iter().all(|t| t.interval.is_none()));
+}

@@ -152,14 +152,22 @@ impl SessionState {
             self.ctx.recent_reference = self
                 .stated_in
                 .is_some_and(|s| sentence.saturating_sub(s) <= RECENT_SENTENCES);
-            let Some(r) = resolve::resolve(&frame, t, &self.ctx) else {
+            let Some(r) =
+                resolve::resolve(&frame, t, &self.ctx).or_else(|| resolve::unanchored(&frame))
+            else {
                 continue;
             };
             // Dates the text states (fully, or partly with the year inferred) become the
             // reference time; relative ones resolved from it do not: "a year earlier" must not
             // move the reference that the next "a year earlier" resolves from.
             let relative = frame.dir.is_some() || frame.rel.is_some() || frame.same.is_some();
-            if r.anchor != AnchorUsed::Narrative || !relative {
+            let updates = match r.anchor {
+                AnchorUsed::None => true,
+                AnchorUsed::Narrative => !relative,
+                // In a narrative, the writer's own time does not move the story's.
+                AnchorUsed::Dct => !self.ctx.narrative,
+            };
+            if updates {
                 if let Some(reference) = resolve::as_reference(&r.value) {
                     if reference.to_date().is_some() {
                         self.ctx.day_reference = Some(reference);
