@@ -17,12 +17,16 @@ struct Cli {
 enum Command {
     /// Find and normalize the time expressions of one text (TimeML TIMEX3).
     Tag(cmd::tag::TagArgs),
+    /// Read articles (text, HTML, JSON, JSONL, folders), find their publication date, tag
+    /// them: one JSON line per document.
+    Extract(cmd::extract::ExtractArgs),
 }
 
 fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Tag(args) => cmd::tag::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
     };
     if let Err(e) = result {
         eprintln!("annalist: {e:#}");

@@ -1,0 +1,108 @@
+//! annalist-extract: everything annalist learns from one document, as one value.
+//!
+//! [`extract`] is a pure function of a [`Document`] (already read by `annalist-ingest`) and
+//! the tagger: it segments the text, tags its time expressions against the document's
+//! publication date, and returns an [`Extraction`]. No I/O, no global state, so documents can
+//! be extracted in parallel and the result is reproducible.
+//!
+//! Only English is tagged for now; documents in other languages are returned with their
+//! sentences and a note, and no time expressions.
+
+#![warn(missing_docs)]
+
+use annalist_ingest::{Document, Sentence, segment};
+use annalist_time::{Anchor, Tagger, Timex};
+use serde::Serialize;
+
+/// What annalist found in one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extraction {
+    /// The document, with its metadata and text.
+    pub doc: Document,
+    /// Sentences, as character offsets into `doc.text`.
+    pub sentences: Vec<Sentence>,
+    /// Time expressions, as character offsets into `doc.text`.
+    pub timexes: Vec<Timex>,
+    /// Why something was not done (a language not yet supported, no publication date).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Runs `doc` through segmentation and the temporal tagger.
+pub fn extract(doc: Document, tagger: &Tagger) -> Extraction {
+    let sentences = segment(&doc.text);
+    let mut notes = Vec::new();
+    let timexes = if doc.is_english() {
+        let anchor = match &doc.published {
+            Some(dct) => Anchor {
+                dct: Some(dct.datetime()),
+                ..Anchor::default()
+            },
+            None => {
+                notes.push(
+                    "no publication date: relative expressions are left unanchored".to_string(),
+                );
+                Anchor::none()
+            }
+        };
+        tagger.tag(&doc.text, &anchor)
+    } else {
+        notes.push(format!(
+            "language {:?} is stored but not tagged yet (only English is)",
+            doc.language
+        ));
+        Vec::new()
+    };
+    Extraction {
+        doc,
+        sentences,
+        timexes,
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annalist_ingest::{IngestOptions, read_bytes};
+
+    fn doc(bytes: &str) -> Document {
+        read_bytes("test.txt", bytes.as_bytes(), &IngestOptions::default())
+            .into_iter()
+            .next()
+            .unwrap()
+            .unwrap()
+    }
+
+    #[test]
+    fn tags_against_the_detected_publication_date() {
+        let d = doc(
+            "Date: 2025-03-14\nTitle: Curfew\n\nThirty-seven years ago a curfew was announced. Yesterday the square was quiet.\n",
+        );
+        let x = extract(d, &Tagger::english());
+        let values: Vec<String> = x.timexes.iter().map(|t| t.value.to_string()).collect();
+        assert_eq!(values, ["1988", "2025-03-13"]);
+        // Offsets point into the document text.
+        for t in &x.timexes {
+            let s: String = x
+                .doc
+                .text
+                .chars()
+                .skip(t.start)
+                .take(t.end - t.start)
+                .collect();
+            assert_eq!(s, t.text);
+        }
+        assert_eq!(x.sentences.len(), 2);
+        assert!(x.notes.is_empty());
+    }
+
+    #[test]
+    fn without_a_date_relative_expressions_stay_unanchored() {
+        let d = doc("Yesterday the square was quiet; on March 3, 1988 it was not.\n");
+        let x = extract(d, &Tagger::english());
+        assert_eq!(x.timexes[0].value.to_string(), "XXXX-XX-XX");
+        assert_eq!(x.timexes[1].value.to_string(), "1988-03-03");
+        assert!(x.notes[0].contains("no publication date"));
+    }
+}

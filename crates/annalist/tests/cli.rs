@@ -1,0 +1,170 @@
+//! The `annalist` binary, run as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn annalist() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_annalist"))
+}
+
+fn repo(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
+fn run_with_stdin(cmd: &mut Command, input: &str) -> std::process::Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn tags_the_bundled_example() {
+    let out = annalist()
+        .args(["tag", "--dct", "2026-01-20", "--format", "json"])
+        .arg(repo("examples/baku-1990.txt"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["dct"], "2026-01-20");
+    let timexes = v["timexes"].as_array().unwrap();
+    let find = |text: &str| {
+        timexes
+            .iter()
+            .find(|t| t["text"] == text)
+            .unwrap_or_else(|| panic!("{text:?} not found"))
+    };
+    let d = find("January 19, 1990");
+    assert_eq!(d["value"], "1990-01-19");
+    assert_eq!(d["interval"]["start"], "1990-01-19");
+    assert_eq!(d["interval"]["end"], "1990-01-20");
+    // Narrative: the next day after the night of January 19/20.
+    assert_eq!(find("The next day")["anchor"], "narrative");
+    assert_eq!(find("this year")["value"], "2026");
+}
+
+#[test]
+fn jsonl_mode_reports_bad_lines_and_goes_on() {
+    let input = concat!(
+        r#"{"id": 1, "text": "It rained yesterday.", "dct": "2025-03-14"}"#,
+        "\n",
+        "not json\n",
+        r#"{"id": 3, "text": "Talks resume next week.", "dct": "2025-03-14"}"#,
+        "\n",
+    );
+    let out = run_with_stdin(annalist().args(["tag", "--jsonl"]), input);
+    assert!(
+        !out.status.success(),
+        "a bad line makes the run fail at the end"
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["timexes"][0]["value"], "2025-03-13");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("line 2"));
+    assert_eq!(lines[2]["timexes"][0]["value"], "2025-W12");
+}
+
+#[test]
+fn bad_dct_and_bad_utf8_are_one_line_errors() {
+    let out = annalist()
+        .args(["tag", "--dct", "2026-13-45"])
+        .arg(repo("examples/baku-1990.txt"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("2026-13-45"), "{err}");
+
+    let mut cmd = annalist();
+    cmd.args(["tag", "--dct", "2025-01-01", "-"]);
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"ok text\n\xff\xfe bad")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("not valid UTF-8 at byte 8"), "{err}");
+}
+
+#[test]
+fn extract_reads_a_folder_reports_skips_and_fails() {
+    let out = annalist()
+        .args(["extract", "--quiet"])
+        .arg(repo("crates/annalist-ingest/tests/fixtures"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "skipped inputs make the run fail"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    let summary = err.lines().last().unwrap();
+    assert!(summary.starts_with("read "), "{summary}");
+    assert!(summary.contains("skipped"), "{summary}");
+    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(docs.len() >= 30);
+    for d in &docs {
+        let text: Vec<char> = d["doc"]["text"].as_str().unwrap().chars().collect();
+        for t in d["timexes"].as_array().unwrap() {
+            let (s, e) = (
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
+            );
+            let span: String = text[s..e].iter().collect();
+            assert_eq!(span, t["text"].as_str().unwrap());
+        }
+        assert!(d["doc"]["id"].as_str().unwrap().len() >= 32);
+    }
+}
+
+#[test]
+fn extract_from_stdin_with_a_dct_flag() {
+    let out = run_with_stdin(
+        annalist().args(["extract", "--quiet", "--dct", "2025-03-14", "-"]),
+        "Title: Curfew\n\nThirty-seven years ago a curfew was announced on the radio.\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["doc"]["dct_source"], "flag");
+    assert_eq!(d["timexes"][0]["value"], "1988");
+}
