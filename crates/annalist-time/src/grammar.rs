@@ -201,22 +201,20 @@ fn digit_number(
             info.ordinal = true;
             return (info, end + 1);
         }
-        if is_suffix(&pack.decade_suffixes, suffix, buf) {
-            if let Some(d) = decade_of(first, info.digits) {
-                info.decade = Some(d);
-                return (info, end + 1);
-            }
+        if is_suffix(&pack.decade_suffixes, suffix, buf)
+            && let Some(d) = decade_of(first, info.digits)
+        {
+            info.decade = Some(d);
+            return (info, end + 1);
         }
         // "1990's"
-        if suffix == "'" || suffix == "’" {
-            if let Some(s2) = joined_text(text, tokens, end + 1) {
-                if is_suffix(&pack.decade_suffixes, s2, buf) {
-                    if let Some(d) = decade_of(first, info.digits) {
-                        info.decade = Some(d);
-                        return (info, end + 2);
-                    }
-                }
-            }
+        if (suffix == "'" || suffix == "’")
+            && let Some(s2) = joined_text(text, tokens, end + 1)
+            && is_suffix(&pack.decade_suffixes, s2, buf)
+            && let Some(d) = decade_of(first, info.digits)
+        {
+            info.decade = Some(d);
+            return (info, end + 2);
         }
     }
     (info, end)
@@ -287,13 +285,12 @@ fn spelled_number(
     let mut ordinal = false;
     let mut j = i;
     let mut word = Some(first);
-    loop {
-        let Some(w) = word else { break };
+    while let Some(w) = word {
         let ok = match (last, w) {
             (None, _) => true,
             // "twenty five", "twenty-first": a unit after a ten.
             (Some(NumberWord::Cardinal(p)), NumberWord::Cardinal(v) | NumberWord::Ordinal(v)) => {
-                p >= 20.0 && p < 100.0 && p % 10.0 == 0.0 && v < 10.0
+                (20.0..100.0).contains(&p) && p % 10.0 == 0.0 && v < 10.0
             }
             (Some(NumberWord::Cardinal(_)), NumberWord::Scale(_)) => true,
             (Some(NumberWord::Scale(p)), NumberWord::Scale(s)) => s > p,
@@ -329,13 +326,12 @@ fn spelled_number(
             .is_some_and(|t| t.joined && t.text(text) == "-")
         {
             k += 1;
-        } else if let Some(t) = tokens.get(k) {
-            if t.kind == TokenKind::Word
-                && lookup(pack, t.text(text), buf).is_some_and(|id| pack.word_info(id).joiner)
-                && matches!(last, Some(NumberWord::Scale(_)))
-            {
-                k += 1;
-            }
+        } else if let Some(t) = tokens.get(k)
+            && t.kind == TokenKind::Word
+            && lookup(pack, t.text(text), buf).is_some_and(|id| pack.word_info(id).joiner)
+            && matches!(last, Some(NumberWord::Scale(_)))
+        {
+            k += 1;
         }
         word = tokens
             .get(k)
@@ -507,7 +503,8 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
             f.count = Some(crate::frame::Count::N(v));
         }
         NumRole::Year => {
-            if n.digits != 4 {
+            // Four digits from 1000 to 2999: "0735" is a clock time, "8088" a chip.
+            if n.digits != 4 || !int.is_some_and(|y| (1000..=2999).contains(&y)) {
                 return None;
             }
             f.year = int;
@@ -610,14 +607,14 @@ fn match_from(
     best: &mut Option<(usize, Frame, usize)>,
 ) {
     let Some((el, rest)) = elements.split_first() else {
-        if best.as_ref().is_none_or(|(end, _, _)| pos > *end) {
-            if let Some(frame) = merge_path(pack, rule, items, path) {
-                let lead = path
-                    .iter()
-                    .filter(|(element, _, _)| *element < usize::from(rule.lead))
-                    .count();
-                *best = Some((pos, frame, lead));
-            }
+        if best.as_ref().is_none_or(|(end, _, _)| pos > *end)
+            && let Some(frame) = merge_path(pack, rule, items, path)
+        {
+            let lead = path
+                .iter()
+                .filter(|(element, _, _)| *element < usize::from(rule.lead))
+                .count();
+            *best = Some((pos, frame, lead));
         }
         return;
     };

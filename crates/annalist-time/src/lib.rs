@@ -139,14 +139,13 @@ pub fn parse_dct(s: &str) -> Option<DateTime> {
     let s = s.trim();
     // Years before the common era: ISO 8601 writes them with a sign and six digits; accept the
     // four-digit form too ("-0043-03-15" is 44 BCE).
-    if let Some(rest) = s.strip_prefix(['-', '+']) {
-        if rest.len() >= 5
-            && rest.as_bytes()[4] == b'-'
-            && rest[..4].bytes().all(|b| b.is_ascii_digit())
-        {
-            let expanded = format!("{}00{rest}", &s[..1]);
-            return parse_dct(&expanded);
-        }
+    if let Some(rest) = s.strip_prefix(['-', '+'])
+        && rest.len() >= 5
+        && rest.as_bytes()[4] == b'-'
+        && rest[..4].bytes().all(|b| b.is_ascii_digit())
+    {
+        let expanded = format!("{}00{rest}", &s[..1]);
+        return parse_dct(&expanded);
     }
     if let Ok(ts) = s.parse::<jiff::Timestamp>() {
         // An RFC 3339 string with an offset: keep the civil time it states.

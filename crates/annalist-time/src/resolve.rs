@@ -282,14 +282,14 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
 
     let counted = f.count.is_some() || f.plural == Some(true);
     // "three years ago", "two days later", "a year earlier"
-    if let (Some(unit), Some(dir)) = (f.unit, f.dir) {
-        if f.kind != Some(TimexType::Duration) {
-            return resolve_offset(f, unit, dir, ctx);
-        }
+    if let (Some(unit), Some(dir)) = (f.unit, f.dir)
+        && f.kind != Some(TimexType::Duration)
+    {
+        return resolve_offset(f, unit, dir, ctx);
     }
     if let Some(unit) = f.unit {
         let is_duration = f.kind == Some(TimexType::Duration)
-            || (counted && !(f.same == Some(true)))
+            || (counted && (f.same != Some(true)))
             || f.span_to_anchor == Some(true)
             || (f.rel.is_none()
                 && f.same.is_none()
@@ -306,9 +306,7 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
     }
     if let Some(off) = f.day_offset {
         let (d, used) = ctx.anchor(Some(AnchorPref::Dct))?;
-        let Some(day) = add_days(d, off) else {
-            return None;
-        };
+        let day = add_days(d, off)?;
         let time = clock(f);
         let mut v = CalendarValue::day(day);
         v.time = time;
@@ -355,11 +353,11 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             };
             let (kind, mut v) = at_granularity(d, unit);
             let mut kind = kind;
-            if let Some(t) = clock(f) {
-                if matches!(v.part, DatePart::Day { .. }) {
-                    v.time = Some(t);
-                    kind = TimexType::Time;
-                }
+            if let Some(t) = clock(f)
+                && matches!(v.part, DatePart::Day { .. })
+            {
+                v.time = Some(t);
+                kind = TimexType::Time;
             }
             return done(kind, TimexValue::Calendar(v), used);
         }
@@ -382,11 +380,11 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
                     Some(s) => at_granularity(s, unit),
                     None => return None,
                 };
-                if let Some(t) = clock(f) {
-                    if matches!(v.part, DatePart::Day { .. }) {
-                        v.time = Some(t);
-                        kind = TimexType::Time;
-                    }
+                if let Some(t) = clock(f)
+                    && matches!(v.part, DatePart::Day { .. })
+                {
+                    v.time = Some(t);
+                    kind = TimexType::Time;
                 }
                 return done(kind, TimexValue::Calendar(v), used);
             }
@@ -513,23 +511,21 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
     };
     // In a report about a quarter, "a year earlier" and "a year ago" mean that quarter of the
     // year before (the TimeBank convention): year offsets keep the quarter under discussion.
-    if unit == Unit::Year {
-        if let Some(r) = ctx.quarter_reference {
-            if let (YearField::Year(y), DatePart::Quarter(_) | DatePart::Half(_)) = (r.year, r.part)
-            {
-                let ny = i64::from(y) + dir * n;
-                if y16(ny).is_some() {
-                    let v = cal(YearField::Year(ny as i32), r.part, None);
-                    return Some(Resolved {
-                        kind: TimexType::Date,
-                        value: TimexValue::Calendar(v),
-                        modifier: f.modifier,
-                        quant: None,
-                        freq: None,
-                        anchor: AnchorUsed::Narrative,
-                    });
-                }
-            }
+    if unit == Unit::Year
+        && let Some(r) = ctx.quarter_reference
+        && let (YearField::Year(y), DatePart::Quarter(_) | DatePart::Half(_)) = (r.year, r.part)
+    {
+        let ny = i64::from(y) + dir * n;
+        if y16(ny).is_some() {
+            let v = cal(YearField::Year(ny as i32), r.part, None);
+            return Some(Resolved {
+                kind: TimexType::Date,
+                value: TimexValue::Calendar(v),
+                modifier: f.modifier,
+                quant: None,
+                freq: None,
+                anchor: AnchorUsed::Narrative,
+            });
         }
     }
     let Some(target) = dir.checked_mul(n).and_then(|k| shift(d, unit, k)) else {
@@ -651,14 +647,14 @@ fn resolve_calendar(
         }?;
         return Some((CalendarValue::day(*day), used));
     }
-    if let Some(wd) = f.weekday.and_then(weekday_of) {
-        if part == DatePart::None || matches!(part, DatePart::Week(_)) {
-            let (a, used) = ctx.day_anchor(f.anchor)?;
-            let day = pick_weekday(a, wd, rel, tense)?;
-            let mut v = CalendarValue::day(day);
-            v.time = time;
-            return Some((v, used));
-        }
+    if let Some(wd) = f.weekday.and_then(weekday_of)
+        && (part == DatePart::None || matches!(part, DatePart::Week(_)))
+    {
+        let (a, used) = ctx.day_anchor(f.anchor)?;
+        let day = pick_weekday(a, wd, rel, tense)?;
+        let mut v = CalendarValue::day(day);
+        v.time = time;
+        return Some((v, used));
     }
     if part == DatePart::None {
         if f.weekend == Some(true) {

@@ -82,10 +82,10 @@ fn has_cut(buf: &[u8]) -> bool {
 /// Where to cut a full buffer: after the first blank line past TARGET, else after the last
 /// line break, else after the last white space, else at a character boundary.
 fn cut_point(buf: &[u8]) -> usize {
-    if buf.len() > TARGET {
-        if let Some(i) = find(&buf[TARGET..], b"\n\n") {
-            return TARGET + i + 2;
-        }
+    if buf.len() > TARGET
+        && let Some(i) = find(&buf[TARGET..], b"\n\n")
+    {
+        return TARGET + i + 2;
     }
     let window = &buf[..buf.len().min(LIMIT)];
     if let Some(i) = window.iter().rposition(|&b| b == b'\n').filter(|&i| i > 0) {

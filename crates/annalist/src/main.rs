@@ -20,6 +20,10 @@ enum Command {
     /// Read articles (text, HTML, JSON, JSONL, folders), find their publication date, tag
     /// them: one JSON line per document.
     Extract(cmd::extract::ExtractArgs),
+    /// Tag TimeML files: read each .tml's DCT and text, write it with our TIMEX3 tags.
+    Timeml(cmd::timeml::TimemlArgs),
+    /// Score TimeML annotations against gold ones (TempEval-3 Task A).
+    Eval(cmd::timeml::EvalArgs),
 }
 
 fn main() {
@@ -27,6 +31,8 @@ fn main() {
     let result = match cli.command {
         Command::Tag(args) => cmd::tag::run(args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Timeml(args) => cmd::timeml::run(args),
+        Command::Eval(args) => cmd::timeml::eval(args),
     };
     if let Err(e) = result {
         eprintln!("annalist: {e:#}");
