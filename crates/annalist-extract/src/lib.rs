@@ -10,9 +10,13 @@
 
 #![warn(missing_docs)]
 
+pub mod events;
+
 use annalist_ingest::{Document, Sentence, segment};
 use annalist_time::{Anchor, Tagger, Timex};
 use serde::Serialize;
+
+pub use events::{Event, EventTime, Name, NameKind, TimeSource};
 
 /// What annalist found in one document.
 #[derive(Debug, Clone, Serialize)]
@@ -23,6 +27,10 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     /// Time expressions, as character offsets into `doc.text`.
     pub timexes: Vec<Timex>,
+    /// Dated statements, in document order.
+    pub events: Vec<Event>,
+    /// How the names in events were found.
+    pub names_method: &'static str,
     /// Why something was not done (a language not yet supported, no publication date).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -53,11 +61,29 @@ pub fn extract(doc: Document, tagger: &Tagger) -> Extraction {
         ));
         Vec::new()
     };
+    let chars: Vec<char> = doc.text.chars().collect();
+    let dct = doc.published.as_ref().map(dct_time);
+    let events = events::build_events(&chars, &sentences, &timexes, &[], dct);
     Extraction {
         doc,
         sentences,
         timexes,
+        events,
+        names_method: events::NAMES_METHOD,
         notes,
+    }
+}
+
+/// The publication date as an event time (for statements dated only by their writing).
+fn dct_time(d: &annalist_ingest::Dct) -> EventTime {
+    let v = annalist_time::value::CalendarValue::day(d.date);
+    let value = annalist_time::TimexValue::Calendar(v);
+    EventTime {
+        interval: value.interval(),
+        granularity: value.granularity(),
+        value: value.to_string(),
+        source: TimeSource::Dct,
+        timex: None,
     }
 }
 
@@ -95,6 +121,42 @@ mod tests {
         }
         assert_eq!(x.sentences.len(), 2);
         assert!(x.notes.is_empty());
+    }
+
+    #[test]
+    fn dated_sentences_become_events_with_their_span_and_names() {
+        let d = doc(
+            "Date: 2026-01-20\n\nOn the night of January 19, 1990, Soviet troops entered Baku. Nobody slept. The next day, President Mikhail Gorbachev defended the decision in Moscow.\n",
+        );
+        let x = extract(d, &Tagger::english());
+        assert_eq!(x.events.len(), 2, "{:#?}", x.events);
+        let e = &x.events[0];
+        assert_eq!(e.time.value, "1990-01-19");
+        assert_eq!(e.time.source, TimeSource::Explicit);
+        assert_eq!(e.time.granularity, Some(annalist_time::Granularity::Day));
+        let span: String = x
+            .doc
+            .text
+            .chars()
+            .skip(e.start)
+            .take(e.end - e.start)
+            .collect();
+        assert!(
+            span.starts_with("On the night of January 19, 1990"),
+            "{span}"
+        );
+        assert!(e.names.iter().any(|n| n.text == "Baku"), "{:?}", e.names);
+        assert!(!e.names.iter().any(|n| n.text.contains("January")));
+        let e2 = &x.events[1];
+        assert_eq!(e2.time.value, "1990-01-20");
+        let gorbachev = e2
+            .names
+            .iter()
+            .find(|n| n.text == "Mikhail Gorbachev")
+            .unwrap();
+        assert_eq!(gorbachev.kind, NameKind::Person);
+        let moscow = e2.names.iter().find(|n| n.text == "Moscow").unwrap();
+        assert_eq!(moscow.kind, NameKind::Place);
     }
 
     #[test]

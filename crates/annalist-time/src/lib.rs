@@ -42,7 +42,7 @@ use serde::Serialize;
 
 pub use crate::pack::{Example, LanguagePack, PackError};
 pub use crate::resolve::AnchorUsed;
-pub use crate::value::{Interval, Mod, TimexType, TimexValue};
+pub use crate::value::{Granularity, Interval, Mod, TimexType, TimexValue};
 
 /// One temporal expression found in a text.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -511,7 +511,73 @@ impl Serialize for TimexValue {
     }
 }
 
+/// How precise a calendar value is: what a timeline should print it as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// `19`: a century.
+    Century,
+    /// `199`: a decade.
+    Decade,
+    /// `1990`.
+    Year,
+    /// `1990-H1`.
+    Half,
+    /// `1990-Q1`.
+    Quarter,
+    /// `1990-SU`.
+    Season,
+    /// `1990-01`.
+    Month,
+    /// `1990-W03`, `1990-W03-WE`.
+    Week,
+    /// `1990-01-20`.
+    Day,
+    /// `1990-01-20TNI`: a part of a day.
+    PartOfDay,
+    /// `1990-01-20T05`: an hour.
+    Hour,
+    /// `1990-01-20T05:30`.
+    Minute,
+    /// `1990-01-20T05:30:15`.
+    Second,
+}
+
 impl TimexValue {
+    /// The granularity of a calendar value (`None` for durations and references).
+    pub fn granularity(&self) -> Option<Granularity> {
+        let TimexValue::Calendar(c) = self else {
+            return None;
+        };
+        Some(match (c.time, c.part, c.year) {
+            (Some(TimeOfDay::Part(_)), _, _) => Granularity::PartOfDay,
+            (
+                Some(TimeOfDay::Clock {
+                    second: Some(_), ..
+                }),
+                _,
+                _,
+            ) => Granularity::Second,
+            (
+                Some(TimeOfDay::Clock {
+                    minute: Some(_), ..
+                }),
+                _,
+                _,
+            ) => Granularity::Minute,
+            (Some(TimeOfDay::Clock { .. }), _, _) => Granularity::Hour,
+            (None, DatePart::Day { .. } | DatePart::WeekDay { .. }, _) => Granularity::Day,
+            (None, DatePart::Week(_) | DatePart::Weekend(_), _) => Granularity::Week,
+            (None, DatePart::Month(_), _) => Granularity::Month,
+            (None, DatePart::Season(_), _) => Granularity::Season,
+            (None, DatePart::Quarter(_), _) => Granularity::Quarter,
+            (None, DatePart::Half(_), _) => Granularity::Half,
+            (None, DatePart::None, YearField::Century(_)) => Granularity::Century,
+            (None, DatePart::None, YearField::Decade(_)) => Granularity::Decade,
+            (None, DatePart::None, _) => Granularity::Year,
+        })
+    }
+
     /// The concrete interval this value denotes, when it has one: a fully specified year,
     /// month, day, week, quarter, season, decade, century or clock time. `None` for durations,
     /// references and values with unknown parts (`XXXX-03-03`).
@@ -915,6 +981,36 @@ mod tests {
             .interval()
             .unwrap();
         assert_eq!(last.end, DateTime::MAX);
+    }
+
+    #[test]
+    fn granularity_follows_the_written_precision() {
+        assert_eq!(
+            cal(YearField::Year(1990), DatePart::None, None).granularity(),
+            Some(Granularity::Year)
+        );
+        assert_eq!(
+            cal(YearField::Decade(199), DatePart::None, None).granularity(),
+            Some(Granularity::Decade)
+        );
+        assert_eq!(
+            cal(
+                YearField::Year(1990),
+                DatePart::Day {
+                    month: Some(1),
+                    day: Some(20)
+                },
+                Some(TimeOfDay::Clock {
+                    hour: 5,
+                    minute: Some(30),
+                    second: None
+                })
+            )
+            .granularity(),
+            Some(Granularity::Minute)
+        );
+        assert!(Granularity::Year < Granularity::Day, "coarser sorts first");
+        assert_eq!(TimexValue::Ref(RefPoint::Past).granularity(), None);
     }
 
     #[test]

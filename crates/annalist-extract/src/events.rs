@@ -1,0 +1,422 @@
+//! Events: statements placed on the timeline, each with the exact span it came from.
+//!
+//! A sentence becomes an event when it says when something happened (it holds a DATE or TIME
+//! expression) or when it gives figures (then it takes the time of the story at that point:
+//! the last date a sentence stated, marked `inherited`, or the publication date, marked
+//! `dct`). Durations and recurrences alone do not date a sentence.
+//!
+//! The time of an event is the most precise date or time its sentence states (the first of
+//! equals): "On the night of January 19, 1990, troops entered Baku" is placed on 1990-01-19.
+//!
+//! Names of people, organizations and places are found by a transparent heuristic
+//! (capitalized word sequences, minus dates and sentence-initial function words, with a few
+//! cue words for the kind) and labelled as such; a gazetteer can replace it later.
+
+use annalist_ingest::Sentence;
+use annalist_time::{Granularity, Interval, Timex, TimexType};
+use serde::Serialize;
+
+/// Where an event's time comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeSource {
+    /// A time expression in the sentence itself.
+    Explicit,
+    /// The last date an earlier sentence stated (the story's reference time).
+    Inherited,
+    /// The publication date: the sentence is dated by when it was written.
+    Dct,
+}
+
+/// When an event happened.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventTime {
+    /// TIMEX3 value (`1990-01-19`, `1988`, `PAST_REF`, `XXXX-03-03`).
+    pub value: String,
+    /// `[start, end)`, when the value is a concrete period.
+    pub interval: Option<Interval>,
+    /// How precise the value is (`year`, `month`, `day`, `minute`…).
+    pub granularity: Option<Granularity>,
+    /// Explicit, inherited or the DCT.
+    pub source: TimeSource,
+    /// Index into the document's timexes, for an explicit time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timex: Option<usize>,
+}
+
+/// The kind of a name, as the heuristic guesses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NameKind {
+    /// After a title ("Mr.", "President", "Gen.").
+    Person,
+    /// Ends in an organization word ("Ministry", "Army", "Council", "Party"…).
+    Organization,
+    /// After "in", "at", "from", "to", "near" or a compass word.
+    Place,
+    /// Anything else.
+    Name,
+}
+
+/// A capitalized name in an event's sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Name {
+    /// As written.
+    pub text: String,
+    /// Character offsets in the document text.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// The heuristic's guess.
+    pub kind: NameKind,
+}
+
+/// A dated statement.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// Index into the document's sentences.
+    pub sentence: usize,
+    /// Character offsets of the statement in the document text.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// The statement, on one line.
+    pub text: String,
+    /// When.
+    pub time: EventTime,
+    /// Indexes into the document's figures.
+    pub figures: Vec<usize>,
+    /// Names mentioned, found by a capitalization heuristic.
+    pub names: Vec<Name>,
+}
+
+/// Which name-finding method produced [`Event::names`]: reported alongside them.
+pub const NAMES_METHOD: &str = "capitalization heuristic";
+
+fn dating(t: &Timex) -> bool {
+    matches!(t.kind, TimexType::Date | TimexType::Time)
+}
+
+fn event_time(t: &Timex, index: usize, source: TimeSource) -> EventTime {
+    EventTime {
+        value: t.value.to_string(),
+        interval: t.interval,
+        granularity: t.value.granularity(),
+        source,
+        timex: (source == TimeSource::Explicit).then_some(index),
+    }
+}
+
+/// Builds the events of a document from its text, sentences, timexes and the character spans
+/// of its figures; `dct` is the document's date as a timex-like value, if known.
+pub fn build_events(
+    chars: &[char],
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    figure_spans: &[(usize, usize)],
+    dct: Option<EventTime>,
+) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut reference: Option<EventTime> = None;
+    let (mut ti, mut fi) = (0, 0);
+    for (si, s) in sentences.iter().enumerate() {
+        // Timexes and figures are in document order, like sentences: walk them in step.
+        while ti < timexes.len() && timexes[ti].start < s.start {
+            ti += 1;
+        }
+        let mut best: Option<usize> = None;
+        let mut k = ti;
+        while k < timexes.len() && timexes[k].start < s.end {
+            let t = &timexes[k];
+            if dating(t) {
+                let better = match best {
+                    None => true,
+                    Some(b) => precision(t) > precision(&timexes[b]),
+                };
+                if better {
+                    best = Some(k);
+                }
+            }
+            k += 1;
+        }
+        while fi < figure_spans.len() && figure_spans[fi].0 < s.start {
+            fi += 1;
+        }
+        let mut figures = Vec::new();
+        let mut f = fi;
+        while f < figure_spans.len() && figure_spans[f].0 < s.end {
+            figures.push(f);
+            f += 1;
+        }
+        let time = match best {
+            Some(b) => {
+                let t = event_time(&timexes[b], b, TimeSource::Explicit);
+                if t.interval.is_some() {
+                    reference = Some(EventTime {
+                        source: TimeSource::Inherited,
+                        timex: None,
+                        ..t.clone()
+                    });
+                }
+                Some(t)
+            }
+            None if !figures.is_empty() => reference.clone().or_else(|| dct.clone()),
+            None => None,
+        };
+        let Some(time) = time else { continue };
+        let text: String = chars[s.start.min(chars.len())..s.end.min(chars.len())]
+            .iter()
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let names = find_names(chars, s.start, s.end, &timexes[ti..k]);
+        events.push(Event {
+            sentence: si,
+            start: s.start,
+            end: s.end,
+            text,
+            time,
+            figures,
+            names,
+        });
+    }
+    events
+}
+
+/// Finer values win; among equals, values with an interval win.
+fn precision(t: &Timex) -> (Option<Granularity>, bool) {
+    (t.value.granularity(), t.interval.is_some())
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "Since",
+    "Until",
+    "Like",
+    "With",
+    "Without",
+    "Then",
+    "There",
+    "Here",
+    "Two",
+    "Three",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Official",
+    "Officials",
+    "According",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Last",
+    "Next",
+];
+const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "President",
+    "Prime",
+    "Minister",
+    "General",
+    "Gen",
+    "Colonel",
+    "Col",
+    "Sen",
+    "Senator",
+    "Rep",
+    "Gov",
+    "Governor",
+    "King",
+    "Queen",
+    "Pope",
+    "Judge",
+    "Chancellor",
+    "Ambassador",
+    "Secretary",
+    "Commander",
+    "Lt",
+    "Captain",
+    "Capt",
+];
+const ORGANIZATION_WORDS: &[&str] = &[
+    "Ministry",
+    "Army",
+    "Council",
+    "Party",
+    "Union",
+    "Bank",
+    "Committee",
+    "Court",
+    "Agency",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Company",
+    "Group",
+    "Front",
+    "Assembly",
+    "Parliament",
+    "Government",
+    "Commission",
+    "Office",
+    "Institute",
+    "University",
+    "Police",
+    "Forces",
+    "Navy",
+    "Service",
+    "Nations",
+    "Fund",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Agency",
+    "Watch",
+    "Movement",
+    "Brigade",
+    "Guard",
+];
+const PLACE_CUES: &[&str] = &[
+    "in", "at", "from", "to", "near", "into", "across", "outside", "inside", "toward", "towards",
+];
+
+/// Capitalized word sequences in `[start, end)` outside time expressions.
+fn find_names(chars: &[char], start: usize, end: usize, timexes: &[Timex]) -> Vec<Name> {
+    let end = end.min(chars.len());
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = start;
+    while i < end {
+        if chars[i].is_alphabetic() {
+            let a = i;
+            while i < end && (chars[i].is_alphanumeric() || chars[i] == '-' || chars[i] == '\'') {
+                i += 1;
+            }
+            words.push((a, i));
+        } else {
+            i += 1;
+        }
+    }
+    let in_timex = |a: usize| timexes.iter().any(|t| t.start <= a && a < t.end);
+    let word = |(a, b): (usize, usize)| -> String { chars[a..b].iter().collect() };
+    let mut names = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let (a, _) = words[k];
+        let w = word(words[k]);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !capital || in_timex(a) || (k == 0 && FUNCTION_WORDS.contains(&w.as_str())) {
+            k += 1;
+            continue;
+        }
+        // Extend over capitalized words, allowing "of"/"the"/"de" inside ("Bank of England").
+        let first = k;
+        let mut last = k;
+        let mut j = k + 1;
+        while j < words.len() {
+            let wj = word(words[j]);
+            let gap_ok = chars[words[j - 1].1..words[j].0]
+                .iter()
+                .all(|c| *c == ' ' || *c == '.');
+            if !gap_ok || in_timex(words[j].0) {
+                break;
+            }
+            if wj.chars().next().is_some_and(char::is_uppercase) {
+                last = j;
+                j += 1;
+            } else if matches!(
+                wj.as_str(),
+                "of" | "the" | "de" | "al" | "bin" | "van" | "von"
+            ) && j + 1 < words.len()
+                && word(words[j + 1])
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut from = first;
+        // Drop a leading function word ("The Ministry of Defence" keeps "Ministry of Defence").
+        while from < last && FUNCTION_WORDS.contains(&word(words[from]).as_str()) {
+            from += 1;
+        }
+        let title_before = first > 0 && TITLES.contains(&word(words[first - 1]).as_str());
+        let mut title_inside = false;
+        while from < last && TITLES.contains(&word(words[from]).as_str()) {
+            from += 1;
+            title_inside = true;
+        }
+        let (s, e) = (words[from].0, words[last].1);
+        let text: String = chars[s..e].iter().collect();
+        if !(from == last && FUNCTION_WORDS.contains(&text.as_str())) {
+            let last_word = word(words[last]);
+            let kind = if title_before || title_inside {
+                NameKind::Person
+            } else if ORGANIZATION_WORDS.contains(&last_word.as_str())
+                || word(words[from])
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '-')
+                    && e - s >= 2
+            {
+                NameKind::Organization
+            } else if from > 0 && PLACE_CUES.contains(&word(words[from - 1]).as_str()) {
+                NameKind::Place
+            } else {
+                NameKind::Name
+            };
+            names.push(Name {
+                text,
+                start: s,
+                end: e,
+                kind,
+            });
+        }
+        k = last + 1;
+    }
+    names
+}
