@@ -18,6 +18,34 @@ use serde::Serialize;
 
 pub use events::{Event, EventTime, Name, NameKind, TimeSource};
 
+/// A number attached to what happened ("52 people were killed"), as stored and compared
+/// across sources. Produced by the figures extractor; offsets are characters in `doc.text`.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Figure {
+    /// First character of the figure phrase.
+    pub start: usize,
+    /// One past its last character.
+    pub end: usize,
+    /// The phrase as written ("more than 20,000 troops").
+    pub text: String,
+    /// The number (for a range, its best single value: the lower bound).
+    pub value: f64,
+    /// Range bounds ("between 130 and 150"), when the text gives a range.
+    pub low: Option<f64>,
+    /// Upper bound of a range.
+    pub high: Option<f64>,
+    /// `exact`, `at_least` ("more than", "at least"), `at_most` ("up to", "nearly") or
+    /// `approx` ("about", "dozens").
+    pub bound: String,
+    /// What happened to what is counted: `killed`, `injured`, `arrested`, `missing`,
+    /// `displaced`, `destroyed`, `deployed`, `participants` or `other`.
+    pub category: String,
+    /// What is counted ("people", "troops and police", "homes and shops").
+    pub counted: String,
+    /// `count`, `money` or `percent`.
+    pub quantity: String,
+}
+
 /// What annalist found in one document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Extraction {
@@ -27,7 +55,9 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     /// Time expressions, as character offsets into `doc.text`.
     pub timexes: Vec<Timex>,
-    /// Dated statements, in document order.
+    /// Figures (casualties, arrests, deployments…), in document order.
+    pub figures: Vec<Figure>,
+    /// Dated statements, in document order; their `figures` index into `figures`.
     pub events: Vec<Event>,
     /// How the names in events were found.
     pub names_method: &'static str,
@@ -63,11 +93,14 @@ pub fn extract(doc: Document, tagger: &Tagger) -> Extraction {
     };
     let chars: Vec<char> = doc.text.chars().collect();
     let dct = doc.published.as_ref().map(dct_time);
-    let events = events::build_events(&chars, &sentences, &timexes, &[], dct);
+    let figures: Vec<Figure> = Vec::new();
+    let spans: Vec<(usize, usize)> = figures.iter().map(|f| (f.start, f.end)).collect();
+    let events = events::build_events(&chars, &sentences, &timexes, &spans, dct);
     Extraction {
         doc,
         sentences,
         timexes,
+        figures,
         events,
         names_method: events::NAMES_METHOD,
         notes,
