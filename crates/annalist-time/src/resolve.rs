@@ -390,7 +390,14 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             }
         }
     }
-    let (v, used) = resolve_calendar(f, tense, ctx)?;
+    let (mut v, used) = resolve_calendar(f, tense, ctx)?;
+    if f.unit == Some(Unit::Week) {
+        // "the week of March 6": the ISO week containing the day.
+        if let Some(d) = v.to_date() {
+            let (wy, w) = iso_week(d);
+            v = cal(YearField::Year(wy as i32), DatePart::Week(Some(w)), None);
+        }
+    }
     let kind = match f.kind {
         Some(k @ (TimexType::Date | TimexType::Time)) => k,
         _ if v.time.is_some() => TimexType::Time,
