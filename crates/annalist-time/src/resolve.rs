@@ -668,9 +668,8 @@ fn resolve_calendar(
             let (a, used) = ctx.day_anchor(f.anchor)?;
             // Without a tense, "the weekend" is the nearest one: the coming one late in the
             // week ("have a great weekend" on a Friday), the last one early in it.
-            let tense = tense.or_else(|| {
-                (a.weekday().to_monday_zero_offset() >= 3).then_some(Tense::Future)
-            });
+            let tense = tense
+                .or_else(|| (a.weekday().to_monday_zero_offset() >= 3).then_some(Tense::Future));
             let d = pick_weekday(a, Weekday::Saturday, rel, tense)?;
             let (wy, w) = iso_week(d);
             return Some((
