@@ -390,7 +390,14 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             }
         }
     }
-    let (v, used) = resolve_calendar(f, tense, ctx)?;
+    let (mut v, used) = resolve_calendar(f, tense, ctx)?;
+    if f.unit == Some(Unit::Week) {
+        // "the week of March 6": the ISO week containing the day.
+        if let Some(d) = v.to_date() {
+            let (wy, w) = iso_week(d);
+            v = cal(YearField::Year(wy as i32), DatePart::Week(Some(w)), None);
+        }
+    }
     let kind = match f.kind {
         Some(k @ (TimexType::Date | TimexType::Time)) => k,
         _ if v.time.is_some() => TimexType::Time,
@@ -659,6 +666,10 @@ fn resolve_calendar(
     if part == DatePart::None {
         if f.weekend == Some(true) {
             let (a, used) = ctx.day_anchor(f.anchor)?;
+            // Without a tense, "the weekend" is the nearest one: the coming one late in the
+            // week ("have a great weekend" on a Friday), the last one early in it.
+            let tense = tense
+                .or_else(|| (a.weekday().to_monday_zero_offset() >= 3).then_some(Tense::Future));
             let d = pick_weekday(a, Weekday::Saturday, rel, tense)?;
             let (wy, w) = iso_week(d);
             return Some((

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use annalist_time::{Anchor, Tagger};
 use annalist_timeml::{
-    TimexAnnotation, TmlDocument, evaluate_dirs, parse_tml, read_dir, write_tml,
+    TimexAnnotation, TmlDocument, evaluate_dirs, parse_tml, tml_files, write_tml,
 };
 use anyhow::Context;
 
@@ -56,21 +56,23 @@ pub fn tag_document(tagger: &Tagger, doc: &TmlDocument) -> anyhow::Result<Vec<Ti
             modifier: t.modifier.map(|m| m.to_string()),
             quant: t.quant.map(str::to_string),
             freq: t.freq,
+            ..TimexAnnotation::default()
         })
         .collect())
 }
 
 pub fn run(args: TimemlArgs) -> anyhow::Result<()> {
     let tagger = Tagger::english();
-    let files = read_dir(&args.input)?;
+    let files = tml_files(&args.input)?;
     if files.is_empty() {
         anyhow::bail!("{}: no .tml files found", args.input.display());
     }
-    for (rel, xml) in &files {
-        let path = args.input.join(rel);
-        let doc = parse_tml(xml).with_context(|| path.display().to_string())?;
+    for (rel, path) in &files {
+        let xml = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        let doc = parse_tml(&xml).with_context(|| path.display().to_string())?;
         let ours = tag_document(&tagger, &doc).with_context(|| path.display().to_string())?;
-        let out = write_tml(xml, &ours).with_context(|| path.display().to_string())?;
+        let out = write_tml(&xml, &ours).with_context(|| path.display().to_string())?;
         let target = args.output.join(rel);
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir)
@@ -93,20 +95,15 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<()> {
         super::tag::Format::Text => print!("{}", report.to_text(args.per_file, args.errors)),
         super::tag::Format::Json => {
             let mut v = serde_json::json!({
-                "overall": report.overall.summary(),
-                "missing": report.missing,
+                "overall": report.overall,
+                "missing_files": report.missing_files,
+                "extra_files": report.extra_files,
             });
             if args.per_file {
-                v["files"] = serde_json::to_value(
-                    report
-                        .files
-                        .iter()
-                        .map(|f| serde_json::json!({"file": f.name, "scores": f.counts.summary()}))
-                        .collect::<Vec<_>>(),
-                )?;
+                v["files"] = serde_json::to_value(&report.files)?;
             }
             if args.errors {
-                v["mistakes"] = serde_json::to_value(&report.mistakes)?;
+                v["errors"] = serde_json::to_value(&report.errors)?;
             }
             println!("{v}");
         }
