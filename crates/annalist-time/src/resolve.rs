@@ -248,7 +248,9 @@ impl Context {
             .map(|d| (d, AnchorUsed::Narrative));
         let dct = self.dct.map(|d| (d, AnchorUsed::Dct));
         match pref {
-            Some(AnchorPref::Narrative) => day_ref.or_else(|| self.anchor(pref)),
+            // A day counted from a year ("the next day" after "in 1990") is meaningless: without
+            // a day to count from, fall back on the DCT.
+            Some(AnchorPref::Narrative) => day_ref.or(dct).or_else(|| self.anchor(pref)),
             Some(AnchorPref::Dct) => dct.or(day_ref),
             None if self.narrative || self.recent_reference => {
                 day_ref.or(dct).or_else(|| self.anchor(None))
@@ -677,9 +679,9 @@ fn resolve_calendar(
                 used,
             ));
         }
-        // A time alone: "4 a.m.", "that night" (the reference or DCT day).
+        // A time alone: "at 10 p.m." is on the last day the text mentioned, else the DCT's.
         if time.is_some() {
-            let (a, used) = ctx.day_anchor(f.anchor)?;
+            let (a, used) = ctx.day_anchor(f.anchor.or(Some(AnchorPref::Narrative)))?;
             let mut v = CalendarValue::day(a);
             v.time = time;
             return Some((v, used));

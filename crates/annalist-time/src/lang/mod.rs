@@ -66,6 +66,8 @@ pub(crate) struct SessionState {
     char_base: usize,
     years_old: usize,
     years_all: usize,
+    /// Expressions that only make sense from the writer's present ("yesterday", "last week").
+    deictic: usize,
 }
 
 impl SessionState {
@@ -82,6 +84,7 @@ impl SessionState {
             char_base: 0,
             years_old: 0,
             years_all: 0,
+            deictic: 0,
         }
     }
 
@@ -130,11 +133,26 @@ impl SessionState {
                 }
             }
         }
+        self.deictic += found
+            .iter()
+            .filter(|f| {
+                let fr = &f.5;
+                fr.day_offset.is_some()
+                    || fr.reference.is_some()
+                    || (fr.rel.is_some() && fr.anchor.is_none())
+                    || fr.anchor == Some(crate::frame::AnchorPref::Dct)
+            })
+            .count();
+        // A history narrative states many years and speaks little from the writer's present:
+        // either most of its years are long past, or it has many years and almost no deixis
+        // ("yesterday", "last week", "three years ago"), which news is full of.
         self.ctx.narrative = match self.anchor.style {
             Style::News => false,
             Style::Narrative => true,
             Style::Auto => {
-                dct.is_none() || (self.years_all >= 5 && self.years_old * 10 >= self.years_all * 7)
+                dct.is_none()
+                    || (self.years_all >= 5 && self.years_old * 10 >= self.years_all * 7)
+                    || (self.years_all >= 8 && self.deictic * 10 < self.years_all)
             }
         };
         let mut out = Vec::with_capacity(found.len());
