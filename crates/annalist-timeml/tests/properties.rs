@@ -1,7 +1,7 @@
 //! Property tests: the reader and writer never panic, and writing then reading gives the
 //! annotations back exactly.
 
-use annalist_timeml::{TimexAnnotation, evaluate, parse_tml, write_tml};
+use annalist_timeml::{ErrorKind, TimexAnnotation, TmlDocument, evaluate, parse_tml, write_tml};
 use proptest::prelude::*;
 
 /// Pieces of TimeML, well-formed and not, to build documents that get past the first tag.
@@ -75,6 +75,45 @@ proptest! {
             prop_assert_eq!(back.text, parse_tml(&xml).unwrap().text);
             prop_assert_eq!(back.timexes.len(), anns.len());
         }
+    }
+}
+
+/// A document with annotations anywhere, even reversed or past the end of its text.
+fn any_document() -> impl Strategy<Value = TmlDocument> {
+    (
+        "[a-z .\n]{0,30}",
+        prop::collection::vec((0usize..40, 0usize..40, "[AB]", "[xy]"), 0..8),
+    )
+        .prop_map(|(text, spans)| TmlDocument {
+            text,
+            timexes: spans
+                .into_iter()
+                .map(|(start, end, kind, value)| TimexAnnotation::new(start, end, kind, value))
+                .collect(),
+            ..TmlDocument::default()
+        })
+}
+
+proptest! {
+    #[test]
+    fn scoring_any_documents_never_panics_and_counts_add_up(
+        gold in any_document(),
+        system in any_document(),
+    ) {
+        let report = evaluate(&[("g", &gold, &system)]);
+        let c = report.overall.counts;
+        prop_assert!(c.strict <= c.relaxed && c.relaxed <= c.gold.min(c.system));
+        prop_assert!(c.value_correct <= c.relaxed && c.type_correct <= c.relaxed);
+        let missed = report.errors_of(ErrorKind::Missed).count();
+        let spurious = report.errors_of(ErrorKind::Spurious).count();
+        prop_assert_eq!(missed, c.gold - c.relaxed);
+        prop_assert_eq!(spurious, c.system - c.relaxed);
+        prop_assert_eq!(report.errors_of(ErrorKind::Extent).count(), c.relaxed - c.strict);
+        prop_assert_eq!(report.errors_of(ErrorKind::Value).count(), c.relaxed - c.value_correct);
+        for f in [report.overall.strict.f1, report.overall.relaxed.f1, report.overall.value_f1] {
+            prop_assert!((0.0..=1.0).contains(&f));
+        }
+        let _ = report.to_text(true, true);
     }
 }
 

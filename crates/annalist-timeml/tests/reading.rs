@@ -132,3 +132,9 @@ fn malformed_documents_are_errors() {
         assert!(matches!(e, TimeMlError::Xml { .. }), "{bad}: {e}");
     }
 }
+
+#[test]
+fn a_byte_order_mark_is_not_text() {
+    let doc = parse_tml("\u{feff}<?xml version=\"1.0\"?><TimeML><TEXT>a</TEXT></TimeML>").unwrap();
+    assert_eq!(doc.text, "a");
+}
