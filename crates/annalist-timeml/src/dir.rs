@@ -101,3 +101,52 @@ pub fn evaluate_dirs(gold: &Path, system: &Path) -> Result<Report, TimeMlError> 
     report.extra_files = extra;
     Ok(report)
 }
+
+/// What [`rewrite_dir`] wrote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rewritten {
+    /// Files written.
+    pub files: usize,
+    /// TIMEX3 elements written, over all files.
+    pub timexes: usize,
+}
+
+/// Rewrites every `*.tml` file under `input` into the same relative path under `output`
+/// (directories are created), with the annotations `annotate` gives for each
+/// `(relative path, parsed document)` in place of the gold ones (see [`crate::write_tml`]).
+///
+/// Stops at the first file that cannot be read, parsed, annotated validly (overlapping
+/// annotations are refused: pass them through [`crate::non_overlapping`] first) or written,
+/// with that file's path in the error.
+pub fn rewrite_dir(
+    input: &Path,
+    output: &Path,
+    mut annotate: impl FnMut(&str, &TmlDocument) -> Vec<crate::TimexAnnotation>,
+) -> Result<Rewritten, TimeMlError> {
+    let mut done = Rewritten::default();
+    for (name, path) in tml_files(input)? {
+        let in_file = |e: TimeMlError| TimeMlError::File {
+            path: path.clone(),
+            source: Box::new(e),
+        };
+        let xml = std::fs::read_to_string(&path).map_err(|source| TimeMlError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let doc = parse_tml(&xml).map_err(in_file)?;
+        let timexes = annotate(&name, &doc);
+        let rewritten = crate::write_tml(&xml, &timexes).map_err(in_file)?;
+        let target = output.join(&name);
+        let io = |source| TimeMlError::Io {
+            path: target.clone(),
+            source,
+        };
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        std::fs::write(&target, rewritten).map_err(io)?;
+        done.files += 1;
+        done.timexes += timexes.len();
+    }
+    Ok(done)
+}

@@ -115,3 +115,20 @@ pub(crate) fn char_slice(text: &str, start: usize, end: usize) -> String {
         .take(end.saturating_sub(start))
         .collect()
 }
+
+/// The annotations [`crate::write_tml`] accepts, chosen from any set: empty spans are dropped
+/// and, among overlapping or nested ones, the leftmost is kept, the longest when several start
+/// together. The result is in text order.
+pub fn non_overlapping(mut timexes: Vec<TimexAnnotation>) -> Vec<TimexAnnotation> {
+    timexes.retain(|t| t.start < t.end);
+    timexes.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+    let mut end = 0;
+    timexes.retain(|t| {
+        let keep = t.start >= end;
+        if keep {
+            end = t.end;
+        }
+        keep
+    });
+    timexes
+}

@@ -11,7 +11,8 @@
 //!   `parse_tml(write_tml(x, a))` gives `a` back;
 //! * [`evaluate`] and [`evaluate_dirs`] score system annotations against gold ones as
 //!   TempEval-3 Task A does, into a [`Report`] that lists every mistake in context;
-//! * [`read_dir`] and [`tml_files`] walk a corpus directory.
+//! * [`read_dir`] and [`tml_files`] walk a corpus directory; [`rewrite_dir`] writes a corpus
+//!   back with a tagger's annotations ([`non_overlapping`] makes any set writable).
 //!
 //! Nothing here panics on any input: malformed files are [`TimeMlError`]s.
 //!
@@ -39,8 +40,8 @@ mod read;
 mod score;
 mod write;
 
-pub use dir::{evaluate_dirs, read_dir, read_file, tml_files};
-pub use document::{Dct, TimexAnnotation, TmlDocument};
+pub use dir::{Rewritten, evaluate_dirs, read_dir, read_file, rewrite_dir, tml_files};
+pub use document::{Dct, TimexAnnotation, TmlDocument, non_overlapping};
 pub use error::TimeMlError;
 pub use read::parse_tml;
 pub use score::{Counts, ErrorKind, FileScore, Prf, Report, Scores, TimexError, evaluate};

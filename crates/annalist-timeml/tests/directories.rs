@@ -3,7 +3,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use annalist_timeml::{ErrorKind, TimeMlError, evaluate_dirs, read_dir, tml_files};
+use annalist_timeml::{
+    ErrorKind, TimeMlError, TimexAnnotation, evaluate_dirs, read_dir, tml_files,
+};
 
 /// A fresh directory under the system temp dir, removed when dropped.
 struct Scratch(PathBuf);
@@ -116,4 +118,56 @@ fn scores_directories_matched_by_relative_path() {
     let table = report.to_text(true, true);
     assert!(table.contains("news/b.tml (no system file)"), "{table}");
     assert!(table.contains("no system file for news/b.tml"), "{table}");
+}
+
+#[test]
+fn rewrites_a_directory_with_new_annotations() {
+    let input = Scratch::new("rewrite-in");
+    let output = Scratch::new("rewrite-out");
+    input.write(
+        "x/a.tml",
+        &tml(r#"Left <TIMEX3 tid="t1" type="DATE" value="2001-09-10">yesterday</TIMEX3>."#),
+    );
+    input.write("b.tml", &tml("Nothing."));
+    let mut seen = Vec::new();
+    let done = annalist_timeml::rewrite_dir(input.path(), output.path(), |name, doc| {
+        seen.push((name.to_string(), doc.dct.as_ref().unwrap().value.clone()));
+        // Tag every "Left"/"Nothing" word [0, 4) as a DATE, nested in a longer one: the
+        // nested one is dropped.
+        annalist_timeml::non_overlapping(vec![
+            TimexAnnotation::new(0, 2, "DATE", "inner"),
+            TimexAnnotation::new(0, 4, "DATE", "outer"),
+        ])
+    })
+    .unwrap();
+    assert_eq!(done.files, 2);
+    assert_eq!(done.timexes, 2);
+    assert_eq!(
+        seen,
+        [
+            ("b.tml".to_string(), "2001-09-11".to_string()),
+            ("x/a.tml".to_string(), "2001-09-11".to_string())
+        ]
+    );
+    let docs = read_dir(output.path()).unwrap();
+    assert_eq!(docs[1].0, "x/a.tml");
+    assert_eq!(docs[1].1.text, "Left yesterday.");
+    let t = &docs[1].1.timexes;
+    assert_eq!(
+        (t.len(), t[0].value.as_str(), t[0].tid.as_str()),
+        (1, "outer", "t1")
+    );
+
+    // Overlapping annotations are refused, naming the file.
+    let e = annalist_timeml::rewrite_dir(input.path(), output.path(), |_, _| {
+        vec![
+            TimexAnnotation::new(0, 3, "DATE", "a"),
+            TimexAnnotation::new(2, 4, "DATE", "b"),
+        ]
+    })
+    .unwrap_err();
+    assert!(
+        e.to_string().contains("b.tml") && e.to_string().contains("overlaps"),
+        "{e}"
+    );
 }

@@ -255,3 +255,28 @@ fn a_different_system_text_is_flagged() {
     let report = evaluate(&[("t.tml", &gold, &system)]);
     assert_eq!(report.text_mismatches, ["t.tml"]);
 }
+
+#[test]
+fn value_f1_equals_the_f1_of_right_values() {
+    // value_accuracy × relaxed F1 = (vc / rel) · 2·rel / (g + s) = 2·vc / (g + s).
+    let gold = doc(
+        SALES,
+        &[
+            ("last week", "DATE", "a"),
+            ("Monday", "DATE", "b"),
+            ("the next quarter", "DATE", "c"),
+        ],
+    );
+    let system = doc(
+        SALES,
+        &[
+            ("Sales", "DATE", "x"),
+            ("last week", "DATE", "a"),
+            ("Monday", "DATE", "wrong"),
+        ],
+    );
+    let s = evaluate(&[("v.tml", &gold, &system)]).overall;
+    // gold 3, system 3, one right value: 2·1 / 6 = 1/3.
+    assert!(close(s.value_f1, 1.0 / 3.0));
+    assert!(close(s.type_f1, 2.0 * 2.0 / 6.0));
+}

@@ -155,3 +155,20 @@ fn an_unreadable_original_is_an_error() {
         Err(TimeMlError::NoText | TimeMlError::Unclosed { .. })
     ));
 }
+
+#[test]
+fn non_overlapping_keeps_the_leftmost_longest() {
+    let at = |s, e, v: &str| TimexAnnotation::new(s, e, "DATE", v);
+    let kept = annalist_timeml::non_overlapping(vec![
+        at(12, 21, "c"),
+        at(0, 6, "a"),
+        at(0, 11, "a-long"),
+        at(7, 11, "inside a-long"),
+        at(10, 14, "crosses a-long and c"),
+        at(5, 5, "empty"),
+        at(21, 27, "d"),
+    ]);
+    let values: Vec<&str> = kept.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["a-long", "c", "d"]);
+    assert!(write_tml(ORIGINAL, &kept).is_ok());
+}

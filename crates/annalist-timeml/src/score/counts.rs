@@ -88,7 +88,9 @@ pub struct Scores {
     pub type_f1: f64,
     /// Share of relaxed pairs with the right `value`.
     pub value_accuracy: f64,
-    /// TempEval-3 "value F1": `value_accuracy × relaxed.f1`.
+    /// TempEval-3 "value F1": `value_accuracy × relaxed.f1`, which is the same number as the
+    /// F1 of precision `value_correct / system` and recall `value_correct / gold`, i.e.
+    /// `2 · value_correct / (gold + system)`.
     pub value_f1: f64,
     /// Share of relaxed pairs with the right `mod` (informational; TempEval-3 does not score it).
     pub mod_accuracy: f64,
