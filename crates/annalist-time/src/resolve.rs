@@ -62,11 +62,18 @@ pub(crate) struct Context {
     pub day_reference: Option<CalendarValue>,
     /// The last quarter the text mentioned (for "the quarter", "a year earlier").
     pub quarter_reference: Option<CalendarValue>,
+    /// The last clock time the text stated, with its day (for "nine hours later").
+    pub time_reference: Option<jiff::civil::DateTime>,
+    /// The DCT with its time of day, when the DCT gives one.
+    pub dct_time: Option<jiff::civil::DateTime>,
     /// History-style document: partial dates take their year from the reference time.
     pub narrative: bool,
     /// The text stated a full date or year a sentence or two ago: partial dates nearby take
     /// their year from it even in news ("On January 19, 1990 … At 7 a.m. on January 20 …").
     pub recent_reference: bool,
+    /// A month or day of another year was stated in the last sentences: months and days
+    /// without a year continue that story.
+    pub story_reference: bool,
 }
 
 /// How far ahead a day of a month without a year may lie before it is taken to be past.
@@ -513,6 +520,41 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
         None => 1,
     };
     let pref = f.anchor;
+    if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
+        // "nine hours later": clock arithmetic from the last stated time, or the DCT's.
+        let base = match pref {
+            Some(AnchorPref::Narrative) => ctx
+                .time_reference
+                .map(|t| (t, AnchorUsed::Narrative))
+                .or(ctx.dct_time.map(|t| (t, AnchorUsed::Dct))),
+            _ => ctx.dct_time.map(|t| (t, AnchorUsed::Dct)),
+        };
+        if let Some((t, used)) = base {
+            let k = dir.checked_mul(n)?;
+            let span = match unit {
+                Unit::Hour => Span::new().try_hours(k).ok()?,
+                Unit::Minute => Span::new().try_minutes(k).ok()?,
+                _ => Span::new().try_seconds(k).ok()?,
+            };
+            let Ok(target) = t.checked_add(span) else {
+                return vague(used);
+            };
+            let mut v = CalendarValue::day(target.date());
+            v.time = Some(TimeOfDay::Clock {
+                hour: target.hour() as u8,
+                minute: Some(target.minute() as u8),
+                second: (unit == Unit::Second).then_some(target.second() as u8),
+            });
+            return Some(Resolved {
+                kind: TimexType::Time,
+                value: TimexValue::Calendar(v),
+                modifier: f.modifier,
+                quant: None,
+                freq: None,
+                anchor: used,
+            });
+        }
+    }
     let (d, used) = if is_day_unit(unit) {
         ctx.day_anchor(pref)?
     } else {
@@ -539,6 +581,13 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
     }
     let Some(target) = dir.checked_mul(n).and_then(|k| shift(d, unit, k)) else {
         return vague(used);
+    };
+    // Weeks counted from a day the story is at land on a day: "a week earlier" than Sunday
+    // June 16 is Sunday June 9.
+    let unit = if unit == Unit::Week && used == AnchorUsed::Narrative {
+        Unit::Day
+    } else {
+        unit
     };
     let (kind, v) = at_granularity(target, unit);
     Some(Resolved {
@@ -688,7 +737,16 @@ fn resolve_calendar(
         }
         return None;
     }
-    let (a, used) = ctx.anchor(f.anchor)?;
+    let story = ctx.story_reference
+        && tense != Some(Tense::Future)
+        && rel.is_none()
+        && f.anchor.is_none()
+        && matches!(part, DatePart::Month(_) | DatePart::Day { .. });
+    let (a, used) = if story {
+        ctx.anchor(Some(AnchorPref::Narrative))?
+    } else {
+        ctx.anchor(f.anchor)?
+    };
     let ay = i64::from(a.year());
     if used == AnchorUsed::Narrative && rel.is_none() {
         // A partial date in a story takes the year of the date the story is at.
@@ -836,8 +894,11 @@ mod tests {
             reference: None,
             day_reference: None,
             quarter_reference: None,
+            time_reference: None,
+            dct_time: None,
             narrative: false,
             recent_reference: false,
+            story_reference: false,
         }
     }
 

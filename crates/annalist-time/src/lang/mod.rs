@@ -61,6 +61,9 @@ pub(crate) struct SessionState {
     ctx: Context,
     /// Global sentence number of the last explicitly stated date.
     stated_in: Option<u64>,
+    /// Global sentence number of the last explicitly stated month or day in a year other than
+    /// the DCT's: an anniversary piece telling its story.
+    story_in: Option<u64>,
     sentence_base: u64,
     byte_base: usize,
     char_base: usize,
@@ -76,9 +79,13 @@ impl SessionState {
             anchor: anchor.clone(),
             ctx: Context {
                 dct: anchor.dct.map(|d| d.date()),
+                dct_time: anchor
+                    .dct
+                    .filter(|d| d.time() != jiff::civil::Time::midnight()),
                 ..Context::default()
             },
             stated_in: None,
+            story_in: None,
             sentence_base: 0,
             byte_base: 0,
             char_base: 0,
@@ -170,6 +177,9 @@ impl SessionState {
             self.ctx.recent_reference = self
                 .stated_in
                 .is_some_and(|s| sentence.saturating_sub(s) < RECENT_SENTENCES);
+            self.ctx.story_reference = self
+                .story_in
+                .is_some_and(|s| sentence.saturating_sub(s) < STORY_SENTENCES);
             let Some(r) =
                 resolve::resolve(&frame, t, &self.ctx).or_else(|| resolve::unanchored(&frame))
             else {
@@ -186,8 +196,27 @@ impl SessionState {
                 AnchorUsed::Dct => !self.ctx.narrative,
             };
             if updates && let Some(reference) = resolve::as_reference(&r.value) {
-                if reference.to_date().is_some() {
+                if let Some(day) = reference.to_date() {
                     self.ctx.day_reference = Some(reference);
+                    self.ctx.time_reference = match &r.value {
+                        crate::TimexValue::Calendar(crate::value::CalendarValue {
+                            time:
+                                Some(crate::value::TimeOfDay::Clock {
+                                    hour,
+                                    minute,
+                                    second,
+                                }),
+                            ..
+                        }) => jiff::civil::Time::new(
+                            (*hour % 24) as i8,
+                            minute.unwrap_or(0) as i8,
+                            second.unwrap_or(0) as i8,
+                            0,
+                        )
+                        .ok()
+                        .map(|t| day.to_datetime(t)),
+                        _ => None,
+                    };
                 }
                 if matches!(reference.part, crate::value::DatePart::Quarter(_)) {
                     self.ctx.quarter_reference = Some(reference);
@@ -195,6 +224,16 @@ impl SessionState {
                 if r.anchor == AnchorUsed::None || (r.anchor == AnchorUsed::Narrative && !relative)
                 {
                     self.stated_in = Some(sentence);
+                    let other_year = match (reference.year, self.ctx.dct) {
+                        (crate::value::YearField::Year(y), Some(d)) => y != i32::from(d.year()),
+                        _ => false,
+                    };
+                    let fine = reference.to_date().is_some();
+                    if other_year && fine {
+                        self.story_in = Some(sentence);
+                    } else if r.anchor == AnchorUsed::None {
+                        self.story_in = None;
+                    }
                 }
                 self.ctx.reference = Some(reference);
             }
@@ -281,3 +320,9 @@ pub const CHUNK_BYTES: usize = 64 * 1024;
 /// dates after it in news. Only its own: in news, "In January" two sentences after "in 1994"
 /// still means this January (measured on TimeBank).
 const RECENT_SENTENCES: u64 = 1;
+
+/// For how many sentences (counting its own) a stated day of another year supplies the year
+/// of a month or day without one: "On January 19, 1990, troops entered Baku. … At
+/// 7 a.m. on January 20 it was read on the radio." (A stated year alone does not: "dating to
+/// 1994. In January, …" in news means this January.)
+const STORY_SENTENCES: u64 = 3;
