@@ -93,16 +93,16 @@ pub(crate) fn scan(xml: &str) -> Result<(TmlDocument, Layout), TimeMlError> {
                     "DCT" => dct_depth += 1,
                     "DOCID" => docid_depth += 1,
                     "TIMEX3" if region == Region::Inside => {
-                        open.push(timex(&e, chars)?);
+                        open.push(timex(&e, chars, before)?);
                     }
-                    "TIMEX3" => take_dct(&mut doc, &e, dct_depth)?,
+                    "TIMEX3" => take_dct(&mut doc, &e, dct_depth, before)?,
                     _ => {}
                 }
                 stack.push(name);
             }
             Event::Empty(e) => match e.name().as_ref() {
-                "TIMEX3" if region == Region::Inside => doc.timexes.push(timex(&e, chars)?),
-                "TIMEX3" => take_dct(&mut doc, &e, dct_depth)?,
+                "TIMEX3" if region == Region::Inside => doc.timexes.push(timex(&e, chars, before)?),
+                "TIMEX3" => take_dct(&mut doc, &e, dct_depth, before)?,
                 _ => {}
             },
             Event::End(e) => {
@@ -193,12 +193,13 @@ fn take_dct(
     doc: &mut TmlDocument,
     e: &BytesStart<'_>,
     dct_depth: usize,
+    at: usize,
 ) -> Result<(), TimeMlError> {
     if doc.dct.is_some() {
         return Ok(());
     }
-    let t = timex(e, 0)?;
-    let is_creation_time = attributes(e)?
+    let t = timex(e, 0, at)?;
+    let is_creation_time = attributes(e, at)?
         .iter()
         .any(|(k, v)| k == "functionInDocument" && v == "CREATION_TIME");
     if dct_depth > 0 || is_creation_time {
@@ -211,13 +212,14 @@ fn take_dct(
     Ok(())
 }
 
-fn timex(e: &BytesStart<'_>, start: usize) -> Result<TimexAnnotation, TimeMlError> {
+/// A TIMEX3 starting at character `start` of the text, its tag at byte `at` of the input.
+fn timex(e: &BytesStart<'_>, start: usize, at: usize) -> Result<TimexAnnotation, TimeMlError> {
     let mut t = TimexAnnotation {
         start,
         end: start,
         ..TimexAnnotation::default()
     };
-    for (key, value) in attributes(e)? {
+    for (key, value) in attributes(e, at)? {
         match key.as_str() {
             "tid" => t.tid = value,
             "type" => t.kind = value,
@@ -234,11 +236,12 @@ fn timex(e: &BytesStart<'_>, start: usize) -> Result<TimexAnnotation, TimeMlErro
     Ok(t)
 }
 
-fn attributes(e: &BytesStart<'_>) -> Result<Vec<(String, String)>, TimeMlError> {
+/// The attributes of a tag at byte `at`, values decoded; malformed or repeated ones are errors.
+fn attributes(e: &BytesStart<'_>, at: usize) -> Result<Vec<(String, String)>, TimeMlError> {
     e.attributes()
         .map(|a| {
             let a = a.map_err(|err| TimeMlError::Xml {
-                position: 0,
+                position: at as u64,
                 message: format!("bad attribute in <{}>: {err}", e.name().as_ref()),
             })?;
             let key = a.key.as_ref().to_string();

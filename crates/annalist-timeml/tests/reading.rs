@@ -138,3 +138,16 @@ fn a_byte_order_mark_is_not_text() {
     let doc = parse_tml("\u{feff}<?xml version=\"1.0\"?><TimeML><TEXT>a</TEXT></TimeML>").unwrap();
     assert_eq!(doc.text, "a");
 }
+
+#[test]
+fn a_bad_attribute_is_reported_at_its_tag() {
+    // The TIMEX3 tag starts at byte 16: "<TimeML><TEXT>a " is 16 bytes.
+    let xml = "<TimeML><TEXT>a <TIMEX3 tid=\"t1\" tid=\"t2\">b</TIMEX3></TEXT></TimeML>";
+    match parse_tml(xml) {
+        Err(TimeMlError::Xml { position, message }) => {
+            assert_eq!(position, 16, "{message}");
+            assert!(message.contains("TIMEX3"), "{message}");
+        }
+        other => panic!("expected an XML error, got {other:?}"),
+    }
+}
