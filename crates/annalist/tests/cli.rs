@@ -13,7 +13,7 @@ fn repo(path: &str) -> std::path::PathBuf {
         .join(path)
 }
 
-fn run_with_stdin(cmd: &mut Command, input: &str) -> std::process::Output {
+fn run_with_stdin(cmd: &mut Command, input: impl AsRef<[u8]>) -> std::process::Output {
     let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -24,7 +24,7 @@ fn run_with_stdin(cmd: &mut Command, input: &str) -> std::process::Output {
         .stdin
         .take()
         .unwrap()
-        .write_all(input.as_bytes())
+        .write_all(input.as_ref())
         .unwrap();
     child.wait_with_output().unwrap()
 }
