@@ -30,6 +30,7 @@ mod frame;
 mod grammar;
 pub mod lang;
 mod pack;
+mod range;
 mod resolve;
 mod tense;
 mod token;
@@ -41,6 +42,7 @@ use jiff::civil::{Date, DateTime};
 use serde::Serialize;
 
 pub use crate::pack::{Example, LanguagePack, PackError};
+pub use crate::range::{RangeLink, RangeRole};
 pub use crate::resolve::AnchorUsed;
 pub use crate::value::{Granularity, Interval, Mod, TimexType, TimexValue};
 
@@ -77,6 +79,10 @@ pub struct Timex {
     pub interval: Option<Interval>,
     /// Which anchor the value was resolved against.
     pub anchor: AnchorUsed,
+    /// The range this expression is one end of ("from 2001 to 2009"), with the interval that
+    /// joins both ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<RangeLink>,
     /// The grammar rule that matched (for `--explain`).
     #[serde(skip)]
     pub rule: Arc<str>,

@@ -101,3 +101,39 @@ fn without_an_anchor_relative_expressions_are_kept_unresolved() {
     assert!(out.iter().all(|t| t.anchor == crate::AnchorUsed::None));
     assert!(out.iter().all(|t| t.interval.is_none()));
 }
+
+#[test]
+fn ranges_link_their_ends_and_share_the_year() {
+    let tagger = Tagger::english();
+    let anchor = Anchor::from_dct("2025-03-14").unwrap();
+    let out = tagger.tag(
+        "Prices rose between March and May 1990, then from 2001 to 2009.",
+        &anchor,
+    );
+    let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
+    assert_eq!(values, ["1990-03", "1990-05", "2001", "2009"]);
+    let r = out[0].range.unwrap();
+    assert_eq!(r.role, crate::RangeRole::Start);
+    assert_eq!(r.other, out[1].start);
+    assert_eq!(
+        crate::value::format_datetime(r.interval.start),
+        "1990-03-01"
+    );
+    assert_eq!(crate::value::format_datetime(r.interval.end), "1990-06-01");
+    let r = out[3].range.unwrap();
+    assert_eq!(r.role, crate::RangeRole::End);
+    assert_eq!(
+        crate::value::format_datetime(r.interval.start),
+        "2001-01-01"
+    );
+    assert_eq!(crate::value::format_datetime(r.interval.end), "2010-01-01");
+    // A winter that straddles the new year.
+    let out = tagger.tag("From December to March 1990 the lake froze.", &anchor);
+    assert_eq!(out[0].value.to_string(), "1989-12");
+    // Two dates that merely follow each other are not a range.
+    let out = tagger.tag("In 1990 it began. In 1994, it ended.", &anchor);
+    assert!(out.iter().all(|t| t.range.is_none()));
+    let out = tagger.tag("the 1990-1994 war", &anchor);
+    assert_eq!(out.len(), 2);
+    assert!(out[0].range.is_some());
+}

@@ -13,7 +13,7 @@ fn repo(path: &str) -> std::path::PathBuf {
         .join(path)
 }
 
-fn run_with_stdin(cmd: &mut Command, input: &str) -> std::process::Output {
+fn run_with_stdin(cmd: &mut Command, input: impl AsRef<[u8]>) -> std::process::Output {
     let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -24,7 +24,7 @@ fn run_with_stdin(cmd: &mut Command, input: &str) -> std::process::Output {
         .stdin
         .take()
         .unwrap()
-        .write_all(input.as_bytes())
+        .write_all(input.as_ref())
         .unwrap();
     child.wait_with_output().unwrap()
 }
@@ -97,21 +97,10 @@ fn bad_dct_and_bad_utf8_are_one_line_errors() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("2026-13-45"), "{err}");
 
-    let mut cmd = annalist();
-    cmd.args(["tag", "--dct", "2025-01-01", "-"]);
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"ok text\n\xff\xfe bad")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(
+        annalist().args(["tag", "--dct", "2025-01-01", "-"]),
+        b"ok text\n\xff\xfe bad",
+    );
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("not valid UTF-8 at byte 8"), "{err}");

@@ -163,6 +163,7 @@ impl SessionState {
             }
         };
         let mut out = Vec::with_capacity(found.len());
+        let mut year_stated = Vec::with_capacity(found.len());
         let mut cursor = (0usize, 0usize); // (byte, char) within this chunk
         let mut char_at = |byte: usize| -> usize {
             let (b, c) = cursor;
@@ -255,9 +256,17 @@ impl SessionState {
                 quant: r.quant,
                 freq: r.freq,
                 anchor: r.anchor,
+                range: None,
                 rule: pack.rules[rule as usize].name.as_str().into(),
             });
+            year_stated.push(
+                frame.year.is_some()
+                    || frame.decade.is_some()
+                    || frame.century.is_some()
+                    || frame.short_year.is_some(),
+            );
         }
+        crate::range::link(text, self.byte_base, &mut out, &year_stated);
         out
     }
 }
