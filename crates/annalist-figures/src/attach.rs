@@ -1,0 +1,366 @@
+//! What a number counts and what happened to it.
+//!
+//! For each number phrase, in order of how tightly English binds them:
+//! 1. a head right after the number ("52 dead", "97 arrests", "310 wounded");
+//! 2. a trigger right before it ("killed 12", "the wounding of 310", "detained another 20");
+//! 3. a verb after what is counted ("52 people were killed", "3,000 protesters rallied"),
+//!    skipping an appositive ("52 people, including 10 children, were killed");
+//! 4. a toll phrase a few words before ("the death toll rose to 61");
+//! 5. a list neighbour: a category carries forward through a list ("the destruction of 40
+//!    homes and shops, 12 vehicles") and backward from a verb after the last item
+//!    ("12 soldiers and 3 civilians were killed");
+//! 6. the counted noun's own default ("3,000 protesters" are participants).
+//!
+//! A number followed by a lowercase noun the vocabulary does not know counts something
+//! else ("5 letters") and is dropped: precision matters more than recall here, since users
+//! sum these figures.
+
+use crate::lexicon::{Class, Entry, Lexicon, Role};
+use crate::number::NumPhrase;
+use crate::token::{Kind, Token};
+use crate::{Bound, Category};
+
+/// Where a category came from, for list inheritance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    Head,
+    Left,
+    Right,
+    Toll,
+    Inherited,
+}
+
+/// A number phrase with what it counts.
+#[derive(Debug, Clone)]
+pub(crate) struct Attached {
+    pub category: Option<(Category, Source)>,
+    /// Token range of the counted noun phrase.
+    pub counted: Option<(usize, usize)>,
+    /// Category the counted noun implies.
+    pub default: Option<Category>,
+    /// One past the figure's last token (number, counted phrase or head).
+    pub tail: usize,
+    /// Followed by a noun we do not know: counts something else.
+    pub unknown: bool,
+    /// A qualifier after the counted noun ("52 people or more").
+    pub bound: Option<Bound>,
+}
+
+pub(crate) struct Attacher<'a> {
+    pub lex: &'a Lexicon,
+    pub toks: &'a [Token],
+    pub text: &'a str,
+}
+
+/// Most modifiers between a number and its noun ("52 unarmed Palestinian civilians").
+const MAX_MODIFIERS: usize = 3;
+/// How far back a toll phrase reaches.
+const TOLL_WINDOW: usize = 10;
+
+impl Attacher<'_> {
+    fn entries(&self, i: usize) -> impl Iterator<Item = (&Entry, usize)> + '_ {
+        self.lex.at(self.toks, i, self.text)
+    }
+
+    fn is(&self, i: usize, class: Class) -> bool {
+        self.lex.is(self.toks, i, self.text, class)
+    }
+
+    fn word(&self, i: usize, w: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.text(self.text).eq_ignore_ascii_case(w))
+    }
+
+    fn punct(&self, i: usize, p: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.text(self.text) == p)
+    }
+
+    fn trigger(&self, i: usize, roles: &[Role]) -> Option<(Category, usize)> {
+        self.entries(i).find_map(|(e, n)| match e {
+            Entry::Trigger(c, r) if roles.contains(r) => Some((*c, n)),
+            _ => None,
+        })
+    }
+
+    fn counted_at(&self, i: usize) -> Option<(usize, bool, Option<Category>)> {
+        self.entries(i).find_map(|(e, n)| match e {
+            Entry::Counted { human, default } => Some((n, *human, *default)),
+            _ => None,
+        })
+    }
+
+    /// A capitalised plural not at the sentence start ("Palestinians", "Kurds").
+    fn proper_plural(&self, i: usize) -> bool {
+        i > 0
+            && self.toks.get(i).is_some_and(|t| {
+                let w = t.text(self.text);
+                t.kind == Kind::Word
+                    && w.len() > 3
+                    && w.ends_with('s')
+                    && w.chars().next().is_some_and(char::is_uppercase)
+            })
+            && !self.is(i, Class::Month)
+    }
+
+    fn lowercase_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word && t.text(self.text).chars().next().is_some_and(char::is_lowercase)
+        })
+    }
+
+    /// Could be an adjective before the counted noun.
+    fn modifier(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.kind == Kind::Word
+            && !self.entries(i).any(|(e, _)| {
+                matches!(
+                    e,
+                    Entry::Trigger(..)
+                        | Entry::Word(Class::Function | Class::Aux | Class::Unit | Class::Month)
+                        | Entry::Atom(_)
+                        | Entry::Scale(_)
+                        | Entry::Vague(_)
+                )
+            })
+    }
+
+    /// The counted noun phrase starting at `i`: range, human, default category.
+    pub fn counted(&self, i: usize) -> Option<(usize, usize, Option<Category>)> {
+        let mut k = i;
+        let mut modifiers = 0;
+        loop {
+            if let Some((n, _, default)) = self.counted_at(k) {
+                return Some((i, self.coordinated(k + n), default));
+            }
+            if self.proper_plural(k) {
+                return Some((i, k + 1, None));
+            }
+            if self.punct(k, "-") && k > i && self.toks.get(k).is_some_and(|t| !t.space_before) {
+                k += 1;
+                continue;
+            }
+            if modifiers < MAX_MODIFIERS && self.modifier(k) {
+                modifiers += 1;
+                k += 1;
+                continue;
+            }
+            return None;
+        }
+    }
+
+    /// Extends a counted phrase over "and shops", ", women and children".
+    fn coordinated(&self, mut end: usize) -> usize {
+        loop {
+            let joined = self.word(end, "and") || self.word(end, "or") || self.punct(end, ",");
+            if !joined {
+                return end;
+            }
+            let mut k = end + 1;
+            if self.punct(end, ",") && (self.word(k, "and") || self.word(k, "or")) {
+                k += 1;
+            }
+            if self.toks.get(k).is_some_and(|t| t.kind == Kind::Num) {
+                return end;
+            }
+            let next = self
+                .counted_at(k)
+                .or_else(|| self.modifier(k).then(|| self.counted_at(k + 1)).flatten().map(|(n, h, d)| (n + 1, h, d)));
+            match next {
+                Some((n, _, _)) => end = k + n,
+                None => return end,
+            }
+        }
+    }
+
+    /// Attaches the phrase; `prev_end` bounds the backward windows.
+    pub fn attach(&self, p: &NumPhrase, prev_end: usize) -> Attached {
+        let mut after = p.end;
+        if p.vague && self.word(after, "of") {
+            after += 1;
+        }
+        let mut out = Attached {
+            category: None,
+            counted: None,
+            default: None,
+            tail: p.end,
+            unknown: false,
+            bound: None,
+        };
+        // 1. Head right after the number.
+        if let Some((c, n)) = self.trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans]) {
+            out.category = Some((c, Source::Head));
+            out.tail = p.end + n;
+        } else if let Some((s, e, default)) = self.counted(after) {
+            out.counted = Some((s, e));
+            out.default = default;
+            out.tail = e;
+        } else if self.lowercase_word(after) && self.modifier(after) {
+            out.unknown = true;
+            return out;
+        }
+        if out.category.is_some() {
+            return out;
+        }
+        if out.counted.is_some() {
+            if let Some((b, n)) = self.entries(out.tail).find_map(|(e, n)| match e {
+                Entry::PostQualifier(b) => Some((*b, n)),
+                _ => None,
+            }) {
+                out.bound = Some(b);
+                out.tail += n;
+            }
+        }
+        // 2. Trigger right before.
+        if let Some(c) = self.left(p.start, prev_end) {
+            out.category = Some((c, Source::Left));
+            return out;
+        }
+        // 3. Verb after what is counted.
+        if let Some((c, tail)) = self.right(out.tail) {
+            out.category = Some((c, Source::Right));
+            if out.counted.is_none() {
+                out.tail = tail;
+            }
+            return out;
+        }
+        // 4. Toll phrase.
+        if let Some(c) = self.toll(p.start, prev_end) {
+            out.category = Some((c, Source::Toll));
+        }
+        out
+    }
+
+    fn left(&self, start: usize, floor: usize) -> Option<Category> {
+        let mut k = start;
+        let mut saw_of = false;
+        for _ in 0..4 {
+            if k <= floor {
+                return None;
+            }
+            for len in (1..=4).rev() {
+                let Some(s) = k.checked_sub(len) else { continue };
+                if s < floor {
+                    continue;
+                }
+                let mut verb = None;
+                let mut noun = None;
+                for (e, n) in self.entries(s) {
+                    match e {
+                        Entry::Trigger(c, Role::Verb) if n == len => verb = verb.or(Some(*c)),
+                        Entry::Trigger(c, Role::Noun) if n == len => noun = noun.or(Some(*c)),
+                        _ => {}
+                    }
+                }
+                if let (Some(c), false) = (verb, saw_of) {
+                    return Some(c);
+                }
+                if let Some(c) = noun {
+                    if saw_of || self.word(k - 1, "of") {
+                        return Some(c);
+                    }
+                }
+            }
+            // Skip a filler ("another", "a further", "of").
+            let filler = (1..=3).rev().find_map(|len| {
+                let s = k.checked_sub(len)?;
+                (s >= floor && self.entries(s).any(|(e, n)| n == len && *e == Entry::Word(Class::Filler)))
+                    .then_some(s)
+            });
+            match filler {
+                Some(s) => {
+                    if self.word(s, "of") {
+                        saw_of = true;
+                    }
+                    k = s;
+                }
+                None => return None,
+            }
+        }
+        None
+    }
+
+    fn right(&self, from: usize) -> Option<(Category, usize)> {
+        let mut k = from;
+        // Appositive: ", including 10 children," or "(including …)".
+        if self.punct(k, ",") && self.is(k + 1, Class::Apposition) {
+            let close = (k + 2..k + 16).find(|&m| self.punct(m, ",") || self.sentence_stop(m))?;
+            if !self.punct(close, ",") {
+                return None;
+            }
+            k = close + 1;
+        } else if self.punct(k, "(") {
+            let close = (k + 1..k + 16).find(|&m| self.punct(m, ")") || self.sentence_stop(m))?;
+            if !self.punct(close, ")") {
+                return None;
+            }
+            k = close + 1;
+        } else if self.punct(k, ",") && self.is(k + 1, Class::Aux) {
+            k += 1;
+        }
+        for _ in 0..6 {
+            if let Some((c, n)) = self.trigger(k, &[Role::Verb, Role::Intrans, Role::Adj]) {
+                // "12 soldiers killed 3 civilians": an active verb, not this number's fate.
+                let object_follows = self.toks.get(k + n).is_some_and(|t| t.kind == Kind::Num);
+                return (!object_follows).then_some((c, k + n));
+            }
+            let aux = self.entries(k).find_map(|(e, n)| (*e == Entry::Word(Class::Aux)).then_some(n));
+            match aux {
+                Some(n) => k += n,
+                None => return None,
+            }
+        }
+        None
+    }
+
+    fn sentence_stop(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            None => true,
+            Some(t) => t.kind == Kind::Punct && matches!(t.text(self.text), "." | ";" | ":" | "!" | "?"),
+        }
+    }
+
+    fn toll(&self, start: usize, floor: usize) -> Option<Category> {
+        let _ = floor;
+        let lo = start.saturating_sub(TOLL_WINDOW);
+        let mut k = start;
+        while k > lo {
+            k -= 1;
+            if self.sentence_stop(k) {
+                return None;
+            }
+            if let Some((c, _)) = self.trigger(k, &[Role::Toll]) {
+                return Some(c);
+            }
+        }
+        None
+    }
+
+    /// Whether tokens `[from, to)` only join list items.
+    pub fn only_connectors(&self, from: usize, to: usize, backward: bool) -> bool {
+        if to < from || to - from > 6 {
+            return false;
+        }
+        let mut k = from;
+        while k < to {
+            if self.punct(k, ",") || self.punct(k, ";") {
+                k += 1;
+                continue;
+            }
+            let n = self.entries(k).find_map(|(e, n)| {
+                let ok = *e == Entry::Word(Class::Connector)
+                    || (!backward && *e == Entry::Word(Class::Filler));
+                (ok && k + n <= to).then_some(n)
+            });
+            match n {
+                Some(n) => k += n,
+                None => return false,
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,199 @@
+//! The driver: tokens are gathered sentence by sentence (all windows stay inside one
+//! sentence), number phrases are read, filtered and attached, and figures come out.
+//!
+//! Memory is bounded by the longest sentence, capped at [`MAX_SENTENCE`] tokens, so a
+//! 10 MB run-on text costs no more per byte than news prose.
+
+use crate::attach::{Attached, Attacher, Source};
+use crate::filter::{Exclusions, rejected};
+use crate::lexicon::{Class, Lexicon};
+use crate::number::{NumPhrase, Read, read};
+use crate::token::{Kind, Token, Tokenizer};
+use crate::{Bound, Category, Figure, FigureOptions, Quantity};
+
+/// Tokens after which a sentence is cut regardless of punctuation.
+const MAX_SENTENCE: usize = 2048;
+
+pub(crate) fn run(lex: &Lexicon, text: &str, opts: &FigureOptions) -> Vec<Figure> {
+    let exclusions = Exclusions::new(&opts.exclude);
+    let mut out = Vec::new();
+    let mut buf: Vec<Token> = Vec::with_capacity(256);
+    let mut lower = String::new();
+    let mut numeric = false;
+    for mut tok in Tokenizer::new(text) {
+        if !buf.is_empty() && (boundary(lex, &buf, &tok, text) || buf.len() >= MAX_SENTENCE) {
+            if numeric {
+                sentence(lex, &buf, text, &exclusions, &mut out);
+            }
+            buf.clear();
+            numeric = false;
+        }
+        if tok.kind == Kind::Num {
+            numeric = true;
+        } else {
+            let t = tok.text(text);
+            lower.clear();
+            if t.is_ascii() {
+                lower.push_str(t);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(t.chars().flat_map(char::to_lowercase));
+            }
+            tok.slot = lex.slot(&lower);
+            if !numeric && tok.slot != u32::MAX && lex.starts_number(tok.slot) {
+                numeric = true;
+            }
+        }
+        buf.push(tok);
+    }
+    if numeric {
+        sentence(lex, &buf, text, &exclusions, &mut out);
+    }
+    out
+}
+
+/// Whether `next` starts a new sentence after `buf`.
+fn boundary(lex: &Lexicon, buf: &[Token], next: &Token, text: &str) -> bool {
+    if next.breaks_before >= 2 {
+        return true;
+    }
+    let Some(last) = buf.last() else { return false };
+    if last.kind != Kind::Punct || !next.space_before {
+        return false;
+    }
+    match last.text(text) {
+        "!" | "?" => true,
+        "." => {
+            let starts_upper = next.text(text).chars().next().is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
+            let n = buf.len();
+            let abbreviation = n >= 2 && lex.is(buf, n - 2, text, Class::Abbrev);
+            starts_upper && !abbreviation
+        }
+        _ => false,
+    }
+}
+
+fn sentence(lex: &Lexicon, toks: &[Token], text: &str, exclusions: &Exclusions, out: &mut Vec<Figure>) {
+    let mut phrases: Vec<NumPhrase> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match read(lex, toks, i, text) {
+            Read::Phrase(p) => {
+                let next = p.end.max(i + 1);
+                if !rejected(lex, toks, text, &p, exclusions) {
+                    phrases.push(p);
+                }
+                i = next;
+            }
+            Read::Skip(j) => i = j.max(i + 1),
+            Read::Nothing => i += 1,
+        }
+    }
+    if phrases.is_empty() {
+        return;
+    }
+    let attacher = Attacher { lex, toks, text };
+    let mut attached: Vec<Attached> = Vec::with_capacity(phrases.len());
+    let mut prev_end = 0;
+    for p in &phrases {
+        let a = if p.quantity == Quantity::Count {
+            attacher.attach(p, prev_end)
+        } else {
+            Attached {
+                category: Some((Category::Other, Source::Head)),
+                counted: None,
+                default: None,
+                tail: p.end,
+                unknown: false,
+                bound: None,
+            }
+        };
+        prev_end = a.tail.max(p.end);
+        attached.push(a);
+    }
+    inherit(&attacher, &phrases, &mut attached);
+    for (p, a) in phrases.iter().zip(&attached) {
+        if let Some(f) = figure(toks, text, p, a) {
+            out.push(f);
+        }
+    }
+}
+
+/// Carries categories through lists: forward from triggers before the first item,
+/// backward from a verb after the last.
+fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attached]) {
+    let n = phrases.len();
+    for k in 1..n {
+        let (prev, cur) = (&attached[k - 1], &attached[k]);
+        if cur.category.is_some() || cur.unknown || phrases[k].quantity != Quantity::Count {
+            continue;
+        }
+        let Some((c, src)) = prev.category else { continue };
+        if matches!(src, Source::Left | Source::Inherited | Source::Head | Source::Toll)
+            && phrases[k - 1].quantity == Quantity::Count
+            && attacher.only_connectors(prev.tail, phrases[k].start, false)
+        {
+            attached[k].category = Some((c, Source::Inherited));
+        }
+    }
+    for k in (0..n.saturating_sub(1)).rev() {
+        let (cur, next) = (&attached[k], &attached[k + 1]);
+        if cur.category.is_some() || cur.unknown || phrases[k].quantity != Quantity::Count {
+            continue;
+        }
+        let Some((c, src)) = next.category else { continue };
+        if matches!(src, Source::Right)
+            || (src == Source::Inherited && phrases[k + 1].quantity == Quantity::Count)
+        {
+            if attacher.only_connectors(cur.tail, phrases[k + 1].start, true) {
+                attached[k].category = Some((c, Source::Right));
+            }
+        }
+    }
+}
+
+fn figure(toks: &[Token], text: &str, p: &NumPhrase, a: &Attached) -> Option<Figure> {
+    if a.unknown {
+        return None;
+    }
+    let category = match (a.category, a.default) {
+        (Some((c, _)), _) => c,
+        (None, Some(d)) => d,
+        (None, None) if a.counted.is_some() => Category::Other,
+        (None, None) => return None,
+    };
+    let counted = match (p.quantity, a.counted) {
+        (Quantity::Money, _) => p.currency.clone().unwrap_or_default(),
+        (Quantity::Percent, _) => String::new(),
+        (Quantity::Count, Some((s, e))) => slice(toks, text, s, e).to_string(),
+        (Quantity::Count, None) if category.counts_people() => "people".to_string(),
+        (Quantity::Count, None) if category == Category::Deployed => "troops".to_string(),
+        (Quantity::Count, None) => String::new(),
+    };
+    let end_tok = a.tail.max(p.end);
+    let first = toks.get(p.start)?;
+    let last = toks.get(end_tok.checked_sub(1)?)?;
+    let mut bound = a.bound.unwrap_or(p.bound);
+    if p.low.is_some() && bound == Bound::Exact {
+        bound = Bound::AtLeast;
+    }
+    Some(Figure {
+        start: first.cs,
+        end: last.ce,
+        text: text.get(first.bs..last.be).unwrap_or("").to_string(),
+        value: p.value,
+        low: p.low,
+        high: p.high,
+        bound,
+        category,
+        counted,
+        quantity: p.quantity,
+    })
+}
+
+fn slice<'t>(toks: &[Token], text: &'t str, s: usize, e: usize) -> &'t str {
+    match (toks.get(s), e.checked_sub(1).and_then(|l| toks.get(l))) {
+        (Some(a), Some(b)) if a.bs <= b.be => text.get(a.bs..b.be).unwrap_or(""),
+        _ => "",
+    }
+}

@@ -1,0 +1,208 @@
+//! Numbers that are never figures: parts of dates and times, years, identifiers
+//! ("Article 1", "Resolution 1483", "No. 5", "page 12"), ages ("aged 45", "Smith, 45,"),
+//! measures ("3 days", "12 km") and phone-number fragments.
+//!
+//! Each rule looks at a token or two around the number, so the checks are cheap and each
+//! rejection can be explained by one word in `grammar.txt`.
+
+use crate::lexicon::{Class, Entry, Lexicon};
+use crate::number::NumPhrase;
+use crate::token::{Kind, Token};
+use crate::Quantity;
+
+/// Sorted exclusion spans with a running maximum of their ends, for overlap queries.
+pub(crate) struct Exclusions {
+    spans: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl Exclusions {
+    pub fn new(spans: &[(usize, usize)]) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.iter().copied().filter(|s| s.0 < s.1).collect();
+        spans.sort_unstable();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for s in &spans {
+            m = m.max(s.1);
+            max_end.push(m);
+        }
+        Exclusions { spans, max_end }
+    }
+
+    /// Whether any span overlaps `[start, end)`.
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        let n = self.spans.partition_point(|s| s.0 < end);
+        n > 0 && self.max_end.get(n - 1).is_some_and(|&m| m > start)
+    }
+}
+
+struct Look<'a> {
+    lex: &'a Lexicon,
+    toks: &'a [Token],
+    text: &'a str,
+}
+
+impl Look<'_> {
+    fn is(&self, i: Option<usize>, class: Class) -> bool {
+        i.is_some_and(|i| self.lex.is(self.toks, i, self.text, class))
+    }
+
+    fn punct(&self, i: Option<usize>, p: &[&str]) -> bool {
+        i.and_then(|i| self.toks.get(i))
+            .is_some_and(|t| t.kind == Kind::Punct && p.contains(&t.text(self.text)))
+    }
+
+    fn kind(&self, i: Option<usize>, kind: Kind) -> bool {
+        i.and_then(|i| self.toks.get(i)).is_some_and(|t| t.kind == kind)
+    }
+
+    fn capitalized(&self, i: Option<usize>) -> bool {
+        i.and_then(|i| self.toks.get(i)).is_some_and(|t| {
+            t.kind == Kind::Word && t.text(self.text).chars().next().is_some_and(char::is_uppercase)
+        })
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn counted_noun(&self, i: usize) -> bool {
+        self.lex
+            .at(self.toks, i, self.text)
+            .any(|(e, _)| matches!(e, Entry::Counted { .. }))
+    }
+}
+
+/// Whether the phrase is not a figure.
+pub(crate) fn rejected(
+    lex: &Lexicon,
+    toks: &[Token],
+    text: &str,
+    p: &NumPhrase,
+    exclusions: &Exclusions,
+) -> bool {
+    let look = Look { lex, toks, text };
+    let (Some(first), Some(last)) = (toks.get(p.core_start), toks.get(p.core_end.saturating_sub(1)))
+    else {
+        return true;
+    };
+    if exclusions.overlaps(first.cs, last.ce) {
+        return true;
+    }
+    let before = p.start.checked_sub(1);
+    let before2 = p.start.checked_sub(2);
+    let after = p.core_end;
+    // Identifiers: "Article 1", "No. 5", "#3".
+    if look.is(before, Class::IdBefore)
+        || (look.punct(before, &[".", "#", ":"]) && look.is(before2, Class::IdBefore))
+        || look.punct(before, &["#", "№"])
+    {
+        return true;
+    }
+    // Dates: "March 3", "3 March", "March 3, 1988".
+    let month = |i: Option<usize>| look.is(i, Class::Month) && look.capitalized(i);
+    if month(before) || month(Some(after)) {
+        return true;
+    }
+    if look.punct(before, &[","]) && look.kind(before2, Kind::Num) && month(p.start.checked_sub(3)) {
+        return true;
+    }
+    // Years: four digits, unless they count something right after ("1500 troops").
+    let is_year = p.quantity == Quantity::Count
+        && first.kind == Kind::Num
+        && first.num.digits == 4
+        && !first.num.grouped
+        && !first.num.decimal
+        && (1000.0..=2100.0).contains(&first.num.value);
+    if is_year && (look.is(before, Class::YearBefore) || !look.counted_noun(after)) {
+        return true;
+    }
+    // Clock times: "10:30", "5 pm", "5 p.m.".
+    if (look.punct(Some(after), &[":"]) && look.kind(Some(after + 1), Kind::Num))
+        || (look.punct(before, &[":"]) && look.kind(before2, Kind::Num))
+        || lex
+            .at(toks, after, text)
+            .any(|(e, _)| *e == Entry::Word(Class::TimeAfter))
+    {
+        return true;
+    }
+    // Ages: "aged 45", "Smith, 45, was".
+    if look.is(before, Class::AgeBefore) {
+        return true;
+    }
+    let small = p.value < 130.0 && p.low.is_none();
+    if small
+        && look.punct(before, &[","])
+        && look.capitalized(before2)
+        && look.punct(Some(after), &[",", ".", ")", ";"])
+    {
+        return true;
+    }
+    // Measures: "3 days", "12 km", "dozens of kilometres".
+    if p.quantity == Quantity::Count {
+        let mut next = p.end;
+        if p.vague && toks.get(next).is_some_and(|t| t.text(text).eq_ignore_ascii_case("of")) {
+            next += 1;
+        }
+        if look.is(Some(next), Class::Unit) {
+            return true;
+        }
+    }
+    // Phone numbers, codes and slashed dates: digit groups glued by punctuation.
+    if first.kind == Kind::Num {
+        if first.num.leading_zero {
+            return true;
+        }
+        let glued_group = |sep: usize, num: usize| {
+            look.punct(Some(sep), &["-", "/", ".", "(", ")", "+"])
+                && look.glued(sep.max(num))
+                && look.kind(Some(num), Kind::Num)
+        };
+        if glued_group(after, after + 1) && look.glued(after) {
+            return true;
+        }
+        if let (Some(b), Some(b2)) = (before, before2) {
+            if look.glued(p.start) && glued_group(b, b2) {
+                return true;
+            }
+        }
+        if look.punct(before, &["+", "("]) && look.glued(p.start) {
+            return true;
+        }
+        // Three or more digit groups in a row ("20 7946 0958").
+        if look.kind(Some(after), Kind::Num) && look.kind(before, Kind::Num) {
+            return true;
+        }
+    }
+    // "no one", "one of the", "the one".
+    if p.lone_one {
+        let of = toks
+            .get(p.end)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("of"));
+        if of || look.is(before, Class::NotOneBefore) {
+            return true;
+        }
+    }
+    // Fractional counts without a scale ("5.1 magnitude") are measures.
+    if p.quantity == Quantity::Count && first.num.decimal && p.core_end == p.core_start + 1 {
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlap_queries() {
+        let ex = Exclusions::new(&[(10, 20), (0, 3), (30, 31)]);
+        assert!(ex.overlaps(2, 4));
+        assert!(ex.overlaps(15, 16));
+        assert!(ex.overlaps(19, 25));
+        assert!(!ex.overlaps(3, 10));
+        assert!(!ex.overlaps(20, 30));
+        assert!(ex.overlaps(30, 31));
+        assert!(!Exclusions::new(&[]).overlaps(0, 100));
+    }
+}

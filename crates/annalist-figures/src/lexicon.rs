@@ -1,0 +1,409 @@
+//! The vocabulary the engine consults, read from plain-text data files.
+//!
+//! A data file is a list of sections. `[kind args]` opens a section; each following line
+//! holds comma-separated phrases (a phrase is one or more space-separated tokens, matched
+//! case-insensitively). Number sections give values (`dozen = 12`); verb sections may give
+//! irregular forms (`flee: fled, fleeing, flees`), otherwise regular English inflections are
+//! generated. Lines starting with `#` are comments and lines starting with `>` are examples
+//! (run as tests, ignored here). Keeping the words out of the code is what lets a language
+//! be added, and lets a reader see exactly why "wounding" meant `injured`.
+
+use rustc_hash::FxHashMap;
+
+use crate::token::{Kind, Token};
+use crate::{Bound, Category};
+
+/// A vocabulary file that does not parse.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum LexiconError {
+    /// A line outside any section, an unknown section, or a bad value.
+    #[error("{file}:{line}: {message}")]
+    Syntax {
+        /// The data file.
+        file: &'static str,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// How a trigger word relates to the number it categorises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Transitive verb: before the number ("killed 12", "killing 12") or after what is
+    /// counted ("52 people were killed", "52 people killed").
+    Verb,
+    /// Intransitive verb, after what is counted only ("52 people died").
+    Intrans,
+    /// Noun: "the killing of 52", "97 arrests".
+    Noun,
+    /// Adjective or participle used as a head: "52 dead", "12 missing".
+    Adj,
+    /// Toll phrase governing a number a few words on: "the death toll rose to 61".
+    Toll,
+}
+
+/// Grammar word classes the engine needs by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Closed-class words that may follow a number without being what it counts.
+    Function,
+    /// Auxiliaries and the like between what is counted and its verb ("were", "have been").
+    Aux,
+    /// Words that join the items of a list ("and", ",").
+    Connector,
+    /// Words opening an appositive to skip ("including").
+    Apposition,
+    /// Month names: numbers next to them are dates.
+    Month,
+    /// Words before identifiers ("Article", "Resolution", "page").
+    IdBefore,
+    /// Words before ages ("aged").
+    AgeBefore,
+    /// Units after a number: not a count of people or things ("days", "km").
+    Unit,
+    /// Words after a clock time ("pm").
+    TimeAfter,
+    /// Words before "one" that make it a pronoun ("no one").
+    NotOneBefore,
+    /// Prepositions before a year ("in 1988").
+    YearBefore,
+    /// Abbreviations whose period does not end a sentence.
+    Abbrev,
+    /// Words allowed between a trigger and its number ("another", "a further").
+    Filler,
+}
+
+/// What a phrase means.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Entry {
+    /// A number word that adds ("five", "forty").
+    Atom(f64),
+    /// A number word that multiplies ("hundred", "million", "dozen").
+    Scale(f64),
+    /// A vague count ("dozens" = 12, approximate).
+    Vague(f64),
+    /// A multiplier glued to digits ("5m", "3bn").
+    Suffix(f64),
+    /// Before the number ("more than").
+    Qualifier(Bound),
+    /// After the number ("or more").
+    PostQualifier(Bound),
+    /// A word telling what happened.
+    Trigger(Category, Role),
+    /// A noun naming what is counted, with the category it implies when nothing else
+    /// says ("protesters" are participants).
+    Counted {
+        human: bool,
+        default: Option<Category>,
+    },
+    /// A grammar word.
+    Word(Class),
+    /// A currency, with its normal name.
+    Currency(String),
+    /// "percent", "%".
+    Percent,
+}
+
+/// One phrase and its meaning.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub words: Vec<String>,
+    pub entry: Entry,
+}
+
+/// All phrases, indexed by their lowercase first word.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    index: FxHashMap<String, u32>,
+    slots: Vec<Vec<u32>>,
+    phrases: Vec<Phrase>,
+    /// Slots where a number word starts, to skip sentences without numbers quickly.
+    numeric: Vec<bool>,
+}
+
+impl Lexicon {
+    /// Adds the sections of one data file.
+    pub fn load(&mut self, file: &'static str, data: &str) -> Result<(), LexiconError> {
+        let mut section: Option<Vec<String>> = None;
+        for (n, raw) in data.lines().enumerate() {
+            let err = |message: String| LexiconError::Syntax {
+                file,
+                line: n + 1,
+                message,
+            };
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') || line.starts_with('>') {
+                continue;
+            }
+            if let Some(head) = line.strip_prefix('[') {
+                let head = head
+                    .strip_suffix(']')
+                    .ok_or_else(|| err("unclosed section header".into()))?;
+                section = Some(head.split_whitespace().map(str::to_string).collect());
+                continue;
+            }
+            let head = section
+                .as_deref()
+                .ok_or_else(|| err("entry outside a section".into()))?;
+            let head: Vec<&str> = head.iter().map(String::as_str).collect();
+            self.line(&head, line).map_err(err)?;
+        }
+        for slot in &mut self.slots {
+            let phrases = &self.phrases;
+            slot.sort_by_key(|&p| std::cmp::Reverse(phrases[p as usize].words.len()));
+        }
+        self.numeric = self
+            .slots
+            .iter()
+            .map(|ids| {
+                ids.iter().any(|&p| {
+                    matches!(
+                        self.phrases[p as usize].entry,
+                        Entry::Atom(_) | Entry::Vague(_) | Entry::Scale(_)
+                    )
+                })
+            })
+            .collect();
+        Ok(())
+    }
+
+    fn line(&mut self, head: &[&str], line: &str) -> Result<(), String> {
+        match head {
+            ["atom" | "scale" | "vague" | "suffix"] => {
+                for item in line.split(',') {
+                    let (phrase, value) = item
+                        .split_once('=')
+                        .ok_or_else(|| format!("expected `phrase = value` in {item:?}"))?;
+                    let value: f64 = value
+                        .trim()
+                        .parse()
+                        .map_err(|_| format!("bad value in {item:?}"))?;
+                    let entry = match head[0] {
+                        "atom" => Entry::Atom(value),
+                        "scale" => Entry::Scale(value),
+                        "vague" => Entry::Vague(value),
+                        _ => Entry::Suffix(value),
+                    };
+                    self.add(phrase, entry);
+                }
+            }
+            [bound] | [bound, "after"] if parse_bound(bound).is_some() => {
+                let bound = parse_bound(bound).unwrap_or(Bound::Exact);
+                let entry = if head.len() == 2 {
+                    Entry::PostQualifier(bound)
+                } else {
+                    Entry::Qualifier(bound)
+                };
+                self.add_all(line, &entry);
+            }
+            [category, role] if Category::parse(category).is_some() && *role != "default" => {
+                let category = Category::parse(category).unwrap_or(Category::Other);
+                let role = match *role {
+                    "verb" => Role::Verb,
+                    "intrans" => Role::Intrans,
+                    "noun" => Role::Noun,
+                    "adj" => Role::Adj,
+                    "toll" => Role::Toll,
+                    other => return Err(format!("unknown role {other:?}")),
+                };
+                let entry = Entry::Trigger(category, role);
+                if matches!(role, Role::Verb | Role::Intrans) {
+                    for item in line.split(',') {
+                        self.verb(item, &entry);
+                    }
+                } else {
+                    self.add_all(line, &entry);
+                }
+            }
+            ["human" | "thing", rest @ ..] => {
+                let human = head[0] == "human";
+                let default = match rest {
+                    [] => None,
+                    [c] => Some(Category::parse(c).ok_or_else(|| format!("unknown category {c:?}"))?),
+                    _ => return Err("too many words in counted section".into()),
+                };
+                self.add_all(line, &Entry::Counted { human, default });
+            }
+            ["currency", name] => self.add_all(line, &Entry::Currency((*name).to_string())),
+            ["percent"] => self.add_all(line, &Entry::Percent),
+            [class] => {
+                let class = match *class {
+                    "function" => Class::Function,
+                    "aux" => Class::Aux,
+                    "connector" => Class::Connector,
+                    "apposition" => Class::Apposition,
+                    "month" => Class::Month,
+                    "id_before" => Class::IdBefore,
+                    "age_before" => Class::AgeBefore,
+                    "unit" => Class::Unit,
+                    "time_after" => Class::TimeAfter,
+                    "not_one_before" => Class::NotOneBefore,
+                    "year_before" => Class::YearBefore,
+                    "abbrev" => Class::Abbrev,
+                    "filler" => Class::Filler,
+                    other => return Err(format!("unknown section {other:?}")),
+                };
+                self.add_all(line, &Entry::Word(class));
+            }
+            _ => return Err(format!("unknown section {head:?}")),
+        }
+        Ok(())
+    }
+
+    fn add_all(&mut self, line: &str, entry: &Entry) {
+        for item in line.split(',') {
+            self.add(item, entry.clone());
+        }
+    }
+
+    /// A verb lemma with optional explicit forms, or regular inflections.
+    fn verb(&mut self, item: &str, entry: &Entry) {
+        match item.split_once(':') {
+            Some((lemma, forms)) => {
+                self.add(lemma, entry.clone());
+                for form in forms.split(',').flat_map(|f| f.split(';')) {
+                    self.add(form, entry.clone());
+                }
+            }
+            None => {
+                let lemma = item.trim();
+                if lemma.is_empty() {
+                    return;
+                }
+                for form in inflect(lemma) {
+                    self.add(&form, entry.clone());
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, phrase: &str, entry: Entry) {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        let Some(first) = words.first() else { return };
+        let id = self.phrases.len() as u32;
+        let slot = match self.index.get(first) {
+            Some(&s) => s,
+            None => {
+                let s = self.slots.len() as u32;
+                self.index.insert(first.clone(), s);
+                self.slots.push(Vec::new());
+                s
+            }
+        };
+        if let Some(list) = self.slots.get_mut(slot as usize) {
+            list.push(id);
+        }
+        self.phrases.push(Phrase { words, entry });
+    }
+
+    /// The slot of a lowercase word, `u32::MAX` if no phrase starts with it.
+    pub fn slot(&self, lower: &str) -> u32 {
+        self.index.get(lower).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Whether a number word starts with this slot's word.
+    pub fn starts_number(&self, slot: u32) -> bool {
+        self.numeric.get(slot as usize).copied().unwrap_or(false)
+    }
+
+    /// The phrases matching at token `i`, longest first, with their length in tokens.
+    pub fn at<'a>(
+        &'a self,
+        toks: &'a [Token],
+        i: usize,
+        text: &'a str,
+    ) -> impl Iterator<Item = (&'a Entry, usize)> + 'a {
+        let slot = toks.get(i).map_or(u32::MAX, |t| t.slot);
+        let ids: &[u32] = self.slots.get(slot as usize).map_or(&[], Vec::as_slice);
+        ids.iter().filter_map(move |&id| {
+            let phrase = self.phrases.get(id as usize)?;
+            let n = phrase.words.len();
+            let rest = toks.get(i + 1..i + n)?;
+            let all = rest.iter().zip(&phrase.words[1..]).all(|(t, w)| {
+                t.kind != Kind::Num && t.text(text).eq_ignore_ascii_case(w)
+            });
+            all.then_some((&phrase.entry, n))
+        })
+    }
+
+    /// Whether a single-token phrase of `class` matches token `i`.
+    pub fn is(&self, toks: &[Token], i: usize, text: &str, class: Class) -> bool {
+        self.at(toks, i, text)
+            .any(|(e, n)| n == 1 && *e == Entry::Word(class))
+    }
+
+    /// The first single-token entry at `i` satisfying `f`.
+    pub fn single<'a, T>(
+        &'a self,
+        toks: &'a [Token],
+        i: usize,
+        text: &'a str,
+        f: impl Fn(&'a Entry) -> Option<T>,
+    ) -> Option<T> {
+        self.at(toks, i, text)
+            .filter(|&(_, n)| n == 1)
+            .find_map(|(e, _)| f(e))
+    }
+}
+
+fn parse_bound(s: &str) -> Option<Bound> {
+    Some(match s {
+        "exact" => Bound::Exact,
+        "at_least" => Bound::AtLeast,
+        "at_most" => Bound::AtMost,
+        "approx" => Bound::Approx,
+        _ => return None,
+    })
+}
+
+/// Regular English verb forms: lemma, -s, -ed, -ing.
+fn inflect(lemma: &str) -> Vec<String> {
+    let mut forms = vec![lemma.to_string()];
+    let consonant_y = lemma.ends_with('y')
+        && !lemma[..lemma.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        let stem = &lemma[..lemma.len() - 1];
+        forms.push(format!("{stem}ies"));
+        forms.push(format!("{stem}ied"));
+        forms.push(format!("{lemma}ing"));
+    } else if let Some(stem) = lemma.strip_suffix('e') {
+        forms.push(format!("{lemma}s"));
+        forms.push(format!("{lemma}d"));
+        forms.push(format!("{stem}ing"));
+    } else {
+        let sibilant = ["s", "sh", "ch", "x", "z"].iter().any(|s| lemma.ends_with(s));
+        forms.push(if sibilant {
+            format!("{lemma}es")
+        } else {
+            format!("{lemma}s")
+        });
+        forms.push(format!("{lemma}ed"));
+        forms.push(format!("{lemma}ing"));
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_inflections() {
+        assert_eq!(inflect("kill"), ["kill", "kills", "killed", "killing"]);
+        assert_eq!(inflect("injure"), ["injure", "injures", "injured", "injuring"]);
+        assert_eq!(inflect("deploy"), ["deploy", "deploys", "deployed", "deploying"]);
+        assert_eq!(inflect("rally"), ["rally", "rallies", "rallied", "rallying"]);
+        assert_eq!(inflect("march"), ["march", "marches", "marched", "marching"]);
+    }
+
+    #[test]
+    fn bad_files_are_errors_not_panics() {
+        let mut lex = Lexicon::default();
+        assert!(lex.load("t", "dead").is_err());
+        assert!(lex.load("t", "[nonsense here]\nx").is_err());
+        assert!(lex.load("t", "[atom]\nfive = x").is_err());
+        assert!(lex.load("t", "[atom\nfive = 5").is_err());
+    }
+}

@@ -1,0 +1,210 @@
+//! annalist-figures: the numbers news reports are about — how many were killed, wounded,
+//! arrested, displaced, deployed — found in plain text.
+//!
+//! The design follows duckling and rustling: a small language-independent engine
+//! ([`token`], [`number`], [`filter`], [`attach`]) driven by vocabulary kept as data under
+//! `src/lang/en/` (number words, qualifiers, trigger words per category, counted nouns,
+//! grammar words). Adding a language means adding data, not code paths; every data file
+//! carries `>` example lines that run as tests, so the vocabulary documents itself.
+//!
+//! Why not a statistical tagger: users audit figures ("where did 61 come from?"), so each
+//! decision must be explainable from a word list, and the extractor must run at many MB/s
+//! with no model files. The engine works sentence by sentence over a token buffer, looks at
+//! a bounded window around each number, and so runs in linear time on any input.
+//!
+//! The extractor never sees dates on its own terms: callers pass the character spans of
+//! the time expressions they tagged ([`FigureOptions::exclude`]), and numbers inside them
+//! are never figures. A few date shapes ("March 3", "in 1988") are also recognised here so
+//! the crate is usable without a tagger.
+
+#![warn(missing_docs)]
+
+mod attach;
+mod engine;
+mod filter;
+mod lang;
+mod lexicon;
+mod number;
+mod token;
+
+#[cfg(test)]
+mod examples;
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+pub use lexicon::LexiconError;
+
+/// How the written number relates to the true count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// The number as stated ("52 people").
+    Exact,
+    /// A lower bound ("more than 20,000", "at least 12"); also ranges, whose `value` is
+    /// the lower end.
+    AtLeast,
+    /// An upper bound ("up to 300", "nearly 50").
+    AtMost,
+    /// An approximation ("about 3,000", "dozens").
+    Approx,
+}
+
+impl Bound {
+    /// The name used in JSON: `exact`, `at_least`, `at_most` or `approx`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::AtLeast => "at_least",
+            Bound::AtMost => "at_most",
+            Bound::Approx => "approx",
+        }
+    }
+}
+
+/// What happened to what is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Killed, dead, died, death toll.
+    Killed,
+    /// Wounded, injured, hurt.
+    Injured,
+    /// Arrested, detained, jailed.
+    Arrested,
+    /// Missing, abducted, unaccounted for.
+    Missing,
+    /// Displaced, fled, evacuated, refugees.
+    Displaced,
+    /// Destroyed or damaged (homes, vehicles…).
+    Destroyed,
+    /// Troops or police deployed, sent, brought in.
+    Deployed,
+    /// Protesters, marchers, people at a rally.
+    Participants,
+    /// Counted, but nothing above happened to it (and every money or percent figure).
+    Other,
+}
+
+impl Category {
+    /// The name used in JSON (`killed`, `injured`, …, `other`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Killed => "killed",
+            Category::Injured => "injured",
+            Category::Arrested => "arrested",
+            Category::Missing => "missing",
+            Category::Displaced => "displaced",
+            Category::Destroyed => "destroyed",
+            Category::Deployed => "deployed",
+            Category::Participants => "participants",
+            Category::Other => "other",
+        }
+    }
+
+    /// Parses a JSON name back (`None` for anything else).
+    pub fn parse(name: &str) -> Option<Category> {
+        Some(match name {
+            "killed" => Category::Killed,
+            "injured" => Category::Injured,
+            "arrested" => Category::Arrested,
+            "missing" => Category::Missing,
+            "displaced" => Category::Displaced,
+            "destroyed" => Category::Destroyed,
+            "deployed" => Category::Deployed,
+            "participants" => Category::Participants,
+            "other" => Category::Other,
+            _ => return None,
+        })
+    }
+
+    /// Whether what is counted is people when the text leaves it implicit
+    /// ("the wounding of 310" counts people).
+    fn counts_people(self) -> bool {
+        matches!(
+            self,
+            Category::Killed
+                | Category::Injured
+                | Category::Arrested
+                | Category::Missing
+                | Category::Displaced
+                | Category::Participants
+        )
+    }
+}
+
+/// What kind of quantity the number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quantity {
+    /// A count of people or things.
+    Count,
+    /// An amount of money ("$5 million"); `counted` names the currency.
+    Money,
+    /// A percentage ("12 percent").
+    Percent,
+}
+
+impl Quantity {
+    /// The name used in JSON: `count`, `money` or `percent`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Quantity::Count => "count",
+            Quantity::Money => "money",
+            Quantity::Percent => "percent",
+        }
+    }
+}
+
+/// One figure found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// First character (Unicode scalar value) of the figure phrase.
+    pub start: usize,
+    /// One past its last character.
+    pub end: usize,
+    /// The phrase as written ("more than 20,000 troops and police").
+    pub text: String,
+    /// The number; for a range, its lower end.
+    pub value: f64,
+    /// Lower end of a range ("between 130 and 150"), if the text gives one.
+    pub low: Option<f64>,
+    /// Upper end of a range.
+    pub high: Option<f64>,
+    /// Exact, lower bound, upper bound or approximate.
+    pub bound: Bound,
+    /// What happened to what is counted.
+    pub category: Category,
+    /// What is counted ("people", "troops and police", "homes and shops"); implied
+    /// "people" for casualty categories with no noun; the currency for money; empty when
+    /// unknown.
+    pub counted: String,
+    /// Count, money or percent.
+    pub quantity: Quantity,
+}
+
+/// What the caller knows about the text beyond its characters.
+#[derive(Debug, Clone, Default)]
+pub struct FigureOptions {
+    /// Character spans `(start, end)` (end exclusive) of time expressions: numbers inside
+    /// them are never figures ("1988", the "3" of "March 3").
+    pub exclude: Vec<(usize, usize)>,
+}
+
+/// Finds the figures in `text`, in text order.
+///
+/// Never panics and runs in time linear in `text.len()`.
+pub fn extract_figures(text: &str, opts: &FigureOptions) -> Vec<Figure> {
+    match lang::english() {
+        Ok(lexicon) => engine::run(lexicon, text, opts),
+        // The vocabulary is compiled in and checked by tests; if it were broken, finding
+        // nothing is the honest answer.
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Checks that the built-in English vocabulary parses (it is parsed once, on first use).
+pub fn check_vocabulary() -> Result<(), LexiconError> {
+    lang::english().as_ref().map(|_| ()).map_err(Clone::clone)
+}

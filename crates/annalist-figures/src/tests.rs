@@ -1,0 +1,85 @@
+//! Unit tests of the public function on sentences written for them.
+
+use crate::{Bound, Category, FigureOptions, Quantity, extract_figures};
+
+fn figures(text: &str) -> Vec<crate::Figure> {
+    extract_figures(text, &FigureOptions::default())
+}
+
+#[test]
+fn vocabulary_parses() {
+    assert!(crate::check_vocabulary().is_ok());
+}
+
+#[test]
+fn the_issue_sentence() {
+    let text = "the killing of 52 people across the province, the wounding of 310, the arrest of \
+                97 individuals, and the destruction of 40 homes and shops, 12 vehicles including \
+                ambulances";
+    let got: Vec<(f64, Category, String)> = figures(text)
+        .into_iter()
+        .map(|f| (f.value, f.category, f.counted))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (52.0, Category::Killed, "people".to_string()),
+            (310.0, Category::Injured, "people".to_string()),
+            (97.0, Category::Arrested, "individuals".to_string()),
+            (40.0, Category::Destroyed, "homes and shops".to_string()),
+            (12.0, Category::Destroyed, "vehicles".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn offsets_are_characters_and_cover_the_phrase() {
+    let text = "Über “more than 20,000 troops” arrived.";
+    let f = &figures(text)[0];
+    let chars: Vec<char> = text.chars().collect();
+    let phrase: String = chars[f.start..f.end].iter().collect();
+    assert_eq!(phrase, "more than 20,000 troops");
+    assert_eq!(f.text, phrase);
+    assert_eq!(f.bound, Bound::AtLeast);
+    assert_eq!(f.category, Category::Deployed);
+}
+
+#[test]
+fn exclusions_hide_numbers_inside_time_expressions() {
+    let text = "On the 3 days of fighting 12 people were killed";
+    // Pretend a tagger marked "12" as part of a time expression.
+    let opts = FigureOptions {
+        exclude: vec![(26, 28)],
+    };
+    assert!(extract_figures(text, &opts).is_empty());
+    assert_eq!(figures(text).len(), 1);
+}
+
+#[test]
+fn money_and_percent_are_their_own_quantities() {
+    let f = figures("The government pledged $5 million and 12 percent more troops.");
+    assert_eq!(f[0].quantity, Quantity::Money);
+    assert_eq!(f[0].value, 5_000_000.0);
+    assert_eq!(f[0].category, Category::Other);
+    assert_eq!(f[1].quantity, Quantity::Percent);
+    assert_eq!(f[1].category, Category::Other);
+}
+
+#[test]
+fn serializes_with_lowercase_names() {
+    let f = &figures("at least 12 people were killed")[0];
+    let json = serde_json::to_value(f).unwrap_or_default();
+    assert_eq!(json["bound"], "at_least");
+    assert_eq!(json["category"], "killed");
+    assert_eq!(json["quantity"], "count");
+    assert_eq!(json["counted"], "people");
+    assert_eq!(json["start"], 0);
+}
+
+#[test]
+fn revised_tolls_are_separate_figures() {
+    let f = figures("The death toll rose from 52 to 61 on Sunday.");
+    let values: Vec<f64> = f.iter().map(|f| f.value).collect();
+    assert_eq!(values, vec![52.0, 61.0]);
+    assert!(f.iter().all(|f| f.category == Category::Killed));
+}
