@@ -4,6 +4,14 @@
 use annalist_timeml::{ErrorKind, TimexAnnotation, TmlDocument, evaluate, parse_tml, write_tml};
 use proptest::prelude::*;
 
+/// 512 cases unless `PROPTEST_CASES` says otherwise.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512)
+}
+
 /// Pieces of TimeML, well-formed and not, to build documents that get past the first tag.
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -46,7 +54,7 @@ fn any_annotations() -> impl Strategy<Value = Vec<TimexAnnotation>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn reading_arbitrary_text_never_panics(s in any::<String>()) {
@@ -140,7 +148,7 @@ fn optional_attribute() -> impl Strategy<Value = Option<String>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn write_then_read_gives_the_annotations_back(
