@@ -184,7 +184,9 @@ fn digit_number(
     // Decimals: 3.5 (but not 3.3.1988).
     if joined_text(text, tokens, end) == Some(".")
         && joined_text(text, tokens, end + 1).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
-        && joined_text(text, tokens, end + 2) != Some(".")
+        && !(joined_text(text, tokens, end + 2) == Some(".")
+            && joined_text(text, tokens, end + 3)
+                .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())))
     {
         let frac = tokens[end + 1].text(text);
         if frac.len() <= 6 {

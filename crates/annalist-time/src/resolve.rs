@@ -747,6 +747,13 @@ fn resolve_calendar(
     } else {
         ctx.anchor(f.anchor)?
     };
+    // "The next spring" after a year the story is in: count from the end of that year.
+    let a = match (used, rel, ctx.reference.and_then(|r| r.interval())) {
+        (AnchorUsed::Narrative, Some(r), Some(iv)) if r > 0 => {
+            iv.end.date().yesterday().unwrap_or(a)
+        }
+        _ => a,
+    };
     let ay = i64::from(a.year());
     if used == AnchorUsed::Narrative && rel.is_none() {
         // A partial date in a story takes the year of the date the story is at.

@@ -137,3 +137,15 @@ fn ranges_link_their_ends_and_share_the_year() {
     assert_eq!(out.len(), 2);
     assert!(out[0].range.is_some());
 }
+
+#[test]
+fn decimals_at_a_sentence_end_are_not_years() {
+    let tagger = Tagger::english();
+    let anchor = Anchor::from_dct("1989-10-30").unwrap();
+    let out = tagger.tag(
+        "The DAX dropped 19.69 points Friday to 1462.93. It rose.",
+        &anchor,
+    );
+    let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
+    assert_eq!(values, ["1989-10-27"]);
+}

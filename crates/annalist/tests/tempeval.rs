@@ -11,7 +11,7 @@ use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
 const STRICT_F1_FLOOR: f64 = 0.870;
 const RELAXED_F1_FLOOR: f64 = 0.935;
-const VALUE_F1_FLOOR: f64 = 0.780;
+const VALUE_F1_FLOOR: f64 = 0.778;
 const TYPE_F1_FLOOR: f64 = 0.885;
 
 fn corpus(name: &str) -> Option<std::path::PathBuf> {
@@ -104,5 +104,5 @@ fn wikiwars_narratives_stay_above_their_floors() {
         c.strict.f1, c.relaxed.f1, c.value_f1
     );
     assert!(c.relaxed.f1 >= 0.92, "relaxed F1 {:.3}", c.relaxed.f1);
-    assert!(c.value_f1 >= 0.79, "value F1 {:.3}", c.value_f1);
+    assert!(c.value_f1 >= 0.82, "value F1 {:.3}", c.value_f1);
 }

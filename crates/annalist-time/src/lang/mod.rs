@@ -71,6 +71,8 @@ pub(crate) struct SessionState {
     years_all: usize,
     /// Expressions that only make sense from the writer's present ("yesterday", "last week").
     deictic: usize,
+    /// Stated years with a month ("March 1988", "3 March 1988"): a table of numbers has none.
+    full_dates: usize,
 }
 
 impl SessionState {
@@ -92,6 +94,7 @@ impl SessionState {
             years_old: 0,
             years_all: 0,
             deictic: 0,
+            full_dates: 0,
         }
     }
 
@@ -140,6 +143,10 @@ impl SessionState {
                 }
             }
         }
+        self.full_dates += found
+            .iter()
+            .filter(|f| f.5.year.is_some() && f.5.month.is_some())
+            .count();
         self.deictic += found
             .iter()
             .filter(|f| {
@@ -159,7 +166,9 @@ impl SessionState {
             Style::Auto => {
                 dct.is_none()
                     || (self.years_all >= 5 && self.years_old * 10 >= self.years_all * 7)
-                    || (self.years_all >= 8 && self.deictic * 10 < self.years_all)
+                    || (self.years_all >= 8
+                        && self.full_dates >= 3
+                        && self.deictic * 10 < self.years_all)
             }
         };
         let mut out = Vec::with_capacity(found.len());
