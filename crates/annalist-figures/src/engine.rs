@@ -128,6 +128,18 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         if cur.category.is_some() || cur.unknown || phrases[k].quantity != Quantity::Count {
             continue;
         }
+        // "…, including 10 children", "among them 15 journalists": the appositive refers
+        // back to the nearest figure, however far.
+        if attacher.after_apposition(phrases[k].start) {
+            let source = (0..k).rev().find_map(|j| {
+                let ok = phrases[j].quantity == Quantity::Count && !attached[j].unknown;
+                attached[j].category.filter(|_| ok)
+            });
+            if let Some((c, _)) = source {
+                attached[k].category = Some((c, Source::Inherited));
+                continue;
+            }
+        }
         let Some((c, src)) = prev.category else { continue };
         if matches!(src, Source::Left | Source::Inherited | Source::Head | Source::Toll)
             && phrases[k - 1].quantity == Quantity::Count

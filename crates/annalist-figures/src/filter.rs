@@ -101,7 +101,7 @@ pub(crate) fn rejected(
     }
     // Dates: "March 3", "3 March", "March 3, 1988".
     let month = |i: Option<usize>| look.is(i, Class::Month) && look.capitalized(i);
-    if month(before) || month(Some(after)) {
+    if month(p.core_start.checked_sub(1)) || month(Some(after)) {
         return true;
     }
     if look.punct(before, &[","]) && look.kind(before2, Kind::Num) && month(p.start.checked_sub(3)) {

@@ -236,7 +236,8 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
     // Ranges: "130-150", "130 to 150", "between 130 and 150".
     let dash = cx.punct(j, &["-", "–", "—"]);
     let from = i > 0 && cx.word(i - 1, "from");
-    if (dash || (cx.word(j, "to") && !from)) && (cx.is_num(j + 1) == (tok.kind == Kind::Num)) {
+    let same_kind = cx.is_num(j + 1) == (tok.kind == Kind::Num);
+    if !vague && (dash || (cx.word(j, "to") && !from)) && same_kind {
         if let Some((w, k, _)) = cx.any(j + 1) {
             if w > value {
                 low = Some(value);
