@@ -107,7 +107,11 @@ impl Attacher<'_> {
 
     fn lowercase_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.kind == Kind::Word && t.text(self.text).chars().next().is_some_and(char::is_lowercase)
+            t.kind == Kind::Word
+                && t.text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
         })
     }
 
@@ -167,9 +171,12 @@ impl Attacher<'_> {
             if self.toks.get(k).is_some_and(|t| t.kind == Kind::Num) {
                 return end;
             }
-            let next = self
-                .counted_at(k)
-                .or_else(|| self.modifier(k).then(|| self.counted_at(k + 1)).flatten().map(|(n, h, d)| (n + 1, h, d)));
+            let next = self.counted_at(k).or_else(|| {
+                self.modifier(k)
+                    .then(|| self.counted_at(k + 1))
+                    .flatten()
+                    .map(|(n, h, d)| (n + 1, h, d))
+            });
             match next {
                 Some((n, _, _)) => end = k + n,
                 None => return end,
@@ -192,7 +199,9 @@ impl Attacher<'_> {
             bound: None,
         };
         // 1. Head right after the number.
-        if let Some((c, n)) = self.trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans]) {
+        if let Some((c, n)) =
+            self.trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans])
+        {
             out.category = Some((c, Source::Head));
             out.tail = p.end + n;
         } else if let Some((s, e, default)) = self.counted(after) {
@@ -243,7 +252,9 @@ impl Attacher<'_> {
                 return None;
             }
             for len in (1..=4).rev() {
-                let Some(s) = k.checked_sub(len) else { continue };
+                let Some(s) = k.checked_sub(len) else {
+                    continue;
+                };
                 if s < floor {
                     continue;
                 }
@@ -268,8 +279,11 @@ impl Attacher<'_> {
             // Skip a filler ("another", "a further", "of").
             let filler = (1..=3).rev().find_map(|len| {
                 let s = k.checked_sub(len)?;
-                (s >= floor && self.entries(s).any(|(e, n)| n == len && *e == Entry::Word(Class::Filler)))
-                    .then_some(s)
+                (s >= floor
+                    && self
+                        .entries(s)
+                        .any(|(e, n)| n == len && *e == Entry::Word(Class::Filler)))
+                .then_some(s)
             });
             match filler {
                 Some(s) => {
@@ -308,7 +322,9 @@ impl Attacher<'_> {
                 let object_follows = self.toks.get(k + n).is_some_and(|t| t.kind == Kind::Num);
                 return (!object_follows).then_some((c, k + n));
             }
-            let aux = self.entries(k).find_map(|(e, n)| (*e == Entry::Word(Class::Aux)).then_some(n));
+            let aux = self
+                .entries(k)
+                .find_map(|(e, n)| (*e == Entry::Word(Class::Aux)).then_some(n));
             match aux {
                 Some(n) => k += n,
                 None => return None,
@@ -320,7 +336,9 @@ impl Attacher<'_> {
     fn sentence_stop(&self, i: usize) -> bool {
         match self.toks.get(i) {
             None => true,
-            Some(t) => t.kind == Kind::Punct && matches!(t.text(self.text), "." | ";" | ":" | "!" | "?"),
+            Some(t) => {
+                t.kind == Kind::Punct && matches!(t.text(self.text), "." | ";" | ":" | "!" | "?")
+            }
         }
     }
 

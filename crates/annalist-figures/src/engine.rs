@@ -64,7 +64,11 @@ fn boundary(lex: &Lexicon, buf: &[Token], next: &Token, text: &str) -> bool {
     match last.text(text) {
         "!" | "?" => true,
         "." => {
-            let starts_upper = next.text(text).chars().next().is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
+            let starts_upper = next
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
             let n = buf.len();
             let abbreviation = n >= 2 && lex.is(buf, n - 2, text, Class::Abbrev);
             starts_upper && !abbreviation
@@ -73,7 +77,13 @@ fn boundary(lex: &Lexicon, buf: &[Token], next: &Token, text: &str) -> bool {
     }
 }
 
-fn sentence(lex: &Lexicon, toks: &[Token], text: &str, exclusions: &Exclusions, out: &mut Vec<Figure>) {
+fn sentence(
+    lex: &Lexicon,
+    toks: &[Token],
+    text: &str,
+    exclusions: &Exclusions,
+    out: &mut Vec<Figure>,
+) {
     let mut phrases: Vec<NumPhrase> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -128,9 +138,13 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         if cur.category.is_some() || cur.unknown || phrases[k].quantity != Quantity::Count {
             continue;
         }
-        let Some((c, src)) = prev.category else { continue };
-        if matches!(src, Source::Left | Source::Inherited | Source::Head | Source::Toll)
-            && phrases[k - 1].quantity == Quantity::Count
+        let Some((c, src)) = prev.category else {
+            continue;
+        };
+        if matches!(
+            src,
+            Source::Left | Source::Inherited | Source::Head | Source::Toll
+        ) && phrases[k - 1].quantity == Quantity::Count
             && attacher.only_connectors(prev.tail, phrases[k].start, false)
         {
             attached[k].category = Some((c, Source::Inherited));
@@ -141,7 +155,9 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         if cur.category.is_some() || cur.unknown || phrases[k].quantity != Quantity::Count {
             continue;
         }
-        let Some((c, src)) = next.category else { continue };
+        let Some((c, src)) = next.category else {
+            continue;
+        };
         if matches!(src, Source::Right)
             || (src == Source::Inherited && phrases[k + 1].quantity == Quantity::Count)
         {

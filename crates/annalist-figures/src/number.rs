@@ -129,10 +129,14 @@ impl Ctx<'_> {
 
     /// A number in words at `i`: value, index after, vague.
     fn words(&self, i: usize) -> Option<(f64, usize, bool)> {
-        if let Some((v, n)) = self.lex.at(self.toks, i, self.text).find_map(|(e, n)| match e {
-            Entry::Vague(v) => Some((*v, n)),
-            _ => None,
-        }) {
+        if let Some((v, n)) = self
+            .lex
+            .at(self.toks, i, self.text)
+            .find_map(|(e, n)| match e {
+                Entry::Vague(v) => Some((*v, n)),
+                _ => None,
+            })
+        {
             return Some((v, i + n, true));
         }
         #[derive(PartialEq)]
@@ -310,8 +314,8 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         Entry::PostQualifier(b) => Some((*b, n)),
         _ => None,
     }) {
-        let next_is_number = toks.get(j + n).is_some_and(|t| t.kind == Kind::Num)
-            || cx.words(j + n).is_some();
+        let next_is_number =
+            toks.get(j + n).is_some_and(|t| t.kind == Kind::Num) || cx.words(j + n).is_some();
         if !next_is_number {
             bound = b;
             j += n;
