@@ -55,7 +55,7 @@ pub(crate) struct Attacher<'a> {
 /// Most modifiers between a number and its noun ("52 unarmed Palestinian civilians").
 const MAX_MODIFIERS: usize = 3;
 /// How far back a toll phrase reaches.
-const TOLL_WINDOW: usize = 10;
+const TOLL_WINDOW: usize = 16;
 
 impl Attacher<'_> {
     fn entries(&self, i: usize) -> impl Iterator<Item = (&Entry, usize)> + '_ {
@@ -107,11 +107,7 @@ impl Attacher<'_> {
 
     fn lowercase_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.kind == Kind::Word
-                && t.text(self.text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
+            t.kind == Kind::Word && t.text(self.text).chars().next().is_some_and(char::is_lowercase)
         })
     }
 
@@ -135,11 +131,27 @@ impl Attacher<'_> {
 
     /// The counted noun phrase starting at `i`: range, human, default category.
     pub fn counted(&self, i: usize) -> Option<(usize, usize, Option<Category>)> {
+        let (start, end, default) = self.counted_head(i)?;
+        Some((start, self.coordinated(end), default))
+    }
+
+    /// Modifiers and a head noun, extended over noun compounds ("National Guard troops",
+    /// "militant commanders").
+    fn counted_head(&self, i: usize) -> Option<(usize, usize, Option<Category>)> {
+        let (start, mut end, mut default) = self.simple_head(i)?;
+        while let Some((_, e, d)) = self.simple_head(end).filter(|_| self.modifier(end) || self.counted_at(end).is_some()) {
+            end = e;
+            default = d.or(default);
+        }
+        Some((start, end, default))
+    }
+
+    fn simple_head(&self, i: usize) -> Option<(usize, usize, Option<Category>)> {
         let mut k = i;
         let mut modifiers = 0;
         loop {
             if let Some((n, _, default)) = self.counted_at(k) {
-                return Some((i, self.coordinated(k + n), default));
+                return Some((i, k + n, default));
             }
             if self.proper_plural(k) {
                 return Some((i, k + 1, None));
@@ -158,28 +170,35 @@ impl Attacher<'_> {
     }
 
     /// Extends a counted phrase over "and shops", ", women and children".
-    fn coordinated(&self, mut end: usize) -> usize {
+    /// A list joined only by commas is not accepted until an "and"/"or" item closes it
+    /// ("14 people, hospital officials said" is not a list).
+    fn coordinated(&self, end: usize) -> usize {
+        let (mut committed, mut cur) = (end, end);
         loop {
-            let joined = self.word(end, "and") || self.word(end, "or") || self.punct(end, ",");
-            if !joined {
-                return end;
-            }
-            let mut k = end + 1;
-            if self.punct(end, ",") && (self.word(k, "and") || self.word(k, "or")) {
+            let comma = self.punct(cur, ",");
+            let mut k = cur + 1;
+            let mut closes = self.word(cur, "and") || self.word(cur, "or");
+            if comma && (self.word(k, "and") || self.word(k, "or")) {
                 k += 1;
+                closes = true;
             }
-            if self.toks.get(k).is_some_and(|t| t.kind == Kind::Num) {
-                return end;
+            if !(comma || closes) || self.toks.get(k).is_some_and(|t| t.kind == Kind::Num) {
+                return committed;
             }
-            let next = self.counted_at(k).or_else(|| {
+            let next = self.counted_at(k).map(|(n, _, _)| k + n).or_else(|| {
                 self.modifier(k)
                     .then(|| self.counted_at(k + 1))
                     .flatten()
-                    .map(|(n, h, d)| (n + 1, h, d))
+                    .map(|(n, _, _)| k + 1 + n)
             });
             match next {
-                Some((n, _, _)) => end = k + n,
-                None => return end,
+                Some(e) => {
+                    cur = e;
+                    if closes {
+                        committed = e;
+                    }
+                }
+                None => return committed,
             }
         }
     }
@@ -190,6 +209,17 @@ impl Attacher<'_> {
         if p.vague && self.word(after, "of") {
             after += 1;
         }
+        // Partitives: "five of the suspects", "82 of them".
+        let mut partitive_them = false;
+        if !p.vague && self.word(after, "of") {
+            if ["them", "whom"].iter().any(|w| self.word(after + 1, w)) {
+                partitive_them = true;
+            } else if ["the", "these", "those"].iter().any(|w| self.word(after + 1, w))
+                && self.counted(after + 2).is_some()
+            {
+                after += 2;
+            }
+        }
         let mut out = Attached {
             category: None,
             counted: None,
@@ -199,12 +229,19 @@ impl Attacher<'_> {
             bound: None,
         };
         // 1. Head right after the number.
-        if let Some((c, n)) =
-            self.trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans])
-        {
+        if let Some((c, n)) = self.trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans]) {
             out.category = Some((c, Source::Head));
             out.tail = p.end + n;
+        } else if partitive_them {
+            out.tail = after + 2;
         } else if let Some((s, e, default)) = self.counted(after) {
+            // "two passenger trains": a singular noun used as a modifier of something else.
+            let last = e.checked_sub(1).and_then(|l| self.toks.get(l));
+            let singular = last.is_some_and(|t| !t.text(self.text).ends_with('s'));
+            if singular && p.value != 1.0 && self.lowercase_word(e) && self.modifier(e) {
+                out.unknown = true;
+                return out;
+            }
             out.counted = Some((s, e));
             out.default = default;
             out.tail = e;
@@ -252,9 +289,7 @@ impl Attacher<'_> {
                 return None;
             }
             for len in (1..=4).rev() {
-                let Some(s) = k.checked_sub(len) else {
-                    continue;
-                };
+                let Some(s) = k.checked_sub(len) else { continue };
                 if s < floor {
                     continue;
                 }
@@ -279,11 +314,8 @@ impl Attacher<'_> {
             // Skip a filler ("another", "a further", "of").
             let filler = (1..=3).rev().find_map(|len| {
                 let s = k.checked_sub(len)?;
-                (s >= floor
-                    && self
-                        .entries(s)
-                        .any(|(e, n)| n == len && *e == Entry::Word(Class::Filler)))
-                .then_some(s)
+                (s >= floor && self.entries(s).any(|(e, n)| n == len && *e == Entry::Word(Class::Filler)))
+                    .then_some(s)
             });
             match filler {
                 Some(s) => {
@@ -322,9 +354,7 @@ impl Attacher<'_> {
                 let object_follows = self.toks.get(k + n).is_some_and(|t| t.kind == Kind::Num);
                 return (!object_follows).then_some((c, k + n));
             }
-            let aux = self
-                .entries(k)
-                .find_map(|(e, n)| (*e == Entry::Word(Class::Aux)).then_some(n));
+            let aux = self.entries(k).find_map(|(e, n)| (*e == Entry::Word(Class::Aux)).then_some(n));
             match aux {
                 Some(n) => k += n,
                 None => return None,
@@ -336,9 +366,7 @@ impl Attacher<'_> {
     fn sentence_stop(&self, i: usize) -> bool {
         match self.toks.get(i) {
             None => true,
-            Some(t) => {
-                t.kind == Kind::Punct && matches!(t.text(self.text), "." | ";" | ":" | "!" | "?")
-            }
+            Some(t) => t.kind == Kind::Punct && matches!(t.text(self.text), "." | ";" | ":" | "!" | "?"),
         }
     }
 
@@ -356,6 +384,16 @@ impl Attacher<'_> {
             }
         }
         None
+    }
+
+    /// Whether the phrase at `start` follows "including", "among them" and the like.
+    pub fn after_apposition(&self, start: usize) -> bool {
+        (1..=3).any(|len| {
+            start.checked_sub(len).is_some_and(|s| {
+                self.entries(s)
+                    .any(|(e, n)| n == len && *e == Entry::Word(Class::Apposition))
+            })
+        })
     }
 
     /// Whether tokens `[from, to)` only join list items.

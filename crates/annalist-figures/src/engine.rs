@@ -64,11 +64,7 @@ fn boundary(lex: &Lexicon, buf: &[Token], next: &Token, text: &str) -> bool {
     match last.text(text) {
         "!" | "?" => true,
         "." => {
-            let starts_upper = next
-                .text(text)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
+            let starts_upper = next.text(text).chars().next().is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
             let n = buf.len();
             let abbreviation = n >= 2 && lex.is(buf, n - 2, text, Class::Abbrev);
             starts_upper && !abbreviation
@@ -77,13 +73,7 @@ fn boundary(lex: &Lexicon, buf: &[Token], next: &Token, text: &str) -> bool {
     }
 }
 
-fn sentence(
-    lex: &Lexicon,
-    toks: &[Token],
-    text: &str,
-    exclusions: &Exclusions,
-    out: &mut Vec<Figure>,
-) {
+fn sentence(lex: &Lexicon, toks: &[Token], text: &str, exclusions: &Exclusions, out: &mut Vec<Figure>) {
     let mut phrases: Vec<NumPhrase> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -138,13 +128,21 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         if cur.category.is_some() || cur.unknown || phrases[k].quantity != Quantity::Count {
             continue;
         }
-        let Some((c, src)) = prev.category else {
-            continue;
-        };
-        if matches!(
-            src,
-            Source::Left | Source::Inherited | Source::Head | Source::Toll
-        ) && phrases[k - 1].quantity == Quantity::Count
+        // "…, including 10 children", "among them 15 journalists": the appositive refers
+        // back to the nearest figure, however far.
+        if attacher.after_apposition(phrases[k].start) {
+            let source = (0..k).rev().find_map(|j| {
+                let ok = phrases[j].quantity == Quantity::Count && !attached[j].unknown;
+                attached[j].category.filter(|_| ok)
+            });
+            if let Some((c, _)) = source {
+                attached[k].category = Some((c, Source::Inherited));
+                continue;
+            }
+        }
+        let Some((c, src)) = prev.category else { continue };
+        if matches!(src, Source::Left | Source::Inherited | Source::Head | Source::Toll)
+            && phrases[k - 1].quantity == Quantity::Count
             && attacher.only_connectors(prev.tail, phrases[k].start, false)
         {
             attached[k].category = Some((c, Source::Inherited));
@@ -155,9 +153,7 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         if cur.category.is_some() || cur.unknown || phrases[k].quantity != Quantity::Count {
             continue;
         }
-        let Some((c, src)) = next.category else {
-            continue;
-        };
+        let Some((c, src)) = next.category else { continue };
         if matches!(src, Source::Right)
             || (src == Source::Inherited && phrases[k + 1].quantity == Quantity::Count)
         {

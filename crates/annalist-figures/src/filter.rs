@@ -5,10 +5,10 @@
 //! Each rule looks at a token or two around the number, so the checks are cheap and each
 //! rejection can be explained by one word in `grammar.txt`.
 
-use crate::Quantity;
 use crate::lexicon::{Class, Entry, Lexicon};
 use crate::number::NumPhrase;
 use crate::token::{Kind, Token};
+use crate::Quantity;
 
 /// Sorted exclusion spans with a running maximum of their ends, for overlap queries.
 pub(crate) struct Exclusions {
@@ -53,17 +53,12 @@ impl Look<'_> {
     }
 
     fn kind(&self, i: Option<usize>, kind: Kind) -> bool {
-        i.and_then(|i| self.toks.get(i))
-            .is_some_and(|t| t.kind == kind)
+        i.and_then(|i| self.toks.get(i)).is_some_and(|t| t.kind == kind)
     }
 
     fn capitalized(&self, i: Option<usize>) -> bool {
         i.and_then(|i| self.toks.get(i)).is_some_and(|t| {
-            t.kind == Kind::Word
-                && t.text(self.text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+            t.kind == Kind::Word && t.text(self.text).chars().next().is_some_and(char::is_uppercase)
         })
     }
 
@@ -87,10 +82,8 @@ pub(crate) fn rejected(
     exclusions: &Exclusions,
 ) -> bool {
     let look = Look { lex, toks, text };
-    let (Some(first), Some(last)) = (
-        toks.get(p.core_start),
-        toks.get(p.core_end.saturating_sub(1)),
-    ) else {
+    let (Some(first), Some(last)) = (toks.get(p.core_start), toks.get(p.core_end.saturating_sub(1)))
+    else {
         return true;
     };
     if exclusions.overlaps(first.cs, last.ce) {
@@ -108,11 +101,10 @@ pub(crate) fn rejected(
     }
     // Dates: "March 3", "3 March", "March 3, 1988".
     let month = |i: Option<usize>| look.is(i, Class::Month) && look.capitalized(i);
-    if month(before) || month(Some(after)) {
+    if month(p.core_start.checked_sub(1)) || month(Some(after)) {
         return true;
     }
-    if look.punct(before, &[","]) && look.kind(before2, Kind::Num) && month(p.start.checked_sub(3))
-    {
+    if look.punct(before, &[","]) && look.kind(before2, Kind::Num) && month(p.start.checked_sub(3)) {
         return true;
     }
     // Years: four digits, unless they count something right after ("1500 troops").
@@ -149,11 +141,7 @@ pub(crate) fn rejected(
     // Measures: "3 days", "12 km", "dozens of kilometres".
     if p.quantity == Quantity::Count {
         let mut next = p.end;
-        if p.vague
-            && toks
-                .get(next)
-                .is_some_and(|t| t.text(text).eq_ignore_ascii_case("of"))
-        {
+        if p.vague && toks.get(next).is_some_and(|t| t.text(text).eq_ignore_ascii_case("of")) {
             next += 1;
         }
         if look.is(Some(next), Class::Unit) {

@@ -129,14 +129,10 @@ impl Ctx<'_> {
 
     /// A number in words at `i`: value, index after, vague.
     fn words(&self, i: usize) -> Option<(f64, usize, bool)> {
-        if let Some((v, n)) = self
-            .lex
-            .at(self.toks, i, self.text)
-            .find_map(|(e, n)| match e {
-                Entry::Vague(v) => Some((*v, n)),
-                _ => None,
-            })
-        {
+        if let Some((v, n)) = self.lex.at(self.toks, i, self.text).find_map(|(e, n)| match e {
+            Entry::Vague(v) => Some((*v, n)),
+            _ => None,
+        }) {
             return Some((v, i + n, true));
         }
         #[derive(PartialEq)]
@@ -240,7 +236,8 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
     // Ranges: "130-150", "130 to 150", "between 130 and 150".
     let dash = cx.punct(j, &["-", "–", "—"]);
     let from = i > 0 && cx.word(i - 1, "from");
-    if (dash || (cx.word(j, "to") && !from)) && (cx.is_num(j + 1) == (tok.kind == Kind::Num)) {
+    let same_kind = cx.is_num(j + 1) == (tok.kind == Kind::Num);
+    if !vague && (dash || (cx.word(j, "to") && !from)) && same_kind {
         if let Some((w, k, _)) = cx.any(j + 1) {
             if w > value {
                 low = Some(value);
@@ -314,8 +311,8 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         Entry::PostQualifier(b) => Some((*b, n)),
         _ => None,
     }) {
-        let next_is_number =
-            toks.get(j + n).is_some_and(|t| t.kind == Kind::Num) || cx.words(j + n).is_some();
+        let next_is_number = toks.get(j + n).is_some_and(|t| t.kind == Kind::Num)
+            || cx.words(j + n).is_some();
         if !next_is_number {
             bound = b;
             j += n;

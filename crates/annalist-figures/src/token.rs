@@ -226,9 +226,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
-        Tokenizer::new(text)
-            .map(|t| (t.kind, t.text(text)))
-            .collect()
+        Tokenizer::new(text).map(|t| (t.kind, t.text(text))).collect()
     }
 
     #[test]
