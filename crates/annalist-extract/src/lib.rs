@@ -2,7 +2,8 @@
 //!
 //! [`extract`] is a pure function of a [`Document`] (already read by `annalist-ingest`) and
 //! the tagger: it segments the text, tags its time expressions against the document's
-//! publication date, and returns an [`Extraction`]. No I/O, no global state, so documents can
+//! publication date, finds the figures (`annalist-figures`) outside them, builds the events,
+//! and returns an [`Extraction`]. No I/O, no global state, so documents can
 //! be extracted in parallel and the result is reproducible.
 //!
 //! Only English is tagged for now; documents in other languages are returned with their
@@ -93,7 +94,29 @@ pub fn extract(doc: Document, tagger: &Tagger) -> Extraction {
     };
     let chars: Vec<char> = doc.text.chars().collect();
     let dct = doc.published.as_ref().map(dct_time);
-    let figures: Vec<Figure> = Vec::new();
+    let figures: Vec<Figure> = if doc.is_english() {
+        // Time expressions are never figures: "1988", the "3" of "March 3".
+        let opts = annalist_figures::FigureOptions {
+            exclude: timexes.iter().map(|t| (t.start, t.end)).collect(),
+        };
+        annalist_figures::extract_figures(&doc.text, &opts)
+            .into_iter()
+            .map(|f| Figure {
+                start: f.start,
+                end: f.end,
+                text: f.text,
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                bound: f.bound.as_str().to_string(),
+                category: f.category.as_str().to_string(),
+                counted: f.counted,
+                quantity: f.quantity.as_str().to_string(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let spans: Vec<(usize, usize)> = figures.iter().map(|f| (f.start, f.end)).collect();
     let events = events::build_events(&chars, &sentences, &timexes, &spans, dct);
     Extraction {
@@ -164,9 +187,12 @@ mod tests {
         let x = extract(d, &Tagger::english());
         assert_eq!(x.events.len(), 2, "{:#?}", x.events);
         let e = &x.events[0];
-        assert_eq!(e.time.value, "1990-01-19");
+        assert_eq!(e.time.value, "1990-01-19TNI");
         assert_eq!(e.time.source, TimeSource::Explicit);
-        assert_eq!(e.time.granularity, Some(annalist_time::Granularity::Day));
+        assert_eq!(
+            e.time.granularity,
+            Some(annalist_time::Granularity::PartOfDay)
+        );
         let span: String = x
             .doc
             .text
@@ -199,5 +225,42 @@ mod tests {
         assert_eq!(x.timexes[0].value.to_string(), "XXXX-XX-XX");
         assert_eq!(x.timexes[1].value.to_string(), "1988-03-03");
         assert!(x.notes[0].contains("no publication date"));
+    }
+
+    #[test]
+    fn figures_join_the_events_of_their_sentence() {
+        let d = doc(
+            "Date: 2025-03-14\n\nOn March 3, 1988 more than 20,000 troops were brought into the capital. Police said 52 people were killed.\n",
+        );
+        let x = extract(d, &Tagger::english());
+        let troops = x
+            .figures
+            .iter()
+            .find(|f| f.value == 20_000.0)
+            .expect("20,000 troops");
+        assert_eq!(troops.bound, "at_least");
+        assert_eq!(troops.category, "deployed");
+        let killed = x
+            .figures
+            .iter()
+            .find(|f| f.value == 52.0)
+            .expect("52 killed");
+        assert_eq!(killed.category, "killed");
+        assert!(
+            x.figures
+                .iter()
+                .all(|f| f.value != 1988.0 && f.value != 3.0),
+            "dates are not figures"
+        );
+        // The second sentence has no date: it inherits the first one's.
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.text.contains("52 people"))
+            .unwrap();
+        assert_eq!(e.time.value, "1988-03-03");
+        assert_eq!(e.time.source, TimeSource::Inherited);
+        assert_eq!(e.figures.len(), 1);
+        assert_eq!(x.figures[e.figures[0]].value, 52.0);
     }
 }
