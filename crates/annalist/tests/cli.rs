@@ -50,10 +50,14 @@ fn tags_the_bundled_example() {
             .find(|t| t["text"] == text)
             .unwrap_or_else(|| panic!("{text:?} not found"))
     };
-    let d = find("January 19, 1990");
-    assert_eq!(d["value"], "1990-01-19");
-    assert_eq!(d["interval"]["start"], "1990-01-19");
-    assert_eq!(d["interval"]["end"], "1990-01-20");
+    let d = find("the night of January 19, 1990");
+    assert_eq!(d["type"], "TIME");
+    assert_eq!(d["value"], "1990-01-19TNI");
+    // A night runs from 20:00 into the next morning.
+    assert_eq!(d["interval"]["start"], "1990-01-19T20:00");
+    assert_eq!(d["interval"]["end"], "1990-01-20T06:00");
+    // An anniversary piece: the months and days after the stated date keep its year.
+    assert_eq!(find("early February")["value"], "1990-02");
     // Narrative: the next day after the night of January 19/20.
     assert_eq!(find("The next day")["anchor"], "narrative");
     assert_eq!(find("this year")["value"], "2026");

@@ -343,4 +343,4 @@ const RECENT_SENTENCES: u64 = 1;
 /// of a month or day without one: "On January 19, 1990, troops entered Baku. … At
 /// 7 a.m. on January 20 it was read on the radio." (A stated year alone does not: "dating to
 /// 1994. In January, …" in news means this January.)
-const STORY_SENTENCES: u64 = 3;
+const STORY_SENTENCES: u64 = 5;
