@@ -40,6 +40,8 @@ pub(crate) struct Attached {
     pub default: Option<Category>,
     /// One past the figure's last token (number, counted phrase or head).
     pub tail: usize,
+    /// "12,000 more": what is counted is the previous figure's noun.
+    pub elided: bool,
     /// Followed by a noun we do not know: counts something else.
     pub unknown: bool,
     /// A qualifier after the counted noun ("52 people or more").
@@ -107,7 +109,11 @@ impl Attacher<'_> {
 
     fn lowercase_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.kind == Kind::Word && t.text(self.text).chars().next().is_some_and(char::is_lowercase)
+            t.kind == Kind::Word
+                && t.text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
         })
     }
 
@@ -139,7 +145,14 @@ impl Attacher<'_> {
     /// "militant commanders").
     fn counted_head(&self, i: usize) -> Option<(usize, usize, Option<Category>)> {
         let (start, mut end, mut default) = self.simple_head(i)?;
-        while let Some((_, e, d)) = self.simple_head(end).filter(|_| self.modifier(end) || self.counted_at(end).is_some()) {
+        let trigger = |i: usize| {
+            self.entries(i)
+                .any(|(e, _)| matches!(e, Entry::Trigger(..)))
+        };
+        while let Some((_, e, d)) = self
+            .simple_head(end)
+            .filter(|_| !trigger(end) && (self.modifier(end) || self.counted_at(end).is_some()))
+        {
             end = e;
             default = d.or(default);
         }
@@ -209,12 +222,18 @@ impl Attacher<'_> {
         if p.vague && self.word(after, "of") {
             after += 1;
         }
+        // "12 more people": "more" is not what is counted.
+        if self.word(after, "more") && self.counted(after + 1).is_some() {
+            after += 1;
+        }
         // Partitives: "five of the suspects", "82 of them".
         let mut partitive_them = false;
         if !p.vague && self.word(after, "of") {
             if ["them", "whom"].iter().any(|w| self.word(after + 1, w)) {
                 partitive_them = true;
-            } else if ["the", "these", "those"].iter().any(|w| self.word(after + 1, w))
+            } else if ["the", "these", "those"]
+                .iter()
+                .any(|w| self.word(after + 1, w))
                 && self.counted(after + 2).is_some()
             {
                 after += 2;
@@ -227,13 +246,19 @@ impl Attacher<'_> {
             tail: p.end,
             unknown: false,
             bound: None,
+            elided: false,
         };
         // 1. Head right after the number.
-        if let Some((c, n)) = self.trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans]) {
+        if let Some((c, n)) =
+            self.trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans])
+        {
             out.category = Some((c, Source::Head));
             out.tail = p.end + n;
         } else if partitive_them {
             out.tail = after + 2;
+        } else if self.word(after, "more") && !self.word(after + 1, "than") {
+            out.elided = true;
+            out.tail = after + 1;
         } else if let Some((s, e, default)) = self.counted(after) {
             // "two passenger trains": a singular noun used as a modifier of something else.
             let last = e.checked_sub(1).and_then(|l| self.toks.get(l));
@@ -252,14 +277,13 @@ impl Attacher<'_> {
         if out.category.is_some() {
             return out;
         }
-        if out.counted.is_some() {
-            if let Some((b, n)) = self.entries(out.tail).find_map(|(e, n)| match e {
-                Entry::PostQualifier(b) => Some((*b, n)),
-                _ => None,
-            }) {
-                out.bound = Some(b);
-                out.tail += n;
-            }
+        let post = self.entries(out.tail).find_map(|(e, n)| match e {
+            Entry::PostQualifier(b) => Some((*b, n)),
+            _ => None,
+        });
+        if let (Some(_), Some((b, n))) = (out.counted, post) {
+            out.bound = Some(b);
+            out.tail += n;
         }
         // 2. Trigger right before.
         if let Some(c) = self.left(p.start, prev_end) {
@@ -275,7 +299,7 @@ impl Attacher<'_> {
             return out;
         }
         // 4. Toll phrase.
-        if let Some(c) = self.toll(p.start, prev_end) {
+        if let Some(c) = self.toll(p.start) {
             out.category = Some((c, Source::Toll));
         }
         out
@@ -289,7 +313,9 @@ impl Attacher<'_> {
                 return None;
             }
             for len in (1..=4).rev() {
-                let Some(s) = k.checked_sub(len) else { continue };
+                let Some(s) = k.checked_sub(len) else {
+                    continue;
+                };
                 if s < floor {
                     continue;
                 }
@@ -305,17 +331,20 @@ impl Attacher<'_> {
                 if let (Some(c), false) = (verb, saw_of) {
                     return Some(c);
                 }
-                if let Some(c) = noun {
-                    if saw_of || self.word(k - 1, "of") {
-                        return Some(c);
-                    }
+                if let Some(c) = noun
+                    && (saw_of || self.word(k - 1, "of"))
+                {
+                    return Some(c);
                 }
             }
             // Skip a filler ("another", "a further", "of").
             let filler = (1..=3).rev().find_map(|len| {
                 let s = k.checked_sub(len)?;
-                (s >= floor && self.entries(s).any(|(e, n)| n == len && *e == Entry::Word(Class::Filler)))
-                    .then_some(s)
+                (s >= floor
+                    && self
+                        .entries(s)
+                        .any(|(e, n)| n == len && *e == Entry::Word(Class::Filler)))
+                .then_some(s)
             });
             match filler {
                 Some(s) => {
@@ -354,7 +383,9 @@ impl Attacher<'_> {
                 let object_follows = self.toks.get(k + n).is_some_and(|t| t.kind == Kind::Num);
                 return (!object_follows).then_some((c, k + n));
             }
-            let aux = self.entries(k).find_map(|(e, n)| (*e == Entry::Word(Class::Aux)).then_some(n));
+            let aux = self
+                .entries(k)
+                .find_map(|(e, n)| (*e == Entry::Word(Class::Aux)).then_some(n));
             match aux {
                 Some(n) => k += n,
                 None => return None,
@@ -366,12 +397,15 @@ impl Attacher<'_> {
     fn sentence_stop(&self, i: usize) -> bool {
         match self.toks.get(i) {
             None => true,
-            Some(t) => t.kind == Kind::Punct && matches!(t.text(self.text), "." | ";" | ":" | "!" | "?"),
+            Some(t) => {
+                t.kind == Kind::Punct && matches!(t.text(self.text), "." | ";" | ":" | "!" | "?")
+            }
         }
     }
 
-    fn toll(&self, start: usize, floor: usize) -> Option<Category> {
-        let _ = floor;
+    /// A toll phrase shortly before; it may reach past other numbers ("the death toll rose
+    /// from 52 to 61").
+    fn toll(&self, start: usize) -> Option<Category> {
         let lo = start.saturating_sub(TOLL_WINDOW);
         let mut k = start;
         while k > lo {

@@ -64,7 +64,11 @@ fn boundary(lex: &Lexicon, buf: &[Token], next: &Token, text: &str) -> bool {
     match last.text(text) {
         "!" | "?" => true,
         "." => {
-            let starts_upper = next.text(text).chars().next().is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
+            let starts_upper = next
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
             let n = buf.len();
             let abbreviation = n >= 2 && lex.is(buf, n - 2, text, Class::Abbrev);
             starts_upper && !abbreviation
@@ -73,7 +77,13 @@ fn boundary(lex: &Lexicon, buf: &[Token], next: &Token, text: &str) -> bool {
     }
 }
 
-fn sentence(lex: &Lexicon, toks: &[Token], text: &str, exclusions: &Exclusions, out: &mut Vec<Figure>) {
+fn sentence(
+    lex: &Lexicon,
+    toks: &[Token],
+    text: &str,
+    exclusions: &Exclusions,
+    out: &mut Vec<Figure>,
+) {
     let mut phrases: Vec<NumPhrase> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -106,14 +116,23 @@ fn sentence(lex: &Lexicon, toks: &[Token], text: &str, exclusions: &Exclusions, 
                 tail: p.end,
                 unknown: false,
                 bound: None,
+                elided: false,
             }
         };
         prev_end = a.tail.max(p.end);
         attached.push(a);
     }
     inherit(&attacher, &phrases, &mut attached);
+    let mut previous_counted: Option<(usize, usize)> = None;
     for (p, a) in phrases.iter().zip(&attached) {
-        if let Some(f) = figure(toks, text, p, a) {
+        let mut a = a.clone();
+        if a.elided && a.counted.is_none() {
+            a.counted = previous_counted;
+        }
+        if let Some(f) = figure(toks, text, p, &a) {
+            if a.counted.is_some() {
+                previous_counted = a.counted;
+            }
             out.push(f);
         }
     }
@@ -140,9 +159,13 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
                 continue;
             }
         }
-        let Some((c, src)) = prev.category else { continue };
-        if matches!(src, Source::Left | Source::Inherited | Source::Head | Source::Toll)
-            && phrases[k - 1].quantity == Quantity::Count
+        let Some((c, src)) = prev.category else {
+            continue;
+        };
+        if matches!(
+            src,
+            Source::Left | Source::Inherited | Source::Head | Source::Toll
+        ) && phrases[k - 1].quantity == Quantity::Count
             && attacher.only_connectors(prev.tail, phrases[k].start, false)
         {
             attached[k].category = Some((c, Source::Inherited));
@@ -153,13 +176,13 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         if cur.category.is_some() || cur.unknown || phrases[k].quantity != Quantity::Count {
             continue;
         }
-        let Some((c, src)) = next.category else { continue };
-        if matches!(src, Source::Right)
-            || (src == Source::Inherited && phrases[k + 1].quantity == Quantity::Count)
-        {
-            if attacher.only_connectors(cur.tail, phrases[k + 1].start, true) {
-                attached[k].category = Some((c, Source::Right));
-            }
+        let Some((c, src)) = next.category else {
+            continue;
+        };
+        let from_after = matches!(src, Source::Right)
+            || (src == Source::Inherited && phrases[k + 1].quantity == Quantity::Count);
+        if from_after && attacher.only_connectors(cur.tail, phrases[k + 1].start, true) {
+            attached[k].category = Some((c, Source::Right));
         }
     }
 }
@@ -178,7 +201,9 @@ fn figure(toks: &[Token], text: &str, p: &NumPhrase, a: &Attached) -> Option<Fig
         (Quantity::Money, _) => p.currency.clone().unwrap_or_default(),
         (Quantity::Percent, _) => String::new(),
         (Quantity::Count, Some((s, e))) => slice(toks, text, s, e).to_string(),
-        (Quantity::Count, None) if category.counts_people() => "people".to_string(),
+        (Quantity::Count, None) if category.counts_people() || category == Category::Other => {
+            "people".to_string()
+        }
         (Quantity::Count, None) if category == Category::Deployed => "troops".to_string(),
         (Quantity::Count, None) => String::new(),
     };

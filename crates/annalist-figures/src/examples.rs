@@ -47,7 +47,9 @@ fn vocabulary_examples() {
     let mut count = 0;
     for (file, data) in ENGLISH_FILES {
         for line in data.lines() {
-            let Some(example) = line.strip_prefix('>') else { continue };
+            let Some(example) = line.strip_prefix('>') else {
+                continue;
+            };
             let (sentence, expect) = example.split_once("=>").expect("example needs =>");
             let sentence = sentence.trim();
             count += 1;
@@ -65,10 +67,17 @@ fn vocabulary_examples() {
                 .collect();
             let want = parse(expect);
             if got != want {
-                failures.push(format!("{file}: {sentence:?}\n  want {want:?}\n  got  {got:?}"));
+                failures.push(format!(
+                    "{file}: {sentence:?}\n  want {want:?}\n  got  {got:?}"
+                ));
             }
         }
     }
     assert!(count >= 50, "only {count} examples");
-    assert!(failures.is_empty(), "{} of {count} examples fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -5,10 +5,13 @@
 //! Each rule looks at a token or two around the number, so the checks are cheap and each
 //! rejection can be explained by one word in `grammar.txt`.
 
+use crate::Quantity;
 use crate::lexicon::{Class, Entry, Lexicon};
 use crate::number::NumPhrase;
 use crate::token::{Kind, Token};
-use crate::Quantity;
+
+/// Largest value a figure may have: a quadrillion is already far beyond any count or budget.
+const MAX_VALUE: f64 = 1e15;
 
 /// Sorted exclusion spans with a running maximum of their ends, for overlap queries.
 pub(crate) struct Exclusions {
@@ -53,12 +56,17 @@ impl Look<'_> {
     }
 
     fn kind(&self, i: Option<usize>, kind: Kind) -> bool {
-        i.and_then(|i| self.toks.get(i)).is_some_and(|t| t.kind == kind)
+        i.and_then(|i| self.toks.get(i))
+            .is_some_and(|t| t.kind == kind)
     }
 
     fn capitalized(&self, i: Option<usize>) -> bool {
         i.and_then(|i| self.toks.get(i)).is_some_and(|t| {
-            t.kind == Kind::Word && t.text(self.text).chars().next().is_some_and(char::is_uppercase)
+            t.kind == Kind::Word
+                && t.text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
         })
     }
 
@@ -82,10 +90,19 @@ pub(crate) fn rejected(
     exclusions: &Exclusions,
 ) -> bool {
     let look = Look { lex, toks, text };
-    let (Some(first), Some(last)) = (toks.get(p.core_start), toks.get(p.core_end.saturating_sub(1)))
-    else {
+    let (Some(first), Some(last)) = (
+        toks.get(p.core_start),
+        toks.get(p.core_end.saturating_sub(1)),
+    ) else {
         return true;
     };
+    // Absurd magnitudes ("one hundred hundred hundred…", "10^30" spelled out) are noise.
+    if !p.value.is_finite()
+        || p.value > MAX_VALUE
+        || p.high.is_some_and(|h| !h.is_finite() || h > MAX_VALUE)
+    {
+        return true;
+    }
     if exclusions.overlaps(first.cs, last.ce) {
         return true;
     }
@@ -104,7 +121,8 @@ pub(crate) fn rejected(
     if month(p.core_start.checked_sub(1)) || month(Some(after)) {
         return true;
     }
-    if look.punct(before, &[","]) && look.kind(before2, Kind::Num) && month(p.start.checked_sub(3)) {
+    if look.punct(before, &[","]) && look.kind(before2, Kind::Num) && month(p.start.checked_sub(3))
+    {
         return true;
     }
     // Years: four digits, unless they count something right after ("1500 troops").
@@ -141,7 +159,11 @@ pub(crate) fn rejected(
     // Measures: "3 days", "12 km", "dozens of kilometres".
     if p.quantity == Quantity::Count {
         let mut next = p.end;
-        if p.vague && toks.get(next).is_some_and(|t| t.text(text).eq_ignore_ascii_case("of")) {
+        if p.vague
+            && toks
+                .get(next)
+                .is_some_and(|t| t.text(text).eq_ignore_ascii_case("of"))
+        {
             next += 1;
         }
         if look.is(Some(next), Class::Unit) {
@@ -161,10 +183,11 @@ pub(crate) fn rejected(
         if glued_group(after, after + 1) && look.glued(after) {
             return true;
         }
-        if let (Some(b), Some(b2)) = (before, before2) {
-            if look.glued(p.start) && glued_group(b, b2) {
-                return true;
-            }
+        if let (Some(b), Some(b2)) = (before, before2)
+            && look.glued(p.start)
+            && glued_group(b, b2)
+        {
+            return true;
         }
         if look.punct(before, &["+", "("]) && look.glued(p.start) {
             return true;

@@ -221,7 +221,9 @@ impl Lexicon {
                 let human = head[0] == "human";
                 let default = match rest {
                     [] => None,
-                    [c] => Some(Category::parse(c).ok_or_else(|| format!("unknown category {c:?}"))?),
+                    [c] => {
+                        Some(Category::parse(c).ok_or_else(|| format!("unknown category {c:?}"))?)
+                    }
                     _ => return Err("too many words in counted section".into()),
                 };
                 self.add_all(line, &Entry::Counted { human, default });
@@ -321,9 +323,10 @@ impl Lexicon {
             let phrase = self.phrases.get(id as usize)?;
             let n = phrase.words.len();
             let rest = toks.get(i + 1..i + n)?;
-            let all = rest.iter().zip(&phrase.words[1..]).all(|(t, w)| {
-                t.kind != Kind::Num && t.text(text).eq_ignore_ascii_case(w)
-            });
+            let all = rest
+                .iter()
+                .zip(&phrase.words[1..])
+                .all(|(t, w)| t.kind != Kind::Num && t.text(text).eq_ignore_ascii_case(w));
             all.then_some((&phrase.entry, n))
         })
     }
@@ -361,8 +364,8 @@ fn parse_bound(s: &str) -> Option<Bound> {
 /// Regular English verb forms: lemma, -s, -ed, -ing.
 fn inflect(lemma: &str) -> Vec<String> {
     let mut forms = vec![lemma.to_string()];
-    let consonant_y = lemma.ends_with('y')
-        && !lemma[..lemma.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    let consonant_y =
+        lemma.ends_with('y') && !lemma[..lemma.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
     if consonant_y {
         let stem = &lemma[..lemma.len() - 1];
         forms.push(format!("{stem}ies"));
@@ -373,7 +376,9 @@ fn inflect(lemma: &str) -> Vec<String> {
         forms.push(format!("{lemma}d"));
         forms.push(format!("{stem}ing"));
     } else {
-        let sibilant = ["s", "sh", "ch", "x", "z"].iter().any(|s| lemma.ends_with(s));
+        let sibilant = ["s", "sh", "ch", "x", "z"]
+            .iter()
+            .any(|s| lemma.ends_with(s));
         forms.push(if sibilant {
             format!("{lemma}es")
         } else {
@@ -392,10 +397,22 @@ mod tests {
     #[test]
     fn regular_inflections() {
         assert_eq!(inflect("kill"), ["kill", "kills", "killed", "killing"]);
-        assert_eq!(inflect("injure"), ["injure", "injures", "injured", "injuring"]);
-        assert_eq!(inflect("deploy"), ["deploy", "deploys", "deployed", "deploying"]);
-        assert_eq!(inflect("rally"), ["rally", "rallies", "rallied", "rallying"]);
-        assert_eq!(inflect("march"), ["march", "marches", "marched", "marching"]);
+        assert_eq!(
+            inflect("injure"),
+            ["injure", "injures", "injured", "injuring"]
+        );
+        assert_eq!(
+            inflect("deploy"),
+            ["deploy", "deploys", "deployed", "deploying"]
+        );
+        assert_eq!(
+            inflect("rally"),
+            ["rally", "rallies", "rallied", "rallying"]
+        );
+        assert_eq!(
+            inflect("march"),
+            ["march", "marches", "marched", "marching"]
+        );
     }
 
     #[test]

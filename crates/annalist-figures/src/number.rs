@@ -129,10 +129,14 @@ impl Ctx<'_> {
 
     /// A number in words at `i`: value, index after, vague.
     fn words(&self, i: usize) -> Option<(f64, usize, bool)> {
-        if let Some((v, n)) = self.lex.at(self.toks, i, self.text).find_map(|(e, n)| match e {
-            Entry::Vague(v) => Some((*v, n)),
-            _ => None,
-        }) {
+        if let Some((v, n)) = self
+            .lex
+            .at(self.toks, i, self.text)
+            .find_map(|(e, n)| match e {
+                Entry::Vague(v) => Some((*v, n)),
+                _ => None,
+            })
+        {
             return Some((v, i + n, true));
         }
         #[derive(PartialEq)]
@@ -187,14 +191,14 @@ impl Ctx<'_> {
                 }
                 last = Last::Scale;
                 j += 1;
-            } else if self.word(j, "and") && last == Last::Scale && atom(j + 1).is_some() {
-                j += 1;
-            } else if self.punct(j, &["-"])
-                && last == Last::Tens
-                && self.glued(j)
-                && self.glued(j + 1)
-                && atom(j + 1).is_some_and(|v| v < 10.0)
+            } else if (self.word(j, "and") && last == Last::Scale && atom(j + 1).is_some())
+                || (self.punct(j, &["-"])
+                    && last == Last::Tens
+                    && self.glued(j)
+                    && self.glued(j + 1)
+                    && atom(j + 1).is_some_and(|v| v < 10.0))
             {
+                // "one hundred and fifty", "forty-one".
                 j += 1;
             } else {
                 break;
@@ -237,27 +241,30 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
     let dash = cx.punct(j, &["-", "–", "—"]);
     let from = i > 0 && cx.word(i - 1, "from");
     let same_kind = cx.is_num(j + 1) == (tok.kind == Kind::Num);
-    if !vague && (dash || (cx.word(j, "to") && !from)) && same_kind {
-        if let Some((w, k, _)) = cx.any(j + 1) {
-            if w > value {
-                low = Some(value);
-                high = Some(w);
-                j = k;
-            } else if dash {
-                // "3-1", "555-0134": scores, codes.
-                return Read::Skip(skip_numeric(toks, k));
-            }
+    if !vague
+        && (dash || (cx.word(j, "to") && !from))
+        && same_kind
+        && let Some((w, k, _)) = cx.any(j + 1)
+    {
+        if w > value {
+            low = Some(value);
+            high = Some(w);
+            j = k;
+        } else if dash {
+            // "3-1", "555-0134": scores, codes.
+            return Read::Skip(skip_numeric(toks, k));
         }
     }
-    if i > 0 && cx.word(i - 1, "between") && cx.word(j, "and") {
-        if let Some((w, k, _)) = cx.any(j + 1) {
-            if w > value {
-                low = Some(value);
-                high = Some(w);
-                j = k;
-                start = i - 1;
-            }
-        }
+    if i > 0
+        && cx.word(i - 1, "between")
+        && cx.word(j, "and")
+        && let Some((w, k, _)) = cx.any(j + 1)
+        && w > value
+    {
+        low = Some(value);
+        high = Some(w);
+        j = k;
+        start = i - 1;
     }
     let core_end = j;
     let mut bound = if vague { Bound::Approx } else { Bound::Exact };
@@ -296,23 +303,23 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         }
     }
     // Currency before: "$5 million", "US$ 3".
-    if quantity == Quantity::Count {
-        if let Some((c, s)) = cx.ending_at(start, |e| match e {
+    if quantity == Quantity::Count
+        && let Some((c, s)) = cx.ending_at(start, |e| match e {
             Entry::Currency(c) => Some(c.clone()),
             _ => None,
-        }) {
-            quantity = Quantity::Money;
-            currency = Some(c);
-            start = s;
-        }
+        })
+    {
+        quantity = Quantity::Money;
+        currency = Some(c);
+        start = s;
     }
     // "or more", "or so", "+".
     if let Some((b, n)) = lex.at(toks, j, text).find_map(|(e, n)| match e {
         Entry::PostQualifier(b) => Some((*b, n)),
         _ => None,
     }) {
-        let next_is_number = toks.get(j + n).is_some_and(|t| t.kind == Kind::Num)
-            || cx.words(j + n).is_some();
+        let next_is_number =
+            toks.get(j + n).is_some_and(|t| t.kind == Kind::Num) || cx.words(j + n).is_some();
         if !next_is_number {
             bound = b;
             j += n;

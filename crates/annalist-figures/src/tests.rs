@@ -83,3 +83,27 @@ fn revised_tolls_are_separate_figures() {
     assert_eq!(values, vec![52.0, 61.0]);
     assert!(f.iter().all(|f| f.category == Category::Killed));
 }
+
+#[test]
+fn more_takes_the_previous_noun_or_the_next() {
+    let f = figures("The floods destroyed 3,400 homes and damaged 12,000 more.");
+    assert_eq!(f[1].counted, "homes");
+    assert_eq!(f[1].category, Category::Destroyed);
+    let f = figures("Officials said 12 more people were killed.");
+    assert_eq!(f[0].counted, "people");
+    assert_eq!(f[0].category, Category::Killed);
+}
+
+#[test]
+fn noun_modifiers_are_not_what_is_counted() {
+    let f = figures("56 inmates dead");
+    assert_eq!(
+        (f[0].counted.as_str(), f[0].category),
+        ("inmates", Category::Killed)
+    );
+    // "militant" alone would be a person; here it modifies "commanders".
+    let f = figures("freed in exchange for 5 militant commanders");
+    assert_eq!(f[0].counted, "militant commanders");
+    // A singular noun before an unknown noun counts that unknown thing: dropped.
+    assert!(figures("3 police dogs").is_empty());
+}

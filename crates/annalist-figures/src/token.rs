@@ -162,13 +162,12 @@ impl<'t> Tokenizer<'t> {
 
     fn word(&mut self) {
         while let Some(c) = self.peek() {
-            if c.is_alphabetic() {
-                self.bump(c);
-            } else if (c == '\'' || c == '’')
+            // Letters, and apostrophes inside words ("o'clock").
+            let inner_apostrophe = (c == '\'' || c == '’')
                 && self
                     .peek_at(self.pos + c.len_utf8())
-                    .is_some_and(char::is_alphabetic)
-            {
+                    .is_some_and(char::is_alphabetic);
+            if c.is_alphabetic() || inner_apostrophe {
                 self.bump(c);
             } else {
                 break;
@@ -226,7 +225,9 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
-        Tokenizer::new(text).map(|t| (t.kind, t.text(text))).collect()
+        Tokenizer::new(text)
+            .map(|t| (t.kind, t.text(text)))
+            .collect()
     }
 
     #[test]

@@ -73,8 +73,7 @@ fn read_gold(text: &str, expected: &str, name: &str) -> Vec<Gold> {
 
 fn head(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .next_back()
+        .rfind(|w| !w.is_empty())
         .unwrap_or("")
         .to_lowercase()
 }
@@ -110,10 +109,18 @@ struct Counts {
 
 impl Counts {
     fn p(&self) -> f64 {
-        if self.pred == 0 { 1.0 } else { self.tp_pred as f64 / self.pred as f64 }
+        if self.pred == 0 {
+            1.0
+        } else {
+            self.tp_pred as f64 / self.pred as f64
+        }
     }
     fn r(&self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.tp_gold as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.tp_gold as f64 / self.gold as f64
+        }
     }
 }
 
@@ -144,7 +151,10 @@ fn score(dir: &Path, verbose: bool) -> Score {
         overall: Counts::default(),
     };
     for path in files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let text = std::fs::read_to_string(&path).expect("read article");
         let expected = std::fs::read_to_string(path.with_extension("expected"))
             .unwrap_or_else(|e| panic!("{name}: no .expected file: {e}"));
@@ -159,7 +169,10 @@ fn score(dir: &Path, verbose: bool) -> Score {
             }
         }
         for (g, hit) in gold.iter().zip(&gold_hit) {
-            let c = s.by_category.entry(key(&g.category, &g.quantity)).or_default();
+            let c = s
+                .by_category
+                .entry(key(&g.category, &g.quantity))
+                .or_default();
             c.gold += 1;
             s.overall.gold += 1;
             if *hit {
@@ -198,12 +211,28 @@ fn score(dir: &Path, verbose: bool) -> Score {
 
 fn report(part: &str, s: &Score) {
     println!("\n{part}: {} articles", s.articles);
-    println!("  {:<20} {:>5} {:>5} {:>6} {:>6}", "category", "gold", "pred", "P", "R");
+    println!(
+        "  {:<20} {:>5} {:>5} {:>6} {:>6}",
+        "category", "gold", "pred", "P", "R"
+    );
     for (k, c) in &s.by_category {
-        println!("  {k:<20} {:>5} {:>5} {:>6.3} {:>6.3}", c.gold, c.pred, c.p(), c.r());
+        println!(
+            "  {k:<20} {:>5} {:>5} {:>6.3} {:>6.3}",
+            c.gold,
+            c.pred,
+            c.p(),
+            c.r()
+        );
     }
     let o = s.overall;
-    println!("  {:<20} {:>5} {:>5} {:>6.3} {:>6.3}", "OVERALL", o.gold, o.pred, o.p(), o.r());
+    println!(
+        "  {:<20} {:>5} {:>5} {:>6.3} {:>6.3}",
+        "OVERALL",
+        o.gold,
+        o.pred,
+        o.p(),
+        o.r()
+    );
 }
 
 #[test]
@@ -214,8 +243,24 @@ fn gold_precision_and_recall() {
     let heldout = score(&root.join("heldout"), false);
     report("tune", &tune);
     report("held-out (never tuned on)", &heldout);
-    assert!(tune.articles >= 30, "tuning part has {} articles", tune.articles);
-    assert!(heldout.articles >= 10, "held-out part has {} articles", heldout.articles);
-    assert!(tune.overall.p() >= 0.90, "tune precision {:.3} < 0.90", tune.overall.p());
-    assert!(tune.overall.r() >= 0.90, "tune recall {:.3} < 0.90", tune.overall.r());
+    assert!(
+        tune.articles >= 30,
+        "tuning part has {} articles",
+        tune.articles
+    );
+    assert!(
+        heldout.articles >= 10,
+        "held-out part has {} articles",
+        heldout.articles
+    );
+    assert!(
+        tune.overall.p() >= 0.90,
+        "tune precision {:.3} < 0.90",
+        tune.overall.p()
+    );
+    assert!(
+        tune.overall.r() >= 0.90,
+        "tune recall {:.3} < 0.90",
+        tune.overall.r()
+    );
 }

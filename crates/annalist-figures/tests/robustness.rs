@@ -1,0 +1,105 @@
+//! No input makes the extractor panic or return offsets outside the text, and figures'
+//! offsets always cut out exactly their `text`. Speed on pathological input is measured by
+//! the benchmark (`digits_10mb`, `powers`), not timed here.
+
+use annalist_figures::{FigureOptions, extract_figures};
+use proptest::prelude::*;
+
+fn check(text: &str, opts: &FigureOptions) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut last_start = 0;
+    for f in extract_figures(text, opts) {
+        assert!(f.start < f.end && f.end <= chars.len(), "{f:?} in {text:?}");
+        let cut: String = chars[f.start..f.end].iter().collect();
+        assert_eq!(cut, f.text);
+        assert!(f.start >= last_start, "figures out of order in {text:?}");
+        last_start = f.start;
+        assert!(f.value.is_finite());
+        if let (Some(l), Some(h)) = (f.low, f.high) {
+            assert!(l < h);
+        }
+    }
+}
+
+/// Pieces of news prose that exercise every rule, to be shuffled together.
+const PIECES: [&str; 40] = [
+    "52",
+    "20,000",
+    "20 000",
+    "3.5",
+    "million",
+    "one",
+    "hundred",
+    "forty",
+    "-",
+    "–",
+    "one-",
+    "dozens",
+    "of",
+    "tens",
+    "thousands",
+    "between",
+    "and",
+    "more than",
+    "at least",
+    "up to",
+    "people",
+    "were",
+    "killed",
+    "wounded",
+    "the killing of",
+    "troops",
+    "police",
+    "detained",
+    ",",
+    ".",
+    "$",
+    "%",
+    "percent",
+    "March",
+    "1988",
+    "aged",
+    "Article",
+    "(",
+    ")",
+    "\n\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn never_panics_on_any_string(text in "\\PC{0,200}") {
+        check(&text, &FigureOptions::default());
+    }
+
+    #[test]
+    fn never_panics_on_news_like_soup(
+        picks in proptest::collection::vec(0..PIECES.len(), 0..80),
+        spans in proptest::collection::vec((0usize..400, 0usize..400), 0..6),
+    ) {
+        let text = picks.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
+        check(&text, &FigureOptions::default());
+        // Exclusions may be reversed, empty, overlapping or out of range.
+        check(&text, &FigureOptions { exclude: spans });
+    }
+}
+
+#[test]
+fn pathological_inputs_finish() {
+    let digits = "9".repeat(1 << 20);
+    assert!(extract_figures(&digits, &FigureOptions::default()).is_empty());
+    let powers = "10^30 ".repeat(50_000);
+    check(&powers, &FigureOptions::default());
+    let groups = format!("1{}", ",000".repeat(100_000));
+    assert!(extract_figures(&groups, &FigureOptions::default()).is_empty());
+    let spaced = format!("killed 1{}", " 000".repeat(100_000));
+    check(&spaced, &FigureOptions::default());
+    let words = "one hundred ".repeat(50_000) + "people were killed";
+    check(&words, &FigureOptions::default());
+    let list = "killed 5 men, ".repeat(50_000);
+    assert_eq!(
+        extract_figures(&list, &FigureOptions::default()).len(),
+        50_000
+    );
+}
