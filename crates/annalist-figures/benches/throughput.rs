@@ -41,10 +41,17 @@ fn throughput(c: &mut Criterion) {
     group.bench_function("news_4mb", |b| {
         b.iter(|| extract_figures(black_box(&text), &opts))
     });
-    let digits = "7".repeat(4 << 20);
+    // Pathological inputs: 10 MB of digits, and "10^30" repeated (numbers glued by
+    // punctuation, each one read and rejected).
+    let digits = "7".repeat(10 << 20);
     group.throughput(Throughput::Bytes(digits.len() as u64));
-    group.bench_function("digits_4mb", |b| {
+    group.bench_function("digits_10mb", |b| {
         b.iter(|| extract_figures(black_box(&digits), &opts))
+    });
+    let powers = "10^30 ".repeat(4 << 20 >> 3);
+    group.throughput(Throughput::Bytes(powers.len() as u64));
+    group.bench_function("powers", |b| {
+        b.iter(|| extract_figures(black_box(&powers), &opts))
     });
     group.finish();
 }
