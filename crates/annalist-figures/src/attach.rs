@@ -305,7 +305,28 @@ impl Attacher<'_> {
         out
     }
 
+    /// "Among the dead were 6 children": the category of the noun after "among the".
+    fn among(&self, start: usize) -> Option<Category> {
+        let s = start.checked_sub(4)?;
+        let copula = ["were", "are", "was", "is"]
+            .iter()
+            .any(|w| self.word(start - 1, w));
+        if !(copula && self.word(s, "among") && self.word(s + 1, "the")) {
+            return None;
+        }
+        self.entries(s + 2).find_map(|(e, n)| match e {
+            Entry::Trigger(c, _) if n == 1 => Some(*c),
+            Entry::Counted {
+                default: Some(c), ..
+            } if n == 1 => Some(*c),
+            _ => None,
+        })
+    }
+
     fn left(&self, start: usize, floor: usize) -> Option<Category> {
+        if let Some(c) = self.among(start) {
+            return Some(c);
+        }
         let mut k = start;
         let mut saw_of = false;
         for _ in 0..4 {

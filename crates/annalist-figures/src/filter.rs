@@ -192,6 +192,15 @@ pub(crate) fn rejected(
         if look.punct(before, &["+", "("]) && look.glued(p.start) {
             return true;
         }
+        // Model names and codes: "MH17", "F-16", "COVID-19", "G20".
+        let glued_to_word = look.kind(before, Kind::Word) && look.glued(p.start);
+        let hyphen_code = look.punct(before, &["-"])
+            && look.glued(p.start)
+            && look.kind(before2, Kind::Word)
+            && before.is_some_and(|b| look.glued(b));
+        if glued_to_word || hyphen_code {
+            return true;
+        }
         // Three or more digit groups in a row ("20 7946 0958").
         if look.kind(Some(after), Kind::Num) && look.kind(before, Kind::Num) {
             return true;

@@ -195,6 +195,20 @@ pub struct FigureOptions {
 /// Finds the figures in `text`, in text order.
 ///
 /// Never panics and runs in time linear in `text.len()`.
+///
+/// ```
+/// use annalist_figures::{Bound, Category, FigureOptions, extract_figures};
+///
+/// let text = "In early March more than 20,000 troops and police were brought into the capital.";
+/// let figures = extract_figures(text, &FigureOptions::default());
+/// assert_eq!(figures.len(), 1);
+/// let f = &figures[0];
+/// assert_eq!((f.value, f.bound, f.category), (20_000.0, Bound::AtLeast, Category::Deployed));
+/// assert_eq!(f.counted, "troops and police");
+/// assert_eq!(f.text, "more than 20,000 troops and police");
+/// // Offsets are characters, end exclusive.
+/// assert_eq!((f.start, f.end), (15, 49));
+/// ```
 pub fn extract_figures(text: &str, opts: &FigureOptions) -> Vec<Figure> {
     match lang::english() {
         Ok(lexicon) => engine::run(lexicon, text, opts),

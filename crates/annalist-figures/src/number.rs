@@ -279,6 +279,9 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         }) {
             bound = b;
             j += 2;
+        } else if cx.word(j + 1, "strong") {
+            // "a 5,000-strong crowd": the size of what follows.
+            j += 2;
         } else if toks.get(j + 1).is_some_and(|t| t.kind != Kind::Num) {
             return Read::Skip(j + 1);
         }
