@@ -94,17 +94,38 @@ impl Attacher<'_> {
         })
     }
 
-    /// A capitalised plural not at the sentence start ("Palestinians", "Kurds").
+    /// A capitalised plural that looks like a people's name ("Palestinians", "Iraqis",
+    /// "Kurds", "Turks"), not a place or title ("Seven Pines", "the Three Alls").
     fn proper_plural(&self, i: usize) -> bool {
+        const ENDINGS: [&str; 6] = ["ans", "is", "ds", "ks", "hs", "ers"];
         i > 0
             && self.toks.get(i).is_some_and(|t| {
                 let w = t.text(self.text);
                 t.kind == Kind::Word
                     && w.len() > 3
-                    && w.ends_with('s')
+                    && ENDINGS.iter().any(|e| w.ends_with(e))
                     && w.chars().next().is_some_and(char::is_uppercase)
             })
             && !self.is(i, Class::Month)
+            && !self.titled_number_before(i)
+    }
+
+    /// A capitalised number word inside a sentence ("at Five Forks") starts a name.
+    fn titled_number_before(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|j| {
+            let capital = self.toks.get(j).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            });
+            let number = self
+                .entries(j)
+                .any(|(e, _)| matches!(e, Entry::Atom(_) | Entry::Scale(_)));
+            let sentence_start = j == 0 || self.sentence_stop(j - 1);
+            capital && number && !sentence_start
+        })
     }
 
     fn lowercase_word(&self, i: usize) -> bool {
@@ -198,12 +219,7 @@ impl Attacher<'_> {
             if !(comma || closes) || self.toks.get(k).is_some_and(|t| t.kind == Kind::Num) {
                 return committed;
             }
-            let next = self.counted_at(k).map(|(n, _, _)| k + n).or_else(|| {
-                self.modifier(k)
-                    .then(|| self.counted_at(k + 1))
-                    .flatten()
-                    .map(|(n, _, _)| k + 1 + n)
-            });
+            let next = self.counted_head(k).map(|(_, e, _)| e);
             match next {
                 Some(e) => {
                     cur = e;

@@ -207,6 +207,15 @@ impl Ctx<'_> {
         (last != Last::None).then_some((total + current, j, false))
     }
 
+    /// The scale word ending a number at `end` ("million" in "1.2 million"), if any.
+    fn trailing_scale(&self, end: usize) -> Option<f64> {
+        let last = end.checked_sub(1)?;
+        self.lex.single(self.toks, last, self.text, |e| match e {
+            Entry::Scale(s) | Entry::Suffix(s) => Some(*s),
+            _ => None,
+        })
+    }
+
     /// Any number (digits or words) at `i`.
     fn any(&self, i: usize) -> Option<(f64, usize, bool)> {
         if self.is_num(i) {
@@ -223,7 +232,7 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
     let Some(tok) = toks.get(i) else {
         return Read::Nothing;
     };
-    let (value, mut j, vague) = if tok.kind == Kind::Num {
+    let (mut value, mut j, vague) = if tok.kind == Kind::Num {
         match cx.digits(i) {
             Ok((v, j)) => (v, j, false),
             Err(()) => return Read::Skip(skip_numeric(toks, i)),
@@ -246,6 +255,12 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         && same_kind
         && let Some((w, k, _)) = cx.any(j + 1)
     {
+        // "1.1 to 1.2 million": the scale of the upper end applies to both.
+        if let (None, Some(s)) = (cx.trailing_scale(j), cx.trailing_scale(k))
+            && value * s < w
+        {
+            value *= s;
+        }
         if w > value {
             low = Some(value);
             high = Some(w);
