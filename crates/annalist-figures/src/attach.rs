@@ -170,10 +170,15 @@ impl Attacher<'_> {
             self.entries(i)
                 .any(|(e, _)| matches!(e, Entry::Trigger(..)))
         };
-        while let Some((_, e, d)) = self
-            .simple_head(end)
-            .filter(|_| !trigger(end) && (self.modifier(end) || self.counted_at(end).is_some()))
-        {
+        // Only a singular noun modifies another ("militant commanders", not "Americans home").
+        let plural = |end: usize| {
+            end.checked_sub(1)
+                .and_then(|l| self.toks.get(l))
+                .is_some_and(|t| t.text(self.text).ends_with('s'))
+        };
+        while let Some((_, e, d)) = self.simple_head(end).filter(|_| {
+            !plural(end) && !trigger(end) && (self.modifier(end) || self.counted_at(end).is_some())
+        }) {
             end = e;
             default = d.or(default);
         }
@@ -219,7 +224,12 @@ impl Attacher<'_> {
             if !(comma || closes) || self.toks.get(k).is_some_and(|t| t.kind == Kind::Num) {
                 return committed;
             }
-            let next = self.counted_head(k).map(|(_, e, _)| e);
+            let trigger = self
+                .entries(k)
+                .any(|(e, _)| matches!(e, Entry::Trigger(..)));
+            let next = (!trigger)
+                .then(|| self.counted_head(k).map(|(_, e, _)| e))
+                .flatten();
             match next {
                 Some(e) => {
                     cur = e;
@@ -279,7 +289,7 @@ impl Attacher<'_> {
             // "two passenger trains": a singular noun used as a modifier of something else.
             let last = e.checked_sub(1).and_then(|l| self.toks.get(l));
             let singular = last.is_some_and(|t| !t.text(self.text).ends_with('s'));
-            if singular && p.value != 1.0 && self.lowercase_word(e) && self.modifier(e) {
+            if singular && p.value != 1.0 && self.modifier(e) {
                 out.unknown = true;
                 return out;
             }

@@ -118,7 +118,9 @@ pub(crate) fn rejected(
     }
     // Dates: "March 3", "3 March", "March 3, 1988".
     let month = |i: Option<usize>| look.is(i, Class::Month) && look.capitalized(i);
-    if month(p.core_start.checked_sub(1)) || month(Some(after)) {
+    let abbreviated_month =
+        look.punct(p.core_start.checked_sub(1), &["."]) && month(p.core_start.checked_sub(2));
+    if month(p.core_start.checked_sub(1)) || month(Some(after)) || abbreviated_month {
         return true;
     }
     if look.punct(before, &[","]) && look.kind(before2, Kind::Num) && month(p.start.checked_sub(3))

@@ -110,7 +110,7 @@ impl Ctx<'_> {
                 _ => None,
             }) {
                 Some(s) => {
-                    value *= s;
+                    value = (value * s * 1000.0).round() / 1000.0;
                     j += 1;
                 }
                 None => return Err(()),
@@ -121,7 +121,8 @@ impl Ctx<'_> {
             Entry::Scale(s) => Some(*s),
             _ => None,
         }) {
-            value *= s;
+            // Round away binary noise: 1.7 * 1e6 is 1700000.0000000002.
+            value = (value * s * 1000.0).round() / 1000.0;
             j += 1;
         }
         Ok((value, j))
@@ -311,6 +312,8 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
                 j += n;
                 break;
             }
+            // "500 pounds" of explosives is a weight; "1.2 million pounds" is money.
+            Entry::Currency(c) if c == "pounds" && n == 1 && value < 1e6 => {}
             Entry::Currency(c) => {
                 quantity = Quantity::Money;
                 currency = Some(c.clone());
