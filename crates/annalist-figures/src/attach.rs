@@ -88,8 +88,17 @@ impl Attacher<'_> {
     }
 
     fn counted_at(&self, i: usize) -> Option<(usize, bool, Option<Category>)> {
+        // A capitalised thing inside a sentence is a name ("two House of Lords members").
+        let name = i > 0
+            && !self.sentence_stop(i - 1)
+            && self.toks.get(i).is_some_and(|t| {
+                t.text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            });
         self.entries(i).find_map(|(e, n)| match e {
-            Entry::Counted { human, default } => Some((n, *human, *default)),
+            Entry::Counted { human, default } if *human || !name => Some((n, *human, *default)),
             _ => None,
         })
     }
@@ -275,9 +284,11 @@ impl Attacher<'_> {
             elided: false,
         };
         // 1. Head right after the number.
-        if let Some((c, n)) =
-            self.trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans])
-        {
+        // A word followed by a colon labels the next number ("Injured: 74 Hospitalized: 6").
+        let head = self
+            .trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans])
+            .filter(|&(_, n)| !self.punct(p.end + n, ":"));
+        if let Some((c, n)) = head {
             out.category = Some((c, Source::Head));
             out.tail = p.end + n;
         } else if partitive_them {
@@ -351,6 +362,13 @@ impl Attacher<'_> {
 
     fn left(&self, start: usize, floor: usize) -> Option<Category> {
         if let Some(c) = self.among(start) {
+            return Some(c);
+        }
+        // Labels: "Injured: 74", "Total dead: 192".
+        if start >= floor + 2
+            && self.punct(start - 1, ":")
+            && let Some((c, _)) = self.trigger(start - 2, &[Role::Noun, Role::Adj, Role::Verb])
+        {
             return Some(c);
         }
         let mut k = start;
