@@ -40,6 +40,9 @@ pub(crate) struct Attached {
     pub default: Option<Category>,
     /// One past the figure's last token (number, counted phrase or head).
     pub tail: usize,
+    /// One past the verb that categorised it, when that verb follows the figure
+    /// ("1.2m people had fled"): lists continue from there.
+    pub reach: usize,
     /// "12,000 more": what is counted is the previous figure's noun.
     pub elided: bool,
     /// Followed by a noun we do not know: counts something else.
@@ -279,6 +282,7 @@ impl Attacher<'_> {
             counted: None,
             default: None,
             tail: p.end,
+            reach: 0,
             unknown: false,
             bound: None,
             elided: false,
@@ -333,6 +337,7 @@ impl Attacher<'_> {
             if out.counted.is_none() {
                 out.tail = tail;
             }
+            out.reach = tail;
             return out;
         }
         // 4. Toll phrase.

@@ -114,6 +114,7 @@ fn sentence(
                 counted: None,
                 default: None,
                 tail: p.end,
+                reach: 0,
                 unknown: false,
                 bound: None,
                 elided: false,
@@ -164,9 +165,9 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         };
         if matches!(
             src,
-            Source::Left | Source::Inherited | Source::Head | Source::Toll
+            Source::Left | Source::Inherited | Source::Head | Source::Toll | Source::Right
         ) && phrases[k - 1].quantity == Quantity::Count
-            && attacher.only_connectors(prev.tail, phrases[k].start, false)
+            && attacher.only_connectors(prev.tail.max(prev.reach), phrases[k].start, false)
         {
             attached[k].category = Some((c, Source::Inherited));
         }
