@@ -107,3 +107,40 @@ fn noun_modifiers_are_not_what_is_counted() {
     // A singular noun before an unknown noun counts that unknown thing: dropped.
     assert!(figures("3 police dogs").is_empty());
 }
+
+#[test]
+fn never_figures() {
+    for text in [
+        "In 1988 people fled.",
+        "On March 3 people were killed.",
+        "Clashes began at 10:30 and at 5 p.m. people were killed.",
+        "On the 20th people were arrested.",
+        "Article 1 and Resolution 1483 and No. 5 were cited.",
+        "A 17-year-old and a 45-year-old man were killed.",
+        "The victim, aged 45, was killed.",
+        "Call +1 (202) 555-0134 to report people missing.",
+        "See page 12 for the list of people killed.",
+        "The 1990s saw people displaced.",
+    ] {
+        let found = figures(text);
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn brief_number_shapes() {
+    let value = |t: &str| figures(t).first().map(|f| (f.value, f.bound));
+    assert_eq!(value("20 000 people fled"), Some((20_000.0, Bound::Exact)));
+    assert_eq!(value("3.5 million people fled"), Some((3_500_000.0, Bound::Exact)));
+    assert_eq!(value("one hundred fifty-two people died"), Some((152.0, Bound::Exact)));
+    assert_eq!(value("a dozen people died"), Some((12.0, Bound::Exact)));
+    assert_eq!(value("dozens died"), Some((12.0, Bound::Approx)));
+    assert_eq!(value("hundreds were arrested"), Some((100.0, Bound::Approx)));
+    assert_eq!(value("tens of people were arrested"), Some((10.0, Bound::Approx)));
+    assert_eq!(value("thousands fled"), Some((1000.0, Bound::Approx)));
+    assert_eq!(value("almost 40 people died"), Some((40.0, Bound::AtMost)));
+    assert_eq!(value("roughly 40 people died"), Some((40.0, Bound::Approx)));
+    assert_eq!(value("over 40 people died"), Some((40.0, Bound::AtLeast)));
+    let f = &figures("between 130 and 150 people were killed")[0];
+    assert_eq!((f.low, f.high, f.value), (Some(130.0), Some(150.0), 130.0));
+}
