@@ -24,6 +24,8 @@ enum Command {
     Timeml(cmd::timeml::TimemlArgs),
     /// Score TimeML annotations against gold ones (TempEval-3 Task A).
     Eval(cmd::timeml::EvalArgs),
+    /// Serve articles over HTTP: a JSON API and a web page that draws the timeline.
+    Serve(cmd::serve::ServeArgs),
 }
 
 fn main() {
@@ -33,6 +35,7 @@ fn main() {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Timeml(args) => cmd::timeml::run(args),
         Command::Eval(args) => cmd::timeml::eval(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     if let Err(e) = result {
         eprintln!("annalist: {e:#}");
