@@ -215,14 +215,25 @@ fn figure(toks: &[Token], text: &str, p: &NumPhrase, a: &Attached) -> Option<Fig
     if p.low.is_some() && bound == Bound::Exact {
         bound = Bound::AtLeast;
     }
+    let number_span = match (
+        toks.get(p.core_start),
+        p.core_end.checked_sub(1).and_then(|l| toks.get(l)),
+    ) {
+        (Some(a), Some(b)) if a.cs <= b.ce => (a.cs, b.ce),
+        _ => (first.cs, last.ce),
+    };
     Some(Figure {
         start: first.cs,
         end: last.ce,
+        byte_start: first.bs,
+        byte_end: last.be,
+        number_span,
         text: text.get(first.bs..last.be).unwrap_or("").to_string(),
         value: p.value,
         low: p.low,
         high: p.high,
         bound,
+        approx: p.vague || bound == Bound::Approx,
         category,
         counted,
         quantity: p.quantity,

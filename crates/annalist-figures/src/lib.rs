@@ -164,6 +164,13 @@ pub struct Figure {
     pub start: usize,
     /// One past its last character.
     pub end: usize,
+    /// First byte of the figure phrase in the UTF-8 text (for slicing `&text[byte_start..byte_end]`).
+    pub byte_start: usize,
+    /// One past its last byte.
+    pub byte_end: usize,
+    /// Character span `(start, end)` of the number itself, without qualifier or counted
+    /// noun ("20,000" in "more than 20,000 troops"; "130 and 150" in "between 130 and 150").
+    pub number_span: (usize, usize),
     /// The phrase as written ("more than 20,000 troops and police").
     pub text: String,
     /// The number; for a range, its lower end.
@@ -174,6 +181,10 @@ pub struct Figure {
     pub high: Option<f64>,
     /// Exact, lower bound, upper bound or approximate.
     pub bound: Bound,
+    /// Whether the number is an approximation: a vague count ("dozens", coded 12 as
+    /// ACLED does) or an approximating qualifier ("about", "some", "an estimated").
+    /// A vague count keeps this flag even under a bound ("more than a dozen").
+    pub approx: bool,
     /// What happened to what is counted.
     pub category: Category,
     /// What is counted ("people", "troops and police", "homes and shops"); implied

@@ -131,16 +131,90 @@ fn never_figures() {
 fn brief_number_shapes() {
     let value = |t: &str| figures(t).first().map(|f| (f.value, f.bound));
     assert_eq!(value("20 000 people fled"), Some((20_000.0, Bound::Exact)));
-    assert_eq!(value("3.5 million people fled"), Some((3_500_000.0, Bound::Exact)));
-    assert_eq!(value("one hundred fifty-two people died"), Some((152.0, Bound::Exact)));
+    assert_eq!(
+        value("3.5 million people fled"),
+        Some((3_500_000.0, Bound::Exact))
+    );
+    assert_eq!(
+        value("one hundred fifty-two people died"),
+        Some((152.0, Bound::Exact))
+    );
     assert_eq!(value("a dozen people died"), Some((12.0, Bound::Exact)));
     assert_eq!(value("dozens died"), Some((12.0, Bound::Approx)));
-    assert_eq!(value("hundreds were arrested"), Some((100.0, Bound::Approx)));
-    assert_eq!(value("tens of people were arrested"), Some((10.0, Bound::Approx)));
+    assert_eq!(
+        value("hundreds were arrested"),
+        Some((100.0, Bound::Approx))
+    );
+    assert_eq!(
+        value("tens of people were arrested"),
+        Some((10.0, Bound::Approx))
+    );
     assert_eq!(value("thousands fled"), Some((1000.0, Bound::Approx)));
     assert_eq!(value("almost 40 people died"), Some((40.0, Bound::AtMost)));
     assert_eq!(value("roughly 40 people died"), Some((40.0, Bound::Approx)));
     assert_eq!(value("over 40 people died"), Some((40.0, Bound::AtLeast)));
     let f = &figures("between 130 and 150 people were killed")[0];
     assert_eq!((f.low, f.high, f.value), (Some(130.0), Some(150.0), 130.0));
+}
+
+#[test]
+fn byte_offsets_and_number_span_locate_the_parts() {
+    let text = "Über “more than 20,000 troops” arrived.";
+    let f = &figures(text)[0];
+    // "Ü" and "“" are two and three bytes: byte offsets differ from character offsets.
+    assert_eq!(&text[f.byte_start..f.byte_end], "more than 20,000 troops");
+    assert_eq!((f.start, f.end), (6, 29));
+    assert_eq!((f.byte_start, f.byte_end), (9, 32));
+    // The number alone: characters 16..22 are "20,000".
+    let chars: Vec<char> = text.chars().collect();
+    let number: String = chars[f.number_span.0..f.number_span.1].iter().collect();
+    assert_eq!(number, "20,000");
+}
+
+#[test]
+fn number_span_of_a_range_covers_both_ends() {
+    let text = "Between 130 and 150 people were killed.";
+    let f = &figures(text)[0];
+    assert_eq!((f.low, f.high), (Some(130.0), Some(150.0)));
+    assert_eq!(&text[f.number_span.0..f.number_span.1], "130 and 150");
+    assert_eq!(
+        &text[f.byte_start..f.byte_end],
+        "Between 130 and 150 people"
+    );
+}
+
+#[test]
+fn approx_flags_vague_counts_and_approximating_qualifiers() {
+    let flags = |t: &str| -> Vec<(f64, Bound, bool)> {
+        figures(t)
+            .into_iter()
+            .map(|f| (f.value, f.bound, f.approx))
+            .collect()
+    };
+    assert_eq!(
+        flags("Dozens of people were arrested."),
+        vec![(12.0, Bound::Approx, true)]
+    );
+    assert_eq!(
+        flags("About 300 people were arrested."),
+        vec![(300.0, Bound::Approx, true)]
+    );
+    assert_eq!(
+        flags("Exactly 52 people were killed."),
+        vec![(52.0, Bound::Exact, false)]
+    );
+    assert_eq!(
+        flags("At least 14 people were killed."),
+        vec![(14.0, Bound::AtLeast, false)]
+    );
+    // "a dozen" is a number word, not a vague count.
+    assert_eq!(
+        flags("More than a dozen people were arrested."),
+        vec![(12.0, Bound::AtLeast, false)]
+    );
+    // A vague count stays approximate under a bound.
+    assert_eq!(
+        flags("Well over tens of thousands of people marched."),
+        vec![(10_000.0, Bound::AtLeast, true)]
+    );
 }
