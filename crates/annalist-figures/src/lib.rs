@@ -203,6 +203,64 @@ pub struct FigureOptions {
     pub exclude: Vec<(usize, usize)>,
 }
 
+impl FigureOptions {
+    /// Options excluding time expressions given as *byte* spans `(start, end)` of `text`
+    /// (as a byte-oriented tagger or a regex reports them), converted to the character
+    /// spans [`FigureOptions::exclude`] holds. Spans that do not fall on character
+    /// boundaries are widened to the characters they touch; spans past the end are clipped.
+    pub fn from_byte_spans(text: &str, spans: &[(usize, usize)]) -> FigureOptions {
+        let mut sorted: Vec<(usize, usize)> = spans.to_vec();
+        sorted.sort_unstable();
+        // One pass over the text: character index of every byte offset we need.
+        let mut points: Vec<usize> = sorted.iter().flat_map(|&(s, e)| [s, e]).collect();
+        points.sort_unstable();
+        points.dedup();
+        let mut char_at: Vec<(usize, usize)> = Vec::with_capacity(points.len());
+        let mut next = points.iter().copied().peekable();
+        let mut chars = 0usize;
+        for (b, _) in text.char_indices() {
+            while let Some(&p) = next.peek() {
+                if p > b {
+                    break;
+                }
+                // A byte offset inside the previous character rounds down to it.
+                let idx = if p == b {
+                    chars
+                } else {
+                    chars.saturating_sub(1)
+                };
+                char_at.push((p, idx));
+                next.next();
+            }
+            chars += 1;
+        }
+        for p in next {
+            char_at.push((p, chars));
+        }
+        let lookup = |b: usize| {
+            char_at
+                .binary_search_by_key(&b, |&(p, _)| p)
+                .map(|i| char_at[i].1)
+                .unwrap_or(chars)
+        };
+        let exclude = sorted
+            .iter()
+            .filter(|&&(s, e)| s < e)
+            .map(|&(s, e)| {
+                let (cs, ce) = (lookup(s), lookup(e));
+                // An end inside a character covers that character.
+                let ce = if text.is_char_boundary(e.min(text.len())) {
+                    ce
+                } else {
+                    ce + 1
+                };
+                (cs, ce.max(cs))
+            })
+            .collect();
+        FigureOptions { exclude }
+    }
+}
+
 /// Finds the figures in `text`, in text order.
 ///
 /// Never panics and runs in time linear in `text.len()`.

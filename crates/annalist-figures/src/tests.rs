@@ -218,3 +218,20 @@ fn approx_flags_vague_counts_and_approximating_qualifiers() {
         vec![(10_000.0, Bound::AtLeast, true)]
     );
 }
+
+#[test]
+fn byte_span_exclusions_match_character_ones() {
+    // "März" has a two-byte "ä": byte offsets of "3" and "12" are one more than their
+    // character offsets.
+    let text = "Am 3. März: 12 people were killed";
+    let byte_3 = text.find('3').unwrap_or(0);
+    let byte_12 = text.find("12").unwrap_or(0);
+    assert_eq!((byte_3, byte_12), (3, 13));
+    let opts =
+        FigureOptions::from_byte_spans(text, &[(byte_12, byte_12 + 2), (byte_3, byte_3 + 1)]);
+    assert_eq!(opts.exclude, vec![(3, 4), (12, 14)]);
+    assert!(extract_figures(text, &opts).is_empty());
+    // A span ending inside "ä" covers it; one past the end is clipped.
+    let opts = FigureOptions::from_byte_spans(text, &[(7, 8), (30, 99)]);
+    assert_eq!(opts.exclude, vec![(7, 8), (29, 33)]);
+}
