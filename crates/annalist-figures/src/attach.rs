@@ -500,6 +500,11 @@ impl Attacher<'_> {
         })
     }
 
+    /// Whether tokens `[from, to)` are exactly one "to" or "or" joining two estimates.
+    pub fn alternative(&self, from: usize, to: usize) -> bool {
+        to == from + 1 && (self.word(from, "to") || self.word(from, "or"))
+    }
+
     /// Whether tokens `[from, to)` only join list items.
     pub fn only_connectors(&self, from: usize, to: usize, backward: bool) -> bool {
         if to < from || to - from > 6 {

@@ -182,7 +182,15 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         };
         let from_after = matches!(src, Source::Right)
             || (src == Source::Inherited && phrases[k + 1].quantity == Quantity::Count);
-        if from_after && attacher.only_connectors(cur.tail, phrases[k + 1].start, true) {
+        // "several hundred to several thousand dead", "12 or 13 dead": two estimates of
+        // one count share the head that follows the second.
+        let alternative = src == Source::Head
+            && phrases[k + 1].quantity == Quantity::Count
+            && attached[k].counted.is_none()
+            && attacher.alternative(cur.tail, phrases[k + 1].start);
+        if alternative
+            || (from_after && attacher.only_connectors(cur.tail, phrases[k + 1].start, true))
+        {
             attached[k].category = Some((c, Source::Right));
         }
     }
