@@ -228,12 +228,17 @@
     const x = (t) => ((t - lo) / (hi - lo)) * width;
     clear(svgRoot);
     const axisY = height - 22;
+    let labelEnd = -Infinity;
     for (const [t, label] of ticks(lo, hi, width)) {
       const g = svg('g', { class: 'tick' });
       g.append(svg('line', { x1: x(t), x2: x(t), y1: 0, y2: axisY }));
-      const text = svg('text', { x: x(t) + 3, y: height - 6 });
-      text.textContent = label;
-      g.append(text);
+      // A label that would run into the previous one is left out; its line stays.
+      if (x(t) + 3 > labelEnd + 6) {
+        const text = svg('text', { x: x(t) + 3, y: height - 6 });
+        text.textContent = label;
+        g.append(text);
+        labelEnd = x(t) + 3 + label.length * 6.5;
+      }
       svgRoot.append(g);
     }
     const visible = entries.filter(inView);
@@ -386,7 +391,8 @@
       const covering = spans.filter((s) => s.start <= a && s.end >= b);
       if (!covering.length) { text.append(piece); continue; }
       let node = document.createTextNode(piece);
-      for (const s of covering) {
+      // Innermost first, so the sentence mark wraps the timexes and figures inside it.
+      for (const s of covering.reverse()) {
         const wrap = el(s.kind === 'sentence' ? 'mark' : 'span', { class: s.kind, title: s.title || null });
         wrap.append(node);
         node = wrap;
