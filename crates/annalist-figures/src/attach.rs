@@ -510,6 +510,11 @@ impl Attacher<'_> {
         if to < from || to - from > 6 {
             return false;
         }
+        // "11 hostages, of whom 3 were released": what happened to the part is not what
+        // happened to the whole, so a partitive never carries a category backward.
+        if backward && (from..to).any(|k| self.word(k, "whom") || self.word(k, "them")) {
+            return false;
+        }
         let mut k = from;
         while k < to {
             if self.punct(k, ",") || self.punct(k, ";") {
