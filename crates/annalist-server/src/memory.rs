@@ -426,7 +426,7 @@ impl Backend for MemoryBackend {
             }
         }
         // Most matches first; ties keep archive order (stable sort).
-        scored.sort_by(|a, b| b.0.cmp(&a.0));
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
         let total = scored.len();
         Ok(SearchResults {
             hits: scored.into_iter().take(limit).map(|(_, h)| h).collect(),
@@ -441,7 +441,7 @@ impl Backend for MemoryBackend {
     ) -> Result<Conflicts, BackendError> {
         let inner = self.read();
         // (date value, category) -> figures, in archive order.
-        let mut groups: Vec<((String, String), Option<i64>, Vec<ConflictFigure>)> = Vec::new();
+        let mut groups: Vec<ConflictGroup> = Vec::new();
         for x in &inner.docs {
             for event in &x.events {
                 let Some(interval) = event.time.interval else {
@@ -638,6 +638,9 @@ impl Backend for MemoryBackend {
         Ok(())
     }
 }
+
+/// Figures about one (date, category), with the date's start for sorting.
+type ConflictGroup = ((String, String), Option<i64>, Vec<ConflictFigure>);
 
 /// `1990-01-19TNI` and `1990-01-19T05:30` are about `1990-01-19`; coarser values stay.
 fn day_or_coarser(value: &str) -> String {
