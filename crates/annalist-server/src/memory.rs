@@ -323,7 +323,12 @@ impl Backend for MemoryBackend {
             to: filter.to,
         };
         let inner = self.read();
-        let matching = inner.entries.iter().filter(|e| {
+        // Entries are sorted by start: those starting at or after `to` are never needed.
+        let upto = match filter.to {
+            Some(to) => inner.entries.partition_point(|e| e.start < to),
+            None => inner.entries.len(),
+        };
+        let matching = inner.entries[..upto].iter().filter(|e| {
             overlaps(e.start, e.end, &range)
                 && words.iter().all(|w| e.haystack.contains(w))
                 && filter
