@@ -43,3 +43,5 @@ pub fn with_figures(mut x: Extraction, figures: Vec<Figure>) -> Extraction {
     }
     x
 }
+
+pub mod corpus;
