@@ -490,6 +490,16 @@ impl Attacher<'_> {
         None
     }
 
+    /// Whether the phrase at `start` follows "put the figure at" and the like.
+    pub fn after_reference(&self, start: usize) -> bool {
+        (1..=4).any(|len| {
+            start.checked_sub(len).is_some_and(|s| {
+                self.entries(s)
+                    .any(|(e, n)| n == len && *e == Entry::Word(Class::Reference))
+            })
+        })
+    }
+
     /// Whether the phrase at `start` follows "including", "among them" and the like.
     pub fn after_apposition(&self, start: usize) -> bool {
         (1..=3).any(|len| {
