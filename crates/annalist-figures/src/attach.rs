@@ -216,6 +216,15 @@ impl Attacher<'_> {
                 k += 1;
                 continue;
             }
+            // Coordinated modifiers: "French and allied soldiers".
+            if modifiers > 0
+                && modifiers < MAX_MODIFIERS
+                && (self.word(k, "and") || self.word(k, "or"))
+                && self.modifier(k + 1)
+            {
+                k += 1;
+                continue;
+            }
             return None;
         }
     }
@@ -264,17 +273,25 @@ impl Attacher<'_> {
         if self.word(after, "more") && self.counted(after + 1).is_some() {
             after += 1;
         }
-        // Partitives: "five of the suspects", "82 of them".
+        // Partitives: "five of the suspects", "82 of them", "6,000 of its 9,000 houses"
+        // (the whole's own number is read as a figure of its own).
         let mut partitive_them = false;
         if !p.vague && self.word(after, "of") {
             if ["them", "whom"].iter().any(|w| self.word(after + 1, w)) {
                 partitive_them = true;
-            } else if ["the", "these", "those"]
+            } else if ["the", "these", "those", "its", "their", "his", "her", "our"]
                 .iter()
                 .any(|w| self.word(after + 1, w))
-                && self.counted(after + 2).is_some()
             {
-                after += 2;
+                let whole = after + 2;
+                let noun = if self.toks.get(whole).is_some_and(|t| t.kind == Kind::Num) {
+                    whole + 1
+                } else {
+                    whole
+                };
+                if self.counted(noun).is_some() {
+                    after = noun;
+                }
             }
         }
         let mut out = Attached {
