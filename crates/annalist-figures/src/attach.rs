@@ -328,7 +328,10 @@ impl Attacher<'_> {
             out.counted = Some((s, e));
             out.default = default;
             out.tail = e;
-        } else if self.lowercase_word(after) && self.modifier(after) {
+        } else if self.lowercase_word(after)
+            && self.modifier(after)
+            && !(self.clause_start(p.start) && self.past_verb(after))
+        {
             out.unknown = true;
             return out;
         }
@@ -360,8 +363,46 @@ impl Attacher<'_> {
         // 4. Toll phrase.
         if let Some(c) = self.toll(p.start) {
             out.category = Some((c, Source::Toll));
+            return out;
+        }
+        // 5. A bare number opening a clause and followed by a past-tense verb counts
+        // people ("fewer than 100,000 returned", "22 testified").
+        if out.counted.is_none() && self.clause_start(p.start) && self.past_verb(p.end) {
+            out.default = Some(Category::Other);
         }
         out
+    }
+
+    /// Whether a clause starts at `i`: the sentence start, after punctuation, or after a
+    /// conjunction.
+    fn clause_start(&self, i: usize) -> bool {
+        i == 0
+            || self.punct(i - 1, ",")
+            || self.punct(i - 1, ";")
+            || self.sentence_stop(i - 1)
+            || ["and", "but", "while", "whereas"]
+                .iter()
+                .any(|w| self.word(i - 1, w))
+    }
+
+    /// A lowercase past-tense verb at `i`, perhaps after "had" or "have".
+    fn past_verb(&self, i: usize) -> bool {
+        let i = if self.word(i, "had") || self.word(i, "have") {
+            i + 1
+        } else {
+            i
+        };
+        self.lowercase_word(i)
+            && self
+                .toks
+                .get(i)
+                .is_some_and(|t| t.text(self.text).ends_with("ed"))
+            && !self.entries(i).any(|(e, _)| {
+                matches!(
+                    e,
+                    Entry::Word(Class::Unit | Class::Function | Class::TimeAfter)
+                )
+            })
     }
 
     /// "Among the dead were 6 children": the category of the noun after "among the".

@@ -235,3 +235,21 @@ fn byte_span_exclusions_match_character_ones() {
     let opts = FigureOptions::from_byte_spans(text, &[(7, 8), (30, 99)]);
     assert_eq!(opts.exclude, vec![(7, 8), (29, 33)]);
 }
+
+#[test]
+fn lists_of_ages_are_not_figures() {
+    let text = "His two sons, aged 12 and 15, were among those arrested.";
+    let got: Vec<f64> = figures(text).into_iter().map(|f| f.value).collect();
+    // "two sons" is a count; 12 and 15 are ages.
+    assert!(!got.contains(&12.0) && !got.contains(&15.0), "{got:?}");
+    let text = "Three men, aged 19, 23 and 41, were detained.";
+    let got: Vec<f64> = figures(text).into_iter().map(|f| f.value).collect();
+    assert_eq!(got, vec![3.0]);
+    // The ages are skipped like an appositive on the way to the verb.
+    let text = "Two men, aged 19 and 23, were detained.";
+    let got: Vec<(f64, Category)> = figures(text)
+        .into_iter()
+        .map(|f| (f.value, f.category))
+        .collect();
+    assert_eq!(got, vec![(2.0, Category::Arrested)]);
+}
