@@ -74,6 +74,7 @@ impl Store {
                 })
             },
         )?;
+        let chars: Vec<char> = doc.text.chars().collect();
         let mut st = self
             .conn
             .prepare_cached("SELECT cstart, cend FROM sentences WHERE doc = ?1 ORDER BY idx")?;
@@ -129,10 +130,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             let rowid: i64 = r.get(0)?;
             let names: Option<String> = r.get(10)?;
-            let names = match names {
-                Some(n) => serde_json::from_str(&n)?,
-                None => serde_json::Value::Array(Vec::new()),
-            };
+            let names = decode_names(names.as_deref().unwrap_or(""), &chars);
             events.push(EventRecord {
                 sentence: r.get::<_, i64>(1)? as usize,
                 start: r.get::<_, i64>(2)? as usize,
@@ -155,4 +153,26 @@ impl Store {
         doc.events = events;
         Ok(doc)
     }
+}
+
+/// Reads names stored as `start:end:kind;…` back into annalist-extract's JSON shape,
+/// taking their text from the document; malformed parts are skipped.
+fn decode_names(stored: &str, chars: &[char]) -> serde_json::Value {
+    let names = stored
+        .split(';')
+        .filter_map(|part| {
+            let mut f = part.split(':');
+            let start: usize = f.next()?.parse().ok()?;
+            let end: usize = f.next()?.parse().ok()?;
+            let kind = match f.next()? {
+                "p" => "person",
+                "o" => "organization",
+                "l" => "place",
+                _ => "name",
+            };
+            let text: String = chars.get(start..end)?.iter().collect();
+            Some(serde_json::json!({ "text": text, "start": start, "end": end, "kind": kind }))
+        })
+        .collect();
+    serde_json::Value::Array(names)
 }

@@ -4,7 +4,7 @@
 //! anything is written. A new text at a URL already stored becomes a new version; the old
 //! one is kept and marked superseded, and queries read only current versions.
 
-use annalist_extract::{Event, Extraction, TimeSource};
+use annalist_extract::{Event, Extraction, Name, NameKind, TimeSource};
 use annalist_time::{Granularity, Interval};
 use rusqlite::{Transaction, params};
 
@@ -143,6 +143,27 @@ fn date_key(e: &Event, start_s: Option<i64>) -> String {
     }
 }
 
+/// Names as `start:end:kind;…` (kind `p`erson, `o`rganization, `l`ocation, `n`ame): the
+/// text is in the document already, and JSON would cost more than the text itself.
+fn encode_names(names: &[Name]) -> Option<String> {
+    if names.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = names
+        .iter()
+        .map(|n| {
+            let kind = match n.kind {
+                NameKind::Person => 'p',
+                NameKind::Organization => 'o',
+                NameKind::Place => 'l',
+                NameKind::Name => 'n',
+            };
+            format!("{}:{}:{kind}", n.start, n.end)
+        })
+        .collect();
+    Some(parts.join(";"))
+}
+
 fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreError> {
     let d = &x.doc;
     if tx
@@ -241,8 +262,12 @@ fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreErr
     {
         let mut st = tx.prepare_cached(
             "INSERT INTO events(doc, idx, sentence, cstart, cend, text, value, granularity, grank,
-                time_source, timex, start_s, end_s, span, date_key, month_day, names, nfig)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                time_source, timex, start_s, end_s, date_key, month_day, names, nfig)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        )?;
+        let mut spans = tx.prepare_cached(
+            "INSERT INTO spans(grank, max_span) VALUES (?1, ?2)
+             ON CONFLICT(grank) DO UPDATE SET max_span = max(max_span, excluded.max_span)",
         )?;
         for (i, e) in x.events.iter().enumerate() {
             let (s, en) = interval_seconds(e.time.interval);
@@ -254,11 +279,10 @@ fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreErr
                 }
                 _ => None,
             };
-            let names = if e.names.is_empty() {
-                None
-            } else {
-                Some(serde_json::to_string(&e.names)?)
-            };
+            let names = encode_names(&e.names);
+            if let (Some(a), Some(b)) = (s, en) {
+                spans.execute(params![granularity_rank(e.time.granularity), b - a])?;
+            }
             st.execute(params![
                 doc,
                 i as i64,
@@ -273,7 +297,6 @@ fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreErr
                 e.time.timex.map(|t| t as i64),
                 s,
                 en,
-                s.zip(en).map(|(a, b)| b - a),
                 date_key(e, s),
                 month_day,
                 names,

@@ -3,7 +3,7 @@
 //!
 //! Bounded timeline queries are index seeks: an event overlaps `[from, to)` when it starts
 //! before `to` and ends after `from`; since no event of a given granularity is longer than
-//! the longest stored one (`max(span)`, one index seek per granularity), its start lies in
+//! the longest stored one (kept in the `spans` table), its start lies in
 //! `[from - max_span, to)`, a range the `(grank, start_s)` index answers directly.
 
 use std::collections::{BTreeMap, HashMap};
@@ -300,8 +300,25 @@ impl Store {
             }
             Ok(row)
         };
+        // Within a date, the earliest published source comes first (then by id), so the
+        // order never depends on which worker finished first during `add`.
         let order = |a: &Row, b: &Row| {
-            (a.start_s, a.end_s, &a.value, a.rowid).cmp(&(b.start_s, b.end_s, &b.value, b.rowid))
+            (
+                a.start_s,
+                a.end_s,
+                &a.value,
+                &a.source.published,
+                &a.doc_id,
+                a.idx,
+            )
+                .cmp(&(
+                    b.start_s,
+                    b.end_s,
+                    &b.value,
+                    &b.source.published,
+                    &b.doc_id,
+                    b.idx,
+                ))
         };
         if from.is_none() && to.is_none() {
             // Whole range: stream in start order from the index; ties are sorted in memory.
@@ -330,11 +347,17 @@ impl Store {
         let mut all: Vec<Row> = Vec::new();
         let mut max_span = self
             .conn
-            .prepare_cached("SELECT max(span) FROM events WHERE grank = ?1")?;
+            .prepare_cached("SELECT max_span FROM spans WHERE grank = ?1")?;
         for g in GRANKS {
-            let Some(span): Option<i64> = max_span.query_row([g], |r| r.get(0))? else {
-                continue;
-            };
+            let span: Option<i64> =
+                max_span
+                    .query_row([g], |r| r.get(0))
+                    .map(Some)
+                    .or_else(|e| match e {
+                        rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                        e => Err(e),
+                    })?;
+            let Some(span) = span else { continue };
             let mut p = params.clone();
             let base = p.len();
             p.push(Value::Integer(g));

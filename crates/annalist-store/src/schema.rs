@@ -80,19 +80,19 @@ CREATE TABLE events(
     timex INTEGER,
     start_s INTEGER,
     end_s INTEGER,
-    span INTEGER,
     date_key TEXT NOT NULL,
     month_day INTEGER,
-    names TEXT,
+    names TEXT, -- `start:end:kind;…`, kind p/o/l/n; text from the document
     nfig INTEGER NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX events_doc ON events(doc, idx);
 CREATE INDEX events_time ON events(grank, start_s);
-CREATE INDEX events_span ON events(grank, span);
+-- The longest interval stored per granularity: bounded timeline queries seek from
+-- `from - max_span`. Only grows (a delete leaves an over-estimate, which stays correct).
+CREATE TABLE spans(grank INTEGER PRIMARY KEY, max_span INTEGER NOT NULL);
 CREATE INDEX events_start ON events(start_s);
 CREATE INDEX events_month_day ON events(month_day) WHERE month_day IS NOT NULL;
 CREATE TABLE figures(
-    rowid INTEGER PRIMARY KEY,
     doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
     event INTEGER REFERENCES events(rowid) ON DELETE SET NULL,
@@ -105,19 +105,20 @@ CREATE TABLE figures(
     bound TEXT NOT NULL,
     category TEXT NOT NULL,
     counted TEXT NOT NULL,
-    quantity TEXT NOT NULL
-);
-CREATE UNIQUE INDEX figures_doc ON figures(doc, idx);
+    quantity TEXT NOT NULL,
+    PRIMARY KEY(doc, idx)
+) WITHOUT ROWID;
 CREATE INDEX figures_event ON figures(event) WHERE event IS NOT NULL;
-CREATE INDEX figures_category ON figures(category, quantity);
 ";
 
 /// Version 2: full-text search over sentences (FTS5, contentless: the text stays in the
-/// document only, snippets are cut from it). Filled from the stored sentences, so a
+/// document only, snippets are cut from it; `detail='column'`: no word positions, since
+/// queries are sets of words, never phrases — the index is half the size). Filled from the stored sentences, so a
 /// version-1 store becomes searchable.
 const V2: &str = "
 CREATE VIRTUAL TABLE sentence_fts USING fts5(
-    text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+    text, content='', contentless_delete=1, detail='column',
+    tokenize='unicode61 remove_diacritics 2'
 );
 INSERT INTO sentence_fts(rowid, text)
     SELECT s.rowid, substr(d.text, s.cstart + 1, s.cend - s.cstart)

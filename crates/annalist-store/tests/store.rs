@@ -373,7 +373,7 @@ fn documents_read_back_with_everything_found_in_them_and_can_be_deleted() {
     let x = with_figures(
         extraction(
             "a.txt",
-            "Date: 2025-03-14\nTitle: Curfew\n\nOn March 3, 1988 more than 20,000 troops entered the capital.\n",
+            "Date: 2025-03-14\nTitle: Curfew\n\nOn March 3, 1988 more than 20,000 troops entered Baku.\n",
         ),
         vec![figure(20_000.0, "at_least", "deployed")],
     );
@@ -387,6 +387,14 @@ fn documents_read_back_with_everything_found_in_them_and_can_be_deleted() {
     assert_eq!(d.events.len(), 1);
     assert_eq!(d.events[0].figures, [0]);
     assert_eq!(d.figures[0].category, "deployed");
+    // Names come back with their text, taken from the document.
+    let names = d.events[0].names.as_array().unwrap();
+    assert_eq!(names.len(), x.events[0].names.len());
+    assert!(names.iter().any(|n| n["text"] == "Baku"), "{names:?}");
+    for (got, want) in names.iter().zip(&x.events[0].names) {
+        assert_eq!(got["text"], want.text.as_str());
+        assert_eq!(got["start"], want.start);
+    }
     assert!(matches!(
         store.document("nope-nope"),
         Err(StoreError::NotFound(_))

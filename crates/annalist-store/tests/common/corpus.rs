@@ -1,7 +1,8 @@
 //! A generated corpus of realistic news articles (~5 KB each) for tests and benchmarks:
-#![allow(dead_code)]
 //! dated reports of clashes, arrests and deployments, with figures, names and filler, as
 //! wire copy reads. Deterministic: article `i` is always the same text.
+
+#![allow(dead_code)]
 
 /// SplitMix64: small, fast, good enough for picking words.
 pub struct Rng(u64);
@@ -90,6 +91,16 @@ const FILLER: &[&str] = &[
     "The government said order had been restored, a claim residents disputed.",
     "Journalists were not allowed to enter the district, and telephone lines were cut.",
     "Analysts said the events could reshape politics in the region for years to come.",
+    "A spokesman for the interior ministry would not say who had given the order.",
+    "Relatives waited outside the morgue for news of the missing, some of them for hours.",
+    "The opposition newspaper was shut down, its editor said in a statement read by a colleague.",
+    "Residents said the curfew was strictly enforced and patrols were heard through the night.",
+    "Human rights groups demanded an independent inquiry into the use of force.",
+    "The border crossing was closed, stranding hundreds of lorries on both sides.",
+    "Students said they would continue their strike until their demands were met.",
+    "Church bells rang across the old town as mourners walked behind the coffins.",
+    "Prices of bread and petrol rose sharply in the markets, traders said.",
+    "The state news agency carried a brief statement blaming what it called provocateurs.",
 ];
 
 /// The base day of article `i`'s story: 2,000 distinct days, so stories overlap.
@@ -113,7 +124,9 @@ pub fn article(i: u64) -> String {
     while out.len() < 4_800 {
         let mut p = String::new();
         for _ in 0..4 {
-            let s = match r.below(9) {
+            // About one sentence in five is dated or gives figures (wire copy is mostly
+            // context and quotes): ~10 events per 5 KB article, 1M events per 100k articles.
+            let s = match r.below(26) {
                 0 => format!(
                     "On {month} {d}, {y}, {} people were killed when {} opened fire on protesters in {place}.",
                     5 + r.below(200),
