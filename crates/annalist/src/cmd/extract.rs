@@ -13,7 +13,7 @@ use anyhow::Context;
 pub struct ExtractArgs {
     /// Files, folders (read recursively, hidden files skipped) or `-` for standard input.
     #[arg(required = true)]
-    paths: Vec<PathBuf>,
+    pub paths: Vec<PathBuf>,
     /// Publication date for every document, overriding what is detected
     /// (YYYY-MM-DD or RFC 3339).
     #[arg(long)]

@@ -2,4 +2,5 @@
 
 pub mod extract;
 pub mod tag;
+pub mod timeline_files;
 pub mod timeml;
