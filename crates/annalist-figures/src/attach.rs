@@ -216,6 +216,15 @@ impl Attacher<'_> {
                 k += 1;
                 continue;
             }
+            // Coordinated modifiers: "French and allied soldiers".
+            if modifiers > 0
+                && modifiers < MAX_MODIFIERS
+                && (self.word(k, "and") || self.word(k, "or"))
+                && self.modifier(k + 1)
+            {
+                k += 1;
+                continue;
+            }
             return None;
         }
     }
@@ -264,17 +273,25 @@ impl Attacher<'_> {
         if self.word(after, "more") && self.counted(after + 1).is_some() {
             after += 1;
         }
-        // Partitives: "five of the suspects", "82 of them".
+        // Partitives: "five of the suspects", "82 of them", "6,000 of its 9,000 houses"
+        // (the whole's own number is read as a figure of its own).
         let mut partitive_them = false;
         if !p.vague && self.word(after, "of") {
             if ["them", "whom"].iter().any(|w| self.word(after + 1, w)) {
                 partitive_them = true;
-            } else if ["the", "these", "those"]
+            } else if ["the", "these", "those", "its", "their", "his", "her", "our"]
                 .iter()
                 .any(|w| self.word(after + 1, w))
-                && self.counted(after + 2).is_some()
             {
-                after += 2;
+                let whole = after + 2;
+                let noun = if self.toks.get(whole).is_some_and(|t| t.kind == Kind::Num) {
+                    whole + 1
+                } else {
+                    whole
+                };
+                if self.counted(noun).is_some() {
+                    after = noun;
+                }
             }
         }
         let mut out = Attached {
@@ -311,7 +328,10 @@ impl Attacher<'_> {
             out.counted = Some((s, e));
             out.default = default;
             out.tail = e;
-        } else if self.lowercase_word(after) && self.modifier(after) {
+        } else if self.lowercase_word(after)
+            && self.modifier(after)
+            && !(self.clause_start(p.start) && self.past_verb(after))
+        {
             out.unknown = true;
             return out;
         }
@@ -343,8 +363,46 @@ impl Attacher<'_> {
         // 4. Toll phrase.
         if let Some(c) = self.toll(p.start) {
             out.category = Some((c, Source::Toll));
+            return out;
+        }
+        // 5. A bare number opening a clause and followed by a past-tense verb counts
+        // people ("fewer than 100,000 returned", "22 testified").
+        if out.counted.is_none() && self.clause_start(p.start) && self.past_verb(p.end) {
+            out.default = Some(Category::Other);
         }
         out
+    }
+
+    /// Whether a clause starts at `i`: the sentence start, after punctuation, or after a
+    /// conjunction.
+    fn clause_start(&self, i: usize) -> bool {
+        i == 0
+            || self.punct(i - 1, ",")
+            || self.punct(i - 1, ";")
+            || self.sentence_stop(i - 1)
+            || ["and", "but", "while", "whereas"]
+                .iter()
+                .any(|w| self.word(i - 1, w))
+    }
+
+    /// A lowercase past-tense verb at `i`, perhaps after "had" or "have".
+    fn past_verb(&self, i: usize) -> bool {
+        let i = if self.word(i, "had") || self.word(i, "have") {
+            i + 1
+        } else {
+            i
+        };
+        self.lowercase_word(i)
+            && self
+                .toks
+                .get(i)
+                .is_some_and(|t| t.text(self.text).ends_with("ed"))
+            && !self.entries(i).any(|(e, _)| {
+                matches!(
+                    e,
+                    Entry::Word(Class::Unit | Class::Function | Class::TimeAfter)
+                )
+            })
     }
 
     /// "Among the dead were 6 children": the category of the noun after "among the".
@@ -490,6 +548,16 @@ impl Attacher<'_> {
         None
     }
 
+    /// Whether the phrase at `start` follows "put the figure at" and the like.
+    pub fn after_reference(&self, start: usize) -> bool {
+        (1..=4).any(|len| {
+            start.checked_sub(len).is_some_and(|s| {
+                self.entries(s)
+                    .any(|(e, n)| n == len && *e == Entry::Word(Class::Reference))
+            })
+        })
+    }
+
     /// Whether the phrase at `start` follows "including", "among them" and the like.
     pub fn after_apposition(&self, start: usize) -> bool {
         (1..=3).any(|len| {
@@ -500,9 +568,19 @@ impl Attacher<'_> {
         })
     }
 
+    /// Whether tokens `[from, to)` are exactly one "to" or "or" joining two estimates.
+    pub fn alternative(&self, from: usize, to: usize) -> bool {
+        to == from + 1 && (self.word(from, "to") || self.word(from, "or"))
+    }
+
     /// Whether tokens `[from, to)` only join list items.
     pub fn only_connectors(&self, from: usize, to: usize, backward: bool) -> bool {
         if to < from || to - from > 6 {
+            return false;
+        }
+        // "11 hostages, of whom 3 were released": what happened to the part is not what
+        // happened to the whole, so a partitive never carries a category backward.
+        if backward && (from..to).any(|k| self.word(k, "whom") || self.word(k, "them")) {
             return false;
         }
         let mut k = from;

@@ -20,10 +20,13 @@ pub(crate) fn run(lex: &Lexicon, text: &str, opts: &FigureOptions) -> Vec<Figure
     let mut buf: Vec<Token> = Vec::with_capacity(256);
     let mut lower = String::new();
     let mut numeric = false;
+    // The category of the last casualty-like figure, for "put the figure at 10,000" in a
+    // later sentence.
+    let mut last = None;
     for mut tok in Tokenizer::new(text) {
         if !buf.is_empty() && (boundary(lex, &buf, &tok, text) || buf.len() >= MAX_SENTENCE) {
             if numeric {
-                sentence(lex, &buf, text, &exclusions, &mut out);
+                sentence(lex, &buf, text, &exclusions, &mut last, &mut out);
             }
             buf.clear();
             numeric = false;
@@ -47,7 +50,7 @@ pub(crate) fn run(lex: &Lexicon, text: &str, opts: &FigureOptions) -> Vec<Figure
         buf.push(tok);
     }
     if numeric {
-        sentence(lex, &buf, text, &exclusions, &mut out);
+        sentence(lex, &buf, text, &exclusions, &mut last, &mut out);
     }
     out
 }
@@ -82,6 +85,7 @@ fn sentence(
     toks: &[Token],
     text: &str,
     exclusions: &Exclusions,
+    last: &mut Option<Category>,
     out: &mut Vec<Figure>,
 ) {
     let mut phrases: Vec<NumPhrase> = Vec::new();
@@ -124,6 +128,7 @@ fn sentence(
         attached.push(a);
     }
     inherit(&attacher, &phrases, &mut attached);
+    refer_back(&attacher, &phrases, &mut attached, last);
     let mut previous_counted: Option<(usize, usize)> = None;
     for (p, a) in phrases.iter().zip(&attached) {
         let mut a = a.clone();
@@ -135,6 +140,32 @@ fn sentence(
                 previous_counted = a.counted;
             }
             out.push(f);
+        }
+    }
+}
+
+/// "A cable put the figure at 10,000": the number restates the last figure talked about
+/// (in this sentence or an earlier one) and takes its category. Updates `last`.
+fn refer_back(
+    attacher: &Attacher<'_>,
+    phrases: &[NumPhrase],
+    attached: &mut [Attached],
+    last: &mut Option<Category>,
+) {
+    for (p, a) in phrases.iter().zip(attached.iter_mut()) {
+        if p.quantity != Quantity::Count || a.unknown {
+            continue;
+        }
+        if a.category.is_none()
+            && let Some(c) = *last
+            && attacher.after_reference(p.start)
+        {
+            a.category = Some((c, Source::Toll));
+        }
+        if let Some((c, _)) = a.category
+            && c != Category::Other
+        {
+            *last = Some(c);
         }
     }
 }
@@ -182,7 +213,15 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         };
         let from_after = matches!(src, Source::Right)
             || (src == Source::Inherited && phrases[k + 1].quantity == Quantity::Count);
-        if from_after && attacher.only_connectors(cur.tail, phrases[k + 1].start, true) {
+        // "several hundred to several thousand dead", "12 or 13 dead": two estimates of
+        // one count share the head that follows the second.
+        let alternative = src == Source::Head
+            && phrases[k + 1].quantity == Quantity::Count
+            && attached[k].counted.is_none()
+            && attacher.alternative(cur.tail, phrases[k + 1].start);
+        if alternative
+            || (from_after && attacher.only_connectors(cur.tail, phrases[k + 1].start, true))
+        {
             attached[k].category = Some((c, Source::Right));
         }
     }
@@ -215,14 +254,25 @@ fn figure(toks: &[Token], text: &str, p: &NumPhrase, a: &Attached) -> Option<Fig
     if p.low.is_some() && bound == Bound::Exact {
         bound = Bound::AtLeast;
     }
+    let number_span = match (
+        toks.get(p.core_start),
+        p.core_end.checked_sub(1).and_then(|l| toks.get(l)),
+    ) {
+        (Some(a), Some(b)) if a.cs <= b.ce => (a.cs, b.ce),
+        _ => (first.cs, last.ce),
+    };
     Some(Figure {
         start: first.cs,
         end: last.ce,
+        byte_start: first.bs,
+        byte_end: last.be,
+        number_span,
         text: text.get(first.bs..last.be).unwrap_or("").to_string(),
         value: p.value,
         low: p.low,
         high: p.high,
         bound,
+        approx: p.vague || bound == Bound::Approx,
         category,
         counted,
         quantity: p.quantity,

@@ -123,7 +123,13 @@ pub(crate) fn rejected(
     if month(p.core_start.checked_sub(1)) || month(Some(after)) || abbreviated_month {
         return true;
     }
-    if look.punct(before, &[","]) && look.kind(before2, Kind::Num) && month(p.start.checked_sub(3))
+    // The year of "March 3, 1988" (not "in June 1812, fewer than 100,000 returned").
+    let bare_four_digits =
+        p.start == p.core_start && first.kind == Kind::Num && first.num.digits == 4;
+    if bare_four_digits
+        && look.punct(before, &[","])
+        && look.kind(before2, Kind::Num)
+        && month(p.start.checked_sub(3))
     {
         return true;
     }
@@ -146,8 +152,29 @@ pub(crate) fn rejected(
     {
         return true;
     }
-    // Ages: "aged 45", "Smith, 45, was".
+    // Ages: "aged 45", "Smith, 45, was", and the rest of a list of ages ("aged 12 and
+    // 15", "aged 19, 23 and 41"): walk back over numbers and joiners to "aged".
     if look.is(before, Class::AgeBefore) {
+        return true;
+    }
+    let mut k = before;
+    let mut ages = false;
+    for _ in 0..8 {
+        let joiner = look.punct(k, &[","])
+            || k.and_then(|i| toks.get(i))
+                .is_some_and(|t| t.kind == Kind::Word && ["and", "or"].contains(&t.text(text)));
+        let prev = k.and_then(|i| i.checked_sub(1));
+        if !joiner || !look.kind(prev, Kind::Num) {
+            break;
+        }
+        let before_num = prev.and_then(|i| i.checked_sub(1));
+        if look.is(before_num, Class::AgeBefore) {
+            ages = true;
+            break;
+        }
+        k = before_num;
+    }
+    if ages {
         return true;
     }
     let small = p.value < 130.0 && p.low.is_none();

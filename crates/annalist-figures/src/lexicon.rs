@@ -73,6 +73,9 @@ pub(crate) enum Class {
     Abbrev,
     /// Words allowed between a trigger and its number ("another", "a further").
     Filler,
+    /// Phrases restating the figure last talked about ("put the figure at"): the number
+    /// takes that figure's category.
+    Reference,
 }
 
 /// What a phrase means.
@@ -245,6 +248,7 @@ impl Lexicon {
                     "year_before" => Class::YearBefore,
                     "abbrev" => Class::Abbrev,
                     "filler" => Class::Filler,
+                    "reference" => Class::Reference,
                     other => return Err(format!("unknown section {other:?}")),
                 };
                 self.add_all(line, &Entry::Word(class));

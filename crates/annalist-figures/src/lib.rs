@@ -164,6 +164,13 @@ pub struct Figure {
     pub start: usize,
     /// One past its last character.
     pub end: usize,
+    /// First byte of the figure phrase in the UTF-8 text (for slicing `&text[byte_start..byte_end]`).
+    pub byte_start: usize,
+    /// One past its last byte.
+    pub byte_end: usize,
+    /// Character span `(start, end)` of the number itself, without qualifier or counted
+    /// noun ("20,000" in "more than 20,000 troops"; "130 and 150" in "between 130 and 150").
+    pub number_span: (usize, usize),
     /// The phrase as written ("more than 20,000 troops and police").
     pub text: String,
     /// The number; for a range, its lower end.
@@ -174,6 +181,10 @@ pub struct Figure {
     pub high: Option<f64>,
     /// Exact, lower bound, upper bound or approximate.
     pub bound: Bound,
+    /// Whether the number is an approximation: a vague count ("dozens", coded 12 as
+    /// ACLED does) or an approximating qualifier ("about", "some", "an estimated").
+    /// A vague count keeps this flag even under a bound ("more than a dozen").
+    pub approx: bool,
     /// What happened to what is counted.
     pub category: Category,
     /// What is counted ("people", "troops and police", "homes and shops"); implied
@@ -190,6 +201,64 @@ pub struct FigureOptions {
     /// Character spans `(start, end)` (end exclusive) of time expressions: numbers inside
     /// them are never figures ("1988", the "3" of "March 3").
     pub exclude: Vec<(usize, usize)>,
+}
+
+impl FigureOptions {
+    /// Options excluding time expressions given as *byte* spans `(start, end)` of `text`
+    /// (as a byte-oriented tagger or a regex reports them), converted to the character
+    /// spans [`FigureOptions::exclude`] holds. Spans that do not fall on character
+    /// boundaries are widened to the characters they touch; spans past the end are clipped.
+    pub fn from_byte_spans(text: &str, spans: &[(usize, usize)]) -> FigureOptions {
+        let mut sorted: Vec<(usize, usize)> = spans.to_vec();
+        sorted.sort_unstable();
+        // One pass over the text: character index of every byte offset we need.
+        let mut points: Vec<usize> = sorted.iter().flat_map(|&(s, e)| [s, e]).collect();
+        points.sort_unstable();
+        points.dedup();
+        let mut char_at: Vec<(usize, usize)> = Vec::with_capacity(points.len());
+        let mut next = points.iter().copied().peekable();
+        let mut chars = 0usize;
+        for (b, _) in text.char_indices() {
+            while let Some(&p) = next.peek() {
+                if p > b {
+                    break;
+                }
+                // A byte offset inside the previous character rounds down to it.
+                let idx = if p == b {
+                    chars
+                } else {
+                    chars.saturating_sub(1)
+                };
+                char_at.push((p, idx));
+                next.next();
+            }
+            chars += 1;
+        }
+        for p in next {
+            char_at.push((p, chars));
+        }
+        let lookup = |b: usize| {
+            char_at
+                .binary_search_by_key(&b, |&(p, _)| p)
+                .map(|i| char_at[i].1)
+                .unwrap_or(chars)
+        };
+        let exclude = sorted
+            .iter()
+            .filter(|&&(s, e)| s < e)
+            .map(|&(s, e)| {
+                let (cs, ce) = (lookup(s), lookup(e));
+                // An end inside a character covers that character.
+                let ce = if text.is_char_boundary(e.min(text.len())) {
+                    ce
+                } else {
+                    ce + 1
+                };
+                (cs, ce.max(cs))
+            })
+            .collect();
+        FigureOptions { exclude }
+    }
 }
 
 /// Finds the figures in `text`, in text order.

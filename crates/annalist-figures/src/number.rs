@@ -162,7 +162,15 @@ impl Ctx<'_> {
         let (mut total, mut current) = (0.0, 0.0);
         let mut last = Last::None;
         let mut j = i;
-        if (self.word(j, "a") || self.word(j, "an")) && scale(j + 1).is_some() {
+        // "half a million": the scale that follows is halved.
+        if self.word(j, "half")
+            && (self.word(j + 1, "a") || self.word(j + 1, "an"))
+            && scale(j + 2).is_some()
+        {
+            current = 0.5;
+            last = Last::Unit;
+            j += 2;
+        } else if (self.word(j, "a") || self.word(j, "an")) && scale(j + 1).is_some() {
             current = 1.0;
             last = Last::Unit;
             j += 1;
@@ -184,10 +192,12 @@ impl Ctx<'_> {
                 if last == Last::None {
                     break;
                 }
+                // A scale after another scale multiplies one; "half a" keeps its 0.5.
+                let base = if current > 0.0 { current } else { 1.0 };
                 if s < 1000.0 {
-                    current = f64::max(current, 1.0) * s;
+                    current = base * s;
                 } else {
-                    total += f64::max(current, 1.0) * s;
+                    total += base * s;
                     current = 0.0;
                 }
                 last = Last::Scale;

@@ -131,16 +131,125 @@ fn never_figures() {
 fn brief_number_shapes() {
     let value = |t: &str| figures(t).first().map(|f| (f.value, f.bound));
     assert_eq!(value("20 000 people fled"), Some((20_000.0, Bound::Exact)));
-    assert_eq!(value("3.5 million people fled"), Some((3_500_000.0, Bound::Exact)));
-    assert_eq!(value("one hundred fifty-two people died"), Some((152.0, Bound::Exact)));
+    assert_eq!(
+        value("3.5 million people fled"),
+        Some((3_500_000.0, Bound::Exact))
+    );
+    assert_eq!(
+        value("one hundred fifty-two people died"),
+        Some((152.0, Bound::Exact))
+    );
     assert_eq!(value("a dozen people died"), Some((12.0, Bound::Exact)));
     assert_eq!(value("dozens died"), Some((12.0, Bound::Approx)));
-    assert_eq!(value("hundreds were arrested"), Some((100.0, Bound::Approx)));
-    assert_eq!(value("tens of people were arrested"), Some((10.0, Bound::Approx)));
+    assert_eq!(
+        value("hundreds were arrested"),
+        Some((100.0, Bound::Approx))
+    );
+    assert_eq!(
+        value("tens of people were arrested"),
+        Some((10.0, Bound::Approx))
+    );
     assert_eq!(value("thousands fled"), Some((1000.0, Bound::Approx)));
     assert_eq!(value("almost 40 people died"), Some((40.0, Bound::AtMost)));
     assert_eq!(value("roughly 40 people died"), Some((40.0, Bound::Approx)));
     assert_eq!(value("over 40 people died"), Some((40.0, Bound::AtLeast)));
     let f = &figures("between 130 and 150 people were killed")[0];
     assert_eq!((f.low, f.high, f.value), (Some(130.0), Some(150.0), 130.0));
+}
+
+#[test]
+fn byte_offsets_and_number_span_locate_the_parts() {
+    let text = "Über “more than 20,000 troops” arrived.";
+    let f = &figures(text)[0];
+    // "Ü" and "“" are two and three bytes: byte offsets differ from character offsets.
+    assert_eq!(&text[f.byte_start..f.byte_end], "more than 20,000 troops");
+    assert_eq!((f.start, f.end), (6, 29));
+    assert_eq!((f.byte_start, f.byte_end), (9, 32));
+    // The number alone: characters 16..22 are "20,000".
+    let chars: Vec<char> = text.chars().collect();
+    let number: String = chars[f.number_span.0..f.number_span.1].iter().collect();
+    assert_eq!(number, "20,000");
+}
+
+#[test]
+fn number_span_of_a_range_covers_both_ends() {
+    let text = "Between 130 and 150 people were killed.";
+    let f = &figures(text)[0];
+    assert_eq!((f.low, f.high), (Some(130.0), Some(150.0)));
+    assert_eq!(&text[f.number_span.0..f.number_span.1], "130 and 150");
+    assert_eq!(
+        &text[f.byte_start..f.byte_end],
+        "Between 130 and 150 people"
+    );
+}
+
+#[test]
+fn approx_flags_vague_counts_and_approximating_qualifiers() {
+    let flags = |t: &str| -> Vec<(f64, Bound, bool)> {
+        figures(t)
+            .into_iter()
+            .map(|f| (f.value, f.bound, f.approx))
+            .collect()
+    };
+    assert_eq!(
+        flags("Dozens of people were arrested."),
+        vec![(12.0, Bound::Approx, true)]
+    );
+    assert_eq!(
+        flags("About 300 people were arrested."),
+        vec![(300.0, Bound::Approx, true)]
+    );
+    assert_eq!(
+        flags("Exactly 52 people were killed."),
+        vec![(52.0, Bound::Exact, false)]
+    );
+    assert_eq!(
+        flags("At least 14 people were killed."),
+        vec![(14.0, Bound::AtLeast, false)]
+    );
+    // "a dozen" is a number word, not a vague count.
+    assert_eq!(
+        flags("More than a dozen people were arrested."),
+        vec![(12.0, Bound::AtLeast, false)]
+    );
+    // A vague count stays approximate under a bound.
+    assert_eq!(
+        flags("Well over tens of thousands of people marched."),
+        vec![(10_000.0, Bound::AtLeast, true)]
+    );
+}
+
+#[test]
+fn byte_span_exclusions_match_character_ones() {
+    // "März" has a two-byte "ä": byte offsets of "3" and "12" are one more than their
+    // character offsets.
+    let text = "Am 3. März: 12 people were killed";
+    let byte_3 = text.find('3').unwrap_or(0);
+    let byte_12 = text.find("12").unwrap_or(0);
+    assert_eq!((byte_3, byte_12), (3, 13));
+    let opts =
+        FigureOptions::from_byte_spans(text, &[(byte_12, byte_12 + 2), (byte_3, byte_3 + 1)]);
+    assert_eq!(opts.exclude, vec![(3, 4), (12, 14)]);
+    assert!(extract_figures(text, &opts).is_empty());
+    // A span ending inside "ä" covers it; one past the end is clipped.
+    let opts = FigureOptions::from_byte_spans(text, &[(7, 8), (30, 99)]);
+    assert_eq!(opts.exclude, vec![(7, 8), (29, 33)]);
+}
+
+#[test]
+fn lists_of_ages_are_not_figures() {
+    let text = "His two sons, aged 12 and 15, were among those arrested.";
+    let got: Vec<f64> = figures(text).into_iter().map(|f| f.value).collect();
+    // "two sons" is a count; 12 and 15 are ages.
+    assert!(!got.contains(&12.0) && !got.contains(&15.0), "{got:?}");
+    let text = "Three men, aged 19, 23 and 41, were detained.";
+    let got: Vec<f64> = figures(text).into_iter().map(|f| f.value).collect();
+    assert_eq!(got, vec![3.0]);
+    // The ages are skipped like an appositive on the way to the verb.
+    let text = "Two men, aged 19 and 23, were detained.";
+    let got: Vec<(f64, Category)> = figures(text)
+        .into_iter()
+        .map(|f| (f.value, f.category))
+        .collect();
+    assert_eq!(got, vec![(2.0, Category::Arrested)]);
 }

@@ -20,21 +20,28 @@ enum Command {
     /// Read articles (text, HTML, JSON, JSONL, folders), find their publication date, tag
     /// them: one JSON line per document.
     Extract(cmd::extract::ExtractArgs),
-    /// The events of the given articles in chronological order: date, what, figures, source.
-    Timeline(TimelineArgs),
     /// Tag TimeML files: read each .tml's DCT and text, write it with our TIMEX3 tags.
     Timeml(cmd::timeml::TimemlArgs),
     /// Score TimeML annotations against gold ones (TempEval-3 Task A).
     Eval(cmd::timeml::EvalArgs),
-}
-
-#[derive(clap::Args)]
-struct TimelineArgs {
-    #[command(flatten)]
-    input: cmd::extract::ExtractArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    format: cmd::timeline_files::FileTimelineFormat,
+    /// Serve articles over HTTP: a JSON API and a web page that draws the timeline.
+    Serve(cmd::serve::ServeArgs),
+    /// Read, extract and store articles in the archive (idempotent, resumable).
+    Add(cmd::add::AddArgs),
+    /// The archive's events in chronological order, merged across sources.
+    Timeline(cmd::timeline::TimelineArgs),
+    /// Full-text search over the archive, with the dates each hit talks about.
+    Search(cmd::search::SearchArgs),
+    /// Dates and categories where sources give different figures: low / best / high.
+    Conflicts(cmd::conflicts::ConflictsArgs),
+    /// One stored document with its time expressions and figures marked.
+    Show(cmd::show::ShowArgs),
+    /// Write the archive out: json, jsonl, csv, timeml or timelinejs.
+    Export(cmd::export::ExportArgs),
+    /// Every event on this month and day, in any year (anniversaries).
+    OnThisDay(cmd::on_this_day::OnThisDayArgs),
+    /// What the archive holds: counts and the date range covered.
+    Stats(cmd::stats::StatsArgs),
 }
 
 fn main() {
@@ -43,9 +50,16 @@ fn main() {
         Command::Tag(args) => cmd::tag::run(args),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Timeml(args) => cmd::timeml::run(args),
-        Command::Timeline(args) => cmd::extract::options(&args.input)
-            .and_then(|opts| cmd::timeline_files::run(&args.input.paths, &opts, args.format)),
         Command::Eval(args) => cmd::timeml::eval(args),
+        Command::Add(args) => cmd::add::run(args),
+        Command::Timeline(args) => cmd::timeline::run(args),
+        Command::Search(args) => cmd::search::run(args),
+        Command::Conflicts(args) => cmd::conflicts::run(args),
+        Command::Show(args) => cmd::show::run(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::OnThisDay(args) => cmd::on_this_day::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     if let Err(e) = result {
         eprintln!("annalist: {e:#}");

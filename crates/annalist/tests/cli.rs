@@ -165,7 +165,7 @@ fn extract_from_stdin_with_a_dct_flag() {
 #[test]
 fn timeline_of_files_is_chronological_across_eras() {
     let out = annalist()
-        .args(["timeline", "--quiet", "--format", "json"])
+        .args(["timeline", "--format", "json"])
         .arg(repo(
             "crates/annalist-extract/tests/gold/tune/10_ancient_rome.txt",
         ))

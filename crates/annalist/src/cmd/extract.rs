@@ -13,7 +13,7 @@ use anyhow::Context;
 pub struct ExtractArgs {
     /// Files, folders (read recursively, hidden files skipped) or `-` for standard input.
     #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Publication date for every document, overriding what is detected
     /// (YYYY-MM-DD or RFC 3339).
     #[arg(long)]
@@ -45,7 +45,7 @@ pub struct ExtractArgs {
     url_field: Vec<String>,
     /// Never show a progress bar.
     #[arg(long)]
-    quiet: bool,
+    pub(crate) quiet: bool,
 }
 
 fn prepend(list: &mut Vec<String>, extra: &[String]) {

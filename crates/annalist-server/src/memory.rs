@@ -1,0 +1,701 @@
+//! [`MemoryBackend`]: an archive held in memory, built from extractions.
+//!
+//! It is what the tests use and what `annalist serve --from PATH…` serves, so the page and
+//! the API work on sample articles without the embedded store. It answers by scanning, which
+//! is plenty for thousands of documents; the store is the answer for millions.
+//!
+//! The timeline index (sorted entries, merged across sources) is rebuilt after each write
+//! under the write lock, so readers always see a consistent snapshot.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use annalist_extract::{Event, Extraction, Figure, extract};
+use annalist_ingest::{IngestOptions, read_bytes, read_inputs};
+use annalist_time::{Tagger, TimexType};
+use jiff::civil::DateTime;
+
+use crate::api::{
+    AddResult, Conflict, ConflictFigure, Conflicts, DocumentView, EventView, FigureView, SearchHit,
+    SearchResults, SnippetPart, SourceRef, SpanView, Stats, TimelineEntry, TimelinePage, TimexView,
+};
+use crate::backend::{Backend, BackendError, DateRange, TimelineFilter};
+use crate::time::{epoch_seconds, granularity_name};
+
+/// An in-memory archive. Cheap to clone handles are not needed: share it in an `Arc`.
+#[derive(Debug)]
+pub struct MemoryBackend {
+    tagger: Tagger,
+    inner: RwLock<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    /// Documents in the order they were added.
+    docs: Vec<Arc<Extraction>>,
+    /// Timeline entries, chronological, merged across sources.
+    entries: Vec<IndexedEntry>,
+}
+
+#[derive(Debug)]
+struct IndexedEntry {
+    entry: TimelineEntry,
+    /// Lower-cased statement and titles, for `q`.
+    haystack: String,
+    /// Categories of its figures.
+    categories: BTreeSet<String>,
+    /// Source keys (host, id, path) of every source.
+    source_keys: Vec<String>,
+    start: DateTime,
+    end: DateTime,
+}
+
+impl Default for MemoryBackend {
+    fn default() -> Self {
+        MemoryBackend::new(Vec::new())
+    }
+}
+
+impl MemoryBackend {
+    /// An archive holding `extractions` (a document id seen twice is kept once).
+    pub fn new(extractions: Vec<Extraction>) -> MemoryBackend {
+        let mut inner = Inner::default();
+        for x in extractions {
+            if !inner.docs.iter().any(|d| d.doc.id == x.doc.id) {
+                inner.docs.push(Arc::new(x));
+            }
+        }
+        inner.reindex();
+        MemoryBackend {
+            tagger: Tagger::english(),
+            inner: RwLock::new(inner),
+        }
+    }
+
+    /// Reads and extracts every input in `paths` (files, folders, JSONL) with default
+    /// options. Inputs that cannot be read are returned as messages, not fatal.
+    pub fn from_paths(paths: &[PathBuf]) -> (MemoryBackend, Vec<String>) {
+        let tagger = Tagger::english();
+        let mut errors = Vec::new();
+        let mut extractions = Vec::new();
+        for item in read_inputs(paths, &IngestOptions::default()) {
+            match item {
+                Ok(doc) => extractions.push(extract(doc, &tagger)),
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        (MemoryBackend::new(extractions), errors)
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Inner> {
+        // A writer that panicked left either the old or the new index in place; both are
+        // consistent, so poisoning is not a reason to stop serving.
+        self.inner.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Inner> {
+        self.inner.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Inner {
+    fn reindex(&mut self) {
+        let mut merged: Vec<IndexedEntry> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for x in &self.docs {
+            for (i, event) in x.events.iter().enumerate() {
+                let Some(interval) = event.time.interval else {
+                    continue;
+                };
+                let source = source_ref(x, event);
+                let key = merge_key(x, event);
+                if let Some(&at) = by_key.get(&key) {
+                    let e = &mut merged[at];
+                    if !e.entry.sources.iter().any(|s| s.doc_id == source.doc_id) {
+                        e.source_keys.extend(source_keys(x));
+                        if let Some(t) = &x.doc.title {
+                            e.haystack.push('\n');
+                            e.haystack.push_str(&t.to_lowercase());
+                        }
+                        e.entry.sources.push(source);
+                    }
+                    continue;
+                }
+                let figures: Vec<FigureView> = event
+                    .figures
+                    .iter()
+                    .filter_map(|&f| x.figures.get(f))
+                    .map(figure_view)
+                    .collect();
+                let mut haystack = event.text.to_lowercase();
+                if let Some(t) = &x.doc.title {
+                    haystack.push('\n');
+                    haystack.push_str(&t.to_lowercase());
+                }
+                by_key.insert(key, merged.len());
+                merged.push(IndexedEntry {
+                    categories: figures.iter().map(|f| f.category.clone()).collect(),
+                    entry: TimelineEntry {
+                        id: format!("{}:{i}", x.doc.id),
+                        value: event.time.value.clone(),
+                        granularity: event.time.granularity.map(granularity_name),
+                        start: Some(annalist_time::value::format_datetime(interval.start)),
+                        end: Some(annalist_time::value::format_datetime(interval.end)),
+                        start_s: Some(epoch_seconds(interval.start)),
+                        end_s: Some(epoch_seconds(interval.end)),
+                        description: event.text.clone(),
+                        figures,
+                        sources: vec![source],
+                    },
+                    haystack,
+                    source_keys: source_keys(x),
+                    start: interval.start,
+                    end: interval.end,
+                });
+            }
+        }
+        merged.sort_by(|a, b| {
+            (a.start, a.end, &a.entry.value, &a.entry.id).cmp(&(
+                b.start,
+                b.end,
+                &b.entry.value,
+                &b.entry.id,
+            ))
+        });
+        self.entries = merged;
+    }
+}
+
+/// Statements from different documents merge when they give the same date and the same
+/// figures, or the same words for the same date.
+fn merge_key(x: &Extraction, event: &Event) -> String {
+    let mut figs: Vec<String> = event
+        .figures
+        .iter()
+        .filter_map(|&f| x.figures.get(f))
+        .map(|f| format!("{}={}~{}", f.category, f.value, f.bound))
+        .collect();
+    if figs.is_empty() {
+        let words: Vec<String> = event
+            .text
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        return format!("{}\u{1}text\u{1}{}", event.time.value, words.join(" "));
+    }
+    figs.sort();
+    format!("{}\u{1}figs\u{1}{}", event.time.value, figs.join(","))
+}
+
+fn source_ref(x: &Extraction, event: &Event) -> SourceRef {
+    let (start, end) = x
+        .sentences
+        .get(event.sentence)
+        .map_or((event.start, event.end), |s| (s.start, s.end));
+    SourceRef {
+        doc_id: x.doc.id.clone(),
+        title: x.doc.title.clone(),
+        url: x.doc.url.clone(),
+        published: x.doc.published.as_ref().map(|d| d.to_date_string()),
+        sentence: event.sentence,
+        start,
+        end,
+        time_source: match event.time.source {
+            annalist_extract::TimeSource::Explicit => "explicit",
+            annalist_extract::TimeSource::Inherited => "inherited",
+            annalist_extract::TimeSource::Dct => "dct",
+        }
+        .to_string(),
+    }
+}
+
+/// The names a `source` filter may use for a document: its URL host, its id, its input.
+fn source_keys(x: &Extraction) -> Vec<String> {
+    let mut keys = vec![x.doc.id.clone(), x.doc.path.clone()];
+    if let Some(host) = x.doc.url.as_deref().and_then(url_host) {
+        keys.push(host);
+    }
+    keys
+}
+
+/// The host of an http(s) URL, without `www.`, lower-cased.
+pub(crate) fn url_host(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_lowercase())
+}
+
+fn source_name(x: &Extraction) -> String {
+    x.doc
+        .url
+        .as_deref()
+        .and_then(url_host)
+        .unwrap_or_else(|| x.doc.path.clone())
+}
+
+fn figure_view(f: &Figure) -> FigureView {
+    FigureView {
+        text: f.text.clone(),
+        value: f.value,
+        low: f.low,
+        high: f.high,
+        bound: f.bound.clone(),
+        category: f.category.clone(),
+        counted: f.counted.clone(),
+        quantity: f.quantity.clone(),
+        start: f.start,
+        end: f.end,
+    }
+}
+
+fn overlaps(start: DateTime, end: DateTime, range: &DateRange) -> bool {
+    range.from.is_none_or(|from| end > from) && range.to.is_none_or(|to| start < to)
+}
+
+/// Folds a string to lower case one character for one character, so offsets survive.
+fn fold(chars: impl Iterator<Item = char>) -> Vec<char> {
+    chars
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
+}
+
+/// Query words, folded; words are runs of letters and digits.
+fn query_words(q: &str) -> Vec<Vec<char>> {
+    q.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| fold(w.chars()))
+        .collect()
+}
+
+fn find_all(hay: &[char], needle: &[char]) -> Vec<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return Vec::new();
+    }
+    (0..=hay.len() - needle.len())
+        .filter(|&i| hay[i..i + needle.len()] == *needle)
+        .collect()
+}
+
+/// Cuts `chars` into plain and highlighted parts, highlighting every occurrence of `words`.
+fn snippet(chars: &[char], words: &[Vec<char>]) -> Vec<SnippetPart> {
+    let folded = fold(chars.iter().copied());
+    let mut marked = vec![false; chars.len()];
+    for w in words {
+        for at in find_all(&folded, w) {
+            for m in &mut marked[at..at + w.len()] {
+                *m = true;
+            }
+        }
+    }
+    let mut parts: Vec<SnippetPart> = Vec::new();
+    for (c, m) in chars.iter().zip(marked) {
+        match parts.last_mut() {
+            Some(p) if p.highlight == m => p.text.push(*c),
+            _ => parts.push(SnippetPart {
+                text: c.to_string(),
+                highlight: m,
+            }),
+        }
+    }
+    parts
+}
+
+impl Backend for MemoryBackend {
+    fn timeline(&self, filter: &TimelineFilter) -> Result<TimelinePage, BackendError> {
+        let offset = match &filter.cursor {
+            None => 0,
+            Some(c) => c
+                .parse::<usize>()
+                .map_err(|_| BackendError::BadRequest(format!("cursor {c:?} is not valid")))?,
+        };
+        let q = filter.q.as_deref().map(str::to_lowercase);
+        let words: Vec<&str> = q
+            .as_deref()
+            .map_or(Vec::new(), |q| q.split_whitespace().collect());
+        let source = filter.source.as_deref().map(str::to_lowercase);
+        let range = DateRange {
+            from: filter.from,
+            to: filter.to,
+        };
+        let inner = self.read();
+        // Entries are sorted by start: those starting at or after `to` are never needed.
+        let upto = match filter.to {
+            Some(to) => inner.entries.partition_point(|e| e.start < to),
+            None => inner.entries.len(),
+        };
+        let matching = inner.entries[..upto].iter().filter(|e| {
+            overlaps(e.start, e.end, &range)
+                && words.iter().all(|w| e.haystack.contains(w))
+                && filter
+                    .category
+                    .as_deref()
+                    .is_none_or(|c| e.categories.contains(c))
+                && source
+                    .as_deref()
+                    .is_none_or(|s| e.source_keys.iter().any(|k| k.eq_ignore_ascii_case(s)))
+        });
+        let mut total = 0;
+        let mut entries = Vec::new();
+        let limit = filter.limit.max(1);
+        for e in matching {
+            if total >= offset && entries.len() < limit {
+                entries.push(e.entry.clone());
+            }
+            total += 1;
+        }
+        let next = offset + entries.len();
+        Ok(TimelinePage {
+            entries,
+            total,
+            next_cursor: (next < total).then(|| next.to_string()),
+        })
+    }
+
+    fn search(
+        &self,
+        q: &str,
+        range: &DateRange,
+        limit: usize,
+    ) -> Result<SearchResults, BackendError> {
+        let words = query_words(q);
+        if words.is_empty() {
+            return Err(BackendError::BadRequest(
+                "q must contain at least one letter or digit".into(),
+            ));
+        }
+        let inner = self.read();
+        let mut scored: Vec<(usize, SearchHit)> = Vec::new();
+        for x in &inner.docs {
+            let chars: Vec<char> = x.doc.text.chars().collect();
+            let folded = fold(chars.iter().copied());
+            for (si, s) in x.sentences.iter().enumerate() {
+                let Some(sentence) = folded.get(s.start..s.end) else {
+                    continue;
+                };
+                let counts: Vec<usize> =
+                    words.iter().map(|w| find_all(sentence, w).len()).collect();
+                if counts.contains(&0) {
+                    continue;
+                }
+                let inside = |a: usize, b: usize| a >= s.start && b <= s.end;
+                let timexes: Vec<_> = x
+                    .timexes
+                    .iter()
+                    .filter(|t| inside(t.start, t.end))
+                    .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+                    .collect();
+                let event = x.events.iter().find(|e| e.sentence == si);
+                if range.from.is_some() || range.to.is_some() {
+                    let mut intervals = timexes.iter().filter_map(|t| t.interval);
+                    let dated = intervals.any(|i| overlaps(i.start, i.end, range))
+                        || event
+                            .and_then(|e| e.time.interval)
+                            .is_some_and(|i| overlaps(i.start, i.end, range));
+                    if !dated {
+                        continue;
+                    }
+                }
+                let mut dates: Vec<String> = timexes.iter().map(|t| t.value.to_string()).collect();
+                if dates.is_empty()
+                    && let Some(e) = event
+                {
+                    dates.push(e.time.value.clone());
+                }
+                let source = SourceRef {
+                    doc_id: x.doc.id.clone(),
+                    title: x.doc.title.clone(),
+                    url: x.doc.url.clone(),
+                    published: x.doc.published.as_ref().map(|d| d.to_date_string()),
+                    sentence: si,
+                    start: s.start,
+                    end: s.end,
+                    time_source: event
+                        .map_or("none", |e| match e.time.source {
+                            annalist_extract::TimeSource::Explicit => "explicit",
+                            annalist_extract::TimeSource::Inherited => "inherited",
+                            annalist_extract::TimeSource::Dct => "dct",
+                        })
+                        .to_string(),
+                };
+                let hit = SearchHit {
+                    source,
+                    snippet: snippet(&chars[s.start..s.end], &words),
+                    dates,
+                };
+                scored.push((counts.iter().sum(), hit));
+            }
+        }
+        // Most matches first; ties keep archive order (stable sort).
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let total = scored.len();
+        Ok(SearchResults {
+            hits: scored.into_iter().take(limit).map(|(_, h)| h).collect(),
+            total,
+        })
+    }
+
+    fn conflicts(
+        &self,
+        range: &DateRange,
+        category: Option<&str>,
+    ) -> Result<Conflicts, BackendError> {
+        let inner = self.read();
+        // (date value, category) -> figures, in archive order.
+        let mut groups: Vec<ConflictGroup> = Vec::new();
+        for x in &inner.docs {
+            for event in &x.events {
+                let Some(interval) = event.time.interval else {
+                    continue;
+                };
+                if !overlaps(interval.start, interval.end, range) {
+                    continue;
+                }
+                // A figure stated for 19 January at night is about 19 January.
+                let date = day_or_coarser(&event.time.value);
+                for f in event.figures.iter().filter_map(|&f| x.figures.get(f)) {
+                    if f.quantity != "count" || category.is_some_and(|c| c != f.category) {
+                        continue;
+                    }
+                    let key = (date.clone(), f.category.clone());
+                    let item = ConflictFigure {
+                        figure: figure_view(f),
+                        source: source_ref(x, event),
+                    };
+                    match groups.iter_mut().find(|g| g.0 == key) {
+                        Some(g) => g.2.push(item),
+                        None => groups.push((key, Some(epoch_seconds(interval.start)), vec![item])),
+                    }
+                }
+            }
+        }
+        let mut conflicts: Vec<Conflict> = groups
+            .into_iter()
+            .filter_map(|((date, category), start_s, mut figures)| {
+                let distinct: BTreeSet<(u64, u64)> = figures
+                    .iter()
+                    .map(|f| {
+                        let hi = f.figure.high.unwrap_or(f.figure.value);
+                        (f.figure.value.to_bits(), hi.to_bits())
+                    })
+                    .collect();
+                if distinct.len() < 2 {
+                    return None;
+                }
+                figures.sort_by(|a, b| a.figure.value.total_cmp(&b.figure.value));
+                let low = figures
+                    .iter()
+                    .map(|f| f.figure.low.unwrap_or(f.figure.value))
+                    .fold(f64::INFINITY, f64::min);
+                let high = figures
+                    .iter()
+                    .map(|f| f.figure.high.unwrap_or(f.figure.value))
+                    .fold(f64::NEG_INFINITY, f64::max);
+                let best = figures
+                    .iter()
+                    .filter(|f| matches!(f.figure.bound.as_str(), "exact" | "at_least"))
+                    .map(|f| f.figure.value)
+                    .fold(f64::INFINITY, f64::min);
+                let best = if best.is_finite() { best } else { low };
+                Some(Conflict {
+                    date,
+                    start_s,
+                    category,
+                    figures,
+                    low,
+                    best,
+                    high,
+                })
+            })
+            .collect();
+        conflicts.sort_by(|a, b| {
+            (a.start_s, &a.date, &a.category).cmp(&(b.start_s, &b.date, &b.category))
+        });
+        Ok(Conflicts { conflicts })
+    }
+
+    fn document(&self, id: &str) -> Result<DocumentView, BackendError> {
+        let inner = self.read();
+        let x = inner
+            .docs
+            .iter()
+            .find(|d| d.doc.id == id)
+            .ok_or_else(|| BackendError::NotFound(format!("no document with id {id:?}")))?;
+        Ok(DocumentView {
+            id: x.doc.id.clone(),
+            title: x.doc.title.clone(),
+            url: x.doc.url.clone(),
+            author: x.doc.author.clone(),
+            published: x.doc.published.as_ref().map(|d| d.to_date_string()),
+            language: x.doc.language.clone(),
+            path: x.doc.path.clone(),
+            text: x.doc.text.clone(),
+            sentences: x
+                .sentences
+                .iter()
+                .map(|s| SpanView {
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect(),
+            timexes: x
+                .timexes
+                .iter()
+                .map(|t| TimexView {
+                    start: t.start,
+                    end: t.end,
+                    text: t.text.clone(),
+                    kind: t.kind.as_str().to_string(),
+                    value: t.value.to_string(),
+                })
+                .collect(),
+            figures: x.figures.iter().map(figure_view).collect(),
+            events: x
+                .events
+                .iter()
+                .map(|e| EventView {
+                    sentence: e.sentence,
+                    start: e.start,
+                    end: e.end,
+                    text: e.text.clone(),
+                    value: e.time.value.clone(),
+                    granularity: e.time.granularity.map(granularity_name),
+                    figures: e.figures.clone(),
+                })
+                .collect(),
+        })
+    }
+
+    fn stats(&self) -> Result<Stats, BackendError> {
+        let inner = self.read();
+        let mut categories = BTreeSet::new();
+        let mut sources = BTreeSet::new();
+        let (mut events, mut figures, mut timexes) = (0, 0, 0);
+        for x in &inner.docs {
+            events += x.events.len();
+            figures += x.figures.len();
+            timexes += x.timexes.len();
+            categories.extend(x.figures.iter().map(|f| f.category.clone()));
+            sources.insert(source_name(x));
+        }
+        let earliest = inner.entries.iter().map(|e| e.start).min();
+        let latest = inner.entries.iter().map(|e| e.end).max();
+        Ok(Stats {
+            documents: inner.docs.len(),
+            events,
+            figures,
+            timexes,
+            earliest: earliest.map(annalist_time::value::format_datetime),
+            latest: latest.map(annalist_time::value::format_datetime),
+            categories: categories.into_iter().collect(),
+            sources: sources.into_iter().collect(),
+            read_only: false,
+        })
+    }
+
+    fn add(&self, name: &str, bytes: &[u8]) -> Result<AddResult, BackendError> {
+        let mut result = AddResult {
+            added: Vec::new(),
+            unchanged: Vec::new(),
+            errors: Vec::new(),
+        };
+        // Extraction is the slow part: do it before taking the write lock.
+        let mut extracted = Vec::new();
+        for item in read_bytes(name, bytes, &IngestOptions::default()) {
+            match item {
+                Ok(doc) => extracted.push(extract(doc, &self.tagger)),
+                Err(e) => result.errors.push(e.to_string()),
+            }
+        }
+        if extracted.is_empty() && !result.errors.is_empty() {
+            return Err(BackendError::BadRequest(result.errors.join("; ")));
+        }
+        let mut inner = self.write();
+        for x in extracted {
+            let id = x.doc.id.clone();
+            if inner.docs.iter().any(|d| d.doc.id == id) || result.added.contains(&id) {
+                result.unchanged.push(id);
+            } else {
+                inner.docs.push(Arc::new(x));
+                result.added.push(id);
+            }
+        }
+        if !result.added.is_empty() {
+            inner.reindex();
+        }
+        Ok(result)
+    }
+
+    fn delete(&self, id: &str) -> Result<(), BackendError> {
+        let mut inner = self.write();
+        let before = inner.docs.len();
+        inner.docs.retain(|d| d.doc.id != id);
+        if inner.docs.len() == before {
+            return Err(BackendError::NotFound(format!(
+                "no document with id {id:?}"
+            )));
+        }
+        inner.reindex();
+        Ok(())
+    }
+}
+
+/// Figures about one (date, category), with the date's start for sorting.
+type ConflictGroup = ((String, String), Option<i64>, Vec<ConflictFigure>);
+
+/// `1990-01-19TNI` and `1990-01-19T05:30` are about `1990-01-19`; coarser values stay.
+fn day_or_coarser(value: &str) -> String {
+    match value.find('T') {
+        Some(t) => value[..t].to_string(),
+        None => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_read_from_urls_only() {
+        assert_eq!(
+            url_host("https://www.Example.org/a?b").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            url_host("http://user@news.test:8080/x").as_deref(),
+            Some("news.test")
+        );
+        assert_eq!(url_host("javascript:alert(1)"), None);
+        assert_eq!(url_host("https://"), None);
+    }
+
+    #[test]
+    fn snippets_highlight_every_match_without_moving_offsets() {
+        let chars: Vec<char> = "İstanbul fell; Constantinople FELL.".chars().collect();
+        let parts = snippet(&chars, &query_words("fell"));
+        let shown: Vec<(&str, bool)> = parts
+            .iter()
+            .map(|p| (p.text.as_str(), p.highlight))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("İstanbul ", false),
+                ("fell", true),
+                ("; Constantinople ", false),
+                ("FELL", true),
+                (".", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn times_within_a_day_are_grouped_by_their_day() {
+        assert_eq!(day_or_coarser("1990-01-19TNI"), "1990-01-19");
+        assert_eq!(day_or_coarser("1453"), "1453");
+    }
+}

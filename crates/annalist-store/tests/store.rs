@@ -1,0 +1,431 @@
+//! The archive end to end: insert extractions, read them back through every query.
+
+mod common;
+
+use annalist_store::{Inserted, SearchQuery, Store, StoreError, TimelineQuery, instant};
+use common::{extraction, figure, with_figures};
+
+fn period(s: &str) -> (i64, i64) {
+    instant::parse_period(s).unwrap()
+}
+
+#[test]
+fn the_same_article_is_stored_once_and_a_changed_one_becomes_a_new_version() {
+    let mut store = Store::in_memory().unwrap();
+    let v1 = extraction(
+        "a.txt",
+        "Date: 2025-03-14\nURL: https://www.example.org/curfew\n\nOn March 3, 1988 a curfew was announced in the capital.\n",
+    );
+    assert_eq!(store.insert(&v1).unwrap(), Inserted::Added);
+    assert_eq!(store.insert(&v1).unwrap(), Inserted::Unchanged);
+    let v2 = extraction(
+        "a.txt",
+        "Date: 2025-03-14\nURL: https://www.example.org/curfew\n\nOn March 4, 1988 a curfew was announced in the capital.\n",
+    );
+    assert_eq!(
+        store.insert(&v2).unwrap(),
+        Inserted::NewVersion(v1.doc.id.clone())
+    );
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.superseded), (1, 1));
+    // The old version is kept and points to the new one; queries read the new one.
+    let old = store.document(&v1.doc.id).unwrap();
+    assert_eq!(old.superseded_by.as_deref(), Some(v2.doc.id.as_str()));
+    assert_eq!(
+        store
+            .document("https://www.example.org/curfew")
+            .unwrap()
+            .version,
+        2
+    );
+    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    let values: Vec<&str> = page.entries.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(values, ["1988-03-04"]);
+    assert_eq!(page.entries[0].sources[0].source, "example.org");
+}
+
+#[test]
+fn the_timeline_is_chronological_at_each_statements_granularity() {
+    let mut store = Store::in_memory().unwrap();
+    let x = extraction(
+        "b.txt",
+        "Date: 2025-03-14\n\nIn 1990 the republic declared sovereignty. On January 19, 1990 troops entered the city. In March 1988 the first strikes began.\n",
+    );
+    store.insert(&x).unwrap();
+    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    let dates: Vec<&str> = page
+        .entries
+        .iter()
+        .map(|e| e.display_date.as_str())
+        .collect();
+    assert_eq!(dates, ["1988-03", "1990", "1990-01-19"]);
+    assert_eq!(page.entries[1].granularity.as_deref(), Some("year"));
+    assert_eq!(page.entries[1].start, "1990-01-01");
+    assert_eq!(page.entries[1].end, "1991-01-01");
+    // A window inside 1990 sees the year-level statement (it overlaps) and the day.
+    let (from, _) = period("1990-01-10");
+    let (_, to) = period("1990-01-20");
+    let page = store
+        .timeline(&TimelineQuery {
+            from: Some(from),
+            to: Some(to),
+            ..Default::default()
+        })
+        .unwrap();
+    let dates: Vec<&str> = page
+        .entries
+        .iter()
+        .map(|e| e.display_date.as_str())
+        .collect();
+    assert_eq!(dates, ["1990", "1990-01-19"]);
+    // A window just after the day excludes it (intervals are half-open).
+    let (from, to) = period("1990-01-20");
+    let page = store
+        .timeline(&TimelineQuery {
+            from: Some(from),
+            to: Some(to),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(page.entries.len(), 1);
+    assert_eq!(page.entries[0].value, "1990");
+    // Paging.
+    let page = store
+        .timeline(&TimelineQuery {
+            offset: 1,
+            limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        (
+            page.total,
+            page.entries.len(),
+            page.entries[0].value.as_str()
+        ),
+        (3, 1, "1990")
+    );
+}
+
+#[test]
+fn statements_before_the_common_era_sort_before_later_ones() {
+    let mut store = Store::in_memory().unwrap();
+    let mut x = extraction(
+        "c.txt",
+        "Date: 2025-03-14\n\nOn March 15, 1988 a statue was unveiled.\n",
+    );
+    // Move the event to 44 BCE (astronomical year -43): the tagger is not under test here.
+    let d = jiff::civil::date(-43, 3, 15).to_datetime(jiff::civil::Time::midnight());
+    x.events[0].time.interval = Some(annalist_time::Interval {
+        start: d,
+        end: d.checked_add(jiff::Span::new().days(1)).unwrap(),
+    });
+    x.events[0].time.value = "-0043-03-15".into();
+    store.insert(&x).unwrap();
+    store
+        .insert(&extraction(
+            "d.txt",
+            "Date: 2025-03-14\n\nOn March 15, 1988 a second statue was unveiled.\n",
+        ))
+        .unwrap();
+    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    let starts: Vec<&str> = page.entries.iter().map(|e| e.start.as_str()).collect();
+    assert_eq!(starts, ["-000043-03-15", "1988-03-15"]);
+    let (from, to) = period("-0043");
+    let page = store
+        .timeline(&TimelineQuery {
+            from: Some(from),
+            to: Some(to),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(page.entries.len(), 1);
+    // Both are anniversaries of 15 March, oldest first.
+    let days = store.on_this_day(3, 15).unwrap();
+    assert_eq!(days.len(), 2);
+    assert!(days[0].start_s < days[1].start_s);
+    assert!(store.on_this_day(3, 16).unwrap().is_empty());
+    assert!(matches!(
+        store.on_this_day(13, 1),
+        Err(StoreError::BadQuery(_))
+    ));
+}
+
+#[test]
+fn the_same_figures_on_the_same_date_from_two_sources_are_one_entry() {
+    let mut store = Store::in_memory().unwrap();
+    let a = with_figures(
+        extraction(
+            "a.txt",
+            "Date: 2025-01-21\nURL: https://a.example/x\n\nOn January 20, 1990 soldiers fired on the crowd and 52 people were killed.\n",
+        ),
+        vec![figure(52.0, "exact", "killed")],
+    );
+    let b = with_figures(
+        extraction(
+            "b.txt",
+            "Date: 2025-01-22\nURL: https://b.example/y\n\nPolice said 52 died when troops opened fire on January 20, 1990.\n",
+        ),
+        vec![figure(52.0, "exact", "killed")],
+    );
+    let c = with_figures(
+        extraction(
+            "c.txt",
+            "Date: 2025-01-22\nURL: https://c.example/z\n\nOn January 20, 1990, 130 people were killed, witnesses said.\n",
+        ),
+        vec![figure(130.0, "exact", "killed")],
+    );
+    for x in [&a, &b, &c] {
+        store.insert(x).unwrap();
+    }
+    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    assert_eq!(page.entries.len(), 2, "{:#?}", page.entries);
+    let merged = page
+        .entries
+        .iter()
+        .find(|e| e.figures[0].value == 52.0)
+        .unwrap();
+    let sources: Vec<&str> = merged.sources.iter().map(|s| s.source.as_str()).collect();
+    assert_eq!(sources, ["a.example", "b.example"]);
+    // Filters: by category, by source.
+    let q = TimelineQuery {
+        category: Some("injured".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.timeline(&q).unwrap().total, 0);
+    let q = TimelineQuery {
+        source: Some("c.example".into()),
+        ..Default::default()
+    };
+    let page = store.timeline(&q).unwrap();
+    assert_eq!((page.total, page.entries[0].figures[0].value), (1, 130.0));
+    let q = TimelineQuery {
+        text: Some("witnesses".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        store.timeline(&q).unwrap().entries[0].sources[0].source,
+        "c.example"
+    );
+}
+
+#[test]
+fn conflicts_list_every_source_with_low_best_high() {
+    let mut store = Store::in_memory().unwrap();
+    let docs = [
+        ("a.txt", "more than 100", 100.0, "at_least"),
+        ("b.txt", "about 150", 150.0, "approx"),
+        ("c.txt", "120", 120.0, "exact"),
+    ];
+    for (name, words, value, bound) in docs {
+        let text = format!(
+            "Date: 2025-01-21\n\nOn January 20, 1990, {words} people were killed in the city.\n"
+        );
+        store
+            .insert(&with_figures(
+                extraction(name, &text),
+                vec![figure(value, bound, "killed")],
+            ))
+            .unwrap();
+    }
+    // A range from a fourth source counts by its ends.
+    let mut range = figure(130.0, "at_least", "killed");
+    range.low = Some(130.0);
+    range.high = Some(170.0);
+    store
+        .insert(&with_figures(
+            extraction(
+                "d.txt",
+                "Date: 2025-01-21\n\nBetween 130 and 170 people were killed on January 20, 1990.\n",
+            ),
+            vec![range, figure(40.0, "exact", "injured")],
+        ))
+        .unwrap();
+    let conflicts = store.conflicts(None, None, None).unwrap();
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    let c = &conflicts[0];
+    assert_eq!(
+        (c.date.as_str(), c.category.as_str()),
+        ("1990-01-20", "killed")
+    );
+    let values: Vec<f64> = c.figures.iter().map(|f| f.figure.value).collect();
+    assert_eq!(values, [100.0, 120.0, 130.0, 150.0]);
+    // low: smallest; high: the range's upper end; best: the smallest exact-or-minimum figure.
+    assert_eq!((c.low, c.best, c.high), (100.0, 100.0, 170.0));
+    // A window elsewhere, or another category, finds nothing.
+    let (from, to) = period("1991");
+    assert!(
+        store
+            .conflicts(Some(from), Some(to), None)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        store
+            .conflicts(None, None, Some("injured"))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn agreeing_sources_and_a_single_source_are_not_conflicts() {
+    let mut store = Store::in_memory().unwrap();
+    for name in ["a.txt", "b.txt"] {
+        let text =
+            format!("Date: 2025-01-21\n\nOn January 20, 1990, 52 people were killed ({name}).\n");
+        store
+            .insert(&with_figures(
+                extraction(name, &text),
+                vec![figure(52.0, "exact", "killed")],
+            ))
+            .unwrap();
+    }
+    // One document giving two tolls is one source revising itself.
+    store
+        .insert(&with_figures(
+            extraction(
+                "c.txt",
+                "Date: 2025-01-21\n\nOn January 21, 1990, 10 people were killed, later 12.\n",
+            ),
+            vec![
+                figure(10.0, "exact", "killed"),
+                figure(12.0, "exact", "killed"),
+            ],
+        ))
+        .unwrap();
+    assert!(store.conflicts(None, None, None).unwrap().is_empty());
+}
+
+#[test]
+fn search_finds_sentences_with_highlights_and_the_dates_they_talk_about() {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .insert(&extraction(
+            "a.txt",
+            "Date: 2024-05-02\n\nThe amnesty of 1996 freed four hundred prisoners. Nobody mentioned it again.\n",
+        ))
+        .unwrap();
+    store
+        .insert(&extraction(
+            "b.txt",
+            "Date: 2024-05-03\n\nA new AMNESTY was debated on May 1, 2024.\n",
+        ))
+        .unwrap();
+    let hits = store.search("amnesty", &SearchQuery::default()).unwrap();
+    assert_eq!(hits.total, 2);
+    let one = hits
+        .hits
+        .iter()
+        .find(|h| h.dates.contains(&"1996".to_string()))
+        .unwrap();
+    let marked: Vec<&str> = one
+        .snippet
+        .iter()
+        .filter(|p| p.highlight)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(marked, ["amnesty"]);
+    // Dates the hit talks about, not when it was published.
+    let (from, to) = period("1996");
+    let hits = store
+        .search(
+            "amnesty",
+            &SearchQuery {
+                from: Some(from),
+                to: Some(to),
+                limit: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(hits.total, 1);
+    assert_eq!(hits.hits[0].source.sentence, 0);
+    assert!(
+        hits.hits[0]
+            .snippet
+            .iter()
+            .any(|p| p.highlight && p.text == "amnesty")
+    );
+    // Every word is required; punctuation is never query syntax.
+    assert_eq!(
+        store
+            .search("amnesty prisoners", &SearchQuery::default())
+            .unwrap()
+            .total,
+        1
+    );
+    assert_eq!(
+        store
+            .search("\"amnesty\" OR (", &SearchQuery::default())
+            .unwrap()
+            .total,
+        0
+    );
+    assert!(matches!(
+        store.search("  ", &SearchQuery::default()),
+        Err(StoreError::BadQuery(_))
+    ));
+}
+
+#[test]
+fn documents_read_back_with_everything_found_in_them_and_can_be_deleted() {
+    let mut store = Store::in_memory().unwrap();
+    let x = with_figures(
+        extraction(
+            "a.txt",
+            "Date: 2025-03-14\nTitle: Curfew\n\nOn March 3, 1988 more than 20,000 troops entered the capital.\n",
+        ),
+        vec![figure(20_000.0, "at_least", "deployed")],
+    );
+    store.insert(&x).unwrap();
+    let d = store.document(&x.doc.id[..8]).unwrap();
+    assert_eq!(d.title.as_deref(), Some("Curfew"));
+    assert_eq!(d.text, x.doc.text);
+    assert_eq!(d.sentences.len(), x.sentences.len());
+    assert_eq!(d.timexes.len(), x.timexes.len());
+    assert_eq!(d.timexes[0].value, "1988-03-03");
+    assert_eq!(d.events.len(), 1);
+    assert_eq!(d.events[0].figures, [0]);
+    assert_eq!(d.figures[0].category, "deployed");
+    assert!(matches!(
+        store.document("nope-nope"),
+        Err(StoreError::NotFound(_))
+    ));
+    store.delete(&x.doc.id).unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!(
+        (
+            stats.documents,
+            stats.events,
+            stats.figures,
+            stats.sentences
+        ),
+        (0, 0, 0, 0)
+    );
+    assert_eq!(
+        store
+            .search("troops", &SearchQuery::default())
+            .unwrap()
+            .total,
+        0
+    );
+}
+
+#[test]
+fn a_reader_sees_the_store_while_a_writer_holds_a_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.db");
+    let mut writer = Store::open(&path).unwrap();
+    writer
+        .insert(&extraction(
+            "a.txt",
+            "Date: 2025-03-14\n\nOn March 3, 1988 a curfew began.\n",
+        ))
+        .unwrap();
+    let reader = Store::open_read_only(&path).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, 1);
+    assert!(matches!(
+        Store::open_read_only(dir.path().join("none.db")),
+        Err(StoreError::Missing(_))
+    ));
+}
