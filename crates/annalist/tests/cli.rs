@@ -161,3 +161,44 @@ fn extract_from_stdin_with_a_dct_flag() {
     assert_eq!(d["doc"]["dct_source"], "flag");
     assert_eq!(d["timexes"][0]["value"], "1988");
 }
+
+#[test]
+fn timeline_of_files_is_chronological_across_eras() {
+    let out = annalist()
+        .args(["timeline", "--format", "json"])
+        .arg(repo(
+            "crates/annalist-extract/tests/gold/tune/10_ancient_rome.txt",
+        ))
+        .arg(repo(
+            "crates/annalist-extract/tests/gold/tune/06_fall_of_constantinople.txt",
+        ))
+        .arg(repo("examples/baku-1990.txt"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let starts: Vec<String> = rows
+        .iter()
+        .filter_map(|r| r["date"]["interval"]["start"].as_str().map(str::to_string))
+        .collect();
+    assert!(starts.len() >= 8, "{starts:?}");
+    // 46 BC, 44 BC, 27 BC, 1453, …, 1990, 2026: chronological, not lexical.
+    assert!(starts[0].starts_with("-000045"), "{starts:?}");
+    let pos = |prefix: &str| starts.iter().position(|s| s.starts_with(prefix)).unwrap();
+    assert!(pos("-000026") < pos("1453"));
+    assert!(pos("1453") < pos("1990"));
+    assert!(pos("1990") < pos("2026"));
+    // Every row names its source span.
+    assert!(
+        rows.iter()
+            .all(|r| r["source"]["end"].as_u64() > r["source"]["start"].as_u64())
+    );
+}

@@ -12,4 +12,5 @@ pub mod show;
 pub mod stats;
 pub mod tag;
 pub mod timeline;
+pub mod timeline_files;
 pub mod timeml;

@@ -11,6 +11,9 @@ use super::archive::{
 
 #[derive(clap::Args)]
 pub struct TimelineArgs {
+    /// Articles to extract and put in order on the fly, instead of reading the archive
+    /// (formats text, json and csv).
+    files: Vec<std::path::PathBuf>,
     #[command(flatten)]
     range: RangeArgs,
     /// Words (all of them) the statement must contain.
@@ -56,6 +59,19 @@ impl Format {
 }
 
 pub fn run(args: TimelineArgs) -> anyhow::Result<()> {
+    if !args.files.is_empty() {
+        use super::timeline_files::{FileTimelineFormat, run as run_files};
+        let format = match args.format.as_str() {
+            "text" => FileTimelineFormat::Text,
+            "json" => FileTimelineFormat::Json,
+            "csv" => FileTimelineFormat::Csv,
+            other => anyhow::bail!(
+                "--format {other:?} needs the archive; with files, use text, json or csv"
+            ),
+        };
+        let opts = annalist_ingest::IngestOptions::default();
+        return run_files(&args.files, &opts, format);
+    }
     let format = Format::parse(&args.format)?;
     let (from, to) = args.range.bounds()?;
     let store = args.db.open_read()?;
