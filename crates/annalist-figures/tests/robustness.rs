@@ -14,6 +14,11 @@ fn check(text: &str, opts: &FigureOptions) {
         assert_eq!(cut, f.text);
         assert!(f.start >= last_start, "figures out of order in {text:?}");
         last_start = f.start;
+        assert_eq!(text.get(f.byte_start..f.byte_end), Some(f.text.as_str()));
+        assert!(
+            f.start <= f.number_span.0 && f.number_span.1 <= f.end,
+            "{f:?}"
+        );
         assert!(f.value.is_finite());
         if let (Some(l), Some(h)) = (f.low, f.high) {
             assert!(l < h);
@@ -102,4 +107,21 @@ fn pathological_inputs_finish() {
         extract_figures(&list, &FigureOptions::default()).len(),
         50_000
     );
+}
+
+proptest! {
+    /// Byte spans anywhere (inside characters, past the end, reversed) convert without
+    /// panicking, to character spans inside the text.
+    #[test]
+    fn byte_spans_convert_without_panicking(
+        text in "\\PC{0,40}",
+        spans in proptest::collection::vec((0usize..200, 0usize..200), 0..6),
+    ) {
+        let opts = FigureOptions::from_byte_spans(&text, &spans);
+        let n = text.chars().count();
+        for &(s, e) in &opts.exclude {
+            prop_assert!(s <= e && e <= n, "{:?} of {:?}", (s, e), text);
+        }
+        check(&text, &opts);
+    }
 }
