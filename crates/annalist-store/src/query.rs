@@ -179,7 +179,7 @@ fn merge(group: Vec<Row>, out: &mut dyn FnMut(TimelineEntry) -> bool) -> bool {
             }
         }
     }
-    entries.into_iter().all(|e| out(e))
+    entries.into_iter().all(out)
 }
 
 /// Filters shared by timeline and anniversaries.
