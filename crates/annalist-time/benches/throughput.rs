@@ -42,7 +42,7 @@ fn corpus_text() -> String {
             "TempEval-3 corpus not found under {}; using the bundled example",
             root.display()
         );
-        text = include_str!("../../../examples/baku-1990.txt").to_string();
+        text = include_str!("../../../examples/articles/baku-1990.txt").to_string();
     }
     text
 }

@@ -313,7 +313,9 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             return done(TimexType::Duration, duration(count, unit), AnchorUsed::None);
         }
     }
-    if let Some(off) = f.day_offset {
+    // "tonight, on November 9, 1989": a stated date outranks the deictic day.
+    let stated_date = f.year.is_some() && (f.month.is_some() || f.day.is_some());
+    if let Some(off) = f.day_offset.filter(|_| !stated_date) {
         let (d, used) = ctx.anchor(Some(AnchorPref::Dct))?;
         let day = add_days(d, off)?;
         let time = clock(f);
@@ -689,6 +691,10 @@ fn resolve_calendar(
         return Some((cal(year, part, time), AnchorUsed::None));
     }
     let rel = f.rel;
+    // Weekdays stay on the writer's week even in an anniversary story: in news, "Friday" after
+    // a sentence about 1988 is still last Friday (counting them from the story's day cost
+    // five weekdays on TimeBank).
+    let day_pref = f.anchor;
     if let (Some(m), Some(wd), Some(nth)) = (f.month, f.weekday.and_then(weekday_of), f.nth) {
         // "Thanksgiving": the fourth Thursday of November of the year nearest in the tense's
         // direction.
@@ -708,7 +714,7 @@ fn resolve_calendar(
     if let Some(wd) = f.weekday.and_then(weekday_of)
         && (part == DatePart::None || matches!(part, DatePart::Week(_)))
     {
-        let (a, used) = ctx.day_anchor(f.anchor)?;
+        let (a, used) = ctx.day_anchor(day_pref)?;
         let day = pick_weekday(a, wd, rel, tense)?;
         let mut v = CalendarValue::day(day);
         v.time = time;
@@ -716,7 +722,7 @@ fn resolve_calendar(
     }
     if part == DatePart::None {
         if f.weekend == Some(true) {
-            let (a, used) = ctx.day_anchor(f.anchor)?;
+            let (a, used) = ctx.day_anchor(day_pref)?;
             // Without a tense, "the weekend" is the nearest one: the coming one late in the
             // week ("have a great weekend" on a Friday), the last one early in it.
             let tense = tense

@@ -33,7 +33,7 @@ fn run_with_stdin(cmd: &mut Command, input: impl AsRef<[u8]>) -> std::process::O
 fn tags_the_bundled_example() {
     let out = annalist()
         .args(["tag", "--dct", "2026-01-20", "--format", "json"])
-        .arg(repo("examples/baku-1990.txt"))
+        .arg(repo("examples/articles/baku-1990.txt"))
         .output()
         .unwrap();
     assert!(
@@ -93,7 +93,7 @@ fn jsonl_mode_reports_bad_lines_and_goes_on() {
 fn bad_dct_and_bad_utf8_are_one_line_errors() {
     let out = annalist()
         .args(["tag", "--dct", "2026-13-45"])
-        .arg(repo("examples/baku-1990.txt"))
+        .arg(repo("examples/articles/baku-1990.txt"))
         .output()
         .unwrap();
     assert!(!out.status.success());
@@ -172,7 +172,7 @@ fn timeline_of_files_is_chronological_across_eras() {
         .arg(repo(
             "crates/annalist-extract/tests/gold/tune/06_fall_of_constantinople.txt",
         ))
-        .arg(repo("examples/baku-1990.txt"))
+        .arg(repo("examples/articles/baku-1990.txt"))
         .output()
         .unwrap();
     assert!(
