@@ -124,7 +124,7 @@ impl Store {
         let mut st = self.conn.prepare_cached(
             "SELECT idx, sentence, cstart, cend, text, value, granularity, time_source, start_s,
                     end_s, names
-             FROM events WHERE doc = ?1 ORDER BY doc, idx",
+             FROM events WHERE doc = ?1 ORDER BY idx",
         )?;
         let mut events = Vec::new();
         let mut rows = st.query([row])?;

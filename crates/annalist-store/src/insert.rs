@@ -262,9 +262,9 @@ fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreErr
     }
     {
         let mut st = tx.prepare_cached(
-            "INSERT INTO events(sort_s, doc, idx, sentence, cstart, cend, text, value, granularity, grank,
+            "INSERT INTO events(doc, idx, sentence, cstart, cend, text, value, granularity, grank,
                 time_source, timex, start_s, end_s, date_key, month_day, names, nfig)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         )?;
         let mut spans = tx.prepare_cached(
             "INSERT INTO spans(grank, max_span) VALUES (?1, ?2)
@@ -285,7 +285,6 @@ fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreErr
                 spans.execute(params![granularity_rank(e.time.granularity), b - a])?;
             }
             st.execute(params![
-                s.unwrap_or(i64::MAX),
                 doc,
                 i as i64,
                 e.sentence as i64,

@@ -323,7 +323,7 @@ impl Store {
             // Whole range: stream in start order from the index; ties are sorted in memory.
             let sql = format!(
                 "SELECT {ROW_COLUMNS} FROM events e JOIN documents d ON d.rowid = e.doc
-                 WHERE {} ORDER BY e.sort_s",
+                 WHERE {} ORDER BY e.start_s",
                 conditions.join(" AND ")
             );
             let mut st = self.conn.prepare(&sql)?;

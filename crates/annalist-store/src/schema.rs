@@ -20,9 +20,9 @@ pub const SCHEMA_VERSION: i64 = 2;
 /// Version 1: the records. Offsets are characters into the document's text (kept apart in
 /// `texts`, so the `documents` rows every timeline entry joins stay small and cached);
 /// intervals are seconds since 1970 (see `instant`); `grank` is the granularity's rank, so
-/// bounded timeline queries can seek per granularity with a known longest span. Events are
-/// clustered by start (`sort_s`: the start, or i64::MAX when undated), so streaming the
-/// whole timeline reads the table in order instead of jumping around it.
+/// bounded timeline queries can seek per granularity with a known longest span. (Clustering
+/// events by start, WITHOUT ROWID, streamed the whole timeline 1.5x faster but made
+/// inserts 3x slower and the store 20 % larger: rejected.)
 const V1: &str = "
 CREATE TABLE documents(
     rowid INTEGER PRIMARY KEY,
@@ -72,7 +72,7 @@ CREATE TABLE timexes(
     PRIMARY KEY(doc, idx)
 ) WITHOUT ROWID;
 CREATE TABLE events(
-    sort_s INTEGER NOT NULL,
+    rowid INTEGER PRIMARY KEY,
     doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
     sentence INTEGER NOT NULL,
@@ -89,9 +89,9 @@ CREATE TABLE events(
     date_key TEXT NOT NULL,
     month_day INTEGER,
     names TEXT, -- `start:end:kind;…`, kind p/o/l/n; text from the document
-    nfig INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY(sort_s, doc, idx)
-) WITHOUT ROWID;
+    nfig INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX events_start ON events(start_s);
 CREATE UNIQUE INDEX events_doc ON events(doc, idx);
 CREATE INDEX events_time ON events(grank, start_s);
 -- The longest interval stored per granularity: bounded timeline queries seek from
