@@ -4,12 +4,14 @@
 //! the API work on sample articles without the embedded store. It answers by scanning, which
 //! is plenty for thousands of documents; the store is the answer for millions.
 //!
-//! The timeline index (sorted entries, merged across sources) is rebuilt after each write
-//! under the write lock, so readers always see a consistent snapshot.
+//! Readers work on an immutable snapshot (`Arc<Inner>`): a write builds the next snapshot
+//! off to the side and swaps it in, so a long add never blocks a timeline request. Entries
+//! up to a year long are kept apart from longer ones (decades, centuries) so a date window is
+//! two binary searches plus a short scan, not a pass over the whole archive.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use annalist_extract::{Event, Extraction, Figure, extract};
 use annalist_ingest::{IngestOptions, read_bytes, read_inputs};
@@ -27,16 +29,27 @@ use crate::time::{epoch_seconds, granularity_name};
 #[derive(Debug)]
 pub struct MemoryBackend {
     tagger: Tagger,
-    inner: RwLock<Inner>,
+    snapshot: RwLock<Arc<Inner>>,
+    /// Held by writers while they build the next snapshot: writes happen one at a time.
+    writer: Mutex<()>,
 }
 
 #[derive(Debug, Default)]
 struct Inner {
     /// Documents in the order they were added.
     docs: Vec<Arc<Extraction>>,
-    /// Timeline entries, chronological, merged across sources.
-    entries: Vec<IndexedEntry>,
+    /// Their ids.
+    ids: HashSet<String>,
+    /// Timeline entries at most [`SHORT_SECONDS`] long, chronological, merged across sources.
+    short: Vec<IndexedEntry>,
+    /// Longer entries (decades, centuries), chronological.
+    long: Vec<IndexedEntry>,
+    /// Earliest start and latest end of any entry.
+    span: Option<(DateTime, DateTime)>,
 }
+
+/// Entries up to this long (a leap year and a day) are "short".
+const SHORT_SECONDS: i64 = 367 * 86_400;
 
 #[derive(Debug)]
 struct IndexedEntry {
@@ -60,46 +73,64 @@ impl Default for MemoryBackend {
 impl MemoryBackend {
     /// An archive holding `extractions` (a document id seen twice is kept once).
     pub fn new(extractions: Vec<Extraction>) -> MemoryBackend {
-        let mut inner = Inner::default();
-        for x in extractions {
-            if !inner.docs.iter().any(|d| d.doc.id == x.doc.id) {
-                inner.docs.push(Arc::new(x));
-            }
-        }
-        inner.reindex();
+        let mut ids = HashSet::new();
+        let docs: Vec<Arc<Extraction>> = extractions
+            .into_iter()
+            .filter(|x| ids.insert(x.doc.id.clone()))
+            .map(Arc::new)
+            .collect();
         MemoryBackend {
             tagger: Tagger::english(),
-            inner: RwLock::new(inner),
+            snapshot: RwLock::new(Arc::new(Inner::build(docs))),
+            writer: Mutex::new(()),
         }
     }
 
     /// Reads and extracts every input in `paths` (files, folders, JSONL) with default
     /// options. Inputs that cannot be read are returned as messages, not fatal.
     pub fn from_paths(paths: &[PathBuf]) -> (MemoryBackend, Vec<String>) {
+        use rayon::prelude::*;
         let tagger = Tagger::english();
         let mut errors = Vec::new();
-        let mut extractions = Vec::new();
+        let mut docs = Vec::new();
         for item in read_inputs(paths, &IngestOptions::default()) {
             match item {
-                Ok(doc) => extractions.push(extract(doc, &tagger)),
+                Ok(doc) => docs.push(doc),
                 Err(e) => errors.push(e.to_string()),
             }
         }
+        // Extraction is the slow part and independent per document: use every core.
+        let extractions = docs.into_par_iter().map(|d| extract(d, &tagger)).collect();
         (MemoryBackend::new(extractions), errors)
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, Inner> {
-        // A writer that panicked left either the old or the new index in place; both are
+    /// The current snapshot. The lock is held only to clone an `Arc`.
+    fn read(&self) -> Arc<Inner> {
+        // A writer that panicked left either the old or the new snapshot in place; both are
         // consistent, so poisoning is not a reason to stop serving.
-        self.inner.read().unwrap_or_else(|e| e.into_inner())
+        Arc::clone(&self.snapshot.read().unwrap_or_else(|e| e.into_inner()))
     }
 
-    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Inner> {
-        self.inner.write().unwrap_or_else(|e| e.into_inner())
+    fn publish(&self, next: Inner) {
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+    }
+
+    fn lock_writer(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 impl Inner {
+    fn build(docs: Vec<Arc<Extraction>>) -> Inner {
+        let mut inner = Inner {
+            ids: docs.iter().map(|d| d.doc.id.clone()).collect(),
+            docs,
+            ..Inner::default()
+        };
+        inner.reindex();
+        inner
+    }
+
     fn reindex(&mut self) {
         let mut merged: Vec<IndexedEntry> = Vec::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -155,16 +186,27 @@ impl Inner {
                 });
             }
         }
-        merged.sort_by(|a, b| {
-            (a.start, a.end, &a.entry.value, &a.entry.id).cmp(&(
-                b.start,
-                b.end,
-                &b.entry.value,
-                &b.entry.id,
-            ))
-        });
-        self.entries = merged;
+        merged.sort_by(entry_order);
+        self.span = merged
+            .iter()
+            .map(|e| (e.start, e.end))
+            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+        let (long, short): (Vec<_>, Vec<_>) = merged
+            .into_iter()
+            .partition(|e| epoch_seconds(e.end) - epoch_seconds(e.start) > SHORT_SECONDS);
+        self.short = short;
+        self.long = long;
     }
+}
+
+/// Chronological order: start, then end, then value and id so the order is total.
+fn entry_order(a: &IndexedEntry, b: &IndexedEntry) -> std::cmp::Ordering {
+    (a.start, a.end, &a.entry.value, &a.entry.id).cmp(&(
+        b.start,
+        b.end,
+        &b.entry.value,
+        &b.entry.id,
+    ))
 }
 
 /// Statements from different documents merge when they give the same date and the same
@@ -323,12 +365,32 @@ impl Backend for MemoryBackend {
             to: filter.to,
         };
         let inner = self.read();
-        // Entries are sorted by start: those starting at or after `to` are never needed.
-        let upto = match filter.to {
-            Some(to) => inner.entries.partition_point(|e| e.start < to),
-            None => inner.entries.len(),
+        // Short entries are sorted by start: one that starts a year before `from`, or at or
+        // after `to`, cannot overlap the window.
+        let lower = match filter.from {
+            Some(from) => {
+                let before = from
+                    .checked_sub(jiff::SignedDuration::from_secs(SHORT_SECONDS))
+                    .unwrap_or(DateTime::MIN);
+                inner.short.partition_point(|e| e.start < before)
+            }
+            None => 0,
         };
-        let matching = inner.entries[..upto].iter().filter(|e| {
+        let upto = match filter.to {
+            Some(to) => inner.short.partition_point(|e| e.start < to),
+            None => inner.short.len(),
+        };
+        let long_upto = match filter.to {
+            Some(to) => inner.long.partition_point(|e| e.start < to),
+            None => inner.long.len(),
+        };
+        let mut candidates: Vec<&IndexedEntry> = inner.long[..long_upto]
+            .iter()
+            .chain(inner.short[lower..upto.max(lower)].iter())
+            .collect();
+        // Two sorted runs: the sort merges them in linear time.
+        candidates.sort_by(|a, b| entry_order(a, b));
+        let matching = candidates.into_iter().filter(|e| {
             overlaps(e.start, e.end, &range)
                 && words.iter().all(|w| e.haystack.contains(w))
                 && filter
@@ -582,8 +644,8 @@ impl Backend for MemoryBackend {
             categories.extend(x.figures.iter().map(|f| f.category.clone()));
             sources.insert(source_name(x));
         }
-        let earliest = inner.entries.iter().map(|e| e.start).min();
-        let latest = inner.entries.iter().map(|e| e.end).max();
+        let earliest = inner.span.map(|s| s.0);
+        let latest = inner.span.map(|s| s.1);
         Ok(Stats {
             documents: inner.docs.len(),
             events,
@@ -614,32 +676,41 @@ impl Backend for MemoryBackend {
         if extracted.is_empty() && !result.errors.is_empty() {
             return Err(BackendError::BadRequest(result.errors.join("; ")));
         }
-        let mut inner = self.write();
+        let _writing = self.lock_writer();
+        let current = self.read();
+        let mut docs = current.docs.clone();
+        let mut ids = current.ids.clone();
         for x in extracted {
             let id = x.doc.id.clone();
-            if inner.docs.iter().any(|d| d.doc.id == id) || result.added.contains(&id) {
-                result.unchanged.push(id);
-            } else {
-                inner.docs.push(Arc::new(x));
+            if ids.insert(id.clone()) {
+                docs.push(Arc::new(x));
                 result.added.push(id);
+            } else {
+                result.unchanged.push(id);
             }
         }
         if !result.added.is_empty() {
-            inner.reindex();
+            // Built while readers keep using the current snapshot.
+            self.publish(Inner::build(docs));
         }
         Ok(result)
     }
 
     fn delete(&self, id: &str) -> Result<(), BackendError> {
-        let mut inner = self.write();
-        let before = inner.docs.len();
-        inner.docs.retain(|d| d.doc.id != id);
-        if inner.docs.len() == before {
+        let _writing = self.lock_writer();
+        let current = self.read();
+        if !current.ids.contains(id) {
             return Err(BackendError::NotFound(format!(
                 "no document with id {id:?}"
             )));
         }
-        inner.reindex();
+        let docs = current
+            .docs
+            .iter()
+            .filter(|d| d.doc.id != id)
+            .cloned()
+            .collect();
+        self.publish(Inner::build(docs));
         Ok(())
     }
 }

@@ -224,6 +224,17 @@ mod tests {
         assert_eq!(parse_date_param("-0043").unwrap().0, s);
     }
 
+    proptest::proptest! {
+        /// Query parameters are untrusted: any text gives a period or a reason, never a panic,
+        /// and a period always starts before it ends.
+        #[test]
+        fn any_text_parses_or_says_why(raw in "\\PC{0,24}|[-+]?[0-9]{1,7}(-[0-9]{1,3}){0,2}(T[0-9:]{0,8})?( ?BC| ?BCE)?") {
+            if let Ok((start, end)) = parse_date_param(&raw) {
+                proptest::prop_assert!(start < end, "{raw:?}: {start} .. {end}");
+            }
+        }
+    }
+
     #[test]
     fn bad_dates_say_what_is_wrong() {
         for (raw, why) in [

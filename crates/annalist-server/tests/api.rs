@@ -88,6 +88,14 @@ fn filters_narrow_the_timeline() {
         assert!(e.value.starts_with("1990") || coarse, "{}", e.value);
     }
 
+    // Periods longer than a year that contain 1990 are in its window too.
+    assert!(
+        y1990
+            .entries
+            .iter()
+            .any(|e| e.value == "19" && e.granularity.as_deref() == Some("century"))
+    );
+
     let baku = timeline(server.addr(), "q=BAKU");
     assert!(baku.total >= 2);
     for e in &baku.entries {

@@ -48,8 +48,9 @@ impl Store {
     fn document_at(&self, row: i64) -> Result<StoredDocument, StoreError> {
         let mut doc = self.conn.query_row(
             "SELECT d.id, d.path, d.line, d.url, d.title, d.author, d.published, d.dct_source,
-                    d.language, d.source, d.version, n.id, d.text
+                    d.language, d.source, d.version, n.id, t.text
              FROM documents d LEFT JOIN documents n ON n.rowid = d.superseded_by
+             JOIN texts t ON t.doc = d.rowid
              WHERE d.rowid = ?1",
             [row],
             |r| {
@@ -121,7 +122,7 @@ impl Store {
             })
             .collect::<Result<_, _>>()?;
         let mut st = self.conn.prepare_cached(
-            "SELECT rowid, sentence, cstart, cend, text, value, granularity, time_source, start_s,
+            "SELECT idx, sentence, cstart, cend, text, value, granularity, time_source, start_s,
                     end_s, names
              FROM events WHERE doc = ?1 ORDER BY idx",
         )?;

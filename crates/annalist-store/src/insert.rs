@@ -71,6 +71,7 @@ impl Store {
             "UPDATE documents SET superseded_by = NULL WHERE superseded_by = ?1",
             [row],
         )?;
+        tx.execute("DELETE FROM texts WHERE doc = ?1", [row])?;
         tx.execute("DELETE FROM documents WHERE rowid = ?1", [row])?;
         tx.commit()?;
         Ok(())
@@ -195,8 +196,8 @@ fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreErr
     };
     tx.prepare_cached(
         "INSERT INTO documents(id, path, line, url, title, author, published, dct_source,
-            dct_partial, language, source, version, names_method, notes, warnings, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            dct_partial, language, source, version, names_method, notes, warnings)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         d.id,
@@ -214,9 +215,10 @@ fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreErr
         x.names_method,
         json_list(&x.notes)?,
         json_list(&d.warnings)?,
-        d.text,
     ])?;
     let doc = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO texts(doc, text) VALUES (?1, ?2)")?
+        .execute(params![doc, d.text])?;
     if let Some(title) = &d.title {
         tx.prepare_cached("INSERT INTO title_fts(rowid, title) VALUES (?1, ?2)")?
             .execute(params![doc, title])?;
@@ -258,7 +260,6 @@ fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreErr
             ])?;
         }
     }
-    let mut event_rows = Vec::with_capacity(x.events.len());
     {
         let mut st = tx.prepare_cached(
             "INSERT INTO events(doc, idx, sentence, cstart, cend, text, value, granularity, grank,
@@ -302,15 +303,14 @@ fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreErr
                 names,
                 e.figures.len() as i64,
             ])?;
-            event_rows.push(tx.last_insert_rowid());
         }
     }
     // Each figure belongs to the event of its sentence, if any.
     let mut figure_event: Vec<Option<i64>> = vec![None; x.figures.len()];
-    for (e, row) in x.events.iter().zip(&event_rows) {
+    for (k, e) in x.events.iter().enumerate() {
         for &f in &e.figures {
             if let Some(slot) = figure_event.get_mut(f) {
-                *slot = Some(*row);
+                *slot = Some(k as i64);
             }
         }
     }

@@ -27,7 +27,7 @@ const GRANKS: std::ops::RangeInclusive<i64> = -1..=12;
 
 /// One event row with its document, before merging.
 struct Row {
-    rowid: i64,
+    doc_row: i64,
     doc_id: String,
     idx: i64,
     start_s: i64,
@@ -40,14 +40,13 @@ struct Row {
     figures: Vec<FigureRecord>,
 }
 
-const ROW_COLUMNS: &str =
-    "e.rowid, d.id, e.idx, e.start_s, e.end_s, e.value, e.granularity, e.text,
+const ROW_COLUMNS: &str = "e.doc, d.id, e.idx, e.start_s, e.end_s, e.value, e.granularity, e.text,
     e.time_source, e.sentence, e.cstart, e.cend, d.title, d.url, d.published, d.source, e.nfig";
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     let doc_id: String = r.get(1)?;
     Ok(Row {
-        rowid: r.get(0)?,
+        doc_row: r.get(0)?,
         idx: r.get(2)?,
         start_s: r.get(3)?,
         end_s: r.get(4)?,
@@ -272,7 +271,7 @@ impl Store {
             if let Some(c) = &q.category {
                 params.push(Value::Text(c.clone()));
                 conditions.push(format!(
-                    "EXISTS (SELECT 1 FROM figures f WHERE f.event = e.rowid AND f.category = ?{})",
+                    "EXISTS (SELECT 1 FROM figures f WHERE f.doc = e.doc AND f.event = e.idx AND f.category = ?{})",
                     params.len()
                 ));
             }
@@ -290,12 +289,12 @@ impl Store {
             conditions.push(format!("e.month_day = ?{}", params.len()));
         }
         let mut figures = self.conn.prepare_cached(&format!(
-            "SELECT {FIGURE_COLUMNS} FROM figures WHERE event = ?1 ORDER BY idx"
+            "SELECT {FIGURE_COLUMNS} FROM figures WHERE doc = ?1 AND event = ?2 ORDER BY idx"
         ))?;
         let mut with_figures = |mut row: Row| -> Result<Row, StoreError> {
             if row.nfig > 0 {
                 row.figures = figures
-                    .query_map([row.rowid], |r| read_figure(r, 0))?
+                    .query_map([row.doc_row, row.idx], |r| read_figure(r, 0))?
                     .collect::<Result<_, _>>()?;
             }
             Ok(row)
@@ -413,7 +412,7 @@ impl Store {
         };
         let from_where = format!(
             "FROM sentence_fts f JOIN sentences s ON s.rowid = f.rowid
-             JOIN documents d ON d.rowid = s.doc
+             JOIN documents d ON d.rowid = s.doc JOIN texts tx ON tx.doc = s.doc
              WHERE sentence_fts MATCH ?1 AND d.superseded_by IS NULL {date_filter}"
         );
         let total: i64 = self
@@ -423,7 +422,7 @@ impl Store {
         let limit = q.limit.unwrap_or(20) as i64;
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT s.doc, s.idx, s.cstart, s.cend, d.id, d.title, d.url, d.published, d.source,
-                    substr(d.text, s.cstart + 1, s.cend - s.cstart),
+                    substr(tx.text, s.cstart + 1, s.cend - s.cstart),
                     (SELECT e.time_source FROM events e WHERE e.doc = s.doc AND e.sentence = s.idx),
                     (SELECT e.value FROM events e WHERE e.doc = s.doc AND e.sentence = s.idx)
              {from_where} ORDER BY f.rank LIMIT ?4"
@@ -483,7 +482,8 @@ impl Store {
             "SELECT e.date_key, e.start_s, f.category, d.id, d.title, d.url, d.published, d.source,
                     e.sentence, e.cstart, e.cend, e.time_source,
                     f.{}
-             FROM figures f JOIN events e ON e.rowid = f.event JOIN documents d ON d.rowid = f.doc
+             FROM figures f JOIN events e ON e.doc = f.doc AND e.idx = f.event
+             JOIN documents d ON d.rowid = f.doc
              WHERE d.superseded_by IS NULL AND f.quantity = 'count' AND f.category != 'other'
                AND e.start_s IS NOT NULL AND e.start_s < ?1 AND e.end_s > ?2
                AND (?3 IS NULL OR f.category = ?3)
