@@ -2,6 +2,7 @@
 
 mod chunks;
 mod cmd;
+mod store_backend;
 
 use clap::{Parser, Subcommand};
 

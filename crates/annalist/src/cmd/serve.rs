@@ -1,7 +1,8 @@
 //! `annalist serve`: the archive over HTTP, as a JSON API and a web page.
 //!
-//! Until the embedded store lands, the archive served is built in memory from the articles
-//! named with `--from` (files, folders, JSONL), so the page can be tried on sample data.
+//! It serves the archive (`--db`, `ANNALIST_DB`, or `./annalist.db`, built by `annalist add`),
+//! or, with `--from`, articles read and extracted in memory at start-up, so the page can be
+//! tried on sample data without building an archive.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -12,9 +13,13 @@ use annalist_server::{MemoryBackend, ServerConfig};
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
-    /// Articles to serve (files, folders, JSONL), read and extracted in memory at start-up.
-    #[arg(long = "from", value_name = "PATH", num_args = 1.., required = true)]
+    /// Articles to serve (files, folders, JSONL), read and extracted in memory at start-up,
+    /// instead of an archive.
+    #[arg(long = "from", value_name = "PATH", num_args = 1.., conflicts_with = "db")]
     from: Vec<PathBuf>,
+    /// The archive to serve (default: $ANNALIST_DB, else ./annalist.db).
+    #[arg(long)]
+    db: Option<PathBuf>,
     /// Address to listen on (loopback by default; port 0 picks a free one).
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
@@ -46,14 +51,28 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         timeout: Duration::from_secs(args.timeout_secs.max(1)),
         ..ServerConfig::default()
     };
-    let (backend, errors) = MemoryBackend::from_paths(&args.from);
-    for e in &errors {
-        eprintln!("annalist: skipped {e}");
-    }
-    let stats = annalist_server::Backend::stats(&backend)
+    let backend: Arc<dyn annalist_server::Backend> = if args.from.is_empty() {
+        let path = annalist_store::resolve_path(args.db.as_deref());
+        Arc::new(
+            crate::store_backend::StoreBackend::open(path.clone()).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {e} (build an archive with `annalist add PATH…`, or serve articles directly with --from PATH…)",
+                    path.display()
+                )
+            })?,
+        )
+    } else {
+        let (backend, errors) = MemoryBackend::from_paths(&args.from);
+        for e in &errors {
+            eprintln!("annalist: skipped {e}");
+        }
+        Arc::new(backend)
+    };
+    let stats = backend
+        .stats()
         .map_err(|e| anyhow::anyhow!("reading the archive: {e}"))?;
     let read_only = config.token.is_none();
-    annalist_server::run(&config, Arc::new(backend), |addr| {
+    annalist_server::run(&config, backend, |addr| {
         eprintln!(
             "annalist: serving {} documents ({} events) at http://{addr}/{}",
             stats.documents,

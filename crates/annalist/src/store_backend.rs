@@ -1,0 +1,198 @@
+//! The HTTP server's [`Backend`] over the archive (`annalist-store`), for `annalist serve --db`.
+//!
+//! The server's JSON types and the store's records carry the same fields under the same names
+//! (both count offsets in characters and instants in seconds since 1970 on the proleptic
+//! calendar), so most answers pass through serde unchanged. Reads use a small pool of
+//! read-only connections (SQLite in WAL mode lets them run while a write is in progress);
+//! writes take one writable connection at a time.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use annalist_extract::extract;
+use annalist_ingest::{IngestOptions, read_bytes};
+use annalist_server::api::{
+    AddResult, Conflicts, DocumentView, SearchResults, Stats, TimelinePage,
+};
+use annalist_server::time::epoch_seconds;
+use annalist_server::{Backend, BackendError, DateRange, TimelineFilter};
+use annalist_store::{Inserted, SearchQuery, Store, StoreError, TimelineQuery};
+use annalist_time::Tagger;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Serves an archive directory.
+pub struct StoreBackend {
+    path: PathBuf,
+    readers: Mutex<Vec<Store>>,
+    writer: Mutex<()>,
+    tagger: Tagger,
+}
+
+fn store_err(e: StoreError) -> BackendError {
+    match e {
+        StoreError::BadQuery(m) => BackendError::BadRequest(m),
+        StoreError::NotFound(m) => BackendError::NotFound(m),
+        other => BackendError::Internal(other.to_string()),
+    }
+}
+
+/// Converts between the store's records and the server's identical JSON types.
+fn convert<T: DeserializeOwned>(v: &impl Serialize) -> Result<T, BackendError> {
+    serde_json::to_value(v)
+        .and_then(serde_json::from_value)
+        .map_err(|e| BackendError::Internal(format!("store and API types disagree: {e}")))
+}
+
+impl StoreBackend {
+    /// Opens the archive at `path` (it must exist: `annalist add` creates it).
+    pub fn open(path: PathBuf) -> Result<StoreBackend, StoreError> {
+        let first = Store::open_read_only(&path)?;
+        Ok(StoreBackend {
+            path,
+            readers: Mutex::new(vec![first]),
+            writer: Mutex::new(()),
+            tagger: Tagger::english(),
+        })
+    }
+
+    fn with_reader<T>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, StoreError>,
+    ) -> Result<T, BackendError> {
+        let pooled = self.readers.lock().ok().and_then(|mut p| p.pop());
+        let store = match pooled {
+            Some(s) => s,
+            None => Store::open_read_only(&self.path).map_err(store_err)?,
+        };
+        let out = f(&store).map_err(store_err);
+        if let Ok(mut pool) = self.readers.lock()
+            && pool.len() < 8
+        {
+            pool.push(store);
+        }
+        out
+    }
+}
+
+fn seconds(dt: Option<jiff::civil::DateTime>) -> Option<i64> {
+    dt.map(epoch_seconds)
+}
+
+impl Backend for StoreBackend {
+    fn timeline(&self, filter: &TimelineFilter) -> Result<TimelinePage, BackendError> {
+        let offset = match &filter.cursor {
+            Some(c) => c
+                .parse::<usize>()
+                .map_err(|_| BackendError::BadRequest(format!("cursor {c:?} is not valid")))?,
+            None => 0,
+        };
+        let query = TimelineQuery {
+            from: seconds(filter.from),
+            to: seconds(filter.to),
+            text: filter.q.clone(),
+            category: filter.category.clone(),
+            source: filter.source.clone(),
+            offset,
+            limit: Some(filter.limit),
+        };
+        let page = self.with_reader(|s| s.timeline(&query))?;
+        let next = offset + page.entries.len();
+        let mut out: TimelinePage = convert(&serde_json::json!({
+            "entries": page.entries,
+            "total": page.total,
+            "next_cursor": null,
+        }))?;
+        out.next_cursor = (next < page.total).then(|| next.to_string());
+        Ok(out)
+    }
+
+    fn search(
+        &self,
+        q: &str,
+        range: &DateRange,
+        limit: usize,
+    ) -> Result<SearchResults, BackendError> {
+        let query = SearchQuery {
+            from: seconds(range.from),
+            to: seconds(range.to),
+            limit: Some(limit),
+        };
+        let results = self.with_reader(|s| s.search(q, &query))?;
+        convert(&results)
+    }
+
+    fn conflicts(
+        &self,
+        range: &DateRange,
+        category: Option<&str>,
+    ) -> Result<Conflicts, BackendError> {
+        let list =
+            self.with_reader(|s| s.conflicts(seconds(range.from), seconds(range.to), category))?;
+        convert(&serde_json::json!({ "conflicts": list }))
+    }
+
+    fn document(&self, id: &str) -> Result<DocumentView, BackendError> {
+        let doc = self.with_reader(|s| s.document(id))?;
+        convert(&doc)
+    }
+
+    fn stats(&self) -> Result<Stats, BackendError> {
+        let s = self.with_reader(|s| s.stats())?;
+        // The store counts its sources but does not list them; the page's source filter then
+        // takes free text.
+        let sources = Vec::new();
+        Ok(Stats {
+            documents: s.documents,
+            events: s.events,
+            figures: s.figures,
+            timexes: s.timexes,
+            earliest: s.earliest,
+            latest: s.latest,
+            categories: s.categories,
+            sources,
+            read_only: false,
+        })
+    }
+
+    fn add(&self, name: &str, bytes: &[u8]) -> Result<AddResult, BackendError> {
+        let mut result = AddResult {
+            added: Vec::new(),
+            unchanged: Vec::new(),
+            errors: Vec::new(),
+        };
+        // Extraction is the slow part: do it before taking the write lock.
+        let mut batch = Vec::new();
+        for item in read_bytes(name, bytes, &IngestOptions::default()) {
+            match item {
+                Ok(doc) => batch.push(extract(doc, &self.tagger)),
+                Err(e) => result.errors.push(e.to_string()),
+            }
+        }
+        if batch.is_empty() && !result.errors.is_empty() {
+            return Err(BackendError::BadRequest(result.errors.join("; ")));
+        }
+        let _one_writer = self
+            .writer
+            .lock()
+            .map_err(|_| BackendError::Internal("writer lock poisoned".into()))?;
+        let mut store = Store::open(&self.path).map_err(store_err)?;
+        let done = store.insert_batch(&batch).map_err(store_err)?;
+        for (x, how) in batch.iter().zip(done) {
+            match how {
+                Inserted::Unchanged => result.unchanged.push(x.doc.id.clone()),
+                Inserted::Added | Inserted::NewVersion(_) => result.added.push(x.doc.id.clone()),
+            }
+        }
+        Ok(result)
+    }
+
+    fn delete(&self, id: &str) -> Result<(), BackendError> {
+        let _one_writer = self
+            .writer
+            .lock()
+            .map_err(|_| BackendError::Internal("writer lock poisoned".into()))?;
+        let mut store = Store::open(&self.path).map_err(store_err)?;
+        store.delete(id).map_err(store_err)
+    }
+}
