@@ -219,6 +219,7 @@ impl Store {
             },
             &mut each,
         )
+        .map_err(|e| refused_words(e, q.text.as_deref().unwrap_or("")))
     }
 
     /// Anniversaries: every day-or-finer event on this month and day of any year, oldest
@@ -397,6 +398,11 @@ impl Store {
     /// the dates each hit talks about. `from`/`to` keep hits whose sentence states (or is
     /// dated by) a date overlapping the range.
     pub fn search(&self, text: &str, q: &SearchQuery) -> Result<SearchResults, StoreError> {
+        self.search_words(text, q)
+            .map_err(|e| refused_words(e, text))
+    }
+
+    fn search_words(&self, text: &str, q: &SearchQuery) -> Result<SearchResults, StoreError> {
         let fts = fts_query(text)
             .ok_or_else(|| StoreError::BadQuery(format!("no words to search in {text:?}")))?;
         let lo = q.from.unwrap_or(i64::MIN);
@@ -575,6 +581,18 @@ impl Store {
             categories,
             sources: count("SELECT count(DISTINCT source) FROM documents")?,
         })
+    }
+}
+
+/// FTS5 refusing a query: a "word" our splitting keeps whole but the index tokenizer
+/// splits (characters Unicode 6.1 did not know) becomes a phrase, which a `detail=column`
+/// index cannot answer. The user gets a message, not an SQL error.
+fn refused_words(e: StoreError, text: &str) -> StoreError {
+    match &e {
+        StoreError::Sqlite(inner) if inner.to_string().contains("fts5") => {
+            StoreError::BadQuery(format!("cannot search for {text:?}: {inner}"))
+        }
+        _ => e,
     }
 }
 
