@@ -42,7 +42,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use error::StoreError;
 pub use insert::source_name;
 pub use model::*;
-pub use query::BEST_RULE;
+pub use query::{BEST_RULE, display_date};
 pub use schema::SCHEMA_VERSION;
 
 /// The default store location, relative to the working directory.
