@@ -42,7 +42,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use error::StoreError;
 pub use insert::source_name;
 pub use model::*;
-pub use query::BEST_RULE;
+pub use query::{BEST_RULE, display_date};
 pub use schema::SCHEMA_VERSION;
 
 /// The default store location, relative to the working directory.
@@ -104,9 +104,12 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -32_000)?;
-        // Reads go through the OS page cache without a copy per page: streaming the whole
-        // timeline touches many pages once.
-        conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+        if !writable {
+            // Readers go through the OS page cache without a copy per page (streaming the
+            // whole timeline touches many pages once). Not the writer: mapped pages count
+            // in its resident memory, which must stay flat during a long `add`.
+            conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+        }
         let mut store = Store { conn, path };
         schema::prepare(&mut store.conn, &store.path, writable)?;
         Ok(store)

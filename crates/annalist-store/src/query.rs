@@ -22,6 +22,9 @@ pub const BEST_RULE: &str = "best = the most conservative (smallest) figure stat
 otherwise (\"about\", \"up to\"), the smallest figure. low = the smallest number any source gives \
 (a range by its lower end); high = the largest (a range by its upper end).";
 
+/// How many of the most recently added matches a very common search ranks by relevance.
+const RANK_WINDOW: i64 = 5_000;
+
 /// Granularity ranks stored in `events.grank` (-1: none).
 const GRANKS: std::ops::RangeInclusive<i64> = -1..=12;
 
@@ -219,6 +222,7 @@ impl Store {
             },
             &mut each,
         )
+        .map_err(|e| refused_words(e, q.text.as_deref().unwrap_or("")))
     }
 
     /// Anniversaries: every day-or-finer event on this month and day of any year, oldest
@@ -393,10 +397,16 @@ impl Store {
         Ok(())
     }
 
-    /// Full-text search over sentences (all words required), best first, with snippets and
-    /// the dates each hit talks about. `from`/`to` keep hits whose sentence states (or is
+    /// Full-text search over sentences (all words required), best first (BM25; for a query
+    /// matching more than 5,000 sentences, the best of the 5,000 most recently added), with
+    /// snippets and the dates each hit talks about. `from`/`to` keep hits whose sentence states (or is
     /// dated by) a date overlapping the range.
     pub fn search(&self, text: &str, q: &SearchQuery) -> Result<SearchResults, StoreError> {
+        self.search_words(text, q)
+            .map_err(|e| refused_words(e, text))
+    }
+
+    fn search_words(&self, text: &str, q: &SearchQuery) -> Result<SearchResults, StoreError> {
         let fts = fts_query(text)
             .ok_or_else(|| StoreError::BadQuery(format!("no words to search in {text:?}")))?;
         let lo = q.from.unwrap_or(i64::MIN);
@@ -410,22 +420,41 @@ impl Store {
         } else {
             "AND ?2 IS NOT NULL AND ?3 IS NOT NULL"
         };
-        let from_where = format!(
-            "FROM sentence_fts f JOIN sentences s ON s.rowid = f.rowid
-             JOIN documents d ON d.rowid = s.doc JOIN texts tx ON tx.doc = s.doc
-             WHERE sentence_fts MATCH ?1 AND d.superseded_by IS NULL {date_filter}"
-        );
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) {from_where}"))?
-            .query_row(rusqlite::params![fts, lo, hi], |r| r.get(0))?;
+        let joins = "FROM sentence_fts f JOIN sentences s ON s.rowid = f.rowid
+             JOIN documents d ON d.rowid = s.doc";
+        let filter =
+            format!("WHERE sentence_fts MATCH ?1 AND d.superseded_by IS NULL {date_filter}");
+        // Without a date filter or older versions, the index alone counts the hits.
+        let plain = !dated && !self.has_superseded()?;
+        let total: i64 = if plain {
+            self.conn
+                .prepare_cached("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1")?
+                .query_row([&fts], |r| r.get(0))?
+        } else {
+            self.conn
+                .prepare_cached(&format!("SELECT count(*) {joins} {filter}"))?
+                .query_row(rusqlite::params![fts, lo, hi], |r| r.get(0))?
+        };
+        // Ranking scores every match: for very common words, rank only the most recently
+        // added RANK_WINDOW matches (a rowid range the index seeks to) so answers stay fast.
+        let cut: i64 = if plain && total > RANK_WINDOW {
+            self.conn
+                .prepare_cached(
+                    "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                )?
+                .query_row(rusqlite::params![fts, RANK_WINDOW - 1], |r| r.get(0))?
+        } else {
+            i64::MIN
+        };
         let limit = q.limit.unwrap_or(20) as i64;
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT s.doc, s.idx, s.cstart, s.cend, d.id, d.title, d.url, d.published, d.source,
                     substr(tx.text, s.cstart + 1, s.cend - s.cstart),
                     (SELECT e.time_source FROM events e WHERE e.doc = s.doc AND e.sentence = s.idx),
                     (SELECT e.value FROM events e WHERE e.doc = s.doc AND e.sentence = s.idx)
-             {from_where} ORDER BY f.rank LIMIT ?4"
+             {joins} JOIN texts tx ON tx.doc = s.doc
+             {filter} AND f.rowid >= ?5 ORDER BY f.rank LIMIT ?4"
         ))?;
         let words = query_words(text);
         let mut dates_st = self.conn.prepare_cached(
@@ -433,7 +462,7 @@ impl Store {
              AND kind IN ('DATE', 'TIME') ORDER BY idx",
         )?;
         let mut hits = Vec::new();
-        let mut rows = st.query(rusqlite::params![fts, lo, hi, limit])?;
+        let mut rows = st.query(rusqlite::params![fts, lo, hi, limit, cut])?;
         while let Some(r) = rows.next()? {
             let doc: i64 = r.get(0)?;
             let (cstart, cend): (i64, i64) = (r.get(2)?, r.get(3)?);
@@ -547,6 +576,16 @@ impl Store {
         Ok(out)
     }
 
+    /// True when some document has a newer version (queries must then skip it).
+    fn has_superseded(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM documents WHERE superseded_by IS NOT NULL)",
+            )?
+            .query_row([], |r| r.get(0))?)
+    }
+
     /// Counts and the date range covered.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let count = |sql: &str| -> Result<usize, StoreError> {
@@ -575,6 +614,18 @@ impl Store {
             categories,
             sources: count("SELECT count(DISTINCT source) FROM documents")?,
         })
+    }
+}
+
+/// FTS5 refusing a query: a "word" our splitting keeps whole but the index tokenizer
+/// splits (characters Unicode 6.1 did not know) becomes a phrase, which a `detail=column`
+/// index cannot answer. The user gets a message, not an SQL error.
+fn refused_words(e: StoreError, text: &str) -> StoreError {
+    match &e {
+        StoreError::Sqlite(inner) if inner.to_string().contains("fts5") => {
+            StoreError::BadQuery(format!("cannot search for {text:?}: {inner}"))
+        }
+        _ => e,
     }
 }
 

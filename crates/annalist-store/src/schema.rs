@@ -49,6 +49,7 @@ CREATE TABLE texts(
 );
 CREATE INDEX documents_url ON documents(url) WHERE url IS NOT NULL;
 CREATE INDEX documents_source ON documents(source);
+CREATE INDEX documents_superseded ON documents(superseded_by) WHERE superseded_by IS NOT NULL;
 CREATE TABLE sentences(
     rowid INTEGER PRIMARY KEY,
     doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,

@@ -384,3 +384,37 @@ fn a_killed_add_leaves_a_consistent_store_and_a_rerun_completes_it() {
     );
     assert_eq!(counts(&db), expected);
 }
+
+#[test]
+fn two_adds_at_once_serialize_and_both_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir(&a).unwrap();
+    std::fs::create_dir(&b).unwrap();
+    for i in 0..300u64 {
+        std::fs::write(a.join(format!("{i}.txt")), small_article(i)).unwrap();
+        std::fs::write(b.join(format!("{i}.txt")), small_article(i + 10_000)).unwrap();
+    }
+    let db = dir.path().join("both.db");
+    // Create the store first, so both processes find it at the current schema.
+    ok(annalist(&db)
+        .arg("add")
+        .arg(dir.path().join("a/0.txt"))
+        .output()
+        .unwrap());
+    let first = annalist(&db)
+        .args(["add", "--batch", "16"])
+        .arg(&a)
+        .spawn()
+        .unwrap();
+    let second = annalist(&db)
+        .args(["add", "--batch", "16"])
+        .arg(&b)
+        .output()
+        .unwrap();
+    let first = first.wait_with_output().unwrap();
+    ok(first);
+    ok(second);
+    // The two folders share no article (generated from different seeds).
+    assert_eq!(counts(&db).0, 600);
+}
