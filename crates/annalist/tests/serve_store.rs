@@ -76,7 +76,7 @@ fn an_archive_is_served_read_and_written() {
 
     let (code, stats) = get(&addr, "/api/stats");
     assert_eq!(code, 200);
-    assert_eq!(stats["documents"], 5);
+    assert_eq!(stats["documents"], 6);
     assert_eq!(stats["read_only"], false);
 
     // 1453 and 1990 on one axis, in order, each entry with its source span.
@@ -122,7 +122,7 @@ fn an_archive_is_served_read_and_written() {
     let (code, added) = post("Authorization: Bearer s3cret\r\n");
     assert_eq!(code, 200, "{added}");
     assert_eq!(added["added"].as_array().unwrap().len(), 1);
-    assert_eq!(get(&addr, "/api/stats").1["documents"], 6);
+    assert_eq!(get(&addr, "/api/stats").1["documents"], 7);
 
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
