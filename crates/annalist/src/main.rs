@@ -47,6 +47,9 @@ enum Command {
 
 fn main() {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        restore_default_sigpipe();
+    }
     let result = match cli.command {
         Command::Tag(args) => cmd::tag::run(args),
         Command::Extract(args) => cmd::extract::run(args),
@@ -65,5 +68,17 @@ fn main() {
     if let Err(e) = result {
         eprintln!("annalist: {e:#}");
         std::process::exit(1);
+    }
+}
+
+/// `annalist search … | head` must end quietly when `head` closes the pipe, as command-line
+/// tools do, instead of panicking on the failed write: let SIGPIPE end the process. (Rust
+/// ignores SIGPIPE by default so that servers see EPIPE as an error; `serve` keeps that, so a
+/// client hanging up never stops the server.)
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
