@@ -586,6 +586,19 @@ impl Store {
             .query_row([], |r| r.get(0))?)
     }
 
+    /// The sources of the current documents (URL host, or the input name), sorted.
+    ///
+    /// Served beside [`Store::stats`] so that a user can pick a source to filter by; the
+    /// `documents_source` index makes this a walk over distinct keys, not over documents.
+    pub fn sources(&self) -> Result<Vec<String>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT DISTINCT source FROM documents WHERE superseded_by IS NULL ORDER BY source",
+        )?;
+        Ok(st
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?)
+    }
+
     /// Counts and the date range covered.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let count = |sql: &str| -> Result<usize, StoreError> {

@@ -178,6 +178,10 @@ fn the_same_figures_on_the_same_date_from_two_sources_are_one_entry() {
     for x in [&a, &b, &c] {
         store.insert(x).unwrap();
     }
+    assert_eq!(
+        store.sources().unwrap(),
+        ["a.example", "b.example", "c.example"]
+    );
     let page = store.timeline(&TimelineQuery::default()).unwrap();
     assert_eq!(page.entries.len(), 2, "{:#?}", page.entries);
     let merged = page

@@ -138,10 +138,7 @@ impl Backend for StoreBackend {
     }
 
     fn stats(&self) -> Result<Stats, BackendError> {
-        let s = self.with_reader(|s| s.stats())?;
-        // The store counts its sources but does not list them; the page's source filter then
-        // takes free text.
-        let sources = Vec::new();
+        let (s, sources) = self.with_reader(|s| Ok((s.stats()?, s.sources()?)))?;
         Ok(Stats {
             documents: s.documents,
             events: s.events,

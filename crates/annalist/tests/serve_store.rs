@@ -78,6 +78,15 @@ fn an_archive_is_served_read_and_written() {
     assert_eq!(code, 200);
     assert_eq!(stats["documents"], 6);
     assert_eq!(stats["read_only"], false);
+    // Each sample article has no URL, so each is its own source, listed by its path.
+    let sources = stats["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 6, "{sources:?}");
+    assert!(
+        sources
+            .iter()
+            .any(|s| s.as_str().unwrap().ends_with("baku-1990.txt")),
+        "{sources:?}"
+    );
 
     // 1453 and 1990 on one axis, in order, each entry with its source span.
     let (code, page) = get(&addr, "/api/timeline?limit=500");
