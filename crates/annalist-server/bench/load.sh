@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Load benchmark of GET /api/timeline while documents are being added.
 #
-#   bash crates/annalist-server/bench/load.sh [ARTICLES] [SECONDS]
+#   bash crates/annalist-server/bench/load.sh [ARTICLES] [SECONDS] [db|memory]
 #
-# Generates ARTICLES articles (default 100,000), serves them with `annalist serve --from`
-# (the in-memory backend; point --db at a store once it serves one), then runs wrk (Debian:
-# apt-get install wrk) on loopback for SECONDS (default 20) against a one-month window while
-# a loop POSTs small JSONL batches. Prints wrk's latency distribution and the adds done.
+# Generates ARTICLES articles (default 100,000) and serves them: `db` (the default) adds them
+# to an archive with `annalist add` and runs `annalist serve --db`; `memory` reads them into
+# the in-memory backend with `annalist serve --from`. Then runs wrk (Debian: apt-get install
+# wrk) on loopback for SECONDS (default 20) against a one-month window while a loop POSTs
+# small JSONL batches (each one extracted and written to the archive by the server). Prints
+# wrk's latency distribution and the adds done.
 set -euo pipefail
 n=${1:-100000}
 secs=${2:-20}
+mode=${3:-db}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 bin=${ANNALIST_BIN:-$root/target/release/annalist}
 port=${PORT:-18181}
@@ -21,7 +24,18 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 python3 "$root/crates/annalist-server/bench/gen_corpus.py" "$n" 1 > "$work/corpus.jsonl"
 python3 "$root/crates/annalist-server/bench/gen_corpus.py" 2000 2 > "$work/more.jsonl"
 start=$(date +%s.%N)
-"$bin" serve --from "$work/corpus.jsonl" --addr "127.0.0.1:$port" --token bench 2> "$work/serve.log" &
+case $mode in
+  db)
+    "$bin" add "$work/corpus.jsonl" --db "$work/archive.db" > "$work/add.log"
+    echo "archive of $n articles built in $(echo "$(date +%s.%N) - $start" | bc) s: $(du -h "$work/archive.db" | cut -f1)"
+    start=$(date +%s.%N)
+    "$bin" serve --db "$work/archive.db" --addr "127.0.0.1:$port" --token bench 2> "$work/serve.log" &
+    ;;
+  memory)
+    "$bin" serve --from "$work/corpus.jsonl" --addr "127.0.0.1:$port" --token bench 2> "$work/serve.log" &
+    ;;
+  *) echo "mode is db or memory, not $mode" >&2; exit 2 ;;
+esac
 server=$!
 until curl -sf "http://127.0.0.1:$port/api/stats" > "$work/stats.json"; do sleep 0.5; done
 echo "loaded $n articles in $(echo "$(date +%s.%N) - $start" | bc) s: $(cat "$work/stats.json" | head -c 200)"

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use annalist_extract::extract;
 use annalist_ingest::{IngestOptions, read_bytes};
 use annalist_server::api::{
-    AddResult, Conflicts, DocumentView, SearchResults, Stats, TimelinePage,
+    self, AddResult, Conflicts, DocumentView, SearchResults, Stats, TimelinePage,
 };
 use annalist_server::time::epoch_seconds;
 use annalist_server::{Backend, BackendError, DateRange, TimelineFilter};
@@ -75,6 +75,51 @@ impl StoreBackend {
     }
 }
 
+/// The timeline is the hot path (every pan and zoom of the page asks for it), so its entries
+/// are moved field by field rather than through [`convert`].
+fn timeline_entry(e: annalist_store::TimelineEntry) -> api::TimelineEntry {
+    api::TimelineEntry {
+        id: e.id,
+        value: e.value,
+        granularity: e.granularity,
+        start: Some(e.start),
+        end: Some(e.end),
+        start_s: Some(e.start_s),
+        end_s: Some(e.end_s),
+        description: e.description,
+        figures: e.figures.into_iter().map(figure_view).collect(),
+        sources: e.sources.into_iter().map(source_ref).collect(),
+    }
+}
+
+fn figure_view(f: annalist_store::FigureRecord) -> api::FigureView {
+    api::FigureView {
+        text: f.text,
+        value: f.value,
+        low: f.low,
+        high: f.high,
+        bound: f.bound,
+        category: f.category,
+        counted: f.counted,
+        quantity: f.quantity,
+        start: f.start,
+        end: f.end,
+    }
+}
+
+fn source_ref(s: annalist_store::SourceRef) -> api::SourceRef {
+    api::SourceRef {
+        doc_id: s.doc_id,
+        title: s.title,
+        url: s.url,
+        published: s.published,
+        sentence: s.sentence,
+        start: s.start,
+        end: s.end,
+        time_source: s.time_source,
+    }
+}
+
 fn seconds(dt: Option<jiff::civil::DateTime>) -> Option<i64> {
     dt.map(epoch_seconds)
 }
@@ -98,13 +143,11 @@ impl Backend for StoreBackend {
         };
         let page = self.with_reader(|s| s.timeline(&query))?;
         let next = offset + page.entries.len();
-        let mut out: TimelinePage = convert(&serde_json::json!({
-            "entries": page.entries,
-            "total": page.total,
-            "next_cursor": null,
-        }))?;
-        out.next_cursor = (next < page.total).then(|| next.to_string());
-        Ok(out)
+        Ok(TimelinePage {
+            next_cursor: (next < page.total).then(|| next.to_string()),
+            total: page.total,
+            entries: page.entries.into_iter().map(timeline_entry).collect(),
+        })
     }
 
     fn search(
