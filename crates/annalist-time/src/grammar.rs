@@ -109,12 +109,14 @@ pub(crate) fn items(pack: &LanguagePack, text: &str, tokens: &[Token]) -> Vec<It
         match t.kind {
             TokenKind::Number => {
                 let (info, end) = digit_number(pack, text, tokens, i, &mut buf);
+                let (info, end) = with_fraction(pack, text, tokens, info, end, &mut buf);
                 out.push(base(ItemKind::Number(info), end));
                 i = end;
             }
             TokenKind::Word => {
                 let id = lookup(pack, s, &mut buf);
                 if let Some((info, end)) = spelled_number(pack, text, tokens, i, id, &mut buf) {
+                    let (info, end) = with_fraction(pack, text, tokens, info, end, &mut buf);
                     out.push(base(ItemKind::Number(info), end));
                     i = end;
                 } else {
@@ -218,6 +220,69 @@ fn digit_number(
             info.decade = Some(d);
             return (info, end + 2);
         }
+    }
+    (info, end)
+}
+
+/// Adds a fraction that follows a whole number: "5 1/2" (digits, any language), "two and a
+/// half" (the pack's `NUMBER_FRACTION` words, reached across its `FRACTION_LINK` words).
+/// Ordinals, decades and numbers with decimals take none.
+fn with_fraction(
+    pack: &LanguagePack,
+    text: &str,
+    tokens: &[Token],
+    info: NumInfo,
+    end: usize,
+    buf: &mut String,
+) -> (NumInfo, usize) {
+    let whole = match info.value {
+        Some(v) if !info.ordinal && info.decade.is_none() && v.fract() == 0.0 => v,
+        _ => return (info, end),
+    };
+    let with = |f: f64, end: usize| {
+        (
+            NumInfo {
+                value: Some(whole + f),
+                digits: 0,
+                ..info
+            },
+            end,
+        )
+    };
+    // "5 1/2": a separate digit fraction, not part of a longer run such as a date (5 1/2/98).
+    if let Some(num) = tokens
+        .get(end)
+        .filter(|t| !t.joined && t.kind == TokenKind::Number)
+        && joined_text(text, tokens, end + 1) == Some("/")
+        && let Some(den) = joined_text(text, tokens, end + 2)
+        && tokens.get(end + 3).is_none_or(|t| !t.joined)
+        && let (Ok(n), Ok(d)) = (num.text(text).parse::<u8>(), den.parse::<u8>())
+        && n >= 1
+        && n < d
+        && matches!(d, 2 | 3 | 4)
+    {
+        return with(f64::from(n) / f64::from(d), end + 3);
+    }
+    // "two and a half": at most two link words, then the fraction word.
+    let mut k = end;
+    for _ in 0..3 {
+        let Some(t) = tokens.get(k).filter(|t| t.kind == TokenKind::Word) else {
+            break;
+        };
+        let Some(id) = lookup(pack, t.text(text), buf) else {
+            break;
+        };
+        let w = pack.word_info(id);
+        if let Some(f) = w.fraction {
+            if k > end || !pack.fraction_links {
+                return with(f, k + 1);
+            }
+            break;
+        }
+        if !w.fraction_link {
+            break;
+        }
+        k += 1;
     }
     (info, end)
 }
@@ -532,6 +597,14 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
                 return None;
             }
             f.minute = Some(small(0, 59, 2)?)
+        }
+        NumRole::Clock => {
+            let i = int?;
+            if n.digits != 4 || i / 100 > 23 || i % 100 > 59 {
+                return None;
+            }
+            f.hour = Some((i / 100) as u8);
+            f.minute = Some((i % 100) as u8);
         }
         NumRole::Second => {
             if n.digits != 2 {

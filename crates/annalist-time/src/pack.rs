@@ -5,7 +5,8 @@
 //! * `lexicon.txt` says what single words contribute, one class per line:
 //!   `MONTH: march! mar! = month=3` (a `!` means the word counts only when capitalized, so
 //!   "may" the verb is not May the month). Number words, scales and ordinals have their own
-//!   sections (`NUMBER:`, `SCALE:`, `ORDINAL:`), as do the tense cues used to resolve "Friday"
+//!   sections (`NUMBER:`, `SCALE:`, `ORDINAL:`, `NUMBER_FRACTION:` with the words allowed
+//!   before a fraction in `FRACTION_LINK:`), as do the tense cues used to resolve "Friday"
 //!   backwards or forwards (`PAST:`, `FUTURE:`).
 //! * `rules.txt` holds the grammar: each rule is a pattern over tokens, the features it adds,
 //!   the category it produces, and examples that run as tests:
@@ -49,6 +50,8 @@ pub enum NumRole {
     Hour,
     /// Two digits, 0–59.
     Minute,
+    /// Four digits read as a 24-hour clock, `HHMM` ("0735", "1430"): hour and minute.
+    Clock,
     /// Two digits, 0–59.
     Second,
     /// 1–53.
@@ -74,6 +77,7 @@ impl NumRole {
             "month" => NumRole::Month,
             "hour" => NumRole::Hour,
             "minute" => NumRole::Minute,
+            "clock" => NumRole::Clock,
             "second" => NumRole::Second,
             "week" => NumRole::Week,
             "nth" => NumRole::Nth,
@@ -197,6 +201,10 @@ pub struct WordInfo {
     pub number: Option<NumberWord>,
     /// Joins number words ("and" in "one hundred and five").
     pub joiner: bool,
+    /// A fraction word that adds to the number before it ("half" in "two and a half").
+    pub fraction: Option<f64>,
+    /// May stand between a number and its fraction word ("and", "a" in "two and a half").
+    pub fraction_link: bool,
     /// The tense it signals.
     pub tense: Option<TenseCue>,
     /// A verb form after it carries no tense ("the reduced dividend", "to be completed").
@@ -240,6 +248,9 @@ pub struct LanguagePack {
     pub(crate) words: FxHashMap<Box<str>, WordId>,
     pub(crate) word_info: Vec<WordInfo>,
     pub(crate) ordinal_suffixes: Vec<String>,
+    /// True when the pack names `FRACTION_LINK` words: a fraction word then needs one
+    /// ("two and a half", not "two half"); packs without them put it right after the number.
+    pub(crate) fraction_links: bool,
     pub(crate) decade_suffixes: Vec<String>,
     pub(crate) past_suffixes: Vec<String>,
     pub(crate) rules: Vec<Rule>,
@@ -269,6 +280,7 @@ impl LanguagePack {
             words: FxHashMap::default(),
             word_info: Vec::new(),
             ordinal_suffixes: Vec::new(),
+            fraction_links: false,
             decade_suffixes: Vec::new(),
             past_suffixes: Vec::new(),
             rules: Vec::new(),
@@ -351,12 +363,16 @@ impl LanguagePack {
                 .ok_or_else(|| err("expected `CLASS: words [= features]`".into()))?;
             let class = class.trim();
             let (words, features) = match rest.split_once('=') {
-                Some((w, f)) if !matches!(class, "NUMBER" | "SCALE" | "ORDINAL") => (w, f),
+                Some((w, f))
+                    if !matches!(class, "NUMBER" | "SCALE" | "ORDINAL" | "NUMBER_FRACTION") =>
+                {
+                    (w, f)
+                }
                 _ => (rest, ""),
             };
             let words = words.split_whitespace();
             match class {
-                "NUMBER" | "SCALE" | "ORDINAL" => {
+                "NUMBER" | "SCALE" | "ORDINAL" | "NUMBER_FRACTION" => {
                     for item in words {
                         let (w, v) = item
                             .split_once('=')
@@ -364,6 +380,14 @@ impl LanguagePack {
                         let v: f64 = v
                             .parse()
                             .map_err(|_| err(format!("bad number {v:?} for {w:?}")))?;
+                        if class == "NUMBER_FRACTION" {
+                            if !(0.0..1.0).contains(&v) {
+                                return Err(err(format!("fraction {v} of {w:?} is not below 1")));
+                            }
+                            let id = self.intern_word(w);
+                            self.word_info[id as usize].fraction = Some(v);
+                            continue;
+                        }
                         let kind = match class {
                             "NUMBER" => NumberWord::Cardinal(v),
                             "SCALE" => NumberWord::Scale(v),
@@ -383,6 +407,13 @@ impl LanguagePack {
                     for w in words {
                         let id = self.intern_word(w);
                         self.word_info[id as usize].joiner = true;
+                    }
+                }
+                "FRACTION_LINK" => {
+                    self.fraction_links = true;
+                    for w in words {
+                        let id = self.intern_word(w);
+                        self.word_info[id as usize].fraction_link = true;
                     }
                 }
                 "ORDINAL_SUFFIX" => self.ordinal_suffixes.extend(words.map(str::to_lowercase)),

@@ -161,8 +161,34 @@ fn duration(count: Option<Count>, unit: Unit) -> TimexValue {
         _ => du,
     };
     TimexValue::Duration(DurationValue {
-        parts: vec![(amount, du)],
+        parts: split_fraction(amount, du),
     })
+}
+
+/// "two and a half years" is `P2Y6M` and "5 1/2 hours" `PT5H30M`, as TimeBank writes them:
+/// a fraction of a unit becomes whole units of the next smaller one when it divides evenly.
+/// Other fractions stay decimal ("a month and a half" is `P1.5M`).
+fn split_fraction(amount: Amount, unit: DurationUnit) -> Vec<(Amount, DurationUnit)> {
+    let Amount::Known(x) = amount else {
+        return vec![(amount, unit)];
+    };
+    let (smaller, per) = match unit {
+        DurationUnit::Year => (DurationUnit::Month, 12.0),
+        DurationUnit::Day => (DurationUnit::Hour, 24.0),
+        DurationUnit::Hour => (DurationUnit::Minute, 60.0),
+        DurationUnit::Minute => (DurationUnit::Second, 60.0),
+        _ => return vec![(amount, unit)],
+    };
+    let (whole, part) = (x.trunc(), x.fract() * per);
+    if x.fract() == 0.0 || !x.is_finite() || (part - part.round()).abs() > 1e-9 {
+        return vec![(amount, unit)];
+    }
+    let part = (Amount::Known(part.round()), smaller);
+    if whole == 0.0 {
+        vec![part]
+    } else {
+        vec![(Amount::Known(whole), unit), part]
+    }
 }
 
 /// A date at the granularity of `unit`, e.g. the month containing `d` for `Unit::Month`.
