@@ -259,13 +259,12 @@ fn with_fraction(
         && let (Ok(n), Ok(d)) = (num.text(text).parse::<u8>(), den.parse::<u8>())
         && n >= 1
         && n < d
-        && matches!(d, 2 | 3 | 4)
+        && (2..=4).contains(&d)
     {
         return with(f64::from(n) / f64::from(d), end + 3);
     }
     // "two and a half": at most two link words, then the fraction word.
-    let mut k = end;
-    for _ in 0..3 {
+    for k in end..end + 3 {
         let Some(t) = tokens.get(k).filter(|t| t.kind == TokenKind::Word) else {
             break;
         };
@@ -282,7 +281,6 @@ fn with_fraction(
         if !w.fraction_link {
             break;
         }
-        k += 1;
     }
     (info, end)
 }
