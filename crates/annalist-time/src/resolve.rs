@@ -777,7 +777,17 @@ fn resolve_calendar(
     let (a, used) = if story {
         ctx.anchor(Some(AnchorPref::Narrative))?
     } else {
-        ctx.anchor(f.anchor)?
+        match (ctx.anchor(f.anchor)?, tense, ctx.dct) {
+            // In news, a future-tense sentence speaks from the writer's present even right
+            // after a past date: "invited in July 1997, will join on March 12" is the coming
+            // March 12, not March 1997.
+            ((a, AnchorUsed::Narrative), Some(Tense::Future), Some(dct))
+                if !ctx.narrative && f.anchor.is_none() && a < dct =>
+            {
+                (dct, AnchorUsed::Dct)
+            }
+            (found, _, _) => found,
+        }
     };
     // "The next spring" after a year the story is in: count from the end of that year.
     let a = match (used, rel, ctx.reference.and_then(|r| r.interval())) {
