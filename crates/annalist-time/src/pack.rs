@@ -7,7 +7,8 @@
 //!   "may" the verb is not May the month). Number words, scales and ordinals have their own
 //!   sections (`NUMBER:`, `SCALE:`, `ORDINAL:`, `NUMBER_FRACTION:` with the words allowed
 //!   before a fraction in `FRACTION_LINK:`), as do the tense cues used to resolve "Friday"
-//!   backwards or forwards (`PAST:`, `FUTURE:`).
+//!   backwards or forwards (`PAST:`, `FUTURE:`, the weaker verb forms `PAST_VERB:`, and
+//!   `FUTURE_VERB:` for verbs that are also nouns, ignored after a `DETERMINER:`).
 //! * `rules.txt` holds the grammar: each rule is a pattern over tokens, the features it adds,
 //!   the category it produces, and examples that run as tests:
 //!
@@ -209,6 +210,8 @@ pub struct WordInfo {
     pub tense: Option<TenseCue>,
     /// A verb form after it carries no tense ("the reduced dividend", "to be completed").
     pub tense_neutral: bool,
+    /// An article or possessive: a cue word after it is a noun ("the plan").
+    pub determiner: bool,
 }
 
 /// A word's tense signal and how much to trust it.
@@ -219,6 +222,8 @@ pub struct TenseCue {
     /// Auxiliaries and reporting verbs ("will", "was", "said") outrank verb forms ("held",
     /// anything in "-ed", which may be a participle after "will be").
     pub strong: bool,
+    /// Not a cue after a determiner (`DETERMINER:` words), where it is a noun or adjective.
+    pub also_a_noun: bool,
 }
 
 impl TenseCue {
@@ -226,6 +231,7 @@ impl TenseCue {
         TenseCue {
             tense,
             strong: true,
+            also_a_noun: false,
         }
     }
 
@@ -233,6 +239,17 @@ impl TenseCue {
         TenseCue {
             tense,
             strong: false,
+            also_a_noun: false,
+        }
+    }
+
+    /// A verb as telling as an auxiliary that is also a noun or an adjective: "plans to
+    /// close" points ahead, "announced the plan" and "the expected merger" do not.
+    fn verb_or_noun(tense: Tense) -> TenseCue {
+        TenseCue {
+            tense,
+            strong: true,
+            also_a_noun: true,
         }
     }
 }
@@ -409,6 +426,12 @@ impl LanguagePack {
                         self.word_info[id as usize].joiner = true;
                     }
                 }
+                "DETERMINER" => {
+                    for w in words {
+                        let id = self.intern_word(w);
+                        self.word_info[id as usize].determiner = true;
+                    }
+                }
                 "FRACTION_LINK" => {
                     self.fraction_links = true;
                     for w in words {
@@ -419,10 +442,11 @@ impl LanguagePack {
                 "ORDINAL_SUFFIX" => self.ordinal_suffixes.extend(words.map(str::to_lowercase)),
                 "DECADE_SUFFIX" => self.decade_suffixes.extend(words.map(str::to_lowercase)),
                 "PAST_SUFFIX" => self.past_suffixes.extend(words.map(str::to_lowercase)),
-                "PAST" | "FUTURE" | "PAST_VERB" => {
+                "PAST" | "FUTURE" | "PAST_VERB" | "FUTURE_VERB" => {
                     let cue = match class {
                         "PAST" => TenseCue::auxiliary(Tense::Past),
                         "FUTURE" => TenseCue::auxiliary(Tense::Future),
+                        "FUTURE_VERB" => TenseCue::verb_or_noun(Tense::Future),
                         _ => TenseCue::verb(Tense::Past),
                     };
                     for w in words {

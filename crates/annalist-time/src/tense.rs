@@ -68,6 +68,13 @@ pub(crate) fn tense_near(
                 {
                     continue;
                 }
+                // "announced the plan Aug. 21": a noun, not "plans to".
+                if c.also_a_noun
+                    && i > 0
+                    && follows_determiner(pack, text, &tokens[i - 1], &mut buf)
+                {
+                    continue;
+                }
                 let score = if c.strong { d } else { 2 * d + 1 };
                 if best.is_none_or(|(s, _)| score < s) {
                     best = Some((score, c.tense));
@@ -86,6 +93,16 @@ fn follows_neutral_word(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut
     buf.extend(prev.text(text).chars().flat_map(char::to_lowercase));
     pack.word_id(buf)
         .is_some_and(|id| pack.word_info(id).tense_neutral)
+}
+
+fn follows_determiner(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut String) -> bool {
+    if prev.kind != TokenKind::Word {
+        return false;
+    }
+    buf.clear();
+    buf.extend(prev.text(text).chars().flat_map(char::to_lowercase));
+    pack.word_id(buf)
+        .is_some_and(|id| pack.word_info(id).determiner)
 }
 
 fn cue(pack: &LanguagePack, word: &str, kind: TokenKind, buf: &mut String) -> Option<TenseCue> {
@@ -107,6 +124,7 @@ fn cue(pack: &LanguagePack, word: &str, kind: TokenKind, buf: &mut String) -> Op
         return Some(TenseCue {
             tense: Tense::Past,
             strong: false,
+            also_a_noun: false,
         });
     }
     None
