@@ -1,8 +1,9 @@
 //! Reading one stored document back with everything found in it (for `show`, `export` and
 //! the HTTP API).
 
-use crate::query::{FIGURE_COLUMNS, read_figure};
-use crate::{EventRecord, Span, Store, StoreError, StoredDocument, TimexRecord};
+use crate::codec::{decode_figures, decode_spans, decompress_text, one_line};
+use crate::insert::{NO_START, granularity_of_rank, time_source_name};
+use crate::{EventRecord, FigureRecord, Span, Store, StoreError, StoredDocument, TimexRecord};
 
 impl Store {
     /// Finds a document by content id, id prefix (at least 4 characters), URL (its current
@@ -46,14 +47,20 @@ impl Store {
     }
 
     fn document_at(&self, row: i64) -> Result<StoredDocument, StoreError> {
+        let mut text_blob: Vec<u8> = Vec::new();
+        let mut sentences_blob: Vec<u8> = Vec::new();
+        let mut loose: Option<Vec<u8>> = None;
         let mut doc = self.conn.query_row(
             "SELECT d.id, d.path, d.line, d.url, d.title, d.author, d.published, d.dct_source,
-                    d.language, d.source, d.version, n.id, t.text
+                    d.language, d.source, d.version, n.id, t.text, t.sentences, t.figures
              FROM documents d LEFT JOIN documents n ON n.rowid = d.superseded_by
              JOIN texts t ON t.doc = d.rowid
              WHERE d.rowid = ?1",
             [row],
             |r| {
+                text_blob = r.get(12)?;
+                sentences_blob = r.get(13)?;
+                loose = r.get(14)?;
                 Ok(StoredDocument {
                     id: r.get(0)?,
                     path: r.get(1)?,
@@ -67,7 +74,7 @@ impl Store {
                     source: r.get(9)?,
                     version: r.get::<_, i64>(10)? as u32,
                     superseded_by: r.get(11)?,
-                    text: r.get(12)?,
+                    text: String::new(),
                     sentences: Vec::new(),
                     timexes: Vec::new(),
                     figures: Vec::new(),
@@ -75,28 +82,30 @@ impl Store {
                 })
             },
         )?;
+        doc.text = decompress_text(&text_blob)?;
         let chars: Vec<char> = doc.text.chars().collect();
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT cstart, cend FROM sentences WHERE doc = ?1 ORDER BY idx")?;
-        doc.sentences = st
-            .query_map([row], |r| {
-                Ok(Span {
-                    start: r.get::<_, i64>(0)? as usize,
-                    end: r.get::<_, i64>(1)? as usize,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        let slice = |a: usize, b: usize| -> String {
+            let b = b.min(chars.len());
+            chars[a.min(b)..b].iter().collect()
+        };
+        doc.sentences = decode_spans(&sentences_blob)?
+            .into_iter()
+            .map(|(start, end)| Span { start, end })
+            .collect();
         let mut st = self.conn.prepare_cached(
             "SELECT cstart, cend, text, kind, value, mod, granularity, start_s, end_s
              FROM timexes WHERE doc = ?1 ORDER BY idx",
         )?;
         doc.timexes = st
             .query_map([row], |r| {
+                let start = r.get::<_, i64>(0)? as usize;
+                let end = r.get::<_, i64>(1)? as usize;
                 Ok(TimexRecord {
-                    start: r.get::<_, i64>(0)? as usize,
-                    end: r.get::<_, i64>(1)? as usize,
-                    text: r.get(2)?,
+                    start,
+                    end,
+                    text: r
+                        .get::<_, Option<String>>(2)?
+                        .unwrap_or_else(|| slice(start, end)),
                     kind: r.get(3)?,
                     value: r.get(4)?,
                     modifier: r.get(5)?,
@@ -106,51 +115,50 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {FIGURE_COLUMNS}, event FROM figures WHERE doc = ?1 ORDER BY idx"
-        ))?;
-        let mut figure_events: Vec<Option<i64>> = Vec::new();
-        doc.figures = st
-            .query_map([row], |r| {
-                Ok((read_figure(r, 0)?, r.get::<_, Option<i64>>(10)?))
-            })?
-            .map(|x| {
-                x.map(|(f, e)| {
-                    figure_events.push(e);
-                    f
-                })
-            })
-            .collect::<Result<_, _>>()?;
+        let mut figures: Vec<(usize, Option<usize>, FigureRecord)> = Vec::new();
+        if let Some(blob) = &loose {
+            for (idx, f) in decode_figures(blob, &doc.text, 0)? {
+                figures.push((idx, None, f));
+            }
+        }
         let mut st = self.conn.prepare_cached(
-            "SELECT idx, sentence, cstart, cend, text, value, granularity, time_source, start_s,
-                    end_s, names
+            "SELECT sentence, cstart, cend, text, value, grank, time_source, start_s, end_s, names,
+                    figures
              FROM events WHERE doc = ?1 ORDER BY idx",
         )?;
         let mut events = Vec::new();
         let mut rows = st.query([row])?;
         while let Some(r) = rows.next()? {
-            let rowid: i64 = r.get(0)?;
-            let names: Option<String> = r.get(10)?;
+            let names: Option<String> = r.get(9)?;
             let names = decode_names(names.as_deref().unwrap_or(""), &chars);
+            let start = r.get::<_, i64>(1)? as usize;
+            let text: String = r.get(3)?;
+            if let Some(blob) = r.get_ref(10)?.as_blob_or_null()? {
+                for (idx, f) in decode_figures(blob, &text, start)? {
+                    figures.push((idx, Some(events.len()), f));
+                }
+            }
             events.push(EventRecord {
-                sentence: r.get::<_, i64>(1)? as usize,
-                start: r.get::<_, i64>(2)? as usize,
-                end: r.get::<_, i64>(3)? as usize,
-                text: r.get(4)?,
-                value: r.get(5)?,
-                granularity: r.get(6)?,
-                time_source: r.get(7)?,
-                start_s: r.get(8)?,
-                end_s: r.get(9)?,
-                figures: figure_events
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| **e == Some(rowid))
-                    .map(|(i, _)| i)
-                    .collect(),
+                sentence: r.get::<_, i64>(0)? as usize,
+                start,
+                end: r.get::<_, i64>(2)? as usize,
+                text: one_line(&text),
+                value: r.get(4)?,
+                granularity: granularity_of_rank(r.get(5)?).map(str::to_string),
+                time_source: time_source_name(r.get(6)?).to_string(),
+                start_s: r.get::<_, Option<i64>>(7)?.filter(|s| *s != NO_START),
+                end_s: r.get(8)?,
+                figures: Vec::new(),
                 names,
             });
         }
+        figures.sort_by_key(|f| f.0);
+        for (i, (_, event, _)) in figures.iter().enumerate() {
+            if let Some(e) = event {
+                events[*e].figures.push(i);
+            }
+        }
+        doc.figures = figures.into_iter().map(|f| f.2).collect();
         doc.events = events;
         Ok(doc)
     }

@@ -61,6 +61,9 @@ pub enum StoreError {
     /// A stored JSON column could not be read back.
     #[error("store: corrupt JSON column: {0}")]
     Json(#[from] serde_json::Error),
+    /// A stored value (compressed text, encoded spans or figures) could not be read back.
+    #[error("store: corrupt value: {0}")]
+    Corrupt(String),
 }
 
 impl StoreError {
@@ -89,5 +92,15 @@ impl From<rusqlite::Error> for StoreError {
         } else {
             StoreError::Sqlite(e)
         }
+    }
+}
+
+impl From<rusqlite::types::FromSqlError> for StoreError {
+    fn from(e: rusqlite::types::FromSqlError) -> StoreError {
+        StoreError::Sqlite(rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Null,
+            Box::new(e),
+        ))
     }
 }

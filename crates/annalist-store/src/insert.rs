@@ -4,10 +4,14 @@
 //! anything is written. A new text at a URL already stored becomes a new version; the old
 //! one is kept and marked superseded, and queries read only current versions.
 
-use annalist_extract::{Event, Extraction, Name, NameKind, TimeSource};
+use annalist_extract::{Extraction, Name, NameKind, TimeSource};
 use annalist_time::{Granularity, Interval};
 use rusqlite::{Transaction, params};
 
+use crate::codec::{
+    FigureIn, compress_text, decode_figures, decompress_text, encode_figures, encode_spans,
+    one_line,
+};
 use crate::instant::{date_of, format_seconds, seconds};
 use crate::{Inserted, Store, StoreError};
 
@@ -58,15 +62,51 @@ impl Store {
         let Some(row) = row else {
             return Err(StoreError::NotFound(id.to_string()));
         };
-        tx.execute(
-            "DELETE FROM sentence_fts WHERE rowid IN (SELECT rowid FROM sentences WHERE doc = ?1)",
+        let (s0, nsent): (Option<i64>, i64) = tx.query_row(
+            "SELECT s0, nsent FROM documents WHERE rowid = ?1",
             [row],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        if let Some(s0) = s0 {
+            tx.execute(
+                "DELETE FROM sentence_fts WHERE rowid >= ?1 AND rowid < ?2",
+                [s0, s0 + nsent],
+            )?;
+        }
         tx.execute("DELETE FROM title_fts WHERE rowid = ?1", [row])?;
-        tx.execute("DELETE FROM figures WHERE doc = ?1", [row])?;
+        // Its figures no longer count towards the categories.
+        let mut categories: Vec<String> = Vec::new();
+        {
+            let mut st = tx.prepare(
+                "SELECT cstart, text, figures FROM events WHERE doc = ?1 AND figures IS NOT NULL",
+            )?;
+            let mut rows = st.query([row])?;
+            while let Some(r) = rows.next()? {
+                let (start, text, blob): (i64, String, Vec<u8>) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                for (_, f) in decode_figures(&blob, &text, start as usize)? {
+                    categories.push(f.category);
+                }
+            }
+            let (text, loose): (Vec<u8>, Option<Vec<u8>>) = tx.query_row(
+                "SELECT text, figures FROM texts WHERE doc = ?1",
+                [row],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if let Some(blob) = loose {
+                for (_, f) in decode_figures(&blob, &decompress_text(&text)?, 0)? {
+                    categories.push(f.category);
+                }
+            }
+        }
+        for c in &categories {
+            tx.execute(
+                "UPDATE figure_categories SET n = n - 1 WHERE category = ?1",
+                [c],
+            )?;
+        }
+        tx.execute("DELETE FROM figure_categories WHERE n <= 0", [])?;
         tx.execute("DELETE FROM events WHERE doc = ?1", [row])?;
         tx.execute("DELETE FROM timexes WHERE doc = ?1", [row])?;
-        tx.execute("DELETE FROM sentences WHERE doc = ?1", [row])?;
         tx.execute(
             "UPDATE documents SET superseded_by = NULL WHERE superseded_by = ?1",
             [row],
@@ -102,12 +142,52 @@ fn granularity_rank(g: Option<Granularity>) -> i64 {
     g.map_or(-1, |g| g as i64)
 }
 
-fn time_source_name(s: TimeSource) -> &'static str {
+/// `events.start_s` of an event without an interval (the column is part of the key).
+pub(crate) const NO_START: i64 = i64::MAX;
+
+/// How `events.time_source` stores how a date was found.
+const TIME_SOURCES: [&str; 3] = ["explicit", "inherited", "dct"];
+
+/// The name of a stored time source code.
+pub(crate) fn time_source_name(code: i64) -> &'static str {
+    usize::try_from(code)
+        .ok()
+        .and_then(|c| TIME_SOURCES.get(c))
+        .copied()
+        .unwrap_or("dct")
+}
+
+fn time_source_code(s: TimeSource) -> i64 {
     match s {
-        TimeSource::Explicit => "explicit",
-        TimeSource::Inherited => "inherited",
-        TimeSource::Dct => "dct",
+        TimeSource::Explicit => 0,
+        TimeSource::Inherited => 1,
+        TimeSource::Dct => 2,
     }
+}
+
+/// Granularities by rank (`events.grank`), coarse to fine.
+pub(crate) const GRANULARITIES: [Granularity; 13] = [
+    Granularity::Century,
+    Granularity::Decade,
+    Granularity::Year,
+    Granularity::Half,
+    Granularity::Quarter,
+    Granularity::Season,
+    Granularity::Month,
+    Granularity::Week,
+    Granularity::Day,
+    Granularity::PartOfDay,
+    Granularity::Hour,
+    Granularity::Minute,
+    Granularity::Second,
+];
+
+/// The granularity name of a rank, if any.
+pub(crate) fn granularity_of_rank(rank: i64) -> Option<&'static str> {
+    usize::try_from(rank)
+        .ok()
+        .and_then(|r| GRANULARITIES.get(r))
+        .map(|g| granularity_name(*g))
 }
 
 /// The source a document is listed under: URL host without `www.`, else its input path.
@@ -133,14 +213,13 @@ fn interval_seconds(i: Option<Interval>) -> (Option<i64>, Option<i64>) {
 }
 
 /// The key conflicts group by: the day for day-or-finer dates, else the value.
-fn date_key(e: &Event, start_s: Option<i64>) -> String {
-    match (e.time.granularity, start_s) {
-        (Some(g), Some(s)) if g >= Granularity::Day => {
-            let mut d = format_seconds(s.div_euclid(86_400) * 86_400);
-            d.truncate(d.find('T').unwrap_or(d.len()));
-            d
-        }
-        _ => e.time.value.clone(),
+pub(crate) fn date_key(grank: i64, start_s: i64, value: &str) -> String {
+    if grank >= Granularity::Day as i64 {
+        let mut d = format_seconds(start_s.div_euclid(86_400) * 86_400);
+        d.truncate(d.find('T').unwrap_or(d.len()));
+        d
+    } else {
+        value.to_string()
     }
 }
 
@@ -217,133 +296,295 @@ fn insert_one(tx: &Transaction<'_>, x: &Extraction) -> Result<Inserted, StoreErr
         json_list(&d.warnings)?,
     ])?;
     let doc = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO texts(doc, text) VALUES (?1, ?2)")?
-        .execute(params![doc, d.text])?;
     if let Some(title) = &d.title {
         tx.prepare_cached("INSERT INTO title_fts(rowid, title) VALUES (?1, ?2)")?
             .execute(params![doc, title])?;
     }
-    let chars: Vec<char> = d.text.chars().collect();
-    let slice = |a: usize, b: usize| -> String {
-        let b = b.min(chars.len());
-        chars[a.min(b)..b].iter().collect()
-    };
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT INTO sentences(doc, idx, cstart, cend) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        let mut fts = tx.prepare_cached("INSERT INTO sentence_fts(rowid, text) VALUES (?1, ?2)")?;
-        for (i, s) in x.sentences.iter().enumerate() {
-            st.execute(params![doc, i as i64, s.start as i64, s.end as i64])?;
-            fts.execute(params![tx.last_insert_rowid(), slice(s.start, s.end)])?;
-        }
-    }
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT INTO timexes(doc, idx, cstart, cend, text, kind, value, mod, granularity, start_s, end_s)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?;
-        for (i, t) in x.timexes.iter().enumerate() {
-            let (s, e) = interval_seconds(t.interval);
-            st.execute(params![
-                doc,
-                i as i64,
-                t.start as i64,
-                t.end as i64,
-                t.text,
-                t.kind.as_str(),
-                t.value.to_string(),
-                t.modifier.map(|m| m.as_str()),
-                t.value.granularity().map(granularity_name),
-                s,
-                e,
-            ])?;
-        }
-    }
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT INTO events(doc, idx, sentence, cstart, cend, text, value, granularity, grank,
-                time_source, timex, start_s, end_s, date_key, month_day, names, nfig)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        )?;
-        let mut spans = tx.prepare_cached(
-            "INSERT INTO spans(grank, max_span) VALUES (?1, ?2)
-             ON CONFLICT(grank) DO UPDATE SET max_span = max(max_span, excluded.max_span)",
-        )?;
-        for (i, e) in x.events.iter().enumerate() {
-            let (s, en) = interval_seconds(e.time.interval);
-            let fine = e.time.granularity.is_some_and(|g| g >= Granularity::Day);
-            let month_day = match (fine, s) {
-                (true, Some(s)) => {
-                    let (_, m, d) = date_of(s);
-                    Some(m * 100 + d)
-                }
-                _ => None,
-            };
-            let names = encode_names(&e.names);
-            if let (Some(a), Some(b)) = (s, en) {
-                spans.execute(params![granularity_rank(e.time.granularity), b - a])?;
-            }
-            st.execute(params![
-                doc,
-                i as i64,
-                e.sentence as i64,
-                e.start as i64,
-                e.end as i64,
-                e.text,
-                e.time.value,
-                e.time.granularity.map(granularity_name),
-                granularity_rank(e.time.granularity),
-                time_source_name(e.time.source),
-                e.time.timex.map(|t| t as i64),
-                s,
-                en,
-                date_key(e, s),
-                month_day,
-                names,
-                e.figures.len() as i64,
-            ])?;
-        }
-    }
-    // Each figure belongs to the event of its sentence, if any.
-    let mut figure_event: Vec<Option<i64>> = vec![None; x.figures.len()];
-    for (k, e) in x.events.iter().enumerate() {
-        for &f in &e.figures {
-            if let Some(slot) = figure_event.get_mut(f) {
-                *slot = Some(k as i64);
-            }
-        }
-    }
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT INTO figures(doc, idx, event, cstart, cend, text, value, low, high, bound,
-                category, counted, quantity)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?;
-        for (i, f) in x.figures.iter().enumerate() {
-            st.execute(params![
-                doc,
-                i as i64,
-                figure_event[i],
-                f.start as i64,
-                f.end as i64,
-                f.text,
-                f.value,
-                f.low,
-                f.high,
-                f.bound,
-                f.category,
-                f.counted,
-                f.quantity,
-            ])?;
-        }
-    }
+    write_parts(tx, doc, &parts_of(x))?;
     if let Some((prev_row, prev_id, _)) = previous {
         tx.prepare_cached("UPDATE documents SET superseded_by = ?1 WHERE rowid = ?2")?
             .execute(params![doc, prev_row])?;
         return Ok(Inserted::NewVersion(prev_id));
     }
     Ok(Inserted::Added)
+}
+
+/// What is stored of a document besides its `documents` row, in the stored encodings: the
+/// same whether it comes from an extraction or from an older store being migrated.
+pub(crate) struct Parts<'a> {
+    pub text: &'a str,
+    pub sentences: Vec<(usize, usize)>,
+    pub timexes: Vec<TimexRow<'a>>,
+    pub events: Vec<EventRow<'a>>,
+    /// Figures, each with the index of the event that states it.
+    pub figures: Vec<(Option<usize>, FigureIn<'a>)>,
+}
+
+pub(crate) struct TimexRow<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: String,
+    pub value: String,
+    pub modifier: Option<String>,
+    pub granularity: Option<String>,
+    pub start_s: Option<i64>,
+    pub end_s: Option<i64>,
+}
+
+pub(crate) struct EventRow<'a> {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub value: &'a str,
+    pub grank: i64,
+    pub time_source: i64,
+    pub timex: Option<i64>,
+    pub start_s: Option<i64>,
+    pub end_s: Option<i64>,
+    pub names: Option<String>,
+}
+
+fn parts_of(x: &Extraction) -> Parts<'_> {
+    // Each figure belongs to the event of its sentence, if any (the last one naming it).
+    let mut figure_event: Vec<Option<usize>> = vec![None; x.figures.len()];
+    for (k, e) in x.events.iter().enumerate() {
+        for &f in &e.figures {
+            if let Some(slot) = figure_event.get_mut(f) {
+                *slot = Some(k);
+            }
+        }
+    }
+    Parts {
+        text: &x.doc.text,
+        sentences: x.sentences.iter().map(|s| (s.start, s.end)).collect(),
+        timexes: x
+            .timexes
+            .iter()
+            .map(|t| {
+                let (s, e) = interval_seconds(t.interval);
+                TimexRow {
+                    start: t.start,
+                    end: t.end,
+                    text: &t.text,
+                    kind: t.kind.as_str().to_string(),
+                    value: t.value.to_string(),
+                    modifier: t.modifier.map(|m| m.as_str().to_string()),
+                    granularity: t
+                        .value
+                        .granularity()
+                        .map(|g| granularity_name(g).to_string()),
+                    start_s: s,
+                    end_s: e,
+                }
+            })
+            .collect(),
+        events: x
+            .events
+            .iter()
+            .map(|e| {
+                let (s, en) = interval_seconds(e.time.interval);
+                EventRow {
+                    sentence: e.sentence,
+                    start: e.start,
+                    end: e.end,
+                    text: &e.text,
+                    value: &e.time.value,
+                    grank: granularity_rank(e.time.granularity),
+                    time_source: time_source_code(e.time.source),
+                    timex: e.time.timex.map(|t| t as i64),
+                    start_s: s,
+                    end_s: en,
+                    names: encode_names(&e.names),
+                }
+            })
+            .collect(),
+        figures: x
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                (
+                    figure_event[i],
+                    FigureIn {
+                        idx: i,
+                        text: &f.text,
+                        value: f.value,
+                        low: f.low,
+                        high: f.high,
+                        bound: &f.bound,
+                        category: &f.category,
+                        counted: &f.counted,
+                        quantity: &f.quantity,
+                        start: f.start,
+                        end: f.end,
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Byte offsets of every character boundary of `text` (one more than its characters).
+fn boundaries(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect()
+}
+
+/// Writes a document's text, sentences (and their full-text entries), time expressions,
+/// events and figures; its `documents` row must exist. Sets the row's `s0` and `nsent`.
+pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Result<(), StoreError> {
+    let bounds = boundaries(p.text);
+    let chars = bounds.len() - 1;
+    let slice = |a: usize, b: usize| -> &str {
+        let b = b.min(chars);
+        &p.text[bounds[a.min(b)]..bounds[b]]
+    };
+    // Sentences are numbered on from the last document's: full-text rowid = s0 + index.
+    let nsent = p.sentences.len() as i64;
+    let s0: Option<i64> = if nsent == 0 {
+        None
+    } else {
+        let next: Option<i64> = tx
+            .prepare_cached(
+                "SELECT s0 + nsent FROM documents WHERE s0 IS NOT NULL ORDER BY s0 DESC LIMIT 1",
+            )?
+            .query_row([], |r| r.get(0))
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        Some(next.unwrap_or(1))
+    };
+    tx.prepare_cached("UPDATE documents SET s0 = ?1, nsent = ?2 WHERE rowid = ?3")?
+        .execute(params![s0, nsent, doc])?;
+    if let Some(s0) = s0 {
+        let mut fts = tx.prepare_cached("INSERT INTO sentence_fts(rowid, text) VALUES (?1, ?2)")?;
+        for (i, &(a, b)) in p.sentences.iter().enumerate() {
+            fts.execute(params![s0 + i as i64, slice(a, b)])?;
+        }
+    }
+    let mut categories = tx.prepare_cached(
+        "INSERT INTO figure_categories(category, n) VALUES (?1, 1)
+         ON CONFLICT(category) DO UPDATE SET n = n + 1",
+    )?;
+    for (_, f) in &p.figures {
+        categories.execute([f.category])?;
+    }
+    let loose: Vec<&FigureIn<'_>> = p
+        .figures
+        .iter()
+        .filter(|(e, _)| e.is_none_or(|e| e >= p.events.len()))
+        .map(|(_, f)| f)
+        .collect();
+    let loose = (!loose.is_empty()).then(|| encode_figure_refs(&loose, p.text, 0));
+    tx.prepare_cached("INSERT INTO texts(doc, text, sentences, figures) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![
+            doc,
+            compress_text(p.text)?,
+            encode_spans(&p.sentences),
+            loose
+        ])?;
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO timexes(doc, sentence, idx, cstart, cend, text, kind, value, mod,
+                granularity, start_s, end_s)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut si = 0;
+        for (i, t) in p.timexes.iter().enumerate() {
+            // The sentence the expression starts in (-1: between sentences).
+            while si < p.sentences.len() && p.sentences[si].1 <= t.start {
+                si += 1;
+            }
+            let sentence = match p.sentences.get(si) {
+                Some(&(a, b)) if a <= t.start && t.start < b => si as i64,
+                _ => p
+                    .sentences
+                    .iter()
+                    .position(|&(a, b)| a <= t.start && t.start < b)
+                    .map_or(-1, |s| s as i64),
+            };
+            let text = (slice(t.start, t.end) != t.text).then_some(t.text);
+            st.execute(params![
+                doc,
+                sentence,
+                i as i64,
+                t.start as i64,
+                t.end as i64,
+                text,
+                t.kind,
+                t.value,
+                t.modifier,
+                t.granularity,
+                t.start_s,
+                t.end_s,
+            ])?;
+        }
+    }
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO events(doc, idx, sentence, cstart, cend, text, value, grank, time_source,
+                timex, start_s, end_s, month_day, names, figures)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        )?;
+        let mut spans = tx.prepare_cached(
+            "INSERT INTO spans(grank, max_span) VALUES (?1, ?2)
+             ON CONFLICT(grank) DO UPDATE SET max_span = max(max_span, excluded.max_span)",
+        )?;
+        for (i, e) in p.events.iter().enumerate() {
+            let (s, en) = (e.start_s, e.end_s);
+            let month_day = match (e.grank >= Granularity::Day as i64, s) {
+                (true, Some(s)) => {
+                    let (_, m, d) = date_of(s);
+                    Some(m * 100 + d)
+                }
+                _ => None,
+            };
+            if let (Some(a), Some(b)) = (s, en) {
+                spans.execute(params![e.grank, b - a])?;
+            }
+            // The sentence as written when it reads as the statement on one line (figures
+            // are then cut from it), else the statement itself.
+            let raw = slice(e.start, e.end);
+            let text = if one_line(raw) == e.text { raw } else { e.text };
+            let figures: Vec<&FigureIn<'_>> = p
+                .figures
+                .iter()
+                .filter(|(k, _)| *k == Some(i))
+                .map(|(_, f)| f)
+                .collect();
+            let figures =
+                (!figures.is_empty()).then(|| encode_figure_refs(&figures, text, e.start));
+            st.execute(params![
+                doc,
+                i as i64,
+                e.sentence as i64,
+                e.start as i64,
+                e.end as i64,
+                text,
+                e.value,
+                e.grank,
+                e.time_source,
+                e.timex,
+                s.unwrap_or(NO_START),
+                en,
+                month_day,
+                e.names,
+                figures,
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+fn encode_figure_refs(figures: &[&FigureIn<'_>], base: &str, offset: usize) -> Vec<u8> {
+    let owned: Vec<FigureIn<'_>> = figures.iter().map(|f| **f).collect();
+    encode_figures(&owned, base, offset)
 }
 
 #[cfg(test)]

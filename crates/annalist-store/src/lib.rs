@@ -26,6 +26,7 @@
 
 #![warn(missing_docs)]
 
+mod codec;
 mod document;
 mod error;
 mod insert;

@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::types::Value;
 
+use crate::codec::{decode_figures, decode_spans, decompress_text, one_line};
+use crate::insert::{date_key, granularity_of_rank, time_source_name};
 use crate::instant::format_seconds;
 use crate::{
     Conflict, ConflictFigure, FigureRecord, SearchHit, SearchQuery, SearchResults, SnippetPart,
@@ -25,70 +27,111 @@ otherwise (\"about\", \"up to\"), the smallest figure. low = the smallest number
 /// How many of the most recently added matches a very common search ranks by relevance.
 const RANK_WINDOW: i64 = 5_000;
 
+/// How many documents a whole-timeline scan keeps at most (then it starts afresh).
+const DOC_CACHE: usize = 1 << 17;
+
 /// Granularity ranks stored in `events.grank` (-1: none).
 const GRANKS: std::ops::RangeInclusive<i64> = -1..=12;
 
 /// One event row with its document, before merging.
 struct Row {
-    doc_row: i64,
-    doc_id: String,
     idx: i64,
     start_s: i64,
     end_s: i64,
     value: String,
-    granularity: Option<String>,
+    grank: i64,
     text: String,
     source: SourceRef,
-    nfig: i64,
     figures: Vec<FigureRecord>,
 }
 
-const ROW_COLUMNS: &str = "e.doc, d.id, e.idx, e.start_s, e.end_s, e.value, e.granularity, e.text,
-    e.time_source, e.sentence, e.cstart, e.cend, d.title, d.url, d.published, d.source, e.nfig";
+/// An event's columns (`e.doc` last), then its document's (see [`DOC_COLUMNS`]).
+const ROW_COLUMNS: &str = "e.idx, e.start_s, e.end_s, e.value, e.grank, e.text, e.time_source,
+    e.sentence, e.cstart, e.cend, e.figures, e.doc";
+const DOC_COLUMNS: &str = "d.id, d.title, d.url, d.published, d.source";
 
-fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
-    let doc_id: String = r.get(1)?;
-    Ok(Row {
-        doc_row: r.get(0)?,
-        idx: r.get(2)?,
-        start_s: r.get(3)?,
-        end_s: r.get(4)?,
-        value: r.get(5)?,
-        granularity: r.get(6)?,
-        text: r.get(7)?,
-        source: SourceRef {
-            doc_id: doc_id.clone(),
-            title: r.get(12)?,
-            url: r.get(13)?,
-            published: r.get(14)?,
-            source: r.get(15)?,
-            sentence: r.get::<_, i64>(9)? as usize,
-            start: r.get::<_, i64>(10)? as usize,
-            end: r.get::<_, i64>(11)? as usize,
-            time_source: r.get(8)?,
-        },
-        doc_id,
-        nfig: r.get(16)?,
-        figures: Vec::new(),
-    })
+/// What a source reference takes from its document.
+struct DocInfo {
+    id: String,
+    title: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+    source: String,
 }
 
-pub(crate) const FIGURE_COLUMNS: &str =
-    "text, value, low, high, bound, category, counted, quantity, cstart, cend";
+impl DocInfo {
+    fn read(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocInfo> {
+        Ok(DocInfo {
+            id: r.get(at)?,
+            title: r.get(at + 1)?,
+            url: r.get(at + 2)?,
+            published: r.get(at + 3)?,
+            source: r.get(at + 4)?,
+        })
+    }
+}
 
-pub(crate) fn read_figure(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<FigureRecord> {
-    Ok(FigureRecord {
-        text: r.get(at)?,
-        value: r.get(at + 1)?,
-        low: r.get(at + 2)?,
-        high: r.get(at + 3)?,
-        bound: r.get(at + 4)?,
-        category: r.get(at + 5)?,
-        counted: r.get(at + 6)?,
-        quantity: r.get(at + 7)?,
-        start: r.get::<_, i64>(at + 8)? as usize,
-        end: r.get::<_, i64>(at + 9)? as usize,
-    })
+/// Reads an event row (with its document's columns after [`ROW_COLUMNS`], unless `doc` is
+/// given); `None` when it has no figure of the wanted category.
+fn read_row(
+    r: &rusqlite::Row<'_>,
+    category: Option<&str>,
+    doc: Option<&DocInfo>,
+) -> Result<Option<Row>, StoreError> {
+    let stored = r.get_ref(5)?.as_str()?;
+    let start = r.get::<_, i64>(8)? as usize;
+    let figures: Vec<FigureRecord> = match r.get_ref(10)?.as_blob_or_null()? {
+        Some(blob) => decode_figures(blob, stored, start)?
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect(),
+        None => Vec::new(),
+    };
+    if let Some(c) = category
+        && !figures.iter().any(|f| f.category == c)
+    {
+        return Ok(None);
+    }
+    let (doc_id, title, url, published, source) = match doc {
+        Some(d) => (
+            d.id.clone(),
+            d.title.clone(),
+            d.url.clone(),
+            d.published.clone(),
+            d.source.clone(),
+        ),
+        None => (r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?, r.get(16)?),
+    };
+    Ok(Some(Row {
+        idx: r.get(0)?,
+        start_s: r.get(1)?,
+        end_s: r.get(2)?,
+        value: r.get(3)?,
+        grank: r.get(4)?,
+        text: one_line(stored),
+        source: SourceRef {
+            doc_id,
+            title,
+            url,
+            published,
+            source,
+            sentence: r.get::<_, i64>(7)? as usize,
+            start,
+            end: r.get::<_, i64>(9)? as usize,
+            time_source: time_source_name(r.get(6)?).to_string(),
+        },
+        figures,
+    }))
+}
+
+/// True when a document is the one a `--source` filter names (as the SQL condition in
+/// `events_for_each` says it).
+fn source_matches(wanted: &str, d: &DocInfo, path: &str) -> bool {
+    d.source == wanted
+        || path == wanted
+        || d.url.as_deref() == Some(wanted)
+        || d.id == wanted
+        || (wanted.chars().count() >= 6 && d.id.starts_with(wanted))
 }
 
 /// Turns the words of a user query into an FTS5 query: every word quoted, all required, so
@@ -127,10 +170,88 @@ pub fn display_date(value: &str, granularity: Option<&str>) -> String {
 }
 
 /// What merges two statements into one entry: the same figures, or (without figures) the
-/// same words.
-fn merge_key(row: &Row) -> String {
+/// same words (compared without case; see [`same_words`]).
+#[derive(PartialEq, Eq, Hash)]
+enum MergeKey {
+    Words(u64),
+    Figures(String),
+}
+
+/// The words of a statement (alphanumeric runs), lowercased, without allocating.
+fn words(text: &str) -> impl Iterator<Item = impl Iterator<Item = char> + '_> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().flat_map(char::to_lowercase))
+}
+
+/// The characters of a statement's words, lowercased, with one separator (`None`) between
+/// words: what [`same_words`] compares and [`merge_key`] hashes.
+fn word_chars(text: &str) -> impl Iterator<Item = Option<char>> + '_ {
+    words(text)
+        .enumerate()
+        .flat_map(|(i, w)| (i > 0).then_some(None).into_iter().chain(w.map(Some)))
+}
+
+/// The same for ASCII text, byte by byte (the common case, and the hot loop of merging).
+fn ascii_word_bytes(text: &str) -> impl Iterator<Item = Option<u8>> + '_ {
+    let mut started = false;
+    let mut gap = false;
+    text.bytes().flat_map(move |b| {
+        if b.is_ascii_alphanumeric() {
+            let sep = started && gap;
+            started = true;
+            gap = false;
+            [sep.then_some(None), Some(Some(b.to_ascii_lowercase()))]
+        } else {
+            gap = true;
+            [None, None]
+        }
+        .into_iter()
+        .flatten()
+    })
+}
+
+/// True when two statements have the same words, ignoring case and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return ascii_word_bytes(a).eq(ascii_word_bytes(b));
+    }
+    word_chars(a).eq(word_chars(b))
+}
+
+/// FNV-1a over [`word_chars`] (a separator hashes as 0x110000, outside Unicode).
+fn word_hash(text: &str) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    const SEPARATOR: u64 = 0x11_0000;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if text.is_ascii() {
+        let (mut started, mut gap) = (false, false);
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if started && gap {
+                    h = (h ^ SEPARATOR).wrapping_mul(PRIME);
+                }
+                started = true;
+                gap = false;
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+            } else {
+                gap = true;
+            }
+        }
+    } else {
+        for c in word_chars(text) {
+            h = (h ^ c.map_or(SEPARATOR, u64::from)).wrapping_mul(PRIME);
+        }
+    }
+    h
+}
+
+fn merge_key(row: &Row) -> MergeKey {
     if row.figures.is_empty() {
-        return query_words(&row.text).join(" ");
+        return MergeKey::Words(word_hash(&row.text));
     }
     let mut parts: Vec<String> = row
         .figures
@@ -143,17 +264,70 @@ fn merge_key(row: &Row) -> String {
         })
         .collect();
     parts.sort();
-    format!("#{}", parts.join("|"))
+    MergeKey::Figures(parts.join("|"))
+}
+
+/// ISO 8601 text of the last instants formatted: entries come in start order, so the same
+/// start (and often the same end) repeat.
+#[derive(Default)]
+struct Dates {
+    last: Vec<(i64, String)>,
+}
+
+impl Dates {
+    fn format(&mut self, s: i64) -> String {
+        if let Some((_, text)) = self.last.iter().find(|(k, _)| *k == s) {
+            return text.clone();
+        }
+        let text = format_seconds(s);
+        if self.last.len() >= 4 {
+            self.last.remove(0);
+        }
+        self.last.push((s, text.clone()));
+        text
+    }
+}
+
+fn entry(row: Row, dates: &mut Dates) -> TimelineEntry {
+    let granularity = granularity_of_rank(row.grank);
+    TimelineEntry {
+        id: format!("{}:{}", row.source.doc_id, row.idx),
+        display_date: display_date(&row.value, granularity),
+        value: row.value,
+        granularity: granularity.map(str::to_string),
+        start: dates.format(row.start_s),
+        end: dates.format(row.end_s),
+        start_s: row.start_s,
+        end_s: row.end_s,
+        description: row.text,
+        figures: row.figures,
+        sources: vec![row.source],
+    }
 }
 
 /// Merges rows of one date (same value and interval) into entries, first appearance first.
-fn merge(group: Vec<Row>, out: &mut dyn FnMut(TimelineEntry) -> bool) -> bool {
+fn merge(
+    mut group: Vec<Row>,
+    dates: &mut Dates,
+    out: &mut dyn FnMut(TimelineEntry) -> bool,
+) -> bool {
+    if group.len() == 1 {
+        let row = group.pop().expect("one row");
+        return out(entry(row, dates));
+    }
     let mut entries: Vec<TimelineEntry> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Keys to entries; a key of words is a hash, so the words are compared too.
+    let mut by_key: HashMap<MergeKey, Vec<usize>> = HashMap::new();
     for row in group {
         let key = merge_key(&row);
-        match by_key.get(&key) {
-            Some(&i) => {
+        let words = matches!(key, MergeKey::Words(_));
+        let slot = by_key.entry(key).or_default();
+        let found = slot
+            .iter()
+            .copied()
+            .find(|&i| !words || same_words(&entries[i].description, &row.text));
+        match found {
+            Some(i) => {
                 let e = &mut entries[i];
                 if !e
                     .sources
@@ -164,20 +338,8 @@ fn merge(group: Vec<Row>, out: &mut dyn FnMut(TimelineEntry) -> bool) -> bool {
                 }
             }
             None => {
-                by_key.insert(key, entries.len());
-                entries.push(TimelineEntry {
-                    id: format!("{}:{}", row.doc_id, row.idx),
-                    display_date: display_date(&row.value, row.granularity.as_deref()),
-                    value: row.value,
-                    granularity: row.granularity,
-                    start: format_seconds(row.start_s),
-                    end: format_seconds(row.end_s),
-                    start_s: row.start_s,
-                    end_s: row.end_s,
-                    description: row.text,
-                    figures: row.figures,
-                    sources: vec![row.source],
-                });
+                slot.push(entries.len());
+                entries.push(entry(row, dates));
             }
         }
     }
@@ -254,30 +416,27 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut conditions = vec![
             "d.superseded_by IS NULL".to_string(),
-            "e.start_s IS NOT NULL".to_string(),
+            "e.end_s IS NOT NULL".to_string(),
         ];
         let mut params: Vec<Value> = Vec::new();
         let (mut from, mut to) = (None, None);
+        let mut category = None;
         if let Some(q) = f.query {
             from = q.from;
             to = q.to;
+            category = q.category.as_deref();
             if let Some(text) = &q.text {
                 let fts = fts_query(text).ok_or_else(|| {
                     StoreError::BadQuery(format!("no words to search in {text:?}"))
                 })?;
                 params.push(Value::Text(fts));
                 conditions.push(format!(
-                    "EXISTS (SELECT 1 FROM sentences s WHERE s.doc = e.doc AND s.idx = e.sentence
-                     AND s.rowid IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?{}))",
+                    "d.s0 + e.sentence IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?{})",
                     params.len()
                 ));
             }
-            if let Some(c) = &q.category {
-                params.push(Value::Text(c.clone()));
-                conditions.push(format!(
-                    "EXISTS (SELECT 1 FROM figures f WHERE f.doc = e.doc AND f.event = e.idx AND f.category = ?{})",
-                    params.len()
-                ));
+            if category.is_some() {
+                conditions.push("e.figures IS NOT NULL".to_string());
             }
             if let Some(s) = &q.source {
                 params.push(Value::Text(s.clone()));
@@ -292,57 +451,87 @@ impl Store {
             params.push(Value::Integer(md));
             conditions.push(format!("e.month_day = ?{}", params.len()));
         }
-        let mut figures = self.conn.prepare_cached(&format!(
-            "SELECT {FIGURE_COLUMNS} FROM figures WHERE doc = ?1 AND event = ?2 ORDER BY idx"
-        ))?;
-        let mut with_figures = |mut row: Row| -> Result<Row, StoreError> {
-            if row.nfig > 0 {
-                row.figures = figures
-                    .query_map([row.doc_row, row.idx], |r| read_figure(r, 0))?
-                    .collect::<Result<_, _>>()?;
+        let mut dates = Dates::default();
+        let text_filter = f.query.is_some_and(|q| q.text.is_some());
+        if from.is_none() && to.is_none() && !text_filter {
+            // Whole range: one scan of the events in start order (the table is clustered
+            // by start); documents are read once each and kept, not joined per event.
+            let mut event_conditions = vec!["e.end_s IS NOT NULL".to_string()];
+            let mut params: Vec<Value> = Vec::new();
+            if category.is_some() {
+                event_conditions.push("e.figures IS NOT NULL".to_string());
             }
-            Ok(row)
-        };
-        // Within a date, the earliest published source comes first (then by id), so the
-        // order never depends on which worker finished first during `add`.
-        let order = |a: &Row, b: &Row| {
-            (
-                a.start_s,
-                a.end_s,
-                &a.value,
-                &a.source.published,
-                &a.doc_id,
-                a.idx,
-            )
-                .cmp(&(
-                    b.start_s,
-                    b.end_s,
-                    &b.value,
-                    &b.source.published,
-                    &b.doc_id,
-                    b.idx,
-                ))
-        };
-        if from.is_none() && to.is_none() {
-            // Whole range: stream in start order from the index; ties are sorted in memory.
+            if let Some(md) = f.month_day {
+                params.push(Value::Integer(md));
+                event_conditions.push(format!("e.month_day = ?{}", params.len()));
+            }
+            let wanted_source = f.query.and_then(|q| q.source.as_deref());
             let sql = format!(
-                "SELECT {ROW_COLUMNS} FROM events e JOIN documents d ON d.rowid = e.doc
-                 WHERE {} ORDER BY e.start_s",
-                conditions.join(" AND ")
+                "SELECT {ROW_COLUMNS} FROM events e WHERE {} ORDER BY e.start_s",
+                event_conditions.join(" AND ")
             );
-            let mut st = self.conn.prepare(&sql)?;
+            let mut st = self.conn.prepare_cached(&sql)?;
+            let mut doc_st = self.conn.prepare_cached(&format!(
+                "SELECT {DOC_COLUMNS}, d.path, d.superseded_by IS NULL FROM documents d
+                 WHERE d.rowid = ?1"
+            ))?;
+            // Documents seen, `None` for those filtered out; bounded, not by the archive.
+            let mut docs: HashMap<i64, Option<DocInfo>> = HashMap::new();
             let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
             let mut group: Vec<Row> = Vec::new();
             while let Some(r) = rows.next()? {
-                let row = with_figures(read_row(r)?)?;
+                let doc: i64 = r.get(11)?;
+                if !docs.contains_key(&doc) {
+                    if docs.len() >= DOC_CACHE {
+                        docs.clear();
+                    }
+                    let info = doc_st.query_row([doc], |d| {
+                        let info = DocInfo::read(d, 0)?;
+                        let path: String = d.get(5)?;
+                        let current: bool = d.get(6)?;
+                        Ok((current
+                            && wanted_source.is_none_or(|w| source_matches(w, &info, &path)))
+                        .then_some(info))
+                    })?;
+                    docs.insert(doc, info);
+                }
+                let Some(info) = docs.get(&doc).and_then(Option::as_ref) else {
+                    continue;
+                };
+                let Some(row) = read_row(r, category, Some(info))? else {
+                    continue;
+                };
                 if group.first().is_some_and(|g| g.start_s != row.start_s)
-                    && !flush(&mut group, order, each)
+                    && !flush(&mut group, &mut dates, each)
                 {
                     return Ok(());
                 }
                 group.push(row);
             }
-            flush(&mut group, order, each);
+            flush(&mut group, &mut dates, each);
+            return Ok(());
+        }
+        if from.is_none() && to.is_none() {
+            let sql = format!(
+                "SELECT {ROW_COLUMNS}, {DOC_COLUMNS} FROM events e JOIN documents d ON d.rowid = e.doc
+                 WHERE {} ORDER BY e.start_s",
+                conditions.join(" AND ")
+            );
+            let mut st = self.conn.prepare_cached(&sql)?;
+            let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
+            let mut group: Vec<Row> = Vec::new();
+            while let Some(r) = rows.next()? {
+                let Some(row) = read_row(r, category, None)? else {
+                    continue;
+                };
+                if group.first().is_some_and(|g| g.start_s != row.start_s)
+                    && !flush(&mut group, &mut dates, each)
+                {
+                    return Ok(());
+                }
+                group.push(row);
+            }
+            flush(&mut group, &mut dates, each);
             return Ok(());
         }
         let lo = from.unwrap_or(i64::MIN);
@@ -368,7 +557,7 @@ impl Store {
             p.push(Value::Integer(hi));
             p.push(Value::Integer(lo));
             let sql = format!(
-                "SELECT {ROW_COLUMNS} FROM events e JOIN documents d ON d.rowid = e.doc
+                "SELECT {ROW_COLUMNS}, {DOC_COLUMNS} FROM events e JOIN documents d ON d.rowid = e.doc
                  WHERE e.grank = ?{} AND e.start_s >= ?{} AND e.start_s < ?{} AND e.end_s > ?{}
                  AND {}",
                 base + 1,
@@ -380,20 +569,22 @@ impl Store {
             let mut st = self.conn.prepare_cached(&sql)?;
             let mut rows = st.query(rusqlite::params_from_iter(p.iter()))?;
             while let Some(r) = rows.next()? {
-                all.push(with_figures(read_row(r)?)?);
+                if let Some(row) = read_row(r, category, None)? {
+                    all.push(row);
+                }
             }
         }
         all.sort_by(order);
         let mut group: Vec<Row> = Vec::new();
         for row in all {
             if group.first().is_some_and(|g| g.start_s != row.start_s)
-                && !flush(&mut group, order, each)
+                && !flush(&mut group, &mut dates, each)
             {
                 return Ok(());
             }
             group.push(row);
         }
-        flush(&mut group, order, each);
+        flush(&mut group, &mut dates, each);
         Ok(())
     }
 
@@ -413,15 +604,16 @@ impl Store {
         let hi = q.to.unwrap_or(i64::MAX);
         let dated = q.from.is_some() || q.to.is_some();
         let date_filter = if dated {
-            "AND (EXISTS (SELECT 1 FROM timexes t WHERE t.doc = s.doc AND t.cstart >= s.cstart
-                    AND t.cstart < s.cend AND t.start_s < ?3 AND t.end_s > ?2)
-                  OR EXISTS (SELECT 1 FROM events e WHERE e.doc = s.doc AND e.sentence = s.idx
+            "AND (EXISTS (SELECT 1 FROM timexes t WHERE t.doc = d.rowid AND t.sentence = f.rowid - d.s0
+                    AND t.start_s < ?3 AND t.end_s > ?2)
+                  OR EXISTS (SELECT 1 FROM events e WHERE e.doc = d.rowid AND e.sentence = f.rowid - d.s0
                     AND e.start_s < ?3 AND e.end_s > ?2))"
         } else {
             "AND ?2 IS NOT NULL AND ?3 IS NOT NULL"
         };
-        let joins = "FROM sentence_fts f JOIN sentences s ON s.rowid = f.rowid
-             JOIN documents d ON d.rowid = s.doc";
+        // A sentence's document: the one whose numbering starts last at or before it.
+        let joins = "FROM sentence_fts f JOIN documents d ON d.rowid =
+             (SELECT rowid FROM documents WHERE s0 <= f.rowid ORDER BY s0 DESC LIMIT 1)";
         let filter =
             format!("WHERE sentence_fts MATCH ?1 AND d.superseded_by IS NULL {date_filter}");
         // Without a date filter or older versions, the index alone counts the hits.
@@ -449,46 +641,65 @@ impl Store {
         };
         let limit = q.limit.unwrap_or(20) as i64;
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT s.doc, s.idx, s.cstart, s.cend, d.id, d.title, d.url, d.published, d.source,
-                    substr(tx.text, s.cstart + 1, s.cend - s.cstart),
-                    (SELECT e.time_source FROM events e WHERE e.doc = s.doc AND e.sentence = s.idx),
-                    (SELECT e.value FROM events e WHERE e.doc = s.doc AND e.sentence = s.idx)
-             {joins} JOIN texts tx ON tx.doc = s.doc
-             {filter} AND f.rowid >= ?5 ORDER BY f.rank LIMIT ?4"
+            "SELECT d.rowid, f.rowid - d.s0, d.id, d.title, d.url, d.published, d.source
+             {joins} {filter} AND f.rowid >= ?5 ORDER BY f.rank LIMIT ?4"
         ))?;
         let words = query_words(text);
+        let mut text_st = self
+            .conn
+            .prepare_cached("SELECT text, sentences FROM texts WHERE doc = ?1")?;
+        let mut event_st = self.conn.prepare_cached(
+            "SELECT time_source, value FROM events WHERE doc = ?1 AND sentence = ?2",
+        )?;
         let mut dates_st = self.conn.prepare_cached(
-            "SELECT value FROM timexes WHERE doc = ?1 AND cstart >= ?2 AND cstart < ?3
+            "SELECT value FROM timexes WHERE doc = ?1 AND sentence = ?2
              AND kind IN ('DATE', 'TIME') ORDER BY idx",
         )?;
         let mut hits = Vec::new();
         let mut rows = st.query(rusqlite::params![fts, lo, hi, limit, cut])?;
         while let Some(r) = rows.next()? {
             let doc: i64 = r.get(0)?;
-            let (cstart, cend): (i64, i64) = (r.get(2)?, r.get(3)?);
-            let sentence: String = r.get(9)?;
+            let sentence: i64 = r.get(1)?;
+            let (text, spans): (Vec<u8>, Vec<u8>) =
+                text_st.query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let text = decompress_text(&text)?;
+            let (cstart, cend) = usize::try_from(sentence)
+                .ok()
+                .and_then(|i| decode_spans(&spans).ok()?.get(i).copied())
+                .ok_or_else(|| StoreError::Corrupt(format!("no sentence {sentence}")))?;
+            let snippet: String = text.chars().skip(cstart).take(cend - cstart).collect();
             let mut dates: Vec<String> = dates_st
-                .query_map(rusqlite::params![doc, cstart, cend], |r| r.get(0))?
+                .query_map(rusqlite::params![doc, sentence], |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
-            let event_value: Option<String> = r.get(11)?;
-            if let Some(v) = event_value
-                && !dates.contains(&v)
+            let event: Option<(i64, String)> = event_st
+                .query_row(rusqlite::params![doc, sentence], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .map(Some)
+                .or_else(|e| match e {
+                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                    e => Err(e),
+                })?;
+            if let Some((_, v)) = &event
+                && !dates.contains(v)
             {
-                dates.push(v);
+                dates.push(v.clone());
             }
             hits.push(SearchHit {
                 source: SourceRef {
-                    doc_id: r.get(4)?,
-                    title: r.get(5)?,
-                    url: r.get(6)?,
-                    published: r.get(7)?,
-                    source: r.get(8)?,
-                    sentence: r.get::<_, i64>(1)? as usize,
-                    start: cstart as usize,
-                    end: cend as usize,
-                    time_source: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+                    doc_id: r.get(2)?,
+                    title: r.get(3)?,
+                    url: r.get(4)?,
+                    published: r.get(5)?,
+                    source: r.get(6)?,
+                    sentence: sentence as usize,
+                    start: cstart,
+                    end: cend,
+                    time_source: event
+                        .map(|(ts, _)| time_source_name(ts).to_string())
+                        .unwrap_or_default(),
                 },
-                snippet: highlight(&sentence, &words),
+                snippet: highlight(&snippet, &words),
                 dates,
             });
         }
@@ -507,49 +718,68 @@ impl Store {
         to: Option<i64>,
         category: Option<&str>,
     ) -> Result<Vec<Conflict>, StoreError> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT e.date_key, e.start_s, f.category, d.id, d.title, d.url, d.published, d.source,
-                    e.sentence, e.cstart, e.cend, e.time_source,
-                    f.{}
-             FROM figures f JOIN events e ON e.doc = f.doc AND e.idx = f.event
-             JOIN documents d ON d.rowid = f.doc
-             WHERE d.superseded_by IS NULL AND f.quantity = 'count' AND f.category != 'other'
-               AND e.start_s IS NOT NULL AND e.start_s < ?1 AND e.end_s > ?2
-               AND (?3 IS NULL OR f.category = ?3)
-             ORDER BY e.start_s, e.date_key, f.category, d.id, f.idx",
-            FIGURE_COLUMNS.replace(", ", ", f.")
-        ))?;
-        let mut groups: BTreeMap<(i64, String, String), Vec<ConflictFigure>> = BTreeMap::new();
+        let mut st = self.conn.prepare_cached(
+            "SELECT e.start_s, e.grank, e.value, e.text, e.cstart, e.figures, d.id, d.title,
+                    d.url, d.published, d.source, e.sentence, e.cend, e.time_source
+             FROM events e JOIN documents d ON d.rowid = e.doc
+             WHERE d.superseded_by IS NULL AND e.figures IS NOT NULL
+               AND e.end_s IS NOT NULL AND e.start_s < ?1 AND e.end_s > ?2",
+        )?;
+        type Key = (i64, String, String);
+        let mut groups: BTreeMap<Key, Vec<(String, usize, ConflictFigure)>> = BTreeMap::new();
         let mut rows = st.query(rusqlite::params![
             to.unwrap_or(i64::MAX),
             from.unwrap_or(i64::MIN),
-            category
         ])?;
         while let Some(r) = rows.next()? {
-            let key = (
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(2)?,
-            );
-            let figure = read_figure(r, 12)?;
-            let source = SourceRef {
-                doc_id: r.get(3)?,
-                title: r.get(4)?,
-                url: r.get(5)?,
-                published: r.get(6)?,
-                source: r.get(7)?,
-                sentence: r.get::<_, i64>(8)? as usize,
-                start: r.get::<_, i64>(9)? as usize,
-                end: r.get::<_, i64>(10)? as usize,
-                time_source: r.get(11)?,
-            };
-            groups
-                .entry(key)
-                .or_default()
-                .push(ConflictFigure { figure, source });
+            let start_s: i64 = r.get(0)?;
+            let start = r.get::<_, i64>(4)? as usize;
+            let figures = decode_figures(r.get_ref(5)?.as_blob()?, r.get_ref(3)?.as_str()?, start)?;
+            let mut date: Option<String> = None;
+            for (idx, figure) in figures {
+                if figure.quantity != "count"
+                    || figure.category == "other"
+                    || category.is_some_and(|c| c != figure.category)
+                {
+                    continue;
+                }
+                let date = date
+                    .get_or_insert_with(|| {
+                        date_key(
+                            r.get(1).unwrap_or(-1),
+                            start_s,
+                            r.get_ref(2)
+                                .ok()
+                                .and_then(|v| v.as_str().ok())
+                                .unwrap_or(""),
+                        )
+                    })
+                    .clone();
+                let source = SourceRef {
+                    doc_id: r.get(6)?,
+                    title: r.get(7)?,
+                    url: r.get(8)?,
+                    published: r.get(9)?,
+                    source: r.get(10)?,
+                    sentence: r.get::<_, i64>(11)? as usize,
+                    start,
+                    end: r.get::<_, i64>(12)? as usize,
+                    time_source: time_source_name(r.get(13)?).to_string(),
+                };
+                groups
+                    .entry((start_s, date, figure.category.clone()))
+                    .or_default()
+                    .push((
+                        source.doc_id.clone(),
+                        idx,
+                        ConflictFigure { figure, source },
+                    ));
+            }
         }
         let mut out = Vec::new();
         for ((start_s, date, category), mut figures) in groups {
+            figures.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+            let mut figures: Vec<ConflictFigure> = figures.into_iter().map(|f| f.2).collect();
             let docs: std::collections::HashSet<&str> =
                 figures.iter().map(|f| f.source.doc_id.as_str()).collect();
             let first = &figures[0].figure;
@@ -604,23 +834,23 @@ impl Store {
         let count = |sql: &str| -> Result<usize, StoreError> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
         };
-        let (earliest, latest): (Option<i64>, Option<i64>) =
-            self.conn
-                .query_row("SELECT min(start_s), max(end_s) FROM events", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?;
+        let (earliest, latest): (Option<i64>, Option<i64>) = self.conn.query_row(
+            "SELECT min(start_s), max(end_s) FROM events WHERE end_s IS NOT NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         let mut st = self
             .conn
-            .prepare("SELECT DISTINCT category FROM figures ORDER BY category")?;
+            .prepare("SELECT category FROM figure_categories WHERE n > 0 ORDER BY category")?;
         let categories = st
             .query_map([], |r| r.get(0))?
             .collect::<Result<Vec<String>, _>>()?;
         Ok(Stats {
             documents: count("SELECT count(*) FROM documents WHERE superseded_by IS NULL")?,
             superseded: count("SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL")?,
-            sentences: count("SELECT count(*) FROM sentences")?,
+            sentences: count("SELECT coalesce(sum(nsent), 0) FROM documents")?,
             events: count("SELECT count(*) FROM events")?,
-            figures: count("SELECT count(*) FROM figures")?,
+            figures: count("SELECT coalesce(sum(n), 0) FROM figure_categories")?,
             timexes: count("SELECT count(*) FROM timexes")?,
             earliest: earliest.map(format_seconds),
             latest: latest.map(format_seconds),
@@ -642,29 +872,53 @@ fn refused_words(e: StoreError, text: &str) -> StoreError {
     }
 }
 
+/// Within a date, the earliest published source comes first (then by id), so the order
+/// never depends on which worker finished first during `add`.
+fn order(a: &Row, b: &Row) -> std::cmp::Ordering {
+    (
+        a.start_s,
+        a.end_s,
+        &a.value,
+        &a.source.published,
+        &a.source.doc_id,
+        a.idx,
+    )
+        .cmp(&(
+            b.start_s,
+            b.end_s,
+            &b.value,
+            &b.source.published,
+            &b.source.doc_id,
+            b.idx,
+        ))
+}
+
 fn flush(
     group: &mut Vec<Row>,
-    order: impl Fn(&Row, &Row) -> std::cmp::Ordering,
+    dates: &mut Dates,
     each: &mut dyn FnMut(TimelineEntry) -> bool,
 ) -> bool {
     if group.is_empty() {
         return true;
     }
-    group.sort_by(&order);
+    // Sort positions rather than the rows themselves (large, and moved once, below).
+    let mut order_of: Vec<u32> = (0..group.len() as u32).collect();
+    order_of.sort_by(|&a, &b| order(&group[a as usize], &group[b as usize]));
+    let mut rows: Vec<Option<Row>> = group.drain(..).map(Some).collect();
     // Rows of one start time: split by (end, value) and merge each run.
-    let rows = std::mem::take(group);
     let mut run: Vec<Row> = Vec::new();
-    for row in rows {
+    for i in order_of {
+        let row = rows[i as usize].take().expect("each row once");
         if run
             .first()
             .is_some_and(|r| (r.end_s, &r.value) != (row.end_s, &row.value))
-            && !merge(std::mem::take(&mut run), each)
+            && !merge(std::mem::take(&mut run), dates, each)
         {
             return false;
         }
         run.push(row);
     }
-    merge(run, each)
+    merge(run, dates, each)
 }
 
 /// low, best and high of a conflict, by [`BEST_RULE`].
@@ -742,6 +996,28 @@ mod tests {
         );
         assert_eq!(fts_query("\"NEAR( OR*").as_deref(), Some("\"near\" \"or\""));
         assert_eq!(fts_query("  -- ** "), None);
+    }
+
+    #[test]
+    fn statements_with_the_same_words_merge_whatever_their_case_and_punctuation() {
+        let same = [
+            ("Troops entered Baku.", "troops  entered, BAKU"),
+            ("Élus: 52 morts", "élus 52 MORTS!"),
+            ("a—b", "A b"),
+        ];
+        for (a, b) in same {
+            assert!(same_words(a, b), "{a:?} {b:?}");
+            assert_eq!(word_hash(a), word_hash(b), "{a:?} {b:?}");
+        }
+        for (a, b) in [
+            ("Troops entered Baku", "Troops entered Bakü"),
+            ("ab c", "a bc"),
+            ("abc", "ab"),
+            ("", "a"),
+        ] {
+            assert!(!same_words(a, b), "{a:?} {b:?}");
+            assert_ne!(word_hash(a), word_hash(b), "{a:?} {b:?}");
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::StoreError;
 const APPLICATION_ID: i64 = 0x414E_4E4C;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Version 1: the records. Offsets are characters into the document's text (kept apart in
 /// `texts`, so the `documents` rows every timeline entry joins stay small and cached);
@@ -136,8 +136,288 @@ CREATE VIRTUAL TABLE title_fts USING fts5(
 INSERT INTO title_fts(rowid, title) SELECT rowid, title FROM documents WHERE title IS NOT NULL;
 ";
 
+/// Version 3: the store at half its former size, and one row per timeline entry to read.
+///
+/// - Document text is zstd-compressed (`texts.text` is a BLOB; see `codec`).
+/// - Sentences are no longer rows: their spans are one encoded value beside the text, and
+///   a document's sentences are numbered `s0`, `s0 + 1`, … in the full-text index, so a
+///   hit finds its document through the `documents_s0` index.
+/// - Figures are stored in the row of the event that states them (others beside the
+///   text): the timeline and conflicts read an event and its figures at once. Counts per
+///   category are kept for `stats`.
+/// - Phrases that can be cut from the text (time expressions, figures) are not repeated;
+///   an event keeps its sentence as written, shown on one line.
+/// - The full-text index keeps no positions or columns (`detail='none'`): queries are sets
+///   of words.
+/// - Time expressions are keyed by document and sentence, so the dates of a hit are one
+///   seek.
+const V3_BEFORE: &str = "
+ALTER TABLE texts RENAME TO texts_v2;
+ALTER TABLE timexes RENAME TO timexes_v2;
+ALTER TABLE events RENAME TO events_v2;
+ALTER TABLE figures RENAME TO figures_v2;
+DROP TABLE sentence_fts;
+ALTER TABLE documents ADD COLUMN s0 INTEGER; -- full-text rowid of its first sentence
+ALTER TABLE documents ADD COLUMN nsent INTEGER NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX documents_s0 ON documents(s0) WHERE s0 IS NOT NULL;
+CREATE TABLE texts(
+    doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+    text BLOB NOT NULL,      -- zstd
+    sentences BLOB NOT NULL, -- spans (codec::encode_spans)
+    figures BLOB             -- figures no event states (codec::encode_figures)
+);
+CREATE TABLE timexes(
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    sentence INTEGER NOT NULL, -- the sentence it starts in, -1 for none
+    idx INTEGER NOT NULL,
+    cstart INTEGER NOT NULL,
+    cend INTEGER NOT NULL,
+    text TEXT, -- NULL: the document's text at [cstart, cend)
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    mod TEXT,
+    granularity TEXT,
+    start_s INTEGER,
+    end_s INTEGER,
+    PRIMARY KEY(doc, sentence, idx)
+) WITHOUT ROWID;
+CREATE TABLE events(
+    start_s INTEGER NOT NULL, -- 9223372036854775807 (NO_START) for an event without interval
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    end_s INTEGER,
+    sentence INTEGER NOT NULL,
+    cstart INTEGER NOT NULL,
+    cend INTEGER NOT NULL,
+    text TEXT NOT NULL, -- the sentence as written (shown on one line)
+    value TEXT NOT NULL,
+    grank INTEGER NOT NULL, -- granularity rank, -1 for none
+    time_source INTEGER NOT NULL, -- 0 explicit, 1 inherited, 2 dct
+    timex INTEGER,
+    month_day INTEGER,
+    names TEXT, -- `start:end:kind;…`, kind p/o/l/n; text from the document
+    figures BLOB, -- codec::encode_figures, phrases cut from `text`
+    PRIMARY KEY(start_s, doc, idx)
+) WITHOUT ROWID;
+CREATE TABLE figure_categories(category TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE sentence_fts USING fts5(
+    text, content='', contentless_delete=1, detail='none',
+    tokenize='unicode61 remove_diacritics 2'
+);
+";
+
+/// Dropping the old tables drops their indexes, whose names the new ones take.
+const V3_AFTER: &str = "
+DROP TABLE texts_v2;
+DROP TABLE timexes_v2;
+DROP TABLE events_v2;
+DROP TABLE figures_v2;
+DROP TABLE sentences;
+CREATE INDEX events_doc ON events(doc, sentence);
+CREATE INDEX events_time ON events(grank, start_s);
+CREATE INDEX events_month_day ON events(month_day) WHERE month_day IS NOT NULL;
+";
+
+/// Version 2 to 3: every document is rewritten in the new layout (see [`V3_BEFORE`]).
+fn v3(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+    use crate::codec::{FigureIn, one_line};
+    use crate::insert::{EventRow, Parts, TimexRow, write_parts};
+    tx.execute_batch(V3_BEFORE)?;
+    let docs: Vec<i64> = tx
+        .prepare("SELECT rowid FROM documents ORDER BY rowid")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut text_st = tx.prepare("SELECT text FROM texts_v2 WHERE doc = ?1")?;
+    let mut sent_st =
+        tx.prepare("SELECT cstart, cend FROM sentences WHERE doc = ?1 ORDER BY idx")?;
+    let mut timex_st = tx.prepare(
+        "SELECT cstart, cend, text, kind, value, mod, granularity, start_s, end_s
+         FROM timexes_v2 WHERE doc = ?1 ORDER BY idx",
+    )?;
+    let mut event_st = tx.prepare(
+        "SELECT idx, sentence, cstart, cend, text, value, grank, time_source, timex, start_s,
+                end_s, names
+         FROM events_v2 WHERE doc = ?1 ORDER BY idx",
+    )?;
+    let mut figure_st = tx.prepare(
+        "SELECT idx, event, text, value, low, high, bound, category, counted, quantity, cstart, cend
+         FROM figures_v2 WHERE doc = ?1 ORDER BY idx",
+    )?;
+    type Timex = (
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+    );
+    type Event = (
+        i64,
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        i64,
+        String,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+    );
+    type Figure = (
+        i64,
+        Option<i64>,
+        String,
+        f64,
+        Option<f64>,
+        Option<f64>,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        i64,
+    );
+    for doc in docs {
+        let text: String = text_st.query_row([doc], |r| r.get(0))?;
+        let sentences: Vec<(usize, usize)> = sent_st
+            .query_map([doc], |r| {
+                Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
+            })?
+            .collect::<Result<_, _>>()?;
+        let timexes: Vec<Timex> = timex_st
+            .query_map([doc], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        let events: Vec<Event> = event_st
+            .query_map([doc], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                    r.get(11)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        let figures: Vec<Figure> = figure_st
+            .query_map([doc], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                    r.get(11)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        let event_texts: Vec<String> = events.iter().map(|e| one_line(&e.4)).collect();
+        // Figures pointed at events by their `idx`; events are now numbered in order.
+        let position = |idx: i64| events.iter().position(|e| e.0 == idx);
+        let parts = Parts {
+            text: &text,
+            sentences,
+            timexes: timexes
+                .iter()
+                .map(|t| TimexRow {
+                    start: t.0 as usize,
+                    end: t.1 as usize,
+                    text: &t.2,
+                    kind: t.3.clone(),
+                    value: t.4.clone(),
+                    modifier: t.5.clone(),
+                    granularity: t.6.clone(),
+                    start_s: t.7,
+                    end_s: t.8,
+                })
+                .collect(),
+            events: events
+                .iter()
+                .zip(&event_texts)
+                .map(|(e, text)| EventRow {
+                    sentence: e.1 as usize,
+                    start: e.2 as usize,
+                    end: e.3 as usize,
+                    text,
+                    value: &e.5,
+                    grank: e.6,
+                    time_source: match e.7.as_str() {
+                        "explicit" => 0,
+                        "inherited" => 1,
+                        _ => 2,
+                    },
+                    timex: e.8,
+                    start_s: e.9,
+                    end_s: e.10,
+                    names: e.11.clone(),
+                })
+                .collect(),
+            figures: figures
+                .iter()
+                .map(|f| {
+                    (
+                        f.1.and_then(position),
+                        FigureIn {
+                            idx: f.0 as usize,
+                            text: &f.2,
+                            value: f.3,
+                            low: f.4,
+                            high: f.5,
+                            bound: &f.6,
+                            category: &f.7,
+                            counted: &f.8,
+                            quantity: &f.9,
+                            start: f.10 as usize,
+                            end: f.11 as usize,
+                        },
+                    )
+                })
+                .collect(),
+        };
+        write_parts(tx, doc, &parts)?;
+    }
+    drop((text_st, sent_st, timex_st, event_st, figure_st));
+    tx.execute_batch(V3_AFTER)?;
+    Ok(())
+}
+
+/// One migration: SQL, or Rust where the layout changes more than SQL can say.
+enum Step {
+    Sql(&'static str),
+    Rust(fn(&rusqlite::Transaction<'_>) -> Result<(), StoreError>),
+}
+
 /// The migrations, in order: `MIGRATIONS[n]` takes version `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[Step] = &[Step::Sql(V1), Step::Sql(V2), Step::Rust(v3)];
 
 /// Checks the store's version, creating or migrating it when `writable`.
 pub(crate) fn prepare(
@@ -192,7 +472,10 @@ pub(crate) fn migrate_to(
             tx.commit()?;
             continue;
         }
-        tx.execute_batch(sql)?;
+        match sql {
+            Step::Sql(sql) => tx.execute_batch(sql)?,
+            Step::Rust(f) => f(&tx)?,
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", from + 1)?;
         tx.commit()?;
@@ -266,5 +549,164 @@ mod tests {
             .unwrap();
         assert_eq!(hits.total, 1);
         assert_eq!(hits.hits[0].source.sentence, 0);
+    }
+
+    /// A version-2 store as annalist wrote it: two documents (the second a newer version
+    /// of the first's URL, with a figure no event states), every kind of row.
+    fn version_2_store(path: &Path) {
+        let mut c = Connection::open(path).unwrap();
+        migrate_to(&mut c, path, true, 2).unwrap();
+        let old = "Date: 1990-01-20\n\nOn 19 January 1990 troops  entered Baku.\nAbout 83 people\nwere killed.";
+        let new = "On 19 January 1990 troops entered Baku. At least 52 people were killed. 7 buses burned.";
+        c.execute_batch(
+            "INSERT INTO documents(rowid, id, path, url, title, published, dct_source, language,
+                source, version, superseded_by, names_method)
+             VALUES (1, 'aaaa1111', 'a.txt', 'https://x.org/baku', 'Baku', '1990-01-20', 'header',
+                     'en', 'x.org', 1, 2, 'capitalization heuristic'),
+                    (2, 'bbbb2222', 'b.txt', 'https://x.org/baku', 'Baku, updated', '1990-01-21',
+                     'header', 'en', 'x.org', 2, NULL, 'capitalization heuristic');
+             INSERT INTO title_fts(rowid, title) VALUES (1, 'Baku'), (2, 'Baku, updated');",
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO texts(doc, text) VALUES (1, ?1), (2, ?2)",
+            [old, new],
+        )
+        .unwrap();
+        // Sentences: old 18..58 and 59..87; new 0..39, 40..71, 72..87.
+        c.execute_batch(
+            "INSERT INTO sentences(rowid, doc, idx, cstart, cend) VALUES
+                (1, 1, 0, 18, 58), (2, 1, 1, 59, 87), (3, 2, 0, 0, 39), (4, 2, 1, 40, 71),
+                (5, 2, 2, 72, 87);
+             INSERT INTO sentence_fts(rowid, text)
+                SELECT s.rowid, substr(t.text, s.cstart + 1, s.cend - s.cstart)
+                FROM sentences s JOIN texts t ON t.doc = s.doc;
+             INSERT INTO timexes(doc, idx, cstart, cend, text, kind, value, granularity, start_s, end_s)
+                VALUES (1, 0, 21, 36, '19 January 1990', 'DATE', '1990-01-19', 'day', 632707200, 632793600),
+                       (2, 0, 3, 18, '19 January 1990', 'DATE', '1990-01-19', 'day', 632707200, 632793600);
+             INSERT INTO events(doc, idx, sentence, cstart, cend, text, value, granularity, grank,
+                    time_source, timex, start_s, end_s, date_key, month_day, names, nfig)
+                VALUES (1, 0, 0, 18, 58, 'On 19 January 1990 troops entered Baku.', '1990-01-19',
+                        'day', 8, 'explicit', 0, 632707200, 632793600, '1990-01-19', 119,
+                        '53:57:l', 0),
+                       (1, 1, 1, 59, 87, 'About 83 people were killed.', '1990-01-19', 'day', 8,
+                        'inherited', NULL, 632707200, 632793600, '1990-01-19', 119, NULL, 1),
+                       (2, 0, 0, 0, 39, 'On 19 January 1990 troops entered Baku.', '1990-01-19',
+                        'day', 8, 'explicit', 0, 632707200, 632793600, '1990-01-19', 119,
+                        '34:38:l', 0),
+                       (2, 1, 1, 40, 71, 'At least 52 people were killed.', '1990-01-19', 'day', 8,
+                        'inherited', NULL, 632707200, 632793600, '1990-01-19', 119, NULL, 1);
+             INSERT INTO spans(grank, max_span) VALUES (8, 86400);
+             INSERT INTO figures(doc, idx, event, cstart, cend, text, value, low, high, bound,
+                    category, counted, quantity)
+                VALUES (1, 0, 1, 59, 74, 'About 83 people', 83, NULL, NULL, 'approx', 'killed',
+                        'people', 'count'),
+                       (2, 0, 1, 40, 55, 'At least 52 people', 52, NULL, NULL, 'at_least', 'killed',
+                        'people', 'count'),
+                       (2, 1, NULL, 72, 79, '7 buses', 7, NULL, NULL, 'exact', 'destroyed',
+                        'buses', 'count');",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn a_version_2_store_is_migrated_and_reads_back_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        version_2_store(&path);
+        // A reader does not migrate: it says what to do.
+        assert!(matches!(
+            crate::Store::open_read_only(&path),
+            Err(StoreError::NeedsMigration { found: 2, .. })
+        ));
+        let mut store = crate::Store::open(&path).unwrap();
+        let v: i64 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        let old: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name IN ('sentences', 'figures', 'texts_v2')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(old, 0);
+
+        let stats = store.stats().unwrap();
+        assert_eq!(
+            (
+                stats.documents,
+                stats.superseded,
+                stats.sentences,
+                stats.events,
+                stats.figures
+            ),
+            (1, 1, 5, 4, 3)
+        );
+        assert_eq!(stats.categories, ["destroyed", "killed"]);
+
+        // Documents read back whole: text, sentences, timexes, events with their figures
+        // and names, and the figure no event states.
+        let old = store.document("aaaa1111").unwrap();
+        assert!(old.text.contains("troops  entered"));
+        assert_eq!(old.superseded_by.as_deref(), Some("bbbb2222"));
+        assert_eq!(old.sentences.len(), 2);
+        assert_eq!((old.sentences[1].start, old.sentences[1].end), (59, 87));
+        assert_eq!(old.timexes[0].text, "19 January 1990");
+        assert_eq!(old.events[1].text, "About 83 people were killed.");
+        assert_eq!(old.events[1].time_source, "inherited");
+        assert_eq!(old.events[1].granularity.as_deref(), Some("day"));
+        assert_eq!(old.events[1].figures, [0]);
+        assert_eq!(old.figures[0].text, "About 83 people");
+        assert_eq!(old.events[0].names[0]["text"], "Baku");
+        let new = store.document("bbbb2222").unwrap();
+        assert_eq!(new.figures.len(), 2);
+        assert_eq!(new.figures[1].text, "7 buses");
+        assert_eq!(new.figures[1].category, "destroyed");
+        assert_eq!(new.events[1].figures, [0]);
+        // The figure phrase as stored, even where it is not the text at its offsets.
+        assert_eq!(new.figures[0].text, "At least 52 people");
+
+        // Queries read the current version only.
+        let page = store.timeline(&crate::TimelineQuery::default()).unwrap();
+        assert_eq!(page.total, 2);
+        assert!(
+            page.entries
+                .iter()
+                .all(|e| e.sources[0].doc_id == "bbbb2222")
+        );
+        assert_eq!(page.entries[1].figures[0].value, 52.0);
+        let hits = store
+            .search("killed", &crate::SearchQuery::default())
+            .unwrap();
+        assert_eq!(hits.total, 1);
+        assert_eq!(hits.hits[0].source.doc_id, "bbbb2222");
+        assert_eq!(hits.hits[0].source.start, 40);
+        assert_eq!(hits.hits[0].dates, ["1990-01-19"]);
+        assert_eq!(store.on_this_day(1, 19).unwrap().len(), 2);
+
+        // Deleting the new version makes the old one current, with its own figures.
+        store.delete("bbbb2222").unwrap();
+        let conflicts = store.conflicts(None, None, None).unwrap();
+        assert!(conflicts.is_empty());
+        let page = store.timeline(&crate::TimelineQuery::default()).unwrap();
+        assert_eq!(page.entries[1].figures[0].text, "About 83 people");
+        assert_eq!(page.entries[1].description, "About 83 people were killed.");
+        let hits = store
+            .search("troops baku", &crate::SearchQuery::default())
+            .unwrap();
+        assert_eq!(hits.hits[0].source.doc_id, "aaaa1111");
+        assert_eq!(
+            hits.hits[0]
+                .snippet
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<String>(),
+            "On 19 January 1990 troops entered Baku."
+        );
+        assert_eq!(store.stats().unwrap().categories, ["killed"]);
     }
 }

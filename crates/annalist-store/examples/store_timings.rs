@@ -1,0 +1,71 @@
+//! Times the archive's queries once on an existing store (a quick look, where the
+//! criterion bench takes minutes): `store_timings DB [MONTH]`, e.g. after
+//! `annalist add corpus --db corpus.db`. Prints the time of the whole timeline streamed
+//! through the library, a one-month window, and searches with and without dates.
+
+use std::time::Instant;
+
+use annalist_store::{SearchQuery, Store, TimelineQuery, instant};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(db) = args.get(1) else {
+        eprintln!("usage: store_timings DB [MONTH]");
+        std::process::exit(2);
+    };
+    let month = args.get(2).map_or("1990-03", String::as_str);
+    let store = Store::open_read_only(db).expect("store");
+    let stats = store.stats().expect("stats");
+    println!(
+        "{} documents, {} events, {} figures",
+        stats.documents, stats.events, stats.figures
+    );
+    let t = Instant::now();
+    let (mut entries, mut sources) = (0usize, 0usize);
+    store
+        .timeline_for_each(&TimelineQuery::default(), |e| {
+            entries += 1;
+            sources += e.sources.len();
+            true
+        })
+        .expect("timeline");
+    println!(
+        "timeline, whole range streamed: {:.3} s ({entries} entries, {sources} sources)",
+        t.elapsed().as_secs_f64()
+    );
+    let (from, to) = instant::parse_period(month).expect("month");
+    let t = Instant::now();
+    let page = store
+        .timeline(&TimelineQuery {
+            from: Some(from),
+            to: Some(to),
+            ..TimelineQuery::default()
+        })
+        .expect("timeline");
+    println!(
+        "timeline, {month}: {:.1} ms ({} entries)",
+        t.elapsed().as_secs_f64() * 1e3,
+        page.total
+    );
+    for q in ["amnesty law", "Gyumri prisoners", "blood donate"] {
+        for dated in [false, true] {
+            let query = SearchQuery {
+                from: dated.then_some(from),
+                to: dated.then_some(to),
+                ..SearchQuery::default()
+            };
+            let t = Instant::now();
+            let hits = store.search(q, &query).expect("search");
+            println!(
+                "search {q:?}{}: {:.1} ms ({} matches)",
+                if dated {
+                    format!(" in {month}")
+                } else {
+                    String::new()
+                },
+                t.elapsed().as_secs_f64() * 1e3,
+                hits.total
+            );
+        }
+    }
+}
