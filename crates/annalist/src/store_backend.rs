@@ -7,7 +7,7 @@
 //! writes take one writable connection at a time.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, mpsc};
 
 use annalist_extract::extract;
 use annalist_ingest::{IngestOptions, read_bytes};
@@ -25,8 +25,75 @@ use serde::de::DeserializeOwned;
 pub struct StoreBackend {
     path: PathBuf,
     readers: Mutex<Vec<Store>>,
-    writer: Mutex<()>,
-    tagger: Tagger,
+    writer: Arc<Mutex<()>>,
+    adder: Mutex<mpsc::Sender<AddJob>>,
+}
+
+/// A POSTed body waiting for the ingest thread.
+struct AddJob {
+    name: String,
+    bytes: Vec<u8>,
+    reply: mpsc::Sender<Result<AddResult, BackendError>>,
+}
+
+/// The ingest thread: extracts and stores POSTed documents one body at a time, at a lower
+/// CPU priority than the threads answering reads, so that a running import slows the
+/// timeline down as little as possible (reads are what a person waits for; an import is
+/// batch work). Documents are written in one transaction per body, as before.
+fn ingest_thread(path: PathBuf, writer: Arc<Mutex<()>>, jobs: mpsc::Receiver<AddJob>) {
+    lower_priority();
+    let tagger = Tagger::english();
+    for job in jobs {
+        let result = add_body(&path, &writer, &tagger, &job.name, &job.bytes);
+        // The requester may have gone (timeout): nothing to tell it then.
+        let _ = job.reply.send(result);
+    }
+}
+
+/// Nice 10 for the calling thread (Linux schedules threads by their own niceness).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only reads its integer arguments; gettid cannot fail.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
+    }
+}
+
+fn add_body(
+    path: &std::path::Path,
+    writer: &Mutex<()>,
+    tagger: &Tagger,
+    name: &str,
+    bytes: &[u8],
+) -> Result<AddResult, BackendError> {
+    let mut result = AddResult {
+        added: Vec::new(),
+        unchanged: Vec::new(),
+        errors: Vec::new(),
+    };
+    // Extraction is the slow part: do it before taking the write lock.
+    let mut batch = Vec::new();
+    for item in read_bytes(name, bytes, &IngestOptions::default()) {
+        match item {
+            Ok(doc) => batch.push(extract(doc, tagger)),
+            Err(e) => result.errors.push(e.to_string()),
+        }
+    }
+    if batch.is_empty() && !result.errors.is_empty() {
+        return Err(BackendError::BadRequest(result.errors.join("; ")));
+    }
+    let _one_writer = writer
+        .lock()
+        .map_err(|_| BackendError::Internal("writer lock poisoned".into()))?;
+    let mut store = Store::open(path).map_err(store_err)?;
+    let done = store.insert_batch(&batch).map_err(store_err)?;
+    for (x, how) in batch.iter().zip(done) {
+        match how {
+            Inserted::Unchanged => result.unchanged.push(x.doc.id.clone()),
+            Inserted::Added | Inserted::NewVersion(_) => result.added.push(x.doc.id.clone()),
+        }
+    }
+    Ok(result)
 }
 
 fn store_err(e: StoreError) -> BackendError {
@@ -46,13 +113,20 @@ fn convert<T: DeserializeOwned>(v: &impl Serialize) -> Result<T, BackendError> {
 
 impl StoreBackend {
     /// Opens the archive at `path` (it must exist: `annalist add` creates it).
-    pub fn open(path: PathBuf) -> Result<StoreBackend, StoreError> {
+    pub fn open(path: PathBuf) -> anyhow::Result<StoreBackend> {
         let first = Store::open_read_only(&path)?;
+        let writer = Arc::new(Mutex::new(()));
+        let (adder, jobs) = mpsc::channel();
+        let (p, w) = (path.clone(), Arc::clone(&writer));
+        std::thread::Builder::new()
+            .name("annalist-ingest".into())
+            .spawn(move || ingest_thread(p, w, jobs))
+            .map_err(|e| anyhow::anyhow!("cannot start the ingest thread: {e}"))?;
         Ok(StoreBackend {
             path,
             readers: Mutex::new(vec![first]),
-            writer: Mutex::new(()),
-            tagger: Tagger::english(),
+            writer,
+            adder: Mutex::new(adder),
         })
     }
 
@@ -196,35 +270,20 @@ impl Backend for StoreBackend {
     }
 
     fn add(&self, name: &str, bytes: &[u8]) -> Result<AddResult, BackendError> {
-        let mut result = AddResult {
-            added: Vec::new(),
-            unchanged: Vec::new(),
-            errors: Vec::new(),
+        let (reply, answer) = mpsc::channel();
+        let job = AddJob {
+            name: name.to_string(),
+            bytes: bytes.to_vec(),
+            reply,
         };
-        // Extraction is the slow part: do it before taking the write lock.
-        let mut batch = Vec::new();
-        for item in read_bytes(name, bytes, &IngestOptions::default()) {
-            match item {
-                Ok(doc) => batch.push(extract(doc, &self.tagger)),
-                Err(e) => result.errors.push(e.to_string()),
-            }
-        }
-        if batch.is_empty() && !result.errors.is_empty() {
-            return Err(BackendError::BadRequest(result.errors.join("; ")));
-        }
-        let _one_writer = self
-            .writer
+        self.adder
             .lock()
-            .map_err(|_| BackendError::Internal("writer lock poisoned".into()))?;
-        let mut store = Store::open(&self.path).map_err(store_err)?;
-        let done = store.insert_batch(&batch).map_err(store_err)?;
-        for (x, how) in batch.iter().zip(done) {
-            match how {
-                Inserted::Unchanged => result.unchanged.push(x.doc.id.clone()),
-                Inserted::Added | Inserted::NewVersion(_) => result.added.push(x.doc.id.clone()),
-            }
-        }
-        Ok(result)
+            .map_err(|_| BackendError::Internal("adder lock poisoned".into()))?
+            .send(job)
+            .map_err(|_| BackendError::Internal("the ingest thread has stopped".into()))?;
+        answer
+            .recv()
+            .map_err(|_| BackendError::Internal("the ingest thread has stopped".into()))?
     }
 
     fn delete(&self, id: &str) -> Result<(), BackendError> {
