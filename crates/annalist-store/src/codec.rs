@@ -328,32 +328,46 @@ pub(crate) fn decode_figures(
     Ok(out)
 }
 
+/// An event's statement from its stored text: with figures, the sentence as written,
+/// shown on one line; without, the statement itself.
+pub(crate) fn statement_into(out: &mut String, stored: &str, has_figures: bool) {
+    if has_figures {
+        one_line_into(out, stored);
+    } else {
+        out.clear();
+        out.push_str(stored);
+    }
+}
+
 /// Collapses whitespace runs to one space and trims: an event's statement on one line.
 pub(crate) fn one_line(s: &str) -> String {
+    let mut out = String::new();
+    one_line_into(&mut out, s);
+    out
+}
+
+/// [`one_line`] into a reused buffer.
+pub(crate) fn one_line_into(out: &mut String, s: &str) {
+    out.clear();
     // Most statements are on one line already: one pass to see it, one copy.
     let mut prev_space = true;
     let simple = s.bytes().all(|c| {
         let ok = c < 0x80
             && !(c.is_ascii_whitespace() && (c != b' ' || prev_space))
-            && c != 0x0b
-            && c != 0x1c
-            && c != 0x1d
-            && c != 0x1e
-            && c != 0x1f;
+            && !matches!(c, 0x0b | 0x1c..=0x1f);
         prev_space = c == b' ';
         ok
     }) && !prev_space;
-    if simple || s.is_empty() {
-        return s.to_string();
+    if simple {
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
     }
-    out
 }
 
 #[cfg(test)]

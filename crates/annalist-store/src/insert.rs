@@ -13,6 +13,7 @@ use crate::codec::{
     one_line,
 };
 use crate::instant::{date_of, format_seconds, seconds};
+use crate::query::word_hash;
 use crate::{Inserted, Store, StoreError};
 
 impl Store {
@@ -529,8 +530,8 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
     {
         let mut st = tx.prepare_cached(
             "INSERT INTO events(doc, idx, sentence, cstart, cend, text, value, grank, time_source,
-                timex, start_s, end_s, month_day, names, figures)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                timex, start_s, end_s, month_day, names, figures, words)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?;
         let mut spans = tx.prepare_cached(
             "INSERT INTO spans(grank, max_span) VALUES (?1, ?2)
@@ -548,16 +549,20 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
             if let (Some(a), Some(b)) = (s, en) {
                 spans.execute(params![e.grank, b - a])?;
             }
-            // The sentence as written when it reads as the statement on one line (figures
-            // are then cut from it), else the statement itself.
-            let raw = slice(e.start, e.end);
-            let text = if one_line(raw) == e.text { raw } else { e.text };
+            // With figures, the sentence as written when it reads as the statement on one
+            // line (the figures' phrases are then cut from it); else the statement.
             let figures: Vec<&FigureIn<'_>> = p
                 .figures
                 .iter()
                 .filter(|(k, _)| *k == Some(i))
                 .map(|(_, f)| f)
                 .collect();
+            let raw = slice(e.start, e.end);
+            let text = if !figures.is_empty() && one_line(raw) == e.text {
+                raw
+            } else {
+                e.text
+            };
             let figures =
                 (!figures.is_empty()).then(|| encode_figure_refs(&figures, text, e.start));
             st.execute(params![
@@ -576,6 +581,7 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
                 month_day,
                 e.names,
                 figures,
+                word_hash(e.text) as i64,
             ])?;
         }
     }

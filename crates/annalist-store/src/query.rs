@@ -7,10 +7,14 @@
 //! `[from - max_span, to)`, a range the `(grank, start_s)` index answers directly.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use rusqlite::{Connection, OpenFlags};
 
 use rusqlite::types::Value;
 
-use crate::codec::{decode_figures, decode_spans, decompress_text, one_line};
+use crate::codec::{decode_figures, decode_spans, decompress_text, statement_into};
 use crate::insert::{date_key, granularity_of_rank, time_source_name};
 use crate::instant::format_seconds;
 use crate::{
@@ -33,7 +37,8 @@ const DOC_CACHE: usize = 1 << 17;
 /// Granularity ranks stored in `events.grank` (-1: none).
 const GRANKS: std::ops::RangeInclusive<i64> = -1..=12;
 
-/// One event row with its document, before merging.
+/// One event row with its document, before merging. Rows are read into reused buffers
+/// (see `RowPool`), so that streaming the timeline allocates little per event.
 struct Row {
     idx: i64,
     start_s: i64,
@@ -41,87 +46,111 @@ struct Row {
     value: String,
     grank: i64,
     text: String,
-    source: SourceRef,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    time_source: i64,
+    /// Hash of the statement's words ([`word_hash`], stored with the event).
+    words: u64,
     figures: Vec<FigureRecord>,
+    doc: Arc<DocInfo>,
+}
+
+impl Row {
+    fn new(doc: Arc<DocInfo>) -> Row {
+        Row {
+            idx: 0,
+            start_s: 0,
+            end_s: 0,
+            value: String::new(),
+            grank: -1,
+            text: String::new(),
+            sentence: 0,
+            start: 0,
+            end: 0,
+            time_source: 0,
+            words: 0,
+            figures: Vec::new(),
+            doc,
+        }
+    }
 }
 
 /// An event's columns (`e.doc` last), then its document's (see [`DOC_COLUMNS`]).
 const ROW_COLUMNS: &str = "e.idx, e.start_s, e.end_s, e.value, e.grank, e.text, e.time_source,
-    e.sentence, e.cstart, e.cend, e.figures, e.doc";
+    e.sentence, e.cstart, e.cend, e.figures, e.doc, e.words";
 const DOC_COLUMNS: &str = "d.id, d.title, d.url, d.published, d.source";
 
 /// What a source reference takes from its document.
+#[derive(Default)]
 struct DocInfo {
     id: String,
     title: Option<String>,
     url: Option<String>,
     published: Option<String>,
     source: String,
+    /// `order_key` of `published` and `id`, so sorting rarely compares the texts.
+    published_key: u64,
+    id_key: u64,
 }
 
 impl DocInfo {
     fn read(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocInfo> {
+        let id: String = r.get(at)?;
+        let published: Option<String> = r.get(at + 3)?;
         Ok(DocInfo {
-            id: r.get(at)?,
+            id_key: order_key(Some(&id)),
+            published_key: order_key(published.as_deref()),
+            id,
             title: r.get(at + 1)?,
             url: r.get(at + 2)?,
-            published: r.get(at + 3)?,
+            published,
             source: r.get(at + 4)?,
         })
     }
 }
 
-/// Reads an event row (with its document's columns after [`ROW_COLUMNS`], unless `doc` is
-/// given); `None` when it has no figure of the wanted category.
+/// Reads an event row into `row` (the document's columns follow [`ROW_COLUMNS`] unless
+/// `doc` is given); false when it has no figure of the wanted category.
 fn read_row(
+    row: &mut Row,
     r: &rusqlite::Row<'_>,
     category: Option<&str>,
-    doc: Option<&DocInfo>,
-) -> Result<Option<Row>, StoreError> {
+    doc: Option<&Arc<DocInfo>>,
+) -> Result<bool, StoreError> {
     let stored = r.get_ref(5)?.as_str()?;
     let start = r.get::<_, i64>(8)? as usize;
-    let figures: Vec<FigureRecord> = match r.get_ref(10)?.as_blob_or_null()? {
-        Some(blob) => decode_figures(blob, stored, start)?
-            .into_iter()
-            .map(|(_, f)| f)
-            .collect(),
-        None => Vec::new(),
-    };
-    if let Some(c) = category
-        && !figures.iter().any(|f| f.category == c)
-    {
-        return Ok(None);
+    row.figures.clear();
+    let blob = r.get_ref(10)?.as_blob_or_null()?;
+    if let Some(blob) = blob {
+        row.figures.extend(
+            decode_figures(blob, stored, start)?
+                .into_iter()
+                .map(|(_, f)| f),
+        );
     }
-    let (doc_id, title, url, published, source) = match doc {
-        Some(d) => (
-            d.id.clone(),
-            d.title.clone(),
-            d.url.clone(),
-            d.published.clone(),
-            d.source.clone(),
-        ),
-        None => (r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?, r.get(16)?),
+    if let Some(c) = category
+        && !row.figures.iter().any(|f| f.category == c)
+    {
+        return Ok(false);
+    }
+    row.doc = match doc {
+        Some(d) => Arc::clone(d),
+        None => Arc::new(DocInfo::read(r, 13)?),
     };
-    Ok(Some(Row {
-        idx: r.get(0)?,
-        start_s: r.get(1)?,
-        end_s: r.get(2)?,
-        value: r.get(3)?,
-        grank: r.get(4)?,
-        text: one_line(stored),
-        source: SourceRef {
-            doc_id,
-            title,
-            url,
-            published,
-            source,
-            sentence: r.get::<_, i64>(7)? as usize,
-            start,
-            end: r.get::<_, i64>(9)? as usize,
-            time_source: time_source_name(r.get(6)?).to_string(),
-        },
-        figures,
-    }))
+    row.idx = r.get(0)?;
+    row.start_s = r.get(1)?;
+    row.end_s = r.get(2)?;
+    row.value.clear();
+    row.value.push_str(r.get_ref(3)?.as_str()?);
+    row.grank = r.get(4)?;
+    statement_into(&mut row.text, stored, blob.is_some());
+    row.time_source = r.get(6)?;
+    row.words = r.get::<_, i64>(12)? as u64;
+    row.sentence = r.get::<_, i64>(7)? as usize;
+    row.start = start;
+    row.end = r.get::<_, i64>(9)? as usize;
+    Ok(true)
 }
 
 /// True when a document is the one a `--source` filter names (as the SQL condition in
@@ -153,6 +182,13 @@ fn query_words(text: &str) -> Vec<String> {
 
 /// The date of an entry as a reader should see it, at its granularity.
 pub fn display_date(value: &str, granularity: Option<&str>) -> String {
+    let mut out = String::new();
+    display_date_into(&mut out, value, granularity);
+    out
+}
+
+fn display_date_into(out: &mut String, value: &str, granularity: Option<&str>) {
+    out.clear();
     if granularity == Some("partofday")
         && let Some((day, part)) = value.split_once('T')
     {
@@ -164,9 +200,19 @@ pub fn display_date(value: &str, granularity: Option<&str>) -> String {
             "DT" => "daytime",
             other => other,
         };
-        return format!("{day} {name}");
+        out.push_str(day);
+        out.push(' ');
+        out.push_str(name);
+        return;
     }
-    value.replacen('T', " ", 1)
+    match value.split_once('T') {
+        Some((a, b)) => {
+            out.push_str(a);
+            out.push(' ');
+            out.push_str(b);
+        }
+        None => out.push_str(value),
+    }
 }
 
 /// What merges two statements into one entry: the same figures, or (without figures) the
@@ -222,8 +268,9 @@ fn same_words(a: &str, b: &str) -> bool {
     word_chars(a).eq(word_chars(b))
 }
 
-/// FNV-1a over [`word_chars`] (a separator hashes as 0x110000, outside Unicode).
-fn word_hash(text: &str) -> u64 {
+/// FNV-1a over [`word_chars`] (a separator hashes as 0x110000, outside Unicode). Stored
+/// with each event (`events.words`): changing it needs a migration.
+pub(crate) fn word_hash(text: &str) -> u64 {
     const PRIME: u64 = 0x0100_0000_01b3;
     const SEPARATOR: u64 = 0x11_0000;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -251,7 +298,7 @@ fn word_hash(text: &str) -> u64 {
 
 fn merge_key(row: &Row) -> MergeKey {
     if row.figures.is_empty() {
-        return MergeKey::Words(word_hash(&row.text));
+        return MergeKey::Words(row.words);
     }
     let mut parts: Vec<String> = row
         .figures
@@ -275,75 +322,274 @@ struct Dates {
 }
 
 impl Dates {
-    fn format(&mut self, s: i64) -> String {
-        if let Some((_, text)) = self.last.iter().find(|(k, _)| *k == s) {
-            return text.clone();
-        }
-        let text = format_seconds(s);
-        if self.last.len() >= 4 {
-            self.last.remove(0);
-        }
-        self.last.push((s, text.clone()));
-        text
+    fn format(&mut self, s: i64) -> &str {
+        let at = match self.last.iter().position(|(k, _)| *k == s) {
+            Some(i) => i,
+            None => {
+                if self.last.len() >= 4 {
+                    self.last.remove(0);
+                }
+                self.last.push((s, format_seconds(s)));
+                self.last.len() - 1
+            }
+        };
+        &self.last[at].1
     }
 }
 
-fn entry(row: Row, dates: &mut Dates) -> TimelineEntry {
-    let granularity = granularity_of_rank(row.grank);
+fn set_source(s: &mut SourceRef, row: &Row) {
+    s.doc_id.clone_from(&row.doc.id);
+    s.title.clone_from(&row.doc.title);
+    s.url.clone_from(&row.doc.url);
+    s.published.clone_from(&row.doc.published);
+    s.source.clone_from(&row.doc.source);
+    s.sentence = row.sentence;
+    s.start = row.start;
+    s.end = row.end;
+    s.time_source.clear();
+    s.time_source.push_str(time_source_name(row.time_source));
+}
+
+fn empty_source() -> SourceRef {
+    SourceRef {
+        doc_id: String::new(),
+        title: None,
+        url: None,
+        published: None,
+        source: String::new(),
+        sentence: 0,
+        start: 0,
+        end: 0,
+        time_source: String::new(),
+    }
+}
+
+fn empty_entry() -> TimelineEntry {
     TimelineEntry {
-        id: format!("{}:{}", row.source.doc_id, row.idx),
-        display_date: display_date(&row.value, granularity),
-        value: row.value,
-        granularity: granularity.map(str::to_string),
-        start: dates.format(row.start_s),
-        end: dates.format(row.end_s),
-        start_s: row.start_s,
-        end_s: row.end_s,
-        description: row.text,
-        figures: row.figures,
-        sources: vec![row.source],
+        id: String::new(),
+        value: String::new(),
+        granularity: None,
+        display_date: String::new(),
+        start: String::new(),
+        end: String::new(),
+        start_s: 0,
+        end_s: 0,
+        description: String::new(),
+        figures: Vec::new(),
+        sources: Vec::new(),
     }
 }
 
-/// Merges rows of one date (same value and interval) into entries, first appearance first.
-fn merge(
-    mut group: Vec<Row>,
-    dates: &mut Dates,
-    out: &mut dyn FnMut(TimelineEntry) -> bool,
-) -> bool {
-    if group.len() == 1 {
-        let row = group.pop().expect("one row");
-        return out(entry(row, dates));
+/// Merges the rows of each date into entries and hands them out, reusing the entries'
+/// buffers from one date to the next.
+#[derive(Default)]
+struct Merger {
+    entries: Vec<TimelineEntry>,
+    used: usize,
+    spare: Vec<SourceRef>,
+    by_key: HashMap<MergeKey, Vec<usize>>,
+    dates: Dates,
+    order: Vec<u32>,
+}
+
+impl Merger {
+    fn push_source(&mut self, entry: usize, row: &Row) {
+        let mut s = self.spare.pop().unwrap_or_else(empty_source);
+        set_source(&mut s, row);
+        self.entries[entry].sources.push(s);
     }
-    let mut entries: Vec<TimelineEntry> = Vec::new();
-    // Keys to entries; a key of words is a hash, so the words are compared too.
-    let mut by_key: HashMap<MergeKey, Vec<usize>> = HashMap::new();
-    for row in group {
-        let key = merge_key(&row);
-        let words = matches!(key, MergeKey::Words(_));
-        let slot = by_key.entry(key).or_default();
-        let found = slot
-            .iter()
-            .copied()
-            .find(|&i| !words || same_words(&entries[i].description, &row.text));
-        match found {
-            Some(i) => {
-                let e = &mut entries[i];
-                if !e
-                    .sources
-                    .iter()
-                    .any(|s| s.doc_id == row.source.doc_id && s.sentence == row.source.sentence)
-                {
-                    e.sources.push(row.source);
+
+    fn new_entry(&mut self, row: &Row) -> usize {
+        if self.used == self.entries.len() {
+            self.entries.push(empty_entry());
+        }
+        let i = self.used;
+        self.used += 1;
+        let e = &mut self.entries[i];
+        self.spare.append(&mut e.sources);
+        e.id.clear();
+        let _ = write!(e.id, "{}:{}", row.doc.id, row.idx);
+        e.value.clone_from(&row.value);
+        let granularity = granularity_of_rank(row.grank);
+        match (&mut e.granularity, granularity) {
+            (Some(g), Some(name)) => {
+                g.clear();
+                g.push_str(name);
+            }
+            (slot, name) => *slot = name.map(str::to_string),
+        }
+        display_date_into(&mut e.display_date, &row.value, granularity);
+        e.start.clear();
+        e.start.push_str(self.dates.format(row.start_s));
+        e.end.clear();
+        e.end.push_str(self.dates.format(row.end_s));
+        e.start_s = row.start_s;
+        e.end_s = row.end_s;
+        e.description.clone_from(&row.text);
+        e.figures.clone_from(&row.figures);
+        self.push_source(i, row);
+        i
+    }
+
+    /// Merges a run of rows (same start, end and value, in order) into entries, first
+    /// appearance first, and hands them to `out`.
+    fn merge(
+        &mut self,
+        rows: &[Row],
+        run: &[u32],
+        out: &mut dyn FnMut(&TimelineEntry) -> bool,
+    ) -> bool {
+        self.used = 0;
+        if let [only] = run {
+            self.new_entry(&rows[*only as usize]);
+        } else {
+            self.by_key.clear();
+            for &k in run {
+                let row = &rows[k as usize];
+                let key = merge_key(row);
+                let words = matches!(key, MergeKey::Words(_));
+                let found = self.by_key.get(&key).and_then(|slot| {
+                    slot.iter()
+                        .copied()
+                        .find(|&i| !words || same_words(&self.entries[i].description, &row.text))
+                });
+                match found {
+                    Some(i) => {
+                        let duplicate = self.entries[i]
+                            .sources
+                            .iter()
+                            .any(|s| s.doc_id == row.doc.id && s.sentence == row.sentence);
+                        if !duplicate {
+                            self.push_source(i, row);
+                        }
+                    }
+                    None => {
+                        let i = self.new_entry(row);
+                        self.by_key.entry(key).or_default().push(i);
+                    }
                 }
             }
-            None => {
-                slot.push(entries.len());
-                entries.push(entry(row, dates));
+        }
+        self.entries[..self.used].iter().all(out)
+    }
+
+    /// Hands out the entries of rows that share a start time, in order: within a date the
+    /// earliest published source comes first (then by id), so the order never depends on
+    /// which worker finished first during `add`.
+    fn flush(&mut self, rows: &[Row], each: &mut dyn FnMut(&TimelineEntry) -> bool) -> bool {
+        if rows.is_empty() {
+            return true;
+        }
+        let mut order_of = std::mem::take(&mut self.order);
+        order_of.clear();
+        order_of.extend(0..rows.len() as u32);
+        order_of.sort_by(|&a, &b| order(&rows[a as usize], &rows[b as usize]));
+        // Split by (end, value) and merge each run.
+        let mut go_on = true;
+        let mut from = 0;
+        for to in 1..=order_of.len() {
+            let boundary = to == order_of.len() || {
+                let (a, b) = (&rows[order_of[from] as usize], &rows[order_of[to] as usize]);
+                (a.end_s, &a.value) != (b.end_s, &b.value)
+            };
+            if boundary {
+                if !self.merge(rows, &order_of[from..to], each) {
+                    go_on = false;
+                    break;
+                }
+                from = to;
             }
         }
+        self.order = order_of;
+        go_on
     }
-    entries.into_iter().all(out)
+}
+
+/// Takes rows `..len` of a whole-timeline scan (and may swap in another vector to fill);
+/// false to stop.
+type Sink<'a> = dyn FnMut(&mut Vec<Row>, usize) -> Result<bool, StoreError> + 'a;
+
+/// Rows handed on at a time by a whole-timeline scan (whole start times only).
+const BATCH: usize = 1024;
+
+/// A scan of the whole timeline without words to match: events in start order (the table
+/// is clustered by start), each document read once and kept rather than joined per event.
+#[derive(Clone, Copy)]
+struct WholeScan<'a> {
+    category: Option<&'a str>,
+    month_day: Option<i64>,
+    source: Option<&'a str>,
+}
+
+impl WholeScan<'_> {
+    /// Reads rows into `pool` and hands them to `sink` (rows `..len`, whole start times),
+    /// which may swap in another vector to fill; stops when `sink` returns false.
+    fn run(&self, conn: &Connection, sink: &mut Sink<'_>) -> Result<(), StoreError> {
+        let mut conditions = vec!["e.end_s IS NOT NULL".to_string()];
+        let mut params: Vec<Value> = Vec::new();
+        if self.category.is_some() {
+            conditions.push("e.figures IS NOT NULL".to_string());
+        }
+        if let Some(md) = self.month_day {
+            params.push(Value::Integer(md));
+            conditions.push(format!("e.month_day = ?{}", params.len()));
+        }
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM events e WHERE {} ORDER BY e.start_s",
+            conditions.join(" AND ")
+        );
+        let mut st = conn.prepare_cached(&sql)?;
+        let mut doc_st = conn.prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS}, d.path, d.superseded_by IS NULL FROM documents d
+             WHERE d.rowid = ?1"
+        ))?;
+        // Documents seen, `None` for those filtered out; bounded, not by the archive.
+        let mut docs: HashMap<i64, Option<Arc<DocInfo>>> = HashMap::new();
+        let no_doc = Arc::new(DocInfo::default());
+        let mut next = Row::new(Arc::clone(&no_doc));
+        let mut pool: Vec<Row> = Vec::new();
+        let mut len = 0usize;
+        let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
+        while let Some(r) = rows.next()? {
+            let doc: i64 = r.get(11)?;
+            if !docs.contains_key(&doc) {
+                if docs.len() >= DOC_CACHE {
+                    docs.clear();
+                }
+                let info = doc_st.query_row([doc], |d| {
+                    let info = DocInfo::read(d, 0)?;
+                    let path: String = d.get(5)?;
+                    let current: bool = d.get(6)?;
+                    Ok(
+                        (current && self.source.is_none_or(|w| source_matches(w, &info, &path)))
+                            .then(|| Arc::new(info)),
+                    )
+                })?;
+                docs.insert(doc, info);
+            }
+            let Some(info) = docs.get(&doc).and_then(Option::as_ref) else {
+                continue;
+            };
+            if !read_row(&mut next, r, self.category, Some(info))? {
+                continue;
+            }
+            if len >= BATCH && pool[len - 1].start_s != next.start_s {
+                if !sink(&mut pool, len)? {
+                    return Ok(());
+                }
+                len = 0;
+            }
+            if len == pool.len() {
+                pool.push(Row::new(Arc::clone(&no_doc)));
+            }
+            std::mem::swap(&mut pool[len], &mut next);
+            len += 1;
+        }
+        if len > 0 {
+            sink(&mut pool, len)?;
+        }
+        Ok(())
+    }
 }
 
 /// Filters shared by timeline and anniversaries.
@@ -362,7 +608,7 @@ impl Store {
         let limit = q.limit.unwrap_or(usize::MAX);
         self.timeline_for_each(q, |e| {
             if total >= q.offset && entries.len() < limit {
-                entries.push(e);
+                entries.push(e.clone());
             }
             total += 1;
             true
@@ -371,11 +617,12 @@ impl Store {
     }
 
     /// Streams the timeline (ignoring `offset` and `limit`) to `each`, in chronological
-    /// order, without holding it in memory; `each` returns false to stop.
+    /// order, without holding it in memory; `each` returns false to stop. The entry lent to
+    /// `each` is only valid during the call (its buffers are reused for the next one).
     pub fn timeline_for_each(
         &self,
         q: &TimelineQuery,
-        mut each: impl FnMut(TimelineEntry) -> bool,
+        mut each: impl FnMut(&TimelineEntry) -> bool,
     ) -> Result<(), StoreError> {
         self.events_for_each(
             &EventFilter {
@@ -402,7 +649,7 @@ impl Store {
                 month_day: Some(i64::from(month) * 100 + i64::from(day)),
             },
             &mut |e| {
-                out.push(e);
+                out.push(e.clone());
                 true
             },
         )?;
@@ -412,7 +659,7 @@ impl Store {
     fn events_for_each(
         &self,
         f: &EventFilter<'_>,
-        each: &mut dyn FnMut(TimelineEntry) -> bool,
+        each: &mut dyn FnMut(&TimelineEntry) -> bool,
     ) -> Result<(), StoreError> {
         let mut conditions = vec![
             "d.superseded_by IS NULL".to_string(),
@@ -451,88 +698,96 @@ impl Store {
             params.push(Value::Integer(md));
             conditions.push(format!("e.month_day = ?{}", params.len()));
         }
-        let mut dates = Dates::default();
+        let mut merger = Merger::default();
         let text_filter = f.query.is_some_and(|q| q.text.is_some());
-        if from.is_none() && to.is_none() && !text_filter {
-            // Whole range: one scan of the events in start order (the table is clustered
-            // by start); documents are read once each and kept, not joined per event.
-            let mut event_conditions = vec!["e.end_s IS NOT NULL".to_string()];
-            let mut params: Vec<Value> = Vec::new();
-            if category.is_some() {
-                event_conditions.push("e.figures IS NOT NULL".to_string());
-            }
-            if let Some(md) = f.month_day {
-                params.push(Value::Integer(md));
-                event_conditions.push(format!("e.month_day = ?{}", params.len()));
-            }
-            let wanted_source = f.query.and_then(|q| q.source.as_deref());
-            let sql = format!(
-                "SELECT {ROW_COLUMNS} FROM events e WHERE {} ORDER BY e.start_s",
-                event_conditions.join(" AND ")
-            );
-            let mut st = self.conn.prepare_cached(&sql)?;
-            let mut doc_st = self.conn.prepare_cached(&format!(
-                "SELECT {DOC_COLUMNS}, d.path, d.superseded_by IS NULL FROM documents d
-                 WHERE d.rowid = ?1"
-            ))?;
-            // Documents seen, `None` for those filtered out; bounded, not by the archive.
-            let mut docs: HashMap<i64, Option<DocInfo>> = HashMap::new();
-            let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
-            let mut group: Vec<Row> = Vec::new();
-            while let Some(r) = rows.next()? {
-                let doc: i64 = r.get(11)?;
-                if !docs.contains_key(&doc) {
-                    if docs.len() >= DOC_CACHE {
-                        docs.clear();
-                    }
-                    let info = doc_st.query_row([doc], |d| {
-                        let info = DocInfo::read(d, 0)?;
-                        let path: String = d.get(5)?;
-                        let current: bool = d.get(6)?;
-                        Ok((current
-                            && wanted_source.is_none_or(|w| source_matches(w, &info, &path)))
-                        .then_some(info))
-                    })?;
-                    docs.insert(doc, info);
-                }
-                let Some(info) = docs.get(&doc).and_then(Option::as_ref) else {
-                    continue;
-                };
-                let Some(row) = read_row(r, category, Some(info))? else {
-                    continue;
-                };
-                if group.first().is_some_and(|g| g.start_s != row.start_s)
-                    && !flush(&mut group, &mut dates, each)
-                {
-                    return Ok(());
-                }
-                group.push(row);
-            }
-            flush(&mut group, &mut dates, each);
-            return Ok(());
-        }
         if from.is_none() && to.is_none() {
-            let sql = format!(
-                "SELECT {ROW_COLUMNS}, {DOC_COLUMNS} FROM events e JOIN documents d ON d.rowid = e.doc
-                 WHERE {} ORDER BY e.start_s",
-                conditions.join(" AND ")
-            );
-            let mut st = self.conn.prepare_cached(&sql)?;
-            let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
-            let mut group: Vec<Row> = Vec::new();
-            while let Some(r) = rows.next()? {
-                let Some(row) = read_row(r, category, None)? else {
-                    continue;
-                };
-                if group.first().is_some_and(|g| g.start_s != row.start_s)
-                    && !flush(&mut group, &mut dates, each)
-                {
-                    return Ok(());
+            // Whole range, merged a start time at a time into reused buffers.
+            let mut pool: Vec<Row> = Vec::new();
+            let mut len = 0usize;
+            let no_doc = Arc::new(DocInfo::default());
+            let mut step = |pool: &mut Vec<Row>,
+                            len: &mut usize,
+                            r: &rusqlite::Row<'_>,
+                            doc: Option<&Arc<DocInfo>>|
+             -> Result<bool, StoreError> {
+                if *len == pool.len() {
+                    pool.push(Row::new(Arc::clone(&no_doc)));
                 }
-                group.push(row);
+                if !read_row(&mut pool[*len], r, category, doc)? {
+                    return Ok(true);
+                }
+                if *len > 0 && pool[0].start_s != pool[*len].start_s {
+                    if !merger.flush(&pool[..*len], each) {
+                        return Ok(false);
+                    }
+                    pool.swap(0, *len);
+                    *len = 0;
+                }
+                *len += 1;
+                Ok(true)
+            };
+            if text_filter {
+                let sql = format!(
+                    "SELECT {ROW_COLUMNS}, {DOC_COLUMNS} FROM events e
+                     JOIN documents d ON d.rowid = e.doc
+                     WHERE {} ORDER BY e.start_s",
+                    conditions.join(" AND ")
+                );
+                let mut st = self.conn.prepare_cached(&sql)?;
+                let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
+                while let Some(r) = rows.next()? {
+                    if !step(&mut pool, &mut len, r, None)? {
+                        return Ok(());
+                    }
+                }
+                merger.flush(&pool[..len], each);
+                return Ok(());
             }
-            flush(&mut group, &mut dates, each);
-            return Ok(());
+            let scan = WholeScan {
+                category,
+                month_day: f.month_day,
+                source: f.query.and_then(|q| q.source.as_deref()),
+            };
+            // On a file, a reader thread with its own connection scans while this one
+            // merges (two cores: the scan and the merging take about as long).
+            if self.path.as_os_str() != ":memory:" && self.path.exists() {
+                let path = self.path.clone();
+                return std::thread::scope(|scope| {
+                    let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<(Vec<Row>, usize)>(4);
+                    let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<Row>>();
+                    let reader = scope.spawn(move || -> Result<(), StoreError> {
+                        let conn = Connection::open_with_flags(
+                            &path,
+                            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                        )?;
+                        conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+                        conn.pragma_update(None, "cache_size", -32_000)?;
+                        scan.run(&conn, &mut |pool, len| {
+                            let batch =
+                                std::mem::replace(pool, empty_rx.try_recv().unwrap_or_default());
+                            Ok(full_tx.send((batch, len)).is_ok())
+                        })
+                    });
+                    for (batch, len) in full_rx.iter() {
+                        let stop = batch[..len]
+                            .chunk_by(|a, b| a.start_s == b.start_s)
+                            .any(|group| !merger.flush(group, each));
+                        if stop {
+                            break;
+                        }
+                        let _ = empty_tx.send(batch);
+                    }
+                    drop(full_rx);
+                    reader.join().unwrap_or_else(|_| {
+                        Err(StoreError::Corrupt("the timeline reader stopped".into()))
+                    })
+                });
+            }
+            return scan.run(&self.conn, &mut |pool, len| {
+                Ok(pool[..len]
+                    .chunk_by(|a, b| a.start_s == b.start_s)
+                    .all(|group| merger.flush(group, each)))
+            });
         }
         let lo = from.unwrap_or(i64::MIN);
         let hi = to.unwrap_or(i64::MAX);
@@ -568,23 +823,20 @@ impl Store {
             );
             let mut st = self.conn.prepare_cached(&sql)?;
             let mut rows = st.query(rusqlite::params_from_iter(p.iter()))?;
+            let no_doc = Arc::new(DocInfo::default());
             while let Some(r) = rows.next()? {
-                if let Some(row) = read_row(r, category, None)? {
+                let mut row = Row::new(Arc::clone(&no_doc));
+                if read_row(&mut row, r, category, None)? {
                     all.push(row);
                 }
             }
         }
-        all.sort_by(order);
-        let mut group: Vec<Row> = Vec::new();
-        for row in all {
-            if group.first().is_some_and(|g| g.start_s != row.start_s)
-                && !flush(&mut group, &mut dates, each)
-            {
+        all.sort_by_key(|a| a.start_s);
+        for group in all.chunk_by(|a, b| a.start_s == b.start_s) {
+            if !merger.flush(group, each) {
                 return Ok(());
             }
-            group.push(row);
         }
-        flush(&mut group, &mut dates, each);
         Ok(())
     }
 
@@ -872,53 +1124,40 @@ fn refused_words(e: StoreError, text: &str) -> StoreError {
     }
 }
 
-/// Within a date, the earliest published source comes first (then by id), so the order
-/// never depends on which worker finished first during `add`.
 fn order(a: &Row, b: &Row) -> std::cmp::Ordering {
-    (
-        a.start_s,
-        a.end_s,
-        &a.value,
-        &a.source.published,
-        &a.source.doc_id,
-        a.idx,
-    )
-        .cmp(&(
-            b.start_s,
-            b.end_s,
-            &b.value,
-            &b.source.published,
-            &b.source.doc_id,
-            b.idx,
-        ))
+    (a.start_s, a.end_s, &a.value)
+        .cmp(&(b.start_s, b.end_s, &b.value))
+        .then_with(|| {
+            if Arc::ptr_eq(&a.doc, &b.doc) {
+                return a.idx.cmp(&b.idx);
+            }
+            (
+                a.doc.published_key,
+                &a.doc.published,
+                a.doc.id_key,
+                &a.doc.id,
+                a.idx,
+            )
+                .cmp(&(
+                    b.doc.published_key,
+                    &b.doc.published,
+                    b.doc.id_key,
+                    &b.doc.id,
+                    b.idx,
+                ))
+        })
 }
 
-fn flush(
-    group: &mut Vec<Row>,
-    dates: &mut Dates,
-    each: &mut dyn FnMut(TimelineEntry) -> bool,
-) -> bool {
-    if group.is_empty() {
-        return true;
+/// The first bytes of a text as a number that orders like it (then compare the texts);
+/// `None` first.
+fn order_key(s: Option<&str>) -> u64 {
+    let Some(s) = s else { return 0 };
+    let mut b = [0u8; 8];
+    b[0] = 1;
+    for (d, c) in b[1..].iter_mut().zip(s.bytes()) {
+        *d = c;
     }
-    // Sort positions rather than the rows themselves (large, and moved once, below).
-    let mut order_of: Vec<u32> = (0..group.len() as u32).collect();
-    order_of.sort_by(|&a, &b| order(&group[a as usize], &group[b as usize]));
-    let mut rows: Vec<Option<Row>> = group.drain(..).map(Some).collect();
-    // Rows of one start time: split by (end, value) and merge each run.
-    let mut run: Vec<Row> = Vec::new();
-    for i in order_of {
-        let row = rows[i as usize].take().expect("each row once");
-        if run
-            .first()
-            .is_some_and(|r| (r.end_s, &r.value) != (row.end_s, &row.value))
-            && !merge(std::mem::take(&mut run), dates, each)
-        {
-            return false;
-        }
-        run.push(row);
-    }
-    merge(run, dates, each)
+    u64::from_be_bytes(b)
 }
 
 /// low, best and high of a conflict, by [`BEST_RULE`].
@@ -1017,6 +1256,27 @@ mod tests {
         ] {
             assert!(!same_words(a, b), "{a:?} {b:?}");
             assert_ne!(word_hash(a), word_hash(b), "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn order_keys_order_like_the_texts() {
+        let texts = [
+            None,
+            Some(""),
+            Some("1985"),
+            Some("1985-01-19"),
+            Some("1985-01-19T10:00"),
+            Some("1985-01-2"),
+            Some("\u{e9}"),
+        ];
+        for a in texts {
+            for b in texts {
+                let (ka, kb) = (order_key(a), order_key(b));
+                if ka != kb {
+                    assert_eq!(ka.cmp(&kb), a.cmp(&b), "{a:?} {b:?}");
+                }
+            }
         }
     }
 

@@ -197,6 +197,7 @@ CREATE TABLE events(
     month_day INTEGER,
     names TEXT, -- `start:end:kind;…`, kind p/o/l/n; text from the document
     figures BLOB, -- codec::encode_figures, phrases cut from `text`
+    words INTEGER NOT NULL, -- hash of the statement's words (query::word_hash), for merging
     PRIMARY KEY(start_s, doc, idx)
 ) WITHOUT ROWID;
 CREATE TABLE figure_categories(category TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
