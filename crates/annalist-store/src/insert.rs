@@ -13,7 +13,7 @@ use crate::codec::{
     one_line,
 };
 use crate::instant::{date_of, format_seconds, seconds};
-use crate::query::word_hash;
+use crate::query::{TIMEX_SPANS, word_hash};
 use crate::{Inserted, Store, StoreError};
 
 impl Store {
@@ -493,8 +493,12 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
     {
         let mut st = tx.prepare_cached(
             "INSERT INTO timexes(doc, sentence, idx, cstart, cend, text, kind, value, mod,
-                granularity, start_s, end_s)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                granularity, start_s, end_s, grank)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?;
+        let mut spans = tx.prepare_cached(
+            "INSERT INTO spans(grank, max_span) VALUES (?1, ?2)
+             ON CONFLICT(grank) DO UPDATE SET max_span = max(max_span, excluded.max_span)",
         )?;
         let mut si = 0;
         for (i, t) in p.timexes.iter().enumerate() {
@@ -511,6 +515,11 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
                     .map_or(-1, |s| s as i64),
             };
             let text = (slice(t.start, t.end) != t.text).then_some(t.text);
+            let grank = t
+                .granularity
+                .as_deref()
+                .and_then(|g| GRANULARITIES.iter().position(|k| granularity_name(*k) == g))
+                .map_or(-1, |r| r as i64);
             st.execute(params![
                 doc,
                 sentence,
@@ -524,7 +533,11 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
                 t.granularity,
                 t.start_s,
                 t.end_s,
+                grank,
             ])?;
+            if let (Some(a), Some(b)) = (t.start_s, t.end_s) {
+                spans.execute(params![TIMEX_SPANS + grank, b - a])?;
+            }
         }
     }
     {

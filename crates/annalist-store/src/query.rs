@@ -14,7 +14,9 @@ use rusqlite::{Connection, OpenFlags};
 
 use rusqlite::types::Value;
 
-use crate::codec::{decode_figures, decode_spans, decompress_text, statement_into};
+use crate::codec::{
+    decode_figures, decode_figures_into, decode_spans, decompress_text, statement_into,
+};
 use crate::insert::{date_key, granularity_of_rank, time_source_name};
 use crate::instant::format_seconds;
 use crate::{
@@ -30,6 +32,17 @@ otherwise (\"about\", \"up to\"), the smallest figure. low = the smallest number
 
 /// How many of the most recently added matches a very common search ranks by relevance.
 const RANK_WINDOW: i64 = 5_000;
+
+/// Up to this many matches, a search with dates checks each match's dates; beyond, it
+/// starts from the sentences the dates are in.
+const TEXT_SIDE: i64 = 2_000;
+
+/// Beyond this many dated sentences (a long period), checking each match is cheaper.
+const DATE_SIDE: usize = 400_000;
+
+/// `spans` keys from here on are the longest time expression per granularity (rank + this);
+/// below, the longest event.
+pub(crate) const TIMEX_SPANS: i64 = 100;
 
 /// How many documents a whole-timeline scan keeps at most (then it starts afresh).
 const DOC_CACHE: usize = 1 << 17;
@@ -120,14 +133,10 @@ fn read_row(
 ) -> Result<bool, StoreError> {
     let stored = r.get_ref(5)?.as_str()?;
     let start = r.get::<_, i64>(8)? as usize;
-    row.figures.clear();
     let blob = r.get_ref(10)?.as_blob_or_null()?;
-    if let Some(blob) = blob {
-        row.figures.extend(
-            decode_figures(blob, stored, start)?
-                .into_iter()
-                .map(|(_, f)| f),
-        );
+    match blob {
+        Some(blob) => decode_figures_into(blob, stored, start, &mut row.figures, None)?,
+        None => row.figures.clear(),
     }
     if let Some(c) = category
         && !row.figures.iter().any(|f| f.category == c)
@@ -220,7 +229,7 @@ fn display_date_into(out: &mut String, value: &str, granularity: Option<&str>) {
 #[derive(PartialEq, Eq, Hash)]
 enum MergeKey {
     Words(u64),
-    Figures(String),
+    Figures(u64),
 }
 
 /// The words of a statement (alphanumeric runs), lowercased, without allocating.
@@ -300,18 +309,37 @@ fn merge_key(row: &Row) -> MergeKey {
     if row.figures.is_empty() {
         return MergeKey::Words(row.words);
     }
-    let mut parts: Vec<String> = row
-        .figures
-        .iter()
-        .map(|f| {
-            format!(
-                "{}:{}:{}:{:?}:{:?}",
-                f.category, f.value, f.bound, f.low, f.high
-            )
-        })
-        .collect();
-    parts.sort();
-    MergeKey::Figures(parts.join("|"))
+    // The figures as a set: an order-independent sum of each figure's hash.
+    let sum = row.figures.iter().fold(0u64, |sum, f| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        figure_key(f).hash(&mut h);
+        sum.wrapping_add(h.finish())
+    });
+    MergeKey::Figures(sum)
+}
+
+/// What makes two figures the same statement of fact.
+fn figure_key(f: &FigureRecord) -> (&str, u64, &str, Option<u64>, Option<u64>) {
+    (
+        &f.category,
+        f.value.to_bits(),
+        &f.bound,
+        f.low.map(f64::to_bits),
+        f.high.map(f64::to_bits),
+    )
+}
+
+/// True when two statements give the same figures (as sets, whatever their order).
+fn same_figures(a: &[FigureRecord], b: &[FigureRecord]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut x: Vec<_> = a.iter().map(figure_key).collect();
+    let mut y: Vec<_> = b.iter().map(figure_key).collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
 }
 
 /// ISO 8601 text of the last instants formatted: entries come in start order, so the same
@@ -387,7 +415,7 @@ struct Merger {
     entries: Vec<TimelineEntry>,
     used: usize,
     spare: Vec<SourceRef>,
-    by_key: HashMap<MergeKey, Vec<usize>>,
+    by_key: HashMap<MergeKey, Vec<usize>, FastHash>,
     dates: Dates,
     order: Vec<u32>,
 }
@@ -449,16 +477,23 @@ impl Merger {
                 let key = merge_key(row);
                 let words = matches!(key, MergeKey::Words(_));
                 let found = self.by_key.get(&key).and_then(|slot| {
-                    slot.iter()
-                        .copied()
-                        .find(|&i| !words || same_words(&self.entries[i].description, &row.text))
+                    slot.iter().copied().find(|&i| {
+                        let e = &self.entries[i];
+                        if words {
+                            e.figures.is_empty() && same_words(&e.description, &row.text)
+                        } else {
+                            same_figures(&e.figures, &row.figures)
+                        }
+                    })
                 });
                 match found {
                     Some(i) => {
+                        // Rows of one document come together (sorted by id, then index), so
+                        // a sentence already listed would be the last source.
                         let duplicate = self.entries[i]
                             .sources
-                            .iter()
-                            .any(|s| s.doc_id == row.doc.id && s.sentence == row.sentence);
+                            .last()
+                            .is_some_and(|s| s.sentence == row.sentence && s.doc_id == row.doc.id);
                         if !duplicate {
                             self.push_source(i, row);
                         }
@@ -505,6 +540,79 @@ impl Merger {
     }
 }
 
+/// A hasher for keys that are numbers already (document rows, hashes of words): one
+/// multiplication instead of SipHash, which the merging loop would spend most of its time in.
+#[derive(Default)]
+struct NumberHasher(u64);
+
+impl std::hash::Hasher for NumberHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<NumberHasher>;
+
+/// Documents read once each and kept (`None` for those a query leaves out: older versions,
+/// other sources), instead of joined to every event.
+struct DocCache<'c> {
+    st: rusqlite::CachedStatement<'c>,
+    docs: HashMap<i64, Option<Arc<DocInfo>>, FastHash>,
+}
+
+impl<'c> DocCache<'c> {
+    fn new(conn: &'c Connection) -> Result<DocCache<'c>, StoreError> {
+        Ok(DocCache {
+            st: conn.prepare_cached(&format!(
+                "SELECT {DOC_COLUMNS}, d.path, d.superseded_by IS NULL FROM documents d
+                 WHERE d.rowid = ?1"
+            ))?,
+            docs: HashMap::default(),
+        })
+    }
+
+    fn get(&mut self, doc: i64, source: Option<&str>) -> Result<Option<&Arc<DocInfo>>, StoreError> {
+        if !self.docs.contains_key(&doc) {
+            if self.docs.len() >= DOC_CACHE {
+                self.docs.clear();
+            }
+            let info = self.st.query_row([doc], |d| {
+                let info = DocInfo::read(d, 0)?;
+                let path: String = d.get(5)?;
+                let current: bool = d.get(6)?;
+                Ok(
+                    (current && source.is_none_or(|w| source_matches(w, &info, &path)))
+                        .then(|| Arc::new(info)),
+                )
+            })?;
+            self.docs.insert(doc, info);
+        }
+        Ok(self.docs.get(&doc).and_then(Option::as_ref))
+    }
+}
+
 /// Takes rows `..len` of a whole-timeline scan (and may swap in another vector to fill);
 /// false to stop.
 type Sink<'a> = dyn FnMut(&mut Vec<Row>, usize) -> Result<bool, StoreError> + 'a;
@@ -539,35 +647,14 @@ impl WholeScan<'_> {
             conditions.join(" AND ")
         );
         let mut st = conn.prepare_cached(&sql)?;
-        let mut doc_st = conn.prepare_cached(&format!(
-            "SELECT {DOC_COLUMNS}, d.path, d.superseded_by IS NULL FROM documents d
-             WHERE d.rowid = ?1"
-        ))?;
-        // Documents seen, `None` for those filtered out; bounded, not by the archive.
-        let mut docs: HashMap<i64, Option<Arc<DocInfo>>> = HashMap::new();
+        let mut docs = DocCache::new(conn)?;
         let no_doc = Arc::new(DocInfo::default());
         let mut next = Row::new(Arc::clone(&no_doc));
         let mut pool: Vec<Row> = Vec::new();
         let mut len = 0usize;
         let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
         while let Some(r) = rows.next()? {
-            let doc: i64 = r.get(11)?;
-            if !docs.contains_key(&doc) {
-                if docs.len() >= DOC_CACHE {
-                    docs.clear();
-                }
-                let info = doc_st.query_row([doc], |d| {
-                    let info = DocInfo::read(d, 0)?;
-                    let path: String = d.get(5)?;
-                    let current: bool = d.get(6)?;
-                    Ok(
-                        (current && self.source.is_none_or(|w| source_matches(w, &info, &path)))
-                            .then(|| Arc::new(info)),
-                    )
-                })?;
-                docs.insert(doc, info);
-            }
-            let Some(info) = docs.get(&doc).and_then(Option::as_ref) else {
+            let Some(info) = docs.get(r.get(11)?, self.source)? else {
                 continue;
             };
             if !read_row(&mut next, r, self.category, Some(info))? {
@@ -792,6 +879,9 @@ impl Store {
         let lo = from.unwrap_or(i64::MIN);
         let hi = to.unwrap_or(i64::MAX);
         let mut all: Vec<Row> = Vec::new();
+        let no_doc = Arc::new(DocInfo::default());
+        let mut docs = DocCache::new(&self.conn)?;
+        let source = f.query.and_then(|q| q.source.as_deref());
         let mut max_span = self
             .conn
             .prepare_cached("SELECT max_span FROM spans WHERE grank = ?1")?;
@@ -811,22 +901,55 @@ impl Store {
             p.push(Value::Integer(lo.saturating_sub(span.max(0))));
             p.push(Value::Integer(hi));
             p.push(Value::Integer(lo));
-            let sql = format!(
-                "SELECT {ROW_COLUMNS}, {DOC_COLUMNS} FROM events e JOIN documents d ON d.rowid = e.doc
-                 WHERE e.grank = ?{} AND e.start_s >= ?{} AND e.start_s < ?{} AND e.end_s > ?{}
-                 AND {}",
+            let bounds = format!(
+                "e.grank = ?{} AND e.start_s >= ?{} AND e.start_s < ?{} AND e.end_s > ?{}",
                 base + 1,
                 base + 2,
                 base + 3,
                 base + 4,
-                conditions.join(" AND ")
+            );
+            if text_filter {
+                let sql = format!(
+                    "SELECT {ROW_COLUMNS}, {DOC_COLUMNS} FROM events e
+                     JOIN documents d ON d.rowid = e.doc WHERE {bounds} AND {}",
+                    conditions.join(" AND ")
+                );
+                let mut st = self.conn.prepare_cached(&sql)?;
+                let mut rows = st.query(rusqlite::params_from_iter(p.iter()))?;
+                while let Some(r) = rows.next()? {
+                    let mut row = Row::new(Arc::clone(&no_doc));
+                    if read_row(&mut row, r, category, None)? {
+                        all.push(row);
+                    }
+                }
+                continue;
+            }
+            // Without words to match, documents come from the cache, not a join.
+            p.clear();
+            p.extend([
+                Value::Integer(g),
+                Value::Integer(lo.saturating_sub(span.max(0))),
+                Value::Integer(hi),
+                Value::Integer(lo),
+            ]);
+            let mut event_conditions = vec![
+                "e.grank = ?1 AND e.start_s >= ?2 AND e.start_s < ?3 AND e.end_s > ?4".to_string(),
+            ];
+            if category.is_some() {
+                event_conditions.push("e.figures IS NOT NULL".to_string());
+            }
+            let sql = format!(
+                "SELECT {ROW_COLUMNS} FROM events e WHERE {}",
+                event_conditions.join(" AND ")
             );
             let mut st = self.conn.prepare_cached(&sql)?;
             let mut rows = st.query(rusqlite::params_from_iter(p.iter()))?;
-            let no_doc = Arc::new(DocInfo::default());
             while let Some(r) = rows.next()? {
+                let Some(info) = docs.get(r.get(11)?, source)? else {
+                    continue;
+                };
                 let mut row = Row::new(Arc::clone(&no_doc));
-                if read_row(&mut row, r, category, None)? {
+                if read_row(&mut row, r, category, Some(info))? {
                     all.push(row);
                 }
             }
@@ -855,48 +978,26 @@ impl Store {
         let lo = q.from.unwrap_or(i64::MIN);
         let hi = q.to.unwrap_or(i64::MAX);
         let dated = q.from.is_some() || q.to.is_some();
-        let date_filter = if dated {
-            "AND (EXISTS (SELECT 1 FROM timexes t WHERE t.doc = d.rowid AND t.sentence = f.rowid - d.s0
-                    AND t.start_s < ?3 AND t.end_s > ?2)
-                  OR EXISTS (SELECT 1 FROM events e WHERE e.doc = d.rowid AND e.sentence = f.rowid - d.s0
-                    AND e.start_s < ?3 AND e.end_s > ?2))"
-        } else {
-            "AND ?2 IS NOT NULL AND ?3 IS NOT NULL"
+        let limit = q.limit.unwrap_or(20);
+        // Matches in the index, older versions included: exact without dates or versions.
+        let matches: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1")?
+            .query_row([&fts], |r| r.get(0))?;
+        let (total, best) = match (dated && matches > TEXT_SIDE)
+            .then(|| self.dated_sentences(lo, hi))
+            .transpose()?
+            .flatten()
+        {
+            // Many matches, dates given: from the sentences those dates are in.
+            Some(dated) => self.rank_among(&fts, &dated, limit)?,
+            None => self.rank_matches(&fts, matches, dated, lo, hi, limit)?,
         };
-        // A sentence's document: the one whose numbering starts last at or before it.
-        let joins = "FROM sentence_fts f JOIN documents d ON d.rowid =
-             (SELECT rowid FROM documents WHERE s0 <= f.rowid ORDER BY s0 DESC LIMIT 1)";
-        let filter =
-            format!("WHERE sentence_fts MATCH ?1 AND d.superseded_by IS NULL {date_filter}");
-        // Without a date filter or older versions, the index alone counts the hits.
-        let plain = !dated && !self.has_superseded()?;
-        let total: i64 = if plain {
-            self.conn
-                .prepare_cached("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1")?
-                .query_row([&fts], |r| r.get(0))?
-        } else {
-            self.conn
-                .prepare_cached(&format!("SELECT count(*) {joins} {filter}"))?
-                .query_row(rusqlite::params![fts, lo, hi], |r| r.get(0))?
-        };
-        // Ranking scores every match: for very common words, rank only the most recently
-        // added RANK_WINDOW matches (a rowid range the index seeks to) so answers stay fast.
-        let cut: i64 = if plain && total > RANK_WINDOW {
-            self.conn
-                .prepare_cached(
-                    "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1
-                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-                )?
-                .query_row(rusqlite::params![fts, RANK_WINDOW - 1], |r| r.get(0))?
-        } else {
-            i64::MIN
-        };
-        let limit = q.limit.unwrap_or(20) as i64;
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT d.rowid, f.rowid - d.s0, d.id, d.title, d.url, d.published, d.source
-             {joins} {filter} AND f.rowid >= ?5 ORDER BY f.rank LIMIT ?4"
-        ))?;
         let words = query_words(text);
+        let mut doc_st = self.conn.prepare_cached(
+            "SELECT rowid, s0, id, title, url, published, source FROM documents
+             WHERE s0 <= ?1 ORDER BY s0 DESC LIMIT 1",
+        )?;
         let mut text_st = self
             .conn
             .prepare_cached("SELECT text, sentences FROM texts WHERE doc = ?1")?;
@@ -908,10 +1009,25 @@ impl Store {
              AND kind IN ('DATE', 'TIME') ORDER BY idx",
         )?;
         let mut hits = Vec::new();
-        let mut rows = st.query(rusqlite::params![fts, lo, hi, limit, cut])?;
-        while let Some(r) = rows.next()? {
-            let doc: i64 = r.get(0)?;
-            let sentence: i64 = r.get(1)?;
+        for rowid in best {
+            let (doc, s0, source) = doc_st.query_row([rowid], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    SourceRef {
+                        doc_id: r.get(2)?,
+                        title: r.get(3)?,
+                        url: r.get(4)?,
+                        published: r.get(5)?,
+                        source: r.get(6)?,
+                        sentence: 0,
+                        start: 0,
+                        end: 0,
+                        time_source: String::new(),
+                    },
+                ))
+            })?;
+            let sentence = rowid - s0;
             let (text, spans): (Vec<u8>, Vec<u8>) =
                 text_st.query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))?;
             let text = decompress_text(&text)?;
@@ -939,26 +1055,184 @@ impl Store {
             }
             hits.push(SearchHit {
                 source: SourceRef {
-                    doc_id: r.get(2)?,
-                    title: r.get(3)?,
-                    url: r.get(4)?,
-                    published: r.get(5)?,
-                    source: r.get(6)?,
                     sentence: sentence as usize,
                     start: cstart,
                     end: cend,
                     time_source: event
                         .map(|(ts, _)| time_source_name(ts).to_string())
                         .unwrap_or_default(),
+                    ..source
                 },
                 snippet: highlight(&snippet, &words),
                 dates,
             });
         }
-        Ok(SearchResults {
-            hits,
-            total: total as usize,
-        })
+        Ok(SearchResults { hits, total })
+    }
+
+    /// The total and the best `limit` matches, ranked by SQL: the index alone counts them
+    /// without dates or older versions; with, each match is checked.
+    fn rank_matches(
+        &self,
+        fts: &str,
+        matches: i64,
+        dated: bool,
+        lo: i64,
+        hi: i64,
+        limit: usize,
+    ) -> Result<(usize, Vec<i64>), StoreError> {
+        let date_filter = if dated {
+            "AND (EXISTS (SELECT 1 FROM timexes t WHERE t.doc = d.rowid AND t.sentence = f.rowid - d.s0
+                    AND t.start_s < ?3 AND t.end_s > ?2)
+                  OR EXISTS (SELECT 1 FROM events e WHERE e.doc = d.rowid AND e.sentence = f.rowid - d.s0
+                    AND e.start_s < ?3 AND e.end_s > ?2))"
+        } else {
+            "AND ?2 IS NOT NULL AND ?3 IS NOT NULL"
+        };
+        // A sentence's document: the one whose numbering starts last at or before it.
+        let joins = "FROM sentence_fts f JOIN documents d ON d.rowid =
+             (SELECT rowid FROM documents WHERE s0 <= f.rowid ORDER BY s0 DESC LIMIT 1)";
+        let filter =
+            format!("WHERE sentence_fts MATCH ?1 AND d.superseded_by IS NULL {date_filter}");
+        let plain = !dated && !self.has_superseded()?;
+        let total: i64 = if plain {
+            matches
+        } else {
+            self.conn
+                .prepare_cached(&format!("SELECT count(*) {joins} {filter}"))?
+                .query_row(rusqlite::params![fts, lo, hi], |r| r.get(0))?
+        };
+        // Ranking scores every match: for very common words, rank only the most recently
+        // added RANK_WINDOW matches (a rowid range the index seeks to) so answers stay fast.
+        let cut: i64 = if plain && total > RANK_WINDOW {
+            self.conn
+                .prepare_cached(
+                    "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                )?
+                .query_row(rusqlite::params![fts, RANK_WINDOW - 1], |r| r.get(0))?
+        } else {
+            i64::MIN
+        };
+        let best = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT f.rowid {joins} {filter} AND f.rowid >= ?5 ORDER BY f.rank LIMIT ?4"
+            ))?
+            .query_map(rusqlite::params![fts, lo, hi, limit as i64, cut], |r| {
+                r.get(0)
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok((total as usize, best))
+    }
+
+    /// Full-text rowids of the current sentences that state a date overlapping `[lo, hi)`
+    /// or are dated by one, sorted; `None` when there are too many to be worth listing.
+    fn dated_sentences(&self, lo: i64, hi: i64) -> Result<Option<Vec<i64>>, StoreError> {
+        let mut out: Vec<i64> = Vec::new();
+        let mut docs: HashMap<i64, Option<i64>> = HashMap::new();
+        let mut doc_st = self.conn.prepare_cached(
+            "SELECT s0 FROM documents WHERE rowid = ?1 AND superseded_by IS NULL",
+        )?;
+        let mut spans = self
+            .conn
+            .prepare_cached("SELECT grank, max_span FROM spans")?;
+        let spans: Vec<(i64, i64)> = spans
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (key, span) in spans {
+            // Keys around TIMEX_SPANS are time expressions' granularities, else events'.
+            let timex = key >= TIMEX_SPANS / 2;
+            let sql = if !timex {
+                "SELECT doc, sentence FROM events
+                 WHERE grank = ?1 AND start_s >= ?2 AND start_s < ?3 AND end_s > ?4"
+            } else {
+                "SELECT doc, sentence FROM timexes
+                 WHERE grank = ?1 AND start_s >= ?2 AND start_s < ?3 AND end_s > ?4
+                 AND sentence >= 0"
+            };
+            let grank = if timex { key - TIMEX_SPANS } else { key };
+            let mut st = self.conn.prepare_cached(sql)?;
+            let mut rows = st.query(rusqlite::params![
+                grank,
+                lo.saturating_sub(span.max(0)),
+                hi,
+                lo
+            ])?;
+            while let Some(r) = rows.next()? {
+                let (doc, sentence): (i64, i64) = (r.get(0)?, r.get(1)?);
+                let s0 = match docs.get(&doc) {
+                    Some(s0) => *s0,
+                    None => {
+                        let s0: Option<i64> =
+                            doc_st.query_row([doc], |r| r.get(0)).or_else(|e| match e {
+                                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                                e => Err(e),
+                            })?;
+                        docs.insert(doc, s0);
+                        s0
+                    }
+                };
+                if let Some(s0) = s0 {
+                    out.push(s0 + sentence);
+                }
+                if out.len() > DATE_SIDE {
+                    return Ok(None);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Ok(Some(out))
+    }
+
+    /// The matches among `dated` (sorted rowids): their number, and the best `limit` (BM25;
+    /// among the most recently added RANK_WINDOW, as for plain searches).
+    fn rank_among(
+        &self,
+        fts: &str,
+        dated: &[i64],
+        limit: usize,
+    ) -> Result<(usize, Vec<i64>), StoreError> {
+        let mut found: Vec<i64> = Vec::new();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1")?;
+        let mut rows = st.query([fts])?;
+        let mut at = 0;
+        while let Some(r) = rows.next()? {
+            let rowid: i64 = r.get(0)?;
+            while at < dated.len() && dated[at] < rowid {
+                at += 1;
+            }
+            if at == dated.len() {
+                break;
+            }
+            if dated[at] == rowid {
+                found.push(rowid);
+            }
+        }
+        let total = found.len();
+        let window = &found[found.len().saturating_sub(RANK_WINDOW as usize)..];
+        let Some(&first) = window.first() else {
+            return Ok((0, Vec::new()));
+        };
+        // One query ranks them all (BM25 needs statistics over every match, which FTS5
+        // gathers once per query): the rowids are a literal list, checked as a filter
+        // (`+rowid`) rather than looked up one by one, and the ordering is SQLite's
+        // (`ORDER BY rank` would have FTS5 score every match before the filter).
+        let list: Vec<String> = window.iter().map(i64::to_string).collect();
+        let sql = format!(
+            "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1 AND rowid >= ?2
+             AND +rowid IN ({}) ORDER BY bm25(sentence_fts), rowid LIMIT ?3",
+            list.join(",")
+        );
+        let best = self
+            .conn
+            .prepare(&sql)?
+            .query_map(rusqlite::params![fts, first, limit as i64], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok((total, best))
     }
 
     /// Dates and categories where at least two documents give different counts: every
@@ -1278,6 +1552,80 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A store of articles that mention 1990 and 1996 in several ways.
+    fn dated_store() -> Store {
+        let mut store = Store::in_memory().unwrap();
+        let tagger = annalist_time::Tagger::english();
+        let bodies = [
+            "The amnesty law of 1996 freed prisoners. In March 1990 the amnesty was debated.",
+            "On 3 March 1990 an amnesty law passed. Prisoners were freed in 1996 under the amnesty law.",
+            "The amnesty law came after the strikes of 1988. It freed 300 prisoners.",
+            "An amnesty law was promised. Nothing happened until 1996, when the law freed prisoners.",
+            "In the 1990s amnesty law debates went on, from 1990 to 1996.",
+        ];
+        for (i, body) in bodies.iter().enumerate() {
+            let text = format!(
+                "Date: 2001-0{}-10\nURL: https://e.org/{i}\n\n{body}\n",
+                i + 1
+            );
+            let doc = annalist_ingest::read_bytes(
+                &format!("{i}.txt"),
+                text.as_bytes(),
+                &annalist_ingest::IngestOptions::default(),
+            )
+            .into_iter()
+            .next()
+            .unwrap()
+            .unwrap();
+            store
+                .insert(&annalist_extract::extract(doc, &tagger))
+                .unwrap();
+        }
+        store
+    }
+
+    #[test]
+    fn a_search_with_dates_finds_the_same_from_the_dates_as_from_the_words() {
+        let store = dated_store();
+        let fts = fts_query("amnesty law").unwrap();
+        let matches: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1",
+                [&fts],
+                |r| r.get(0),
+            )
+            .unwrap();
+        for period in [
+            "1990",
+            "1990-03",
+            "1996",
+            "1988",
+            "1990-03-03",
+            "2001",
+            "1970",
+        ] {
+            let (lo, hi) = crate::instant::parse_period(period).unwrap();
+            let (n, mut by_words) = store
+                .rank_matches(&fts, matches, true, lo, hi, 100)
+                .unwrap();
+            let dated = store.dated_sentences(lo, hi).unwrap().unwrap();
+            let (m, mut by_dates) = store.rank_among(&fts, &dated, 100).unwrap();
+            assert_eq!(n, m, "{period}");
+            by_words.sort();
+            by_dates.sort();
+            assert_eq!(by_words, by_dates, "{period}");
+        }
+        let (lo, hi) = crate::instant::parse_period("1990").unwrap();
+        assert_eq!(
+            store
+                .rank_matches(&fts, matches, true, lo, hi, 100)
+                .unwrap()
+                .0,
+            2
+        );
     }
 
     #[test]
