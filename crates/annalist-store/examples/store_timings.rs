@@ -2,6 +2,7 @@
 //! criterion bench takes minutes): `store_timings DB [MONTH]`, e.g. after
 //! `annalist add corpus --db corpus.db`. Prints the time of the whole timeline streamed
 //! through the library, a one-month window, and searches with and without dates.
+//! `store_timings DB MONTH stream` times only the whole timeline (for a profiler).
 
 use std::time::Instant;
 
@@ -15,11 +16,13 @@ fn main() {
     };
     let month = args.get(2).map_or("1990-03", String::as_str);
     let store = Store::open_read_only(db).expect("store");
-    let stats = store.stats().expect("stats");
-    println!(
-        "{} documents, {} events, {} figures",
-        stats.documents, stats.events, stats.figures
-    );
+    if args.get(3).is_none() {
+        let stats = store.stats().expect("stats");
+        println!(
+            "{} documents, {} events, {} figures",
+            stats.documents, stats.events, stats.figures
+        );
+    }
     let t = Instant::now();
     let (mut entries, mut sources) = (0usize, 0usize);
     store
@@ -33,6 +36,9 @@ fn main() {
         "timeline, whole range streamed: {:.3} s ({entries} entries, {sources} sources)",
         t.elapsed().as_secs_f64()
     );
+    if args.get(3).is_some_and(|a| a == "stream") {
+        return;
+    }
     let (from, to) = instant::parse_period(month).expect("month");
     let t = Instant::now();
     let page = store

@@ -21,7 +21,12 @@ pub(crate) fn compress_text(text: &str) -> Result<Vec<u8>, StoreError> {
 }
 
 pub(crate) fn decompress_text(blob: &[u8]) -> Result<String, StoreError> {
-    let bytes = zstd::decode_all(blob).map_err(|e| corrupt(format!("document text: {e}")))?;
+    // The frame states its size (`compress_text` writes it): one allocation, no stream.
+    let bytes = match zstd::zstd_safe::get_frame_content_size(blob) {
+        Ok(Some(n)) if n <= 1 << 32 => zstd::bulk::decompress(blob, n as usize),
+        _ => zstd::decode_all(blob),
+    }
+    .map_err(|e| corrupt(format!("document text: {e}")))?;
     String::from_utf8(bytes).map_err(|_| corrupt("document text is not UTF-8".into()))
 }
 
@@ -163,14 +168,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn word(&mut self) -> Result<String, StoreError> {
-        match self.usize()? {
-            0 => Ok(self.str()?.to_string()),
+    fn word_into(&mut self, out: &mut String) -> Result<(), StoreError> {
+        let w = match self.usize()? {
+            0 => self.str()?,
             i => WORDS
                 .get(i - 1)
-                .map(|w| w.to_string())
-                .ok_or_else(|| corrupt("unknown word".into())),
-        }
+                .ok_or_else(|| corrupt("unknown word".into()))?,
+        };
+        out.clear();
+        out.push_str(w);
+        Ok(())
     }
 }
 
@@ -277,12 +284,48 @@ pub(crate) fn decode_figures(
     base: &str,
     offset: usize,
 ) -> Result<Vec<(usize, FigureRecord)>, StoreError> {
+    let mut figures = Vec::new();
+    let mut idx = Vec::new();
+    decode_figures_into(blob, base, offset, &mut figures, Some(&mut idx))?;
+    Ok(idx.into_iter().zip(figures).collect())
+}
+
+/// [`decode_figures`] into `out`, reusing the records (and their strings) already there;
+/// the figures' indexes go to `idx` when asked for.
+pub(crate) fn decode_figures_into(
+    blob: &[u8],
+    base: &str,
+    offset: usize,
+    out: &mut Vec<FigureRecord>,
+    mut idx: Option<&mut Vec<usize>>,
+) -> Result<(), StoreError> {
     let mut r = Reader::new(blob);
     let n = r.usize()?;
-    let mut out = Vec::with_capacity(n.min(blob.len()));
-    for _ in 0..n {
+    if n > blob.len() {
+        return Err(corrupt("figure count".into()));
+    }
+    out.truncate(n);
+    for k in 0..n {
+        if k == out.len() {
+            out.push(FigureRecord {
+                text: String::new(),
+                value: 0.0,
+                low: None,
+                high: None,
+                bound: String::new(),
+                category: String::new(),
+                counted: String::new(),
+                quantity: String::new(),
+                start: 0,
+                end: 0,
+            });
+        }
+        let f = &mut out[k];
         let flags = r.u()?;
-        let idx = r.usize()?;
+        let i = r.usize()?;
+        if let Some(idx) = idx.as_deref_mut() {
+            idx.push(i);
+        }
         let start = (offset as i64)
             .checked_add(r.i()?)
             .filter(|s| *s >= 0)
@@ -291,69 +334,71 @@ pub(crate) fn decode_figures(
             .checked_add(r.i()?)
             .filter(|e| *e >= start)
             .ok_or_else(|| corrupt("figure offset".into()))?;
-        let (start, end) = (start as usize, end as usize);
-        let value = r.num()?;
-        let low = if flags & 1 != 0 { Some(r.num()?) } else { None };
-        let high = if flags & 2 != 0 { Some(r.num()?) } else { None };
-        let bound = r.word()?;
-        let category = r.word()?;
-        let counted = r.word()?;
-        let quantity = r.word()?;
-        let text = if flags & 4 != 0 {
-            r.str()?.to_string()
+        f.start = start as usize;
+        f.end = end as usize;
+        f.value = r.num()?;
+        f.low = if flags & 1 != 0 { Some(r.num()?) } else { None };
+        f.high = if flags & 2 != 0 { Some(r.num()?) } else { None };
+        r.word_into(&mut f.bound)?;
+        r.word_into(&mut f.category)?;
+        r.word_into(&mut f.counted)?;
+        r.word_into(&mut f.quantity)?;
+        f.text.clear();
+        if flags & 4 != 0 {
+            f.text.push_str(r.str()?);
         } else {
-            cut(base, offset, start, end)
-                .ok_or_else(|| corrupt("figure outside its text".into()))?
-                .to_string()
-        };
-        out.push((
-            idx,
-            FigureRecord {
-                text,
-                value,
-                low,
-                high,
-                bound,
-                category,
-                counted,
-                quantity,
-                start,
-                end,
-            },
-        ));
+            f.text.push_str(
+                cut(base, offset, f.start, f.end)
+                    .ok_or_else(|| corrupt("figure outside its text".into()))?,
+            );
+        }
     }
     if !r.is_empty() {
         return Err(corrupt("trailing bytes after figures".into()));
     }
-    Ok(out)
+    Ok(())
+}
+
+/// An event's statement from its stored text: with figures, the sentence as written,
+/// shown on one line; without, the statement itself.
+pub(crate) fn statement_into(out: &mut String, stored: &str, has_figures: bool) {
+    if has_figures {
+        one_line_into(out, stored);
+    } else {
+        out.clear();
+        out.push_str(stored);
+    }
 }
 
 /// Collapses whitespace runs to one space and trims: an event's statement on one line.
 pub(crate) fn one_line(s: &str) -> String {
+    let mut out = String::new();
+    one_line_into(&mut out, s);
+    out
+}
+
+/// [`one_line`] into a reused buffer.
+pub(crate) fn one_line_into(out: &mut String, s: &str) {
+    out.clear();
     // Most statements are on one line already: one pass to see it, one copy.
     let mut prev_space = true;
     let simple = s.bytes().all(|c| {
         let ok = c < 0x80
             && !(c.is_ascii_whitespace() && (c != b' ' || prev_space))
-            && c != 0x0b
-            && c != 0x1c
-            && c != 0x1d
-            && c != 0x1e
-            && c != 0x1f;
+            && !matches!(c, 0x0b | 0x1c..=0x1f);
         prev_space = c == b' ';
         ok
     }) && !prev_space;
-    if simple || s.is_empty() {
-        return s.to_string();
+    if simple {
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
     }
-    out
 }
 
 #[cfg(test)]

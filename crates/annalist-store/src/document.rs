@@ -1,7 +1,7 @@
 //! Reading one stored document back with everything found in it (for `show`, `export` and
 //! the HTTP API).
 
-use crate::codec::{decode_figures, decode_spans, decompress_text, one_line};
+use crate::codec::{decode_figures, decode_spans, decompress_text, statement_into};
 use crate::insert::{NO_START, granularity_of_rank, time_source_name};
 use crate::{EventRecord, FigureRecord, Span, Store, StoreError, StoredDocument, TimexRecord};
 
@@ -133,6 +133,7 @@ impl Store {
             let names = decode_names(names.as_deref().unwrap_or(""), &chars);
             let start = r.get::<_, i64>(1)? as usize;
             let text: String = r.get(3)?;
+            let has_figures = r.get_ref(10)?.as_blob_or_null()?.is_some();
             if let Some(blob) = r.get_ref(10)?.as_blob_or_null()? {
                 for (idx, f) in decode_figures(blob, &text, start)? {
                     figures.push((idx, Some(events.len()), f));
@@ -142,7 +143,11 @@ impl Store {
                 sentence: r.get::<_, i64>(0)? as usize,
                 start,
                 end: r.get::<_, i64>(2)? as usize,
-                text: one_line(&text),
+                text: {
+                    let mut t = String::new();
+                    statement_into(&mut t, &text, has_figures);
+                    t
+                },
                 value: r.get(4)?,
                 granularity: granularity_of_rank(r.get(5)?).map(str::to_string),
                 time_source: time_source_name(r.get(6)?).to_string(),

@@ -13,6 +13,7 @@ use crate::codec::{
     one_line,
 };
 use crate::instant::{date_of, format_seconds, seconds};
+use crate::query::{TIMEX_SPANS, word_hash};
 use crate::{Inserted, Store, StoreError};
 
 impl Store {
@@ -492,8 +493,12 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
     {
         let mut st = tx.prepare_cached(
             "INSERT INTO timexes(doc, sentence, idx, cstart, cend, text, kind, value, mod,
-                granularity, start_s, end_s)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                granularity, start_s, end_s, grank)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?;
+        let mut spans = tx.prepare_cached(
+            "INSERT INTO spans(grank, max_span) VALUES (?1, ?2)
+             ON CONFLICT(grank) DO UPDATE SET max_span = max(max_span, excluded.max_span)",
         )?;
         let mut si = 0;
         for (i, t) in p.timexes.iter().enumerate() {
@@ -510,6 +515,11 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
                     .map_or(-1, |s| s as i64),
             };
             let text = (slice(t.start, t.end) != t.text).then_some(t.text);
+            let grank = t
+                .granularity
+                .as_deref()
+                .and_then(|g| GRANULARITIES.iter().position(|k| granularity_name(*k) == g))
+                .map_or(-1, |r| r as i64);
             st.execute(params![
                 doc,
                 sentence,
@@ -523,14 +533,18 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
                 t.granularity,
                 t.start_s,
                 t.end_s,
+                grank,
             ])?;
+            if let (Some(a), Some(b)) = (t.start_s, t.end_s) {
+                spans.execute(params![TIMEX_SPANS + grank, b - a])?;
+            }
         }
     }
     {
         let mut st = tx.prepare_cached(
             "INSERT INTO events(doc, idx, sentence, cstart, cend, text, value, grank, time_source,
-                timex, start_s, end_s, month_day, names, figures)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                timex, start_s, end_s, month_day, names, figures, words)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?;
         let mut spans = tx.prepare_cached(
             "INSERT INTO spans(grank, max_span) VALUES (?1, ?2)
@@ -548,16 +562,20 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
             if let (Some(a), Some(b)) = (s, en) {
                 spans.execute(params![e.grank, b - a])?;
             }
-            // The sentence as written when it reads as the statement on one line (figures
-            // are then cut from it), else the statement itself.
-            let raw = slice(e.start, e.end);
-            let text = if one_line(raw) == e.text { raw } else { e.text };
+            // With figures, the sentence as written when it reads as the statement on one
+            // line (the figures' phrases are then cut from it); else the statement.
             let figures: Vec<&FigureIn<'_>> = p
                 .figures
                 .iter()
                 .filter(|(k, _)| *k == Some(i))
                 .map(|(_, f)| f)
                 .collect();
+            let raw = slice(e.start, e.end);
+            let text = if !figures.is_empty() && one_line(raw) == e.text {
+                raw
+            } else {
+                e.text
+            };
             let figures =
                 (!figures.is_empty()).then(|| encode_figure_refs(&figures, text, e.start));
             st.execute(params![
@@ -576,6 +594,7 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
                 month_day,
                 e.names,
                 figures,
+                word_hash(e.text) as i64,
             ])?;
         }
     }

@@ -7,10 +7,16 @@
 //! `[from - max_span, to)`, a range the `(grank, start_s)` index answers directly.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use rusqlite::{Connection, OpenFlags};
 
 use rusqlite::types::Value;
 
-use crate::codec::{decode_figures, decode_spans, decompress_text, one_line};
+use crate::codec::{
+    decode_figures, decode_figures_into, decode_spans, decompress_text, statement_into,
+};
 use crate::insert::{date_key, granularity_of_rank, time_source_name};
 use crate::instant::format_seconds;
 use crate::{
@@ -27,13 +33,25 @@ otherwise (\"about\", \"up to\"), the smallest figure. low = the smallest number
 /// How many of the most recently added matches a very common search ranks by relevance.
 const RANK_WINDOW: i64 = 5_000;
 
+/// Up to this many matches, a search with dates checks each match's dates; beyond, it
+/// starts from the sentences the dates are in.
+const TEXT_SIDE: i64 = 2_000;
+
+/// Beyond this many dated sentences (a long period), checking each match is cheaper.
+const DATE_SIDE: usize = 400_000;
+
+/// `spans` keys from here on are the longest time expression per granularity (rank + this);
+/// below, the longest event.
+pub(crate) const TIMEX_SPANS: i64 = 100;
+
 /// How many documents a whole-timeline scan keeps at most (then it starts afresh).
 const DOC_CACHE: usize = 1 << 17;
 
 /// Granularity ranks stored in `events.grank` (-1: none).
 const GRANKS: std::ops::RangeInclusive<i64> = -1..=12;
 
-/// One event row with its document, before merging.
+/// One event row with its document, before merging. Rows are read into reused buffers
+/// (see `RowPool`), so that streaming the timeline allocates little per event.
 struct Row {
     idx: i64,
     start_s: i64,
@@ -41,87 +59,107 @@ struct Row {
     value: String,
     grank: i64,
     text: String,
-    source: SourceRef,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    time_source: i64,
+    /// Hash of the statement's words ([`word_hash`], stored with the event).
+    words: u64,
     figures: Vec<FigureRecord>,
+    doc: Arc<DocInfo>,
+}
+
+impl Row {
+    fn new(doc: Arc<DocInfo>) -> Row {
+        Row {
+            idx: 0,
+            start_s: 0,
+            end_s: 0,
+            value: String::new(),
+            grank: -1,
+            text: String::new(),
+            sentence: 0,
+            start: 0,
+            end: 0,
+            time_source: 0,
+            words: 0,
+            figures: Vec::new(),
+            doc,
+        }
+    }
 }
 
 /// An event's columns (`e.doc` last), then its document's (see [`DOC_COLUMNS`]).
 const ROW_COLUMNS: &str = "e.idx, e.start_s, e.end_s, e.value, e.grank, e.text, e.time_source,
-    e.sentence, e.cstart, e.cend, e.figures, e.doc";
+    e.sentence, e.cstart, e.cend, e.figures, e.doc, e.words";
 const DOC_COLUMNS: &str = "d.id, d.title, d.url, d.published, d.source";
 
 /// What a source reference takes from its document.
+#[derive(Default)]
 struct DocInfo {
     id: String,
     title: Option<String>,
     url: Option<String>,
     published: Option<String>,
     source: String,
+    /// `order_key` of `published` and `id`, so sorting rarely compares the texts.
+    published_key: u64,
+    id_key: u64,
 }
 
 impl DocInfo {
     fn read(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocInfo> {
+        let id: String = r.get(at)?;
+        let published: Option<String> = r.get(at + 3)?;
         Ok(DocInfo {
-            id: r.get(at)?,
+            id_key: order_key(Some(&id)),
+            published_key: order_key(published.as_deref()),
+            id,
             title: r.get(at + 1)?,
             url: r.get(at + 2)?,
-            published: r.get(at + 3)?,
+            published,
             source: r.get(at + 4)?,
         })
     }
 }
 
-/// Reads an event row (with its document's columns after [`ROW_COLUMNS`], unless `doc` is
-/// given); `None` when it has no figure of the wanted category.
+/// Reads an event row into `row` (the document's columns follow [`ROW_COLUMNS`] unless
+/// `doc` is given); false when it has no figure of the wanted category.
 fn read_row(
+    row: &mut Row,
     r: &rusqlite::Row<'_>,
     category: Option<&str>,
-    doc: Option<&DocInfo>,
-) -> Result<Option<Row>, StoreError> {
+    doc: Option<&Arc<DocInfo>>,
+) -> Result<bool, StoreError> {
     let stored = r.get_ref(5)?.as_str()?;
     let start = r.get::<_, i64>(8)? as usize;
-    let figures: Vec<FigureRecord> = match r.get_ref(10)?.as_blob_or_null()? {
-        Some(blob) => decode_figures(blob, stored, start)?
-            .into_iter()
-            .map(|(_, f)| f)
-            .collect(),
-        None => Vec::new(),
-    };
-    if let Some(c) = category
-        && !figures.iter().any(|f| f.category == c)
-    {
-        return Ok(None);
+    let blob = r.get_ref(10)?.as_blob_or_null()?;
+    match blob {
+        Some(blob) => decode_figures_into(blob, stored, start, &mut row.figures, None)?,
+        None => row.figures.clear(),
     }
-    let (doc_id, title, url, published, source) = match doc {
-        Some(d) => (
-            d.id.clone(),
-            d.title.clone(),
-            d.url.clone(),
-            d.published.clone(),
-            d.source.clone(),
-        ),
-        None => (r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?, r.get(16)?),
+    if let Some(c) = category
+        && !row.figures.iter().any(|f| f.category == c)
+    {
+        return Ok(false);
+    }
+    row.doc = match doc {
+        Some(d) => Arc::clone(d),
+        None => Arc::new(DocInfo::read(r, 13)?),
     };
-    Ok(Some(Row {
-        idx: r.get(0)?,
-        start_s: r.get(1)?,
-        end_s: r.get(2)?,
-        value: r.get(3)?,
-        grank: r.get(4)?,
-        text: one_line(stored),
-        source: SourceRef {
-            doc_id,
-            title,
-            url,
-            published,
-            source,
-            sentence: r.get::<_, i64>(7)? as usize,
-            start,
-            end: r.get::<_, i64>(9)? as usize,
-            time_source: time_source_name(r.get(6)?).to_string(),
-        },
-        figures,
-    }))
+    row.idx = r.get(0)?;
+    row.start_s = r.get(1)?;
+    row.end_s = r.get(2)?;
+    row.value.clear();
+    row.value.push_str(r.get_ref(3)?.as_str()?);
+    row.grank = r.get(4)?;
+    statement_into(&mut row.text, stored, blob.is_some());
+    row.time_source = r.get(6)?;
+    row.words = r.get::<_, i64>(12)? as u64;
+    row.sentence = r.get::<_, i64>(7)? as usize;
+    row.start = start;
+    row.end = r.get::<_, i64>(9)? as usize;
+    Ok(true)
 }
 
 /// True when a document is the one a `--source` filter names (as the SQL condition in
@@ -153,6 +191,13 @@ fn query_words(text: &str) -> Vec<String> {
 
 /// The date of an entry as a reader should see it, at its granularity.
 pub fn display_date(value: &str, granularity: Option<&str>) -> String {
+    let mut out = String::new();
+    display_date_into(&mut out, value, granularity);
+    out
+}
+
+fn display_date_into(out: &mut String, value: &str, granularity: Option<&str>) {
+    out.clear();
     if granularity == Some("partofday")
         && let Some((day, part)) = value.split_once('T')
     {
@@ -164,9 +209,19 @@ pub fn display_date(value: &str, granularity: Option<&str>) -> String {
             "DT" => "daytime",
             other => other,
         };
-        return format!("{day} {name}");
+        out.push_str(day);
+        out.push(' ');
+        out.push_str(name);
+        return;
     }
-    value.replacen('T', " ", 1)
+    match value.split_once('T') {
+        Some((a, b)) => {
+            out.push_str(a);
+            out.push(' ');
+            out.push_str(b);
+        }
+        None => out.push_str(value),
+    }
 }
 
 /// What merges two statements into one entry: the same figures, or (without figures) the
@@ -174,7 +229,7 @@ pub fn display_date(value: &str, granularity: Option<&str>) -> String {
 #[derive(PartialEq, Eq, Hash)]
 enum MergeKey {
     Words(u64),
-    Figures(String),
+    Figures(u64),
 }
 
 /// The words of a statement (alphanumeric runs), lowercased, without allocating.
@@ -222,8 +277,9 @@ fn same_words(a: &str, b: &str) -> bool {
     word_chars(a).eq(word_chars(b))
 }
 
-/// FNV-1a over [`word_chars`] (a separator hashes as 0x110000, outside Unicode).
-fn word_hash(text: &str) -> u64 {
+/// FNV-1a over [`word_chars`] (a separator hashes as 0x110000, outside Unicode). Stored
+/// with each event (`events.words`): changing it needs a migration.
+pub(crate) fn word_hash(text: &str) -> u64 {
     const PRIME: u64 = 0x0100_0000_01b3;
     const SEPARATOR: u64 = 0x11_0000;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -251,20 +307,39 @@ fn word_hash(text: &str) -> u64 {
 
 fn merge_key(row: &Row) -> MergeKey {
     if row.figures.is_empty() {
-        return MergeKey::Words(word_hash(&row.text));
+        return MergeKey::Words(row.words);
     }
-    let mut parts: Vec<String> = row
-        .figures
-        .iter()
-        .map(|f| {
-            format!(
-                "{}:{}:{}:{:?}:{:?}",
-                f.category, f.value, f.bound, f.low, f.high
-            )
-        })
-        .collect();
-    parts.sort();
-    MergeKey::Figures(parts.join("|"))
+    // The figures as a set: an order-independent sum of each figure's hash.
+    let sum = row.figures.iter().fold(0u64, |sum, f| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        figure_key(f).hash(&mut h);
+        sum.wrapping_add(h.finish())
+    });
+    MergeKey::Figures(sum)
+}
+
+/// What makes two figures the same statement of fact.
+fn figure_key(f: &FigureRecord) -> (&str, u64, &str, Option<u64>, Option<u64>) {
+    (
+        &f.category,
+        f.value.to_bits(),
+        &f.bound,
+        f.low.map(f64::to_bits),
+        f.high.map(f64::to_bits),
+    )
+}
+
+/// True when two statements give the same figures (as sets, whatever their order).
+fn same_figures(a: &[FigureRecord], b: &[FigureRecord]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut x: Vec<_> = a.iter().map(figure_key).collect();
+    let mut y: Vec<_> = b.iter().map(figure_key).collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
 }
 
 /// ISO 8601 text of the last instants formatted: entries come in start order, so the same
@@ -275,75 +350,333 @@ struct Dates {
 }
 
 impl Dates {
-    fn format(&mut self, s: i64) -> String {
-        if let Some((_, text)) = self.last.iter().find(|(k, _)| *k == s) {
-            return text.clone();
-        }
-        let text = format_seconds(s);
-        if self.last.len() >= 4 {
-            self.last.remove(0);
-        }
-        self.last.push((s, text.clone()));
-        text
+    fn format(&mut self, s: i64) -> &str {
+        let at = match self.last.iter().position(|(k, _)| *k == s) {
+            Some(i) => i,
+            None => {
+                if self.last.len() >= 4 {
+                    self.last.remove(0);
+                }
+                self.last.push((s, format_seconds(s)));
+                self.last.len() - 1
+            }
+        };
+        &self.last[at].1
     }
 }
 
-fn entry(row: Row, dates: &mut Dates) -> TimelineEntry {
-    let granularity = granularity_of_rank(row.grank);
+fn set_source(s: &mut SourceRef, row: &Row) {
+    s.doc_id.clone_from(&row.doc.id);
+    s.title.clone_from(&row.doc.title);
+    s.url.clone_from(&row.doc.url);
+    s.published.clone_from(&row.doc.published);
+    s.source.clone_from(&row.doc.source);
+    s.sentence = row.sentence;
+    s.start = row.start;
+    s.end = row.end;
+    s.time_source.clear();
+    s.time_source.push_str(time_source_name(row.time_source));
+}
+
+fn empty_source() -> SourceRef {
+    SourceRef {
+        doc_id: String::new(),
+        title: None,
+        url: None,
+        published: None,
+        source: String::new(),
+        sentence: 0,
+        start: 0,
+        end: 0,
+        time_source: String::new(),
+    }
+}
+
+fn empty_entry() -> TimelineEntry {
     TimelineEntry {
-        id: format!("{}:{}", row.source.doc_id, row.idx),
-        display_date: display_date(&row.value, granularity),
-        value: row.value,
-        granularity: granularity.map(str::to_string),
-        start: dates.format(row.start_s),
-        end: dates.format(row.end_s),
-        start_s: row.start_s,
-        end_s: row.end_s,
-        description: row.text,
-        figures: row.figures,
-        sources: vec![row.source],
+        id: String::new(),
+        value: String::new(),
+        granularity: None,
+        display_date: String::new(),
+        start: String::new(),
+        end: String::new(),
+        start_s: 0,
+        end_s: 0,
+        description: String::new(),
+        figures: Vec::new(),
+        sources: Vec::new(),
     }
 }
 
-/// Merges rows of one date (same value and interval) into entries, first appearance first.
-fn merge(
-    mut group: Vec<Row>,
-    dates: &mut Dates,
-    out: &mut dyn FnMut(TimelineEntry) -> bool,
-) -> bool {
-    if group.len() == 1 {
-        let row = group.pop().expect("one row");
-        return out(entry(row, dates));
+/// Merges the rows of each date into entries and hands them out, reusing the entries'
+/// buffers from one date to the next.
+#[derive(Default)]
+struct Merger {
+    entries: Vec<TimelineEntry>,
+    used: usize,
+    spare: Vec<SourceRef>,
+    by_key: HashMap<MergeKey, Vec<usize>, FastHash>,
+    dates: Dates,
+    order: Vec<u32>,
+}
+
+impl Merger {
+    fn push_source(&mut self, entry: usize, row: &Row) {
+        let mut s = self.spare.pop().unwrap_or_else(empty_source);
+        set_source(&mut s, row);
+        self.entries[entry].sources.push(s);
     }
-    let mut entries: Vec<TimelineEntry> = Vec::new();
-    // Keys to entries; a key of words is a hash, so the words are compared too.
-    let mut by_key: HashMap<MergeKey, Vec<usize>> = HashMap::new();
-    for row in group {
-        let key = merge_key(&row);
-        let words = matches!(key, MergeKey::Words(_));
-        let slot = by_key.entry(key).or_default();
-        let found = slot
-            .iter()
-            .copied()
-            .find(|&i| !words || same_words(&entries[i].description, &row.text));
-        match found {
-            Some(i) => {
-                let e = &mut entries[i];
-                if !e
-                    .sources
-                    .iter()
-                    .any(|s| s.doc_id == row.source.doc_id && s.sentence == row.source.sentence)
-                {
-                    e.sources.push(row.source);
+
+    fn new_entry(&mut self, row: &Row) -> usize {
+        if self.used == self.entries.len() {
+            self.entries.push(empty_entry());
+        }
+        let i = self.used;
+        self.used += 1;
+        let e = &mut self.entries[i];
+        self.spare.append(&mut e.sources);
+        e.id.clear();
+        let _ = write!(e.id, "{}:{}", row.doc.id, row.idx);
+        e.value.clone_from(&row.value);
+        let granularity = granularity_of_rank(row.grank);
+        match (&mut e.granularity, granularity) {
+            (Some(g), Some(name)) => {
+                g.clear();
+                g.push_str(name);
+            }
+            (slot, name) => *slot = name.map(str::to_string),
+        }
+        display_date_into(&mut e.display_date, &row.value, granularity);
+        e.start.clear();
+        e.start.push_str(self.dates.format(row.start_s));
+        e.end.clear();
+        e.end.push_str(self.dates.format(row.end_s));
+        e.start_s = row.start_s;
+        e.end_s = row.end_s;
+        e.description.clone_from(&row.text);
+        e.figures.clone_from(&row.figures);
+        self.push_source(i, row);
+        i
+    }
+
+    /// Merges a run of rows (same start, end and value, in order) into entries, first
+    /// appearance first, and hands them to `out`.
+    fn merge(
+        &mut self,
+        rows: &[Row],
+        run: &[u32],
+        out: &mut dyn FnMut(&TimelineEntry) -> bool,
+    ) -> bool {
+        self.used = 0;
+        if let [only] = run {
+            self.new_entry(&rows[*only as usize]);
+        } else {
+            self.by_key.clear();
+            for &k in run {
+                let row = &rows[k as usize];
+                let key = merge_key(row);
+                let words = matches!(key, MergeKey::Words(_));
+                let found = self.by_key.get(&key).and_then(|slot| {
+                    slot.iter().copied().find(|&i| {
+                        let e = &self.entries[i];
+                        if words {
+                            e.figures.is_empty() && same_words(&e.description, &row.text)
+                        } else {
+                            same_figures(&e.figures, &row.figures)
+                        }
+                    })
+                });
+                match found {
+                    Some(i) => {
+                        // Rows of one document come together (sorted by id, then index), so
+                        // a sentence already listed would be the last source.
+                        let duplicate = self.entries[i]
+                            .sources
+                            .last()
+                            .is_some_and(|s| s.sentence == row.sentence && s.doc_id == row.doc.id);
+                        if !duplicate {
+                            self.push_source(i, row);
+                        }
+                    }
+                    None => {
+                        let i = self.new_entry(row);
+                        self.by_key.entry(key).or_default().push(i);
+                    }
                 }
             }
-            None => {
-                slot.push(entries.len());
-                entries.push(entry(row, dates));
+        }
+        self.entries[..self.used].iter().all(out)
+    }
+
+    /// Hands out the entries of rows that share a start time, in order: within a date the
+    /// earliest published source comes first (then by id), so the order never depends on
+    /// which worker finished first during `add`.
+    fn flush(&mut self, rows: &[Row], each: &mut dyn FnMut(&TimelineEntry) -> bool) -> bool {
+        if rows.is_empty() {
+            return true;
+        }
+        let mut order_of = std::mem::take(&mut self.order);
+        order_of.clear();
+        order_of.extend(0..rows.len() as u32);
+        order_of.sort_by(|&a, &b| order(&rows[a as usize], &rows[b as usize]));
+        // Split by (end, value) and merge each run.
+        let mut go_on = true;
+        let mut from = 0;
+        for to in 1..=order_of.len() {
+            let boundary = to == order_of.len() || {
+                let (a, b) = (&rows[order_of[from] as usize], &rows[order_of[to] as usize]);
+                (a.end_s, &a.value) != (b.end_s, &b.value)
+            };
+            if boundary {
+                if !self.merge(rows, &order_of[from..to], each) {
+                    go_on = false;
+                    break;
+                }
+                from = to;
             }
         }
+        self.order = order_of;
+        go_on
     }
-    entries.into_iter().all(out)
+}
+
+/// A hasher for keys that are numbers already (document rows, hashes of words): one
+/// multiplication instead of SipHash, which the merging loop would spend most of its time in.
+#[derive(Default)]
+struct NumberHasher(u64);
+
+impl std::hash::Hasher for NumberHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<NumberHasher>;
+
+/// Documents read once each and kept (`None` for those a query leaves out: older versions,
+/// other sources), instead of joined to every event.
+struct DocCache<'c> {
+    st: rusqlite::CachedStatement<'c>,
+    docs: HashMap<i64, Option<Arc<DocInfo>>, FastHash>,
+}
+
+impl<'c> DocCache<'c> {
+    fn new(conn: &'c Connection) -> Result<DocCache<'c>, StoreError> {
+        Ok(DocCache {
+            st: conn.prepare_cached(&format!(
+                "SELECT {DOC_COLUMNS}, d.path, d.superseded_by IS NULL FROM documents d
+                 WHERE d.rowid = ?1"
+            ))?,
+            docs: HashMap::default(),
+        })
+    }
+
+    fn get(&mut self, doc: i64, source: Option<&str>) -> Result<Option<&Arc<DocInfo>>, StoreError> {
+        if !self.docs.contains_key(&doc) {
+            if self.docs.len() >= DOC_CACHE {
+                self.docs.clear();
+            }
+            let info = self.st.query_row([doc], |d| {
+                let info = DocInfo::read(d, 0)?;
+                let path: String = d.get(5)?;
+                let current: bool = d.get(6)?;
+                Ok(
+                    (current && source.is_none_or(|w| source_matches(w, &info, &path)))
+                        .then(|| Arc::new(info)),
+                )
+            })?;
+            self.docs.insert(doc, info);
+        }
+        Ok(self.docs.get(&doc).and_then(Option::as_ref))
+    }
+}
+
+/// Takes rows `..len` of a whole-timeline scan (and may swap in another vector to fill);
+/// false to stop.
+type Sink<'a> = dyn FnMut(&mut Vec<Row>, usize) -> Result<bool, StoreError> + 'a;
+
+/// Rows handed on at a time by a whole-timeline scan (whole start times only).
+const BATCH: usize = 1024;
+
+/// A scan of the whole timeline without words to match: events in start order (the table
+/// is clustered by start), each document read once and kept rather than joined per event.
+#[derive(Clone, Copy)]
+struct WholeScan<'a> {
+    category: Option<&'a str>,
+    month_day: Option<i64>,
+    source: Option<&'a str>,
+}
+
+impl WholeScan<'_> {
+    /// Reads rows into `pool` and hands them to `sink` (rows `..len`, whole start times),
+    /// which may swap in another vector to fill; stops when `sink` returns false.
+    fn run(&self, conn: &Connection, sink: &mut Sink<'_>) -> Result<(), StoreError> {
+        let mut conditions = vec!["e.end_s IS NOT NULL".to_string()];
+        let mut params: Vec<Value> = Vec::new();
+        if self.category.is_some() {
+            conditions.push("e.figures IS NOT NULL".to_string());
+        }
+        if let Some(md) = self.month_day {
+            params.push(Value::Integer(md));
+            conditions.push(format!("e.month_day = ?{}", params.len()));
+        }
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM events e WHERE {} ORDER BY e.start_s",
+            conditions.join(" AND ")
+        );
+        let mut st = conn.prepare_cached(&sql)?;
+        let mut docs = DocCache::new(conn)?;
+        let no_doc = Arc::new(DocInfo::default());
+        let mut next = Row::new(Arc::clone(&no_doc));
+        let mut pool: Vec<Row> = Vec::new();
+        let mut len = 0usize;
+        let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
+        while let Some(r) = rows.next()? {
+            let Some(info) = docs.get(r.get(11)?, self.source)? else {
+                continue;
+            };
+            if !read_row(&mut next, r, self.category, Some(info))? {
+                continue;
+            }
+            if len >= BATCH && pool[len - 1].start_s != next.start_s {
+                if !sink(&mut pool, len)? {
+                    return Ok(());
+                }
+                len = 0;
+            }
+            if len == pool.len() {
+                pool.push(Row::new(Arc::clone(&no_doc)));
+            }
+            std::mem::swap(&mut pool[len], &mut next);
+            len += 1;
+        }
+        if len > 0 {
+            sink(&mut pool, len)?;
+        }
+        Ok(())
+    }
 }
 
 /// Filters shared by timeline and anniversaries.
@@ -362,7 +695,7 @@ impl Store {
         let limit = q.limit.unwrap_or(usize::MAX);
         self.timeline_for_each(q, |e| {
             if total >= q.offset && entries.len() < limit {
-                entries.push(e);
+                entries.push(e.clone());
             }
             total += 1;
             true
@@ -371,11 +704,12 @@ impl Store {
     }
 
     /// Streams the timeline (ignoring `offset` and `limit`) to `each`, in chronological
-    /// order, without holding it in memory; `each` returns false to stop.
+    /// order, without holding it in memory; `each` returns false to stop. The entry lent to
+    /// `each` is only valid during the call (its buffers are reused for the next one).
     pub fn timeline_for_each(
         &self,
         q: &TimelineQuery,
-        mut each: impl FnMut(TimelineEntry) -> bool,
+        mut each: impl FnMut(&TimelineEntry) -> bool,
     ) -> Result<(), StoreError> {
         self.events_for_each(
             &EventFilter {
@@ -402,7 +736,7 @@ impl Store {
                 month_day: Some(i64::from(month) * 100 + i64::from(day)),
             },
             &mut |e| {
-                out.push(e);
+                out.push(e.clone());
                 true
             },
         )?;
@@ -412,7 +746,7 @@ impl Store {
     fn events_for_each(
         &self,
         f: &EventFilter<'_>,
-        each: &mut dyn FnMut(TimelineEntry) -> bool,
+        each: &mut dyn FnMut(&TimelineEntry) -> bool,
     ) -> Result<(), StoreError> {
         let mut conditions = vec![
             "d.superseded_by IS NULL".to_string(),
@@ -451,92 +785,103 @@ impl Store {
             params.push(Value::Integer(md));
             conditions.push(format!("e.month_day = ?{}", params.len()));
         }
-        let mut dates = Dates::default();
+        let mut merger = Merger::default();
         let text_filter = f.query.is_some_and(|q| q.text.is_some());
-        if from.is_none() && to.is_none() && !text_filter {
-            // Whole range: one scan of the events in start order (the table is clustered
-            // by start); documents are read once each and kept, not joined per event.
-            let mut event_conditions = vec!["e.end_s IS NOT NULL".to_string()];
-            let mut params: Vec<Value> = Vec::new();
-            if category.is_some() {
-                event_conditions.push("e.figures IS NOT NULL".to_string());
-            }
-            if let Some(md) = f.month_day {
-                params.push(Value::Integer(md));
-                event_conditions.push(format!("e.month_day = ?{}", params.len()));
-            }
-            let wanted_source = f.query.and_then(|q| q.source.as_deref());
-            let sql = format!(
-                "SELECT {ROW_COLUMNS} FROM events e WHERE {} ORDER BY e.start_s",
-                event_conditions.join(" AND ")
-            );
-            let mut st = self.conn.prepare_cached(&sql)?;
-            let mut doc_st = self.conn.prepare_cached(&format!(
-                "SELECT {DOC_COLUMNS}, d.path, d.superseded_by IS NULL FROM documents d
-                 WHERE d.rowid = ?1"
-            ))?;
-            // Documents seen, `None` for those filtered out; bounded, not by the archive.
-            let mut docs: HashMap<i64, Option<DocInfo>> = HashMap::new();
-            let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
-            let mut group: Vec<Row> = Vec::new();
-            while let Some(r) = rows.next()? {
-                let doc: i64 = r.get(11)?;
-                if !docs.contains_key(&doc) {
-                    if docs.len() >= DOC_CACHE {
-                        docs.clear();
-                    }
-                    let info = doc_st.query_row([doc], |d| {
-                        let info = DocInfo::read(d, 0)?;
-                        let path: String = d.get(5)?;
-                        let current: bool = d.get(6)?;
-                        Ok((current
-                            && wanted_source.is_none_or(|w| source_matches(w, &info, &path)))
-                        .then_some(info))
-                    })?;
-                    docs.insert(doc, info);
-                }
-                let Some(info) = docs.get(&doc).and_then(Option::as_ref) else {
-                    continue;
-                };
-                let Some(row) = read_row(r, category, Some(info))? else {
-                    continue;
-                };
-                if group.first().is_some_and(|g| g.start_s != row.start_s)
-                    && !flush(&mut group, &mut dates, each)
-                {
-                    return Ok(());
-                }
-                group.push(row);
-            }
-            flush(&mut group, &mut dates, each);
-            return Ok(());
-        }
         if from.is_none() && to.is_none() {
-            let sql = format!(
-                "SELECT {ROW_COLUMNS}, {DOC_COLUMNS} FROM events e JOIN documents d ON d.rowid = e.doc
-                 WHERE {} ORDER BY e.start_s",
-                conditions.join(" AND ")
-            );
-            let mut st = self.conn.prepare_cached(&sql)?;
-            let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
-            let mut group: Vec<Row> = Vec::new();
-            while let Some(r) = rows.next()? {
-                let Some(row) = read_row(r, category, None)? else {
-                    continue;
-                };
-                if group.first().is_some_and(|g| g.start_s != row.start_s)
-                    && !flush(&mut group, &mut dates, each)
-                {
-                    return Ok(());
+            // Whole range, merged a start time at a time into reused buffers.
+            let mut pool: Vec<Row> = Vec::new();
+            let mut len = 0usize;
+            let no_doc = Arc::new(DocInfo::default());
+            let mut step = |pool: &mut Vec<Row>,
+                            len: &mut usize,
+                            r: &rusqlite::Row<'_>,
+                            doc: Option<&Arc<DocInfo>>|
+             -> Result<bool, StoreError> {
+                if *len == pool.len() {
+                    pool.push(Row::new(Arc::clone(&no_doc)));
                 }
-                group.push(row);
+                if !read_row(&mut pool[*len], r, category, doc)? {
+                    return Ok(true);
+                }
+                if *len > 0 && pool[0].start_s != pool[*len].start_s {
+                    if !merger.flush(&pool[..*len], each) {
+                        return Ok(false);
+                    }
+                    pool.swap(0, *len);
+                    *len = 0;
+                }
+                *len += 1;
+                Ok(true)
+            };
+            if text_filter {
+                let sql = format!(
+                    "SELECT {ROW_COLUMNS}, {DOC_COLUMNS} FROM events e
+                     JOIN documents d ON d.rowid = e.doc
+                     WHERE {} ORDER BY e.start_s",
+                    conditions.join(" AND ")
+                );
+                let mut st = self.conn.prepare_cached(&sql)?;
+                let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
+                while let Some(r) = rows.next()? {
+                    if !step(&mut pool, &mut len, r, None)? {
+                        return Ok(());
+                    }
+                }
+                merger.flush(&pool[..len], each);
+                return Ok(());
             }
-            flush(&mut group, &mut dates, each);
-            return Ok(());
+            let scan = WholeScan {
+                category,
+                month_day: f.month_day,
+                source: f.query.and_then(|q| q.source.as_deref()),
+            };
+            // On a file, a reader thread with its own connection scans while this one
+            // merges (two cores: the scan and the merging take about as long).
+            if self.path.as_os_str() != ":memory:" && self.path.exists() {
+                let path = self.path.clone();
+                return std::thread::scope(|scope| {
+                    let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<(Vec<Row>, usize)>(4);
+                    let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<Row>>();
+                    let reader = scope.spawn(move || -> Result<(), StoreError> {
+                        let conn = Connection::open_with_flags(
+                            &path,
+                            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                        )?;
+                        conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+                        conn.pragma_update(None, "cache_size", -32_000)?;
+                        scan.run(&conn, &mut |pool, len| {
+                            let batch =
+                                std::mem::replace(pool, empty_rx.try_recv().unwrap_or_default());
+                            Ok(full_tx.send((batch, len)).is_ok())
+                        })
+                    });
+                    for (batch, len) in full_rx.iter() {
+                        let stop = batch[..len]
+                            .chunk_by(|a, b| a.start_s == b.start_s)
+                            .any(|group| !merger.flush(group, each));
+                        if stop {
+                            break;
+                        }
+                        let _ = empty_tx.send(batch);
+                    }
+                    drop(full_rx);
+                    reader.join().unwrap_or_else(|_| {
+                        Err(StoreError::Corrupt("the timeline reader stopped".into()))
+                    })
+                });
+            }
+            return scan.run(&self.conn, &mut |pool, len| {
+                Ok(pool[..len]
+                    .chunk_by(|a, b| a.start_s == b.start_s)
+                    .all(|group| merger.flush(group, each)))
+            });
         }
         let lo = from.unwrap_or(i64::MIN);
         let hi = to.unwrap_or(i64::MAX);
         let mut all: Vec<Row> = Vec::new();
+        let no_doc = Arc::new(DocInfo::default());
+        let mut docs = DocCache::new(&self.conn)?;
+        let source = f.query.and_then(|q| q.source.as_deref());
         let mut max_span = self
             .conn
             .prepare_cached("SELECT max_span FROM spans WHERE grank = ?1")?;
@@ -556,35 +901,65 @@ impl Store {
             p.push(Value::Integer(lo.saturating_sub(span.max(0))));
             p.push(Value::Integer(hi));
             p.push(Value::Integer(lo));
-            let sql = format!(
-                "SELECT {ROW_COLUMNS}, {DOC_COLUMNS} FROM events e JOIN documents d ON d.rowid = e.doc
-                 WHERE e.grank = ?{} AND e.start_s >= ?{} AND e.start_s < ?{} AND e.end_s > ?{}
-                 AND {}",
+            let bounds = format!(
+                "e.grank = ?{} AND e.start_s >= ?{} AND e.start_s < ?{} AND e.end_s > ?{}",
                 base + 1,
                 base + 2,
                 base + 3,
                 base + 4,
-                conditions.join(" AND ")
+            );
+            if text_filter {
+                let sql = format!(
+                    "SELECT {ROW_COLUMNS}, {DOC_COLUMNS} FROM events e
+                     JOIN documents d ON d.rowid = e.doc WHERE {bounds} AND {}",
+                    conditions.join(" AND ")
+                );
+                let mut st = self.conn.prepare_cached(&sql)?;
+                let mut rows = st.query(rusqlite::params_from_iter(p.iter()))?;
+                while let Some(r) = rows.next()? {
+                    let mut row = Row::new(Arc::clone(&no_doc));
+                    if read_row(&mut row, r, category, None)? {
+                        all.push(row);
+                    }
+                }
+                continue;
+            }
+            // Without words to match, documents come from the cache, not a join.
+            p.clear();
+            p.extend([
+                Value::Integer(g),
+                Value::Integer(lo.saturating_sub(span.max(0))),
+                Value::Integer(hi),
+                Value::Integer(lo),
+            ]);
+            let mut event_conditions = vec![
+                "e.grank = ?1 AND e.start_s >= ?2 AND e.start_s < ?3 AND e.end_s > ?4".to_string(),
+            ];
+            if category.is_some() {
+                event_conditions.push("e.figures IS NOT NULL".to_string());
+            }
+            let sql = format!(
+                "SELECT {ROW_COLUMNS} FROM events e WHERE {}",
+                event_conditions.join(" AND ")
             );
             let mut st = self.conn.prepare_cached(&sql)?;
             let mut rows = st.query(rusqlite::params_from_iter(p.iter()))?;
             while let Some(r) = rows.next()? {
-                if let Some(row) = read_row(r, category, None)? {
+                let Some(info) = docs.get(r.get(11)?, source)? else {
+                    continue;
+                };
+                let mut row = Row::new(Arc::clone(&no_doc));
+                if read_row(&mut row, r, category, Some(info))? {
                     all.push(row);
                 }
             }
         }
-        all.sort_by(order);
-        let mut group: Vec<Row> = Vec::new();
-        for row in all {
-            if group.first().is_some_and(|g| g.start_s != row.start_s)
-                && !flush(&mut group, &mut dates, each)
-            {
+        all.sort_by_key(|a| a.start_s);
+        for group in all.chunk_by(|a, b| a.start_s == b.start_s) {
+            if !merger.flush(group, each) {
                 return Ok(());
             }
-            group.push(row);
         }
-        flush(&mut group, &mut dates, each);
         Ok(())
     }
 
@@ -603,48 +978,26 @@ impl Store {
         let lo = q.from.unwrap_or(i64::MIN);
         let hi = q.to.unwrap_or(i64::MAX);
         let dated = q.from.is_some() || q.to.is_some();
-        let date_filter = if dated {
-            "AND (EXISTS (SELECT 1 FROM timexes t WHERE t.doc = d.rowid AND t.sentence = f.rowid - d.s0
-                    AND t.start_s < ?3 AND t.end_s > ?2)
-                  OR EXISTS (SELECT 1 FROM events e WHERE e.doc = d.rowid AND e.sentence = f.rowid - d.s0
-                    AND e.start_s < ?3 AND e.end_s > ?2))"
-        } else {
-            "AND ?2 IS NOT NULL AND ?3 IS NOT NULL"
+        let limit = q.limit.unwrap_or(20);
+        // Matches in the index, older versions included: exact without dates or versions.
+        let matches: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1")?
+            .query_row([&fts], |r| r.get(0))?;
+        let (total, best) = match (dated && matches > TEXT_SIDE)
+            .then(|| self.dated_sentences(lo, hi))
+            .transpose()?
+            .flatten()
+        {
+            // Many matches, dates given: from the sentences those dates are in.
+            Some(dated) => self.rank_among(&fts, &dated, limit)?,
+            None => self.rank_matches(&fts, matches, dated, lo, hi, limit)?,
         };
-        // A sentence's document: the one whose numbering starts last at or before it.
-        let joins = "FROM sentence_fts f JOIN documents d ON d.rowid =
-             (SELECT rowid FROM documents WHERE s0 <= f.rowid ORDER BY s0 DESC LIMIT 1)";
-        let filter =
-            format!("WHERE sentence_fts MATCH ?1 AND d.superseded_by IS NULL {date_filter}");
-        // Without a date filter or older versions, the index alone counts the hits.
-        let plain = !dated && !self.has_superseded()?;
-        let total: i64 = if plain {
-            self.conn
-                .prepare_cached("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1")?
-                .query_row([&fts], |r| r.get(0))?
-        } else {
-            self.conn
-                .prepare_cached(&format!("SELECT count(*) {joins} {filter}"))?
-                .query_row(rusqlite::params![fts, lo, hi], |r| r.get(0))?
-        };
-        // Ranking scores every match: for very common words, rank only the most recently
-        // added RANK_WINDOW matches (a rowid range the index seeks to) so answers stay fast.
-        let cut: i64 = if plain && total > RANK_WINDOW {
-            self.conn
-                .prepare_cached(
-                    "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1
-                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-                )?
-                .query_row(rusqlite::params![fts, RANK_WINDOW - 1], |r| r.get(0))?
-        } else {
-            i64::MIN
-        };
-        let limit = q.limit.unwrap_or(20) as i64;
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT d.rowid, f.rowid - d.s0, d.id, d.title, d.url, d.published, d.source
-             {joins} {filter} AND f.rowid >= ?5 ORDER BY f.rank LIMIT ?4"
-        ))?;
         let words = query_words(text);
+        let mut doc_st = self.conn.prepare_cached(
+            "SELECT rowid, s0, id, title, url, published, source FROM documents
+             WHERE s0 <= ?1 ORDER BY s0 DESC LIMIT 1",
+        )?;
         let mut text_st = self
             .conn
             .prepare_cached("SELECT text, sentences FROM texts WHERE doc = ?1")?;
@@ -656,10 +1009,25 @@ impl Store {
              AND kind IN ('DATE', 'TIME') ORDER BY idx",
         )?;
         let mut hits = Vec::new();
-        let mut rows = st.query(rusqlite::params![fts, lo, hi, limit, cut])?;
-        while let Some(r) = rows.next()? {
-            let doc: i64 = r.get(0)?;
-            let sentence: i64 = r.get(1)?;
+        for rowid in best {
+            let (doc, s0, source) = doc_st.query_row([rowid], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    SourceRef {
+                        doc_id: r.get(2)?,
+                        title: r.get(3)?,
+                        url: r.get(4)?,
+                        published: r.get(5)?,
+                        source: r.get(6)?,
+                        sentence: 0,
+                        start: 0,
+                        end: 0,
+                        time_source: String::new(),
+                    },
+                ))
+            })?;
+            let sentence = rowid - s0;
             let (text, spans): (Vec<u8>, Vec<u8>) =
                 text_st.query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))?;
             let text = decompress_text(&text)?;
@@ -687,26 +1055,184 @@ impl Store {
             }
             hits.push(SearchHit {
                 source: SourceRef {
-                    doc_id: r.get(2)?,
-                    title: r.get(3)?,
-                    url: r.get(4)?,
-                    published: r.get(5)?,
-                    source: r.get(6)?,
                     sentence: sentence as usize,
                     start: cstart,
                     end: cend,
                     time_source: event
                         .map(|(ts, _)| time_source_name(ts).to_string())
                         .unwrap_or_default(),
+                    ..source
                 },
                 snippet: highlight(&snippet, &words),
                 dates,
             });
         }
-        Ok(SearchResults {
-            hits,
-            total: total as usize,
-        })
+        Ok(SearchResults { hits, total })
+    }
+
+    /// The total and the best `limit` matches, ranked by SQL: the index alone counts them
+    /// without dates or older versions; with, each match is checked.
+    fn rank_matches(
+        &self,
+        fts: &str,
+        matches: i64,
+        dated: bool,
+        lo: i64,
+        hi: i64,
+        limit: usize,
+    ) -> Result<(usize, Vec<i64>), StoreError> {
+        let date_filter = if dated {
+            "AND (EXISTS (SELECT 1 FROM timexes t WHERE t.doc = d.rowid AND t.sentence = f.rowid - d.s0
+                    AND t.start_s < ?3 AND t.end_s > ?2)
+                  OR EXISTS (SELECT 1 FROM events e WHERE e.doc = d.rowid AND e.sentence = f.rowid - d.s0
+                    AND e.start_s < ?3 AND e.end_s > ?2))"
+        } else {
+            "AND ?2 IS NOT NULL AND ?3 IS NOT NULL"
+        };
+        // A sentence's document: the one whose numbering starts last at or before it.
+        let joins = "FROM sentence_fts f JOIN documents d ON d.rowid =
+             (SELECT rowid FROM documents WHERE s0 <= f.rowid ORDER BY s0 DESC LIMIT 1)";
+        let filter =
+            format!("WHERE sentence_fts MATCH ?1 AND d.superseded_by IS NULL {date_filter}");
+        let plain = !dated && !self.has_superseded()?;
+        let total: i64 = if plain {
+            matches
+        } else {
+            self.conn
+                .prepare_cached(&format!("SELECT count(*) {joins} {filter}"))?
+                .query_row(rusqlite::params![fts, lo, hi], |r| r.get(0))?
+        };
+        // Ranking scores every match: for very common words, rank only the most recently
+        // added RANK_WINDOW matches (a rowid range the index seeks to) so answers stay fast.
+        let cut: i64 = if plain && total > RANK_WINDOW {
+            self.conn
+                .prepare_cached(
+                    "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                )?
+                .query_row(rusqlite::params![fts, RANK_WINDOW - 1], |r| r.get(0))?
+        } else {
+            i64::MIN
+        };
+        let best = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT f.rowid {joins} {filter} AND f.rowid >= ?5 ORDER BY f.rank LIMIT ?4"
+            ))?
+            .query_map(rusqlite::params![fts, lo, hi, limit as i64, cut], |r| {
+                r.get(0)
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok((total as usize, best))
+    }
+
+    /// Full-text rowids of the current sentences that state a date overlapping `[lo, hi)`
+    /// or are dated by one, sorted; `None` when there are too many to be worth listing.
+    fn dated_sentences(&self, lo: i64, hi: i64) -> Result<Option<Vec<i64>>, StoreError> {
+        let mut out: Vec<i64> = Vec::new();
+        let mut docs: HashMap<i64, Option<i64>> = HashMap::new();
+        let mut doc_st = self.conn.prepare_cached(
+            "SELECT s0 FROM documents WHERE rowid = ?1 AND superseded_by IS NULL",
+        )?;
+        let mut spans = self
+            .conn
+            .prepare_cached("SELECT grank, max_span FROM spans")?;
+        let spans: Vec<(i64, i64)> = spans
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (key, span) in spans {
+            // Keys around TIMEX_SPANS are time expressions' granularities, else events'.
+            let timex = key >= TIMEX_SPANS / 2;
+            let sql = if !timex {
+                "SELECT doc, sentence FROM events
+                 WHERE grank = ?1 AND start_s >= ?2 AND start_s < ?3 AND end_s > ?4"
+            } else {
+                "SELECT doc, sentence FROM timexes
+                 WHERE grank = ?1 AND start_s >= ?2 AND start_s < ?3 AND end_s > ?4
+                 AND sentence >= 0"
+            };
+            let grank = if timex { key - TIMEX_SPANS } else { key };
+            let mut st = self.conn.prepare_cached(sql)?;
+            let mut rows = st.query(rusqlite::params![
+                grank,
+                lo.saturating_sub(span.max(0)),
+                hi,
+                lo
+            ])?;
+            while let Some(r) = rows.next()? {
+                let (doc, sentence): (i64, i64) = (r.get(0)?, r.get(1)?);
+                let s0 = match docs.get(&doc) {
+                    Some(s0) => *s0,
+                    None => {
+                        let s0: Option<i64> =
+                            doc_st.query_row([doc], |r| r.get(0)).or_else(|e| match e {
+                                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                                e => Err(e),
+                            })?;
+                        docs.insert(doc, s0);
+                        s0
+                    }
+                };
+                if let Some(s0) = s0 {
+                    out.push(s0 + sentence);
+                }
+                if out.len() > DATE_SIDE {
+                    return Ok(None);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Ok(Some(out))
+    }
+
+    /// The matches among `dated` (sorted rowids): their number, and the best `limit` (BM25;
+    /// among the most recently added RANK_WINDOW, as for plain searches).
+    fn rank_among(
+        &self,
+        fts: &str,
+        dated: &[i64],
+        limit: usize,
+    ) -> Result<(usize, Vec<i64>), StoreError> {
+        let mut found: Vec<i64> = Vec::new();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1")?;
+        let mut rows = st.query([fts])?;
+        let mut at = 0;
+        while let Some(r) = rows.next()? {
+            let rowid: i64 = r.get(0)?;
+            while at < dated.len() && dated[at] < rowid {
+                at += 1;
+            }
+            if at == dated.len() {
+                break;
+            }
+            if dated[at] == rowid {
+                found.push(rowid);
+            }
+        }
+        let total = found.len();
+        let window = &found[found.len().saturating_sub(RANK_WINDOW as usize)..];
+        let Some(&first) = window.first() else {
+            return Ok((0, Vec::new()));
+        };
+        // One query ranks them all (BM25 needs statistics over every match, which FTS5
+        // gathers once per query): the rowids are a literal list, checked as a filter
+        // (`+rowid`) rather than looked up one by one, and the ordering is SQLite's
+        // (`ORDER BY rank` would have FTS5 score every match before the filter).
+        let list: Vec<String> = window.iter().map(i64::to_string).collect();
+        let sql = format!(
+            "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1 AND rowid >= ?2
+             AND +rowid IN ({}) ORDER BY bm25(sentence_fts), rowid LIMIT ?3",
+            list.join(",")
+        );
+        let best = self
+            .conn
+            .prepare(&sql)?
+            .query_map(rusqlite::params![fts, first, limit as i64], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok((total, best))
     }
 
     /// Dates and categories where at least two documents give different counts: every
@@ -872,53 +1398,40 @@ fn refused_words(e: StoreError, text: &str) -> StoreError {
     }
 }
 
-/// Within a date, the earliest published source comes first (then by id), so the order
-/// never depends on which worker finished first during `add`.
 fn order(a: &Row, b: &Row) -> std::cmp::Ordering {
-    (
-        a.start_s,
-        a.end_s,
-        &a.value,
-        &a.source.published,
-        &a.source.doc_id,
-        a.idx,
-    )
-        .cmp(&(
-            b.start_s,
-            b.end_s,
-            &b.value,
-            &b.source.published,
-            &b.source.doc_id,
-            b.idx,
-        ))
+    (a.start_s, a.end_s, &a.value)
+        .cmp(&(b.start_s, b.end_s, &b.value))
+        .then_with(|| {
+            if Arc::ptr_eq(&a.doc, &b.doc) {
+                return a.idx.cmp(&b.idx);
+            }
+            (
+                a.doc.published_key,
+                &a.doc.published,
+                a.doc.id_key,
+                &a.doc.id,
+                a.idx,
+            )
+                .cmp(&(
+                    b.doc.published_key,
+                    &b.doc.published,
+                    b.doc.id_key,
+                    &b.doc.id,
+                    b.idx,
+                ))
+        })
 }
 
-fn flush(
-    group: &mut Vec<Row>,
-    dates: &mut Dates,
-    each: &mut dyn FnMut(TimelineEntry) -> bool,
-) -> bool {
-    if group.is_empty() {
-        return true;
+/// The first bytes of a text as a number that orders like it (then compare the texts);
+/// `None` first.
+fn order_key(s: Option<&str>) -> u64 {
+    let Some(s) = s else { return 0 };
+    let mut b = [0u8; 8];
+    b[0] = 1;
+    for (d, c) in b[1..].iter_mut().zip(s.bytes()) {
+        *d = c;
     }
-    // Sort positions rather than the rows themselves (large, and moved once, below).
-    let mut order_of: Vec<u32> = (0..group.len() as u32).collect();
-    order_of.sort_by(|&a, &b| order(&group[a as usize], &group[b as usize]));
-    let mut rows: Vec<Option<Row>> = group.drain(..).map(Some).collect();
-    // Rows of one start time: split by (end, value) and merge each run.
-    let mut run: Vec<Row> = Vec::new();
-    for i in order_of {
-        let row = rows[i as usize].take().expect("each row once");
-        if run
-            .first()
-            .is_some_and(|r| (r.end_s, &r.value) != (row.end_s, &row.value))
-            && !merge(std::mem::take(&mut run), dates, each)
-        {
-            return false;
-        }
-        run.push(row);
-    }
-    merge(run, dates, each)
+    u64::from_be_bytes(b)
 }
 
 /// low, best and high of a conflict, by [`BEST_RULE`].
@@ -1018,6 +1531,101 @@ mod tests {
             assert!(!same_words(a, b), "{a:?} {b:?}");
             assert_ne!(word_hash(a), word_hash(b), "{a:?} {b:?}");
         }
+    }
+
+    #[test]
+    fn order_keys_order_like_the_texts() {
+        let texts = [
+            None,
+            Some(""),
+            Some("1985"),
+            Some("1985-01-19"),
+            Some("1985-01-19T10:00"),
+            Some("1985-01-2"),
+            Some("\u{e9}"),
+        ];
+        for a in texts {
+            for b in texts {
+                let (ka, kb) = (order_key(a), order_key(b));
+                if ka != kb {
+                    assert_eq!(ka.cmp(&kb), a.cmp(&b), "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    /// A store of articles that mention 1990 and 1996 in several ways.
+    fn dated_store() -> Store {
+        let mut store = Store::in_memory().unwrap();
+        let tagger = annalist_time::Tagger::english();
+        let bodies = [
+            "The amnesty law of 1996 freed prisoners. In March 1990 the amnesty was debated.",
+            "On 3 March 1990 an amnesty law passed. Prisoners were freed in 1996 under the amnesty law.",
+            "The amnesty law came after the strikes of 1988. It freed 300 prisoners.",
+            "An amnesty law was promised. Nothing happened until 1996, when the law freed prisoners.",
+            "In the 1990s amnesty law debates went on, from 1990 to 1996.",
+        ];
+        for (i, body) in bodies.iter().enumerate() {
+            let text = format!(
+                "Date: 2001-0{}-10\nURL: https://e.org/{i}\n\n{body}\n",
+                i + 1
+            );
+            let doc = annalist_ingest::read_bytes(
+                &format!("{i}.txt"),
+                text.as_bytes(),
+                &annalist_ingest::IngestOptions::default(),
+            )
+            .into_iter()
+            .next()
+            .unwrap()
+            .unwrap();
+            store
+                .insert(&annalist_extract::extract(doc, &tagger))
+                .unwrap();
+        }
+        store
+    }
+
+    #[test]
+    fn a_search_with_dates_finds_the_same_from_the_dates_as_from_the_words() {
+        let store = dated_store();
+        let fts = fts_query("amnesty law").unwrap();
+        let matches: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1",
+                [&fts],
+                |r| r.get(0),
+            )
+            .unwrap();
+        for period in [
+            "1990",
+            "1990-03",
+            "1996",
+            "1988",
+            "1990-03-03",
+            "2001",
+            "1970",
+        ] {
+            let (lo, hi) = crate::instant::parse_period(period).unwrap();
+            let (n, mut by_words) = store
+                .rank_matches(&fts, matches, true, lo, hi, 100)
+                .unwrap();
+            let dated = store.dated_sentences(lo, hi).unwrap().unwrap();
+            let (m, mut by_dates) = store.rank_among(&fts, &dated, 100).unwrap();
+            assert_eq!(n, m, "{period}");
+            by_words.sort();
+            by_dates.sort();
+            assert_eq!(by_words, by_dates, "{period}");
+        }
+        let (lo, hi) = crate::instant::parse_period("1990").unwrap();
+        assert_eq!(
+            store
+                .rank_matches(&fts, matches, true, lo, hi, 100)
+                .unwrap()
+                .0,
+            2
+        );
     }
 
     #[test]

@@ -150,7 +150,8 @@ INSERT INTO title_fts(rowid, title) SELECT rowid, title FROM documents WHERE tit
 /// - The full-text index keeps no positions or columns (`detail='none'`): queries are sets
 ///   of words.
 /// - Time expressions are keyed by document and sentence, so the dates of a hit are one
-///   seek.
+///   seek, and indexed by time, so a search with dates can start from the sentences those
+///   dates are in.
 const V3_BEFORE: &str = "
 ALTER TABLE texts RENAME TO texts_v2;
 ALTER TABLE timexes RENAME TO timexes_v2;
@@ -177,6 +178,7 @@ CREATE TABLE timexes(
     value TEXT NOT NULL,
     mod TEXT,
     granularity TEXT,
+    grank INTEGER NOT NULL, -- granularity rank, -1 for none
     start_s INTEGER,
     end_s INTEGER,
     PRIMARY KEY(doc, sentence, idx)
@@ -197,6 +199,7 @@ CREATE TABLE events(
     month_day INTEGER,
     names TEXT, -- `start:end:kind;…`, kind p/o/l/n; text from the document
     figures BLOB, -- codec::encode_figures, phrases cut from `text`
+    words INTEGER NOT NULL, -- hash of the statement's words (query::word_hash), for merging
     PRIMARY KEY(start_s, doc, idx)
 ) WITHOUT ROWID;
 CREATE TABLE figure_categories(category TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
@@ -215,6 +218,8 @@ DROP TABLE figures_v2;
 DROP TABLE sentences;
 CREATE INDEX events_doc ON events(doc, sentence);
 CREATE INDEX events_time ON events(grank, start_s);
+-- Sentences by the dates they state, for searches with dates (spans: rank + 100).
+CREATE INDEX timexes_time ON timexes(grank, start_s, end_s) WHERE start_s IS NOT NULL;
 CREATE INDEX events_month_day ON events(month_day) WHERE month_day IS NOT NULL;
 ";
 

@@ -36,7 +36,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             let path = args.dir.join("timeline.json");
             let mut events = Vec::new();
             store.timeline_for_each(&TimelineQuery::default(), |e| {
-                events.push(timelinejs_event(&e));
+                events.push(timelinejs_event(e));
                 true
             })?;
             let mut out = create(&path)?;

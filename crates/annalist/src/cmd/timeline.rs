@@ -92,7 +92,7 @@ pub fn run(args: TimelineArgs) -> anyhow::Result<()> {
     );
     out.begin()?;
     let mut failure = None;
-    store.timeline_for_each(&query, |e| match out.entry(&e) {
+    store.timeline_for_each(&query, |e| match out.entry(e) {
         Ok(()) => true,
         Err(err) => {
             failure = Some(err);
