@@ -7,7 +7,7 @@
 //! writes take one writable connection at a time.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 
 use annalist_extract::extract;
 use annalist_ingest::{IngestOptions, read_bytes};
@@ -24,9 +24,17 @@ use serde::de::DeserializeOwned;
 /// Serves an archive directory.
 pub struct StoreBackend {
     path: PathBuf,
-    readers: Mutex<Vec<Store>>,
+    readers: Mutex<ReaderPool>,
+    reader_returned: Condvar,
     writer: Arc<Mutex<()>>,
     adder: Mutex<mpsc::Sender<AddJob>>,
+}
+
+/// Read-only connections: idle ones, and how many exist.
+struct ReaderPool {
+    idle: Vec<Store>,
+    open: usize,
+    max: usize,
 }
 
 /// A POSTed body waiting for the ingest thread.
@@ -124,27 +132,53 @@ impl StoreBackend {
             .map_err(|e| anyhow::anyhow!("cannot start the ingest thread: {e}"))?;
         Ok(StoreBackend {
             path,
-            readers: Mutex::new(vec![first]),
+            readers: Mutex::new(ReaderPool {
+                idle: vec![first],
+                open: 1,
+                max: std::thread::available_parallelism().map_or(4, |n| (2 * n.get()).max(4)),
+            }),
+            reader_returned: Condvar::new(),
             writer,
             adder: Mutex::new(adder),
         })
     }
 
+    /// Runs `f` on a pooled read-only connection. At most `max` connections exist; a
+    /// request beyond that waits for one rather than opening another, so a burst of 32
+    /// requests on 2 cores runs a few queries at a time instead of opening 32 connections
+    /// (each open reads the schema) and thrashing between them.
     fn with_reader<T>(
         &self,
         f: impl FnOnce(&Store) -> Result<T, StoreError>,
     ) -> Result<T, BackendError> {
-        let pooled = self.readers.lock().ok().and_then(|mut p| p.pop());
-        let store = match pooled {
-            Some(s) => s,
-            None => Store::open_read_only(&self.path).map_err(store_err)?,
+        let poisoned = || BackendError::Internal("reader pool lock poisoned".into());
+        let store = {
+            let mut pool = self.readers.lock().map_err(|_| poisoned())?;
+            loop {
+                if let Some(s) = pool.idle.pop() {
+                    break s;
+                }
+                if pool.open < pool.max {
+                    pool.open += 1;
+                    drop(pool);
+                    match Store::open_read_only(&self.path) {
+                        Ok(s) => break s,
+                        Err(e) => {
+                            if let Ok(mut pool) = self.readers.lock() {
+                                pool.open -= 1;
+                            }
+                            return Err(store_err(e));
+                        }
+                    }
+                }
+                pool = self.reader_returned.wait(pool).map_err(|_| poisoned())?;
+            }
         };
         let out = f(&store).map_err(store_err);
-        if let Ok(mut pool) = self.readers.lock()
-            && pool.len() < 8
-        {
-            pool.push(store);
+        if let Ok(mut pool) = self.readers.lock() {
+            pool.idle.push(store);
         }
+        self.reader_returned.notify_one();
         out
     }
 }
