@@ -33,6 +33,9 @@ otherwise (\"about\", \"up to\"), the smallest figure. low = the smallest number
 /// How many of the most recently added matches a very common search ranks by relevance.
 const RANK_WINDOW: i64 = 5_000;
 
+/// A search with dates ranks all its matches up to this many (else the newest RANK_WINDOW).
+const RANK_ALL_DATED: usize = 50_000;
+
 /// Up to this many matches, a search with dates checks each match's dates; beyond, it
 /// starts from the sentences the dates are in.
 const TEXT_SIDE: i64 = 2_000;
@@ -963,10 +966,11 @@ impl Store {
         Ok(())
     }
 
-    /// Full-text search over sentences (all words required), best first (BM25; for a query
-    /// matching more than 5,000 sentences, the best of the 5,000 most recently added), with
-    /// snippets and the dates each hit talks about. `from`/`to` keep hits whose sentence states (or is
-    /// dated by) a date overlapping the range.
+    /// Full-text search over sentences (all words required), best first (BM25, the newest
+    /// first among equals; for a query matching more than 5,000 sentences, the best of the
+    /// 5,000 most recently added — with dates, beyond 50,000), with snippets and the dates
+    /// each hit talks about. `from`/`to` keep hits whose sentence states (or is dated by) a
+    /// date overlapping the range.
     pub fn search(&self, text: &str, q: &SearchQuery) -> Result<SearchResults, StoreError> {
         self.search_words(text, q)
             .map_err(|e| refused_words(e, text))
@@ -1117,7 +1121,8 @@ impl Store {
         let best = self
             .conn
             .prepare_cached(&format!(
-                "SELECT f.rowid {joins} {filter} AND f.rowid >= ?5 ORDER BY f.rank LIMIT ?4"
+                "SELECT f.rowid {joins} {filter} AND f.rowid >= ?5
+                 ORDER BY f.rank, f.rowid DESC LIMIT ?4"
             ))?
             .query_map(rusqlite::params![fts, lo, hi, limit as i64, cut], |r| {
                 r.get(0)
@@ -1186,8 +1191,9 @@ impl Store {
         Ok(Some(out))
     }
 
-    /// The matches among `dated` (sorted rowids): their number, and the best `limit` (BM25;
-    /// among the most recently added RANK_WINDOW, as for plain searches).
+    /// The matches among `dated` (sorted rowids): their number, and the best `limit` (BM25,
+    /// newest first among equals; beyond RANK_ALL_DATED matches, among the most recently
+    /// added RANK_WINDOW, as for plain searches).
     fn rank_among(
         &self,
         fts: &str,
@@ -1213,7 +1219,12 @@ impl Store {
             }
         }
         let total = found.len();
-        let window = &found[found.len().saturating_sub(RANK_WINDOW as usize)..];
+        // All of them, unless there are very many: then the newest, as for plain searches.
+        let window = if found.len() <= RANK_ALL_DATED {
+            &found[..]
+        } else {
+            &found[found.len() - RANK_WINDOW as usize..]
+        };
         let Some(&first) = window.first() else {
             return Ok((0, Vec::new()));
         };
@@ -1224,7 +1235,7 @@ impl Store {
         let list: Vec<String> = window.iter().map(i64::to_string).collect();
         let sql = format!(
             "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1 AND rowid >= ?2
-             AND +rowid IN ({}) ORDER BY bm25(sentence_fts), rowid LIMIT ?3",
+             AND +rowid IN ({}) ORDER BY bm25(sentence_fts), rowid DESC LIMIT ?3",
             list.join(",")
         );
         let best = self
