@@ -234,8 +234,15 @@ impl FigureOptions {
             }
             chars += 1;
         }
+        // Past the last character's start: inside it (rounds down, like above), or at or
+        // past the end of the text.
         for p in next {
-            char_at.push((p, chars));
+            let idx = if p < text.len() {
+                chars.saturating_sub(1)
+            } else {
+                chars
+            };
+            char_at.push((p, idx));
         }
         let lookup = |b: usize| {
             char_at

@@ -70,6 +70,16 @@ const PIECES: [&str; 40] = [
     "\n\n",
 ];
 
+/// Found by the property below: a byte end inside the text's last character.
+#[test]
+fn a_span_ending_inside_the_last_character_stays_inside_the_text() {
+    let text = "ab ਏ"; // 'ਏ' is three bytes, starting at byte 3
+    let opts = FigureOptions::from_byte_spans(text, &[(0, 4)]);
+    assert_eq!(opts.exclude, vec![(0, 4)]);
+    let opts = FigureOptions::from_byte_spans(text, &[(4, 5)]);
+    assert_eq!(opts.exclude, vec![(3, 4)]);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 

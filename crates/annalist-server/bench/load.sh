@@ -22,7 +22,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 [ -x "$bin" ] || { echo "build first: cargo build --release -p annalist" >&2; exit 1; }
 
 python3 "$root/crates/annalist-server/bench/gen_corpus.py" "$n" 1 > "$work/corpus.jsonl"
-python3 "$root/crates/annalist-server/bench/gen_corpus.py" 2000 2 > "$work/more.jsonl"
+# Enough new articles to keep adding for the whole run (about 200 a second get added).
+python3 "$root/crates/annalist-server/bench/gen_corpus.py" $((secs * 500)) 2 > "$work/more.jsonl"
 start=$(date +%s.%N)
 case $mode in
   db)
