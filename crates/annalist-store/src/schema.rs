@@ -485,6 +485,12 @@ pub(crate) fn migrate_to(
         tx.pragma_update(None, "user_version", from + 1)?;
         tx.commit()?;
     }
+    // A migration rewrites the tables, leaving the old ones' pages free: without this the
+    // file keeps its old size until later adds happen to fill it. VACUUM is atomic; if
+    // another connection is reading, it cannot run, and the store is simply left larger.
+    if version > 0 {
+        let _ = conn.execute_batch("VACUUM");
+    }
     Ok(())
 }
 
@@ -630,6 +636,12 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, SCHEMA_VERSION);
+        // The migrated file was compacted: no pages left over from the old tables.
+        let free: i64 = store
+            .conn
+            .query_row("PRAGMA freelist_count", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(free, 0);
         let old: i64 = store
             .conn
             .query_row(
