@@ -88,6 +88,19 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category, in the order the documentation lists them.
+    pub const ALL: [Category; 9] = [
+        Category::Killed,
+        Category::Injured,
+        Category::Arrested,
+        Category::Missing,
+        Category::Displaced,
+        Category::Destroyed,
+        Category::Deployed,
+        Category::Participants,
+        Category::Other,
+    ];
+
     /// The name used in JSON (`killed`, `injured`, …, `other`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -253,3 +253,16 @@ fn lists_of_ages_are_not_figures() {
         .collect();
     assert_eq!(got, vec![(2.0, Category::Arrested)]);
 }
+
+#[test]
+fn every_category_is_listed_once_and_round_trips_through_its_name() {
+    use crate::Category;
+    let mut names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+    for c in Category::ALL {
+        assert_eq!(Category::parse(c.as_str()), Some(c));
+    }
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), Category::ALL.len());
+    assert_eq!(Category::parse("Killed"), None);
+}

@@ -5,6 +5,7 @@
 //! Backend calls run on blocking threads: a store may read the disk, and the event loop
 //! must keep serving the other connections meanwhile.
 
+use annalist_figures::Category;
 use std::sync::Arc;
 
 use axum::Json;
@@ -157,23 +158,11 @@ fn limit(raw: &Option<String>, default: usize, max: usize) -> Result<usize, ApiE
     }
 }
 
-const CATEGORIES: &[&str] = &[
-    "killed",
-    "injured",
-    "arrested",
-    "missing",
-    "displaced",
-    "destroyed",
-    "deployed",
-    "participants",
-    "other",
-];
-
 fn category(raw: Option<String>) -> Result<Option<String>, ApiError> {
     match non_empty(raw) {
-        Some(c) if !CATEGORIES.contains(&c.as_str()) => Err(ApiError::bad(format!(
+        Some(c) if Category::parse(&c).is_none() => Err(ApiError::bad(format!(
             "category must be one of {}, not {c:?}",
-            CATEGORIES.join(", ")
+            Category::ALL.map(Category::as_str).join(", ")
         ))),
         c => Ok(c),
     }

@@ -163,7 +163,10 @@ impl<'a> Reader<'a> {
             let z = tag >> 1;
             Ok((((z >> 1) as i64) ^ -((z & 1) as i64)) as f64)
         } else {
-            let b: [u8; 8] = self.bytes(8)?.try_into().expect("eight bytes");
+            let b: [u8; 8] = self
+                .bytes(8)?
+                .try_into()
+                .map_err(|_| corrupt("a number is cut short".into()))?;
             Ok(f64::from_le_bytes(b))
         }
     }

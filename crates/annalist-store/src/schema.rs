@@ -295,55 +295,13 @@ fn v3(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
             })?
             .collect::<Result<_, _>>()?;
         let timexes: Vec<Timex> = timex_st
-            .query_map([doc], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                ))
-            })?
+            .query_map([doc], |r| r.try_into())?
             .collect::<Result<_, _>>()?;
         let events: Vec<Event> = event_st
-            .query_map([doc], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                    r.get(9)?,
-                    r.get(10)?,
-                    r.get(11)?,
-                ))
-            })?
+            .query_map([doc], |r| r.try_into())?
             .collect::<Result<_, _>>()?;
         let figures: Vec<Figure> = figure_st
-            .query_map([doc], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                    r.get(9)?,
-                    r.get(10)?,
-                    r.get(11)?,
-                ))
-            })?
+            .query_map([doc], |r| r.try_into())?
             .collect::<Result<_, _>>()?;
         let event_texts: Vec<String> = events.iter().map(|e| one_line(&e.4)).collect();
         // Figures pointed at events by their `idx`; events are now numbered in order.
