@@ -587,6 +587,15 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
             }
             f.year = Some(i);
         }
+        NumRole::SpelledYear => {
+            if n.digits != 0 || !int.is_some_and(|y| (1000..=2999).contains(&y)) {
+                return None;
+            }
+            f.year = int;
+        }
+        // A day of the month is written in digits or as an ordinal ("March eighth"): "in
+        // April. One of them" is not April 1.
+        NumRole::Day if n.digits == 0 && !n.ordinal => return None,
         NumRole::Day => f.day = Some(small(1, 31, 2)?),
         NumRole::Month => f.month = Some(small(1, 12, 2)?),
         NumRole::Hour => f.hour = Some(small(0, 24, 2)?),
@@ -650,7 +659,8 @@ fn atom_matches(pack: &LanguagePack, atom: &Atom, item: &Item) -> bool {
 }
 
 /// Tries `rule` at `items[at..]`; returns the end (exclusive) of the longest match, the
-/// merged frame, and how many leading items are context (see [`Rule::lead`]).
+/// merged frame, and how many leading and trailing items are context (see [`Rule::lead`] and
+/// [`Rule::trail`]).
 ///
 /// The search first matches the pattern's shape (which atom matches which item) and merges
 /// the parts' features only for complete matches, which are rare: most attempts fail on the
@@ -661,8 +671,8 @@ fn match_rule(
     items: &[Item],
     at: usize,
     path: &mut Vec<(usize, usize, u8)>,
-) -> Option<(usize, Frame, usize)> {
-    let mut best: Option<(usize, Frame, usize)> = None;
+) -> Option<(usize, Frame, (usize, usize))> {
+    let mut best: Option<(usize, Frame, (usize, usize))> = None;
     path.clear();
     match_from(pack, rule, &rule.elements, items, at, at, path, &mut best);
     best
@@ -677,7 +687,7 @@ fn match_from(
     start: usize,
     pos: usize,
     path: &mut Vec<(usize, usize, u8)>,
-    best: &mut Option<(usize, Frame, usize)>,
+    best: &mut Option<(usize, Frame, (usize, usize))>,
 ) {
     let Some((el, rest)) = elements.split_first() else {
         if best.as_ref().is_none_or(|(end, _, _)| pos > *end)
@@ -687,7 +697,12 @@ fn match_from(
                 .iter()
                 .filter(|(element, _, _)| *element < usize::from(rule.lead))
                 .count();
-            *best = Some((pos, frame, lead));
+            let first_trailing = rule.elements.len().saturating_sub(usize::from(rule.trail));
+            let trail = path
+                .iter()
+                .filter(|(element, _, _)| *element >= first_trailing)
+                .count();
+            *best = Some((pos, frame, (lead, trail)));
         }
         return;
     };
@@ -723,7 +738,9 @@ fn merge_path(
     let mut frame = rule.features.clone();
     for &(element, pos, alt) in path {
         // Context elements are matched but contribute nothing.
-        if element < usize::from(rule.lead) {
+        if element < usize::from(rule.lead)
+            || element >= rule.elements.len().saturating_sub(usize::from(rule.trail))
+        {
             continue;
         }
         let atom = rule.elements.get(element)?.alternatives.get(alt as usize)?;
@@ -763,7 +780,7 @@ pub(crate) fn run_stage(
             continue;
         }
         let reach = run[i];
-        let mut best: Option<(usize, Frame, u16, usize)> = None;
+        let mut best: Option<(usize, Frame, u16, (usize, usize))> = None;
         for &ri in candidates {
             let rule = &pack.rules[ri as usize];
             if rule.min_len > reach {
@@ -781,7 +798,9 @@ pub(crate) fn run_stage(
             }
         }
         match best {
-            Some((end, frame, ri, lead)) if end > i => {
+            Some((end, frame, ri, (lead, trail))) if end > i => {
+                // Trailing context is left for the next match: the constituent ends before it.
+                let end = end - trail.min(end - i - 1);
                 let lead = lead.min(end - i - 1);
                 let first = &items[i + lead];
                 let last = &items[end - 1];

@@ -65,6 +65,8 @@ pub enum NumRole {
     YearHigh,
     /// The second half of a spelled-out year: "ninety-six".
     YearLow,
+    /// A whole year spelled out as one number: "two thousand", "two thousand and five".
+    SpelledYear,
 }
 
 impl NumRole {
@@ -85,6 +87,7 @@ impl NumRole {
             "century" => NumRole::Century,
             "yearhi" => NumRole::YearHigh,
             "yearlo" => NumRole::YearLow,
+            "spelledyear" => NumRole::SpelledYear,
             _ => return None,
         })
     }
@@ -134,6 +137,10 @@ pub struct Rule {
     /// How many leading pattern elements are context, not part of the expression: the items
     /// they match are consumed (no other rule can use them) but left outside the extent.
     pub lead: u8,
+    /// How many trailing pattern elements are context: what they match must be there for the
+    /// rule to apply, but stays outside the extent and free for other rules ("the year" in
+    /// "the year ended Sept. 30" is a duration only because of "ended").
+    pub trail: u8,
     /// Line in `rules.txt`.
     pub line: usize,
     /// The fewest items a match can span (its required elements).
@@ -508,6 +515,7 @@ impl LanguagePack {
                     features: Frame::default(),
                     category: 0,
                     lead: 0,
+                    trail: 0,
                     line,
                     min_len: 0,
                 });
@@ -523,6 +531,11 @@ impl LanguagePack {
                         rule.lead = value
                             .parse()
                             .map_err(|_| err(format!("bad lead count {value:?}")))?
+                    }
+                    "trail" => {
+                        rule.trail = value
+                            .parse()
+                            .map_err(|_| err(format!("bad trail count {value:?}")))?
                     }
                     "stage" => {
                         rule.stage = value

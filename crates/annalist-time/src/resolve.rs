@@ -79,6 +79,10 @@ pub(crate) struct Context {
 /// How far ahead a day of a month without a year may lie before it is taken to be past.
 const NEAR_FUTURE_DAYS: i32 = 100;
 
+/// How far ahead a month, season or quarter without a year and without a tense cue may begin
+/// before it is taken to be past.
+const NEAR_FUTURE_MONTH_DAYS: i32 = 62;
+
 fn cal(year: YearField, part: DatePart, time: Option<TimeOfDay>) -> CalendarValue {
     CalendarValue { year, part, time }
 }
@@ -837,11 +841,11 @@ fn resolve_calendar(
             Some(Tense::Past) => candidates.iter().rev().find(|(_, s, _)| *s <= a),
             Some(Tense::Future) => candidates.iter().find(|(_, _, e)| *e > a),
             None => containing.or_else(|| {
-                candidates.iter().min_by_key(|(_, s, e)| {
-                    let before = (a - *e).get_days().abs();
-                    let after = (*s - a).get_days().abs();
-                    before.min(after)
-                })
+                let next = candidates.iter().find(|(_, s, _)| *s > a);
+                match next {
+                    Some(n) if (n.1 - a).get_days() <= NEAR_FUTURE_MONTH_DAYS => Some(n),
+                    _ => candidates.iter().rev().find(|(_, s, _)| *s <= a),
+                }
             }),
         },
     };
@@ -976,6 +980,9 @@ mod tests {
         assert_eq!(value("month=11", Some(Tense::Past), &c), "2024-11");
         assert_eq!(value("month=11", Some(Tense::Future), &c), "2025-11");
         assert_eq!(value("month=3 day=3", None, &c), "2025-03-03");
+        // Without a tense: the coming month if it is near, else the last one.
+        assert_eq!(value("month=4", None, &c), "2025-04");
+        assert_eq!(value("month=11", None, &c), "2024-11");
         assert_eq!(value("month=3 rel=-1", None, &c), "2024-03");
         assert_eq!(value("season=fall rel=-1", None, &c), "2024-FA");
     }
