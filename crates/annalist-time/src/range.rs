@@ -4,10 +4,15 @@
 //! pass links them: the first end borrows the year the second one states ("between March and
 //! May 1990" is March 1990, "December to March 1990" is December 1989), and both carry the
 //! interval that joins them, for timelines and range queries.
+//!
+//! Before linking, [`split_elided`] finds the ends that are only a number because the other
+//! end states the rest: "6" in "6-7 January 1916", "25" in "April 24 and 25", "17" in
+//! "1915-17". TimeML annotates that number as a TIMEX3 of its own, with the month and year
+//! it shares.
 
 use serde::Serialize;
 
-use crate::value::{CalendarValue, Interval, TimexValue, YearField};
+use crate::value::{CalendarValue, DatePart, Interval, TimexValue, YearField};
 use crate::{Timex, TimexType};
 
 /// Which end of a range a time expression is.
@@ -123,4 +128,202 @@ fn borrow_year(timexes: &mut [Timex], i: usize) {
     }
     timexes[i].interval = value.interval();
     timexes[i].value = value;
+}
+
+/// The words that join the two ends of an elided range ("6-7 January", "April 24 and 25").
+const ELIDED_LINKS: [&str; 7] = ["-", "–", "—", "and", "or", "to", "through"];
+
+/// How far (in bytes) from an expression the bare number of an elided range may start.
+const ELIDED_REACH: usize = 12;
+
+/// The link word if `gap` is one and nothing else: a dash alone, or a word between spaces.
+fn elided_link(gap: &str) -> Option<&str> {
+    let t = gap.trim();
+    let dash = matches!(t, "-" | "–" | "—") && !gap.contains('\n');
+    let spaced = gap.starts_with(' ') && gap.ends_with(' ');
+    (ELIDED_LINKS.contains(&t) && (dash || spaced)).then_some(t)
+}
+
+/// The bare number just before `before`'s end, joined by a link: (its byte range, value).
+fn number_before(before: &str) -> Option<(usize, usize, u32)> {
+    let mut from = before.len().saturating_sub(ELIDED_REACH);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    let digits_end = window.trim_end_matches(|c: char| !c.is_ascii_digit()).len();
+    elided_link(&window[digits_end..])?;
+    let digits_start = window[..digits_end]
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .len();
+    let run = &window[digits_start..digits_end];
+    let prev = window[..digits_start].chars().next_back();
+    // "3.5-7 January", "A5-7 January": not a day. (A window cut inside the digits, too.)
+    if run.is_empty()
+        || run.len() > 2
+        || digits_start == 0
+        || prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | '-'))
+    {
+        return None;
+    }
+    Some((from + digits_start, from + digits_end, run.parse().ok()?))
+}
+
+/// The bare number just after a link at `after`'s start: (link, its byte range, value).
+fn number_after(after: &str, max_digits: usize) -> Option<(&str, usize, usize, u32)> {
+    let mut to = after.len().min(ELIDED_REACH);
+    while !after.is_char_boundary(to) {
+        to -= 1;
+    }
+    let window = &after[..to];
+    let start = window.len()
+        - window
+            .trim_start_matches(|c: char| !c.is_ascii_digit())
+            .len();
+    let link = elided_link(&window[..start])?;
+    let rest = &after[start..];
+    let len = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let tail = &rest[len..];
+    // "24 and 25,000", "3-5%", "3-5th", "1990-91-92": not a bare day or year.
+    let next = tail.chars().next();
+    let continues = next
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '%' | '/' | ':' | '-' | '–'))
+        || (matches!(next, Some(',' | '.')) && tail[1..].starts_with(|c: char| c.is_ascii_digit()));
+    if len == 0 || len > max_digits || continues {
+        return None;
+    }
+    // "on March 3 and 4 people died": after "and" or "or" the number must end the phrase.
+    if matches!(link, "and" | "or")
+        && !(tail.trim_start().is_empty() || tail.starts_with(['.', ',', ';', ')']))
+    {
+        return None;
+    }
+    Some((link, start, start + len, rest[..len].parse().ok()?))
+}
+
+/// Adds the bare-number ends of elided ranges (see the module docs) to `timexes`, keeping
+/// the list in text order and `year_stated` beside it.
+pub(crate) fn split_elided(
+    text: &str,
+    byte_base: usize,
+    timexes: &mut Vec<Timex>,
+    year_stated: &mut Vec<bool>,
+) {
+    let mut found: Vec<(usize, Timex)> = Vec::new();
+    for (i, t) in timexes.iter().enumerate() {
+        let TimexValue::Calendar(v) = &t.value else {
+            continue;
+        };
+        if v.time.is_some() || !matches!(v.year, YearField::Year(_)) {
+            continue;
+        }
+        let (Some(tb), Some(te)) = (
+            t.byte_start.checked_sub(byte_base),
+            t.byte_end.checked_sub(byte_base),
+        ) else {
+            continue;
+        };
+        let (Some(before), Some(after)) = (text.get(..tb), text.get(te..)) else {
+            continue;
+        };
+        // The number must lie between this expression and its neighbours.
+        let prev_end = i
+            .checked_sub(1)
+            .map_or(0, |p| timexes[p].byte_end.saturating_sub(byte_base));
+        let next_start = timexes
+            .get(i + 1)
+            .map_or(text.len(), |n| n.byte_start.saturating_sub(byte_base));
+        let starts_with_digit = t.text.starts_with(|c: char| c.is_ascii_digit());
+        let ends_with_digit = t.text.ends_with(|c: char| c.is_ascii_digit());
+        let mut ends: Vec<(usize, usize, CalendarValue)> = Vec::new();
+        match v.part {
+            DatePart::Day {
+                month: Some(month),
+                day: Some(day),
+            } => {
+                let with_day = |n: u32| {
+                    let mut w = *v;
+                    w.part = DatePart::Day {
+                        month: Some(month),
+                        day: u8::try_from(n).ok(),
+                    };
+                    w.interval().map(|_| w)
+                };
+                // "6-7 January 1916": a day before an expression that starts with its day.
+                if starts_with_digit
+                    && let Some((s, e, n)) = number_before(before)
+                    && s >= prev_end
+                    && (1..u32::from(day)).contains(&n)
+                    && let Some(w) = with_day(n)
+                {
+                    ends.push((s, e, w));
+                }
+                // "April 24 and 25": a day after an expression that ends with its day.
+                if ends_with_digit
+                    && let Some((_, s, e, n)) = number_after(after, 2)
+                    && te + e <= next_start
+                    && n > u32::from(day)
+                    && let Some(w) = with_day(n)
+                {
+                    ends.push((te + s, te + e, w));
+                }
+            }
+            // "1915-17": the second year in two digits.
+            DatePart::None => {
+                if let YearField::Year(y) = v.year
+                    && t.text.len() == 4
+                    && t.text.bytes().all(|b| b.is_ascii_digit())
+                    && let Some((link, s, e, n)) = number_after(after, 2)
+                    && matches!(link, "-" | "–")
+                    && e - s == 2
+                    && te + e <= next_start
+                {
+                    let second = y - y.rem_euclid(100) + i32::try_from(n).unwrap_or(0);
+                    if second > y {
+                        let mut w = *v;
+                        w.year = YearField::Year(second);
+                        ends.push((te + s, te + e, w));
+                    }
+                }
+            }
+            _ => {}
+        }
+        for (s, e, w) in ends {
+            // Character offsets, counted from this expression's.
+            let (cs, ce) = if s < tb {
+                let chars = |b: usize| text.get(b..tb).map_or(0, |g| g.chars().count());
+                (
+                    t.start.saturating_sub(chars(s)),
+                    t.start.saturating_sub(chars(e)),
+                )
+            } else {
+                let chars = |b: usize| text.get(te..b).map_or(0, |g| g.chars().count());
+                (t.end + chars(s), t.end + chars(e))
+            };
+            let value = TimexValue::Calendar(w);
+            found.push((
+                if s < tb { i } else { i + 1 },
+                Timex {
+                    start: cs,
+                    end: ce,
+                    byte_start: byte_base + s,
+                    byte_end: byte_base + e,
+                    text: text[s..e].to_string(),
+                    kind: TimexType::Date,
+                    interval: value.interval(),
+                    value,
+                    modifier: None,
+                    quant: None,
+                    freq: None,
+                    anchor: t.anchor,
+                    range: None,
+                    rule: "range.elided".into(),
+                },
+            ));
+        }
+    }
+    for (at, t) in found.into_iter().rev() {
+        timexes.insert(at, t);
+        year_stated.insert(at, true);
+    }
 }

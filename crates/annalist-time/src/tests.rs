@@ -139,6 +139,50 @@ fn ranges_link_their_ends_and_share_the_year() {
 }
 
 #[test]
+fn elided_ranges_give_the_bare_number_its_own_expression() {
+    let tagger = Tagger::english();
+    let anchor = Anchor::from_dct("1999-02-10").unwrap();
+    let spans = |text: &str| -> Vec<(String, String)> {
+        tagger
+            .tag(text, &anchor)
+            .into_iter()
+            .map(|t| (t.text, t.value.to_string()))
+            .collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        spans("The battle raged on 6–7 January 1916, then ended."),
+        [
+            pair("6", "1916-01-06"),
+            pair("7 January 1916", "1916-01-07")
+        ]
+    );
+    assert_eq!(
+        spans("The summit is on April 24 and 25."),
+        [pair("April 24", "1999-04-24"), pair("25", "1999-04-25")]
+    );
+    assert_eq!(
+        spans("Throughout 1915-17, the armies dug in."),
+        [pair("1915", "1915"), pair("17", "1917")]
+    );
+    // Character offsets stay right after a multi-byte dash, and the two ends are linked.
+    let out = tagger.tag("Événements: 6–7 January 1916", &anchor);
+    assert_eq!((out[0].start, out[0].end), (12, 13));
+    assert_eq!(out[0].range.unwrap().other, out[1].start);
+    // Counts, percentages and reversed numbers are not range ends.
+    assert_eq!(
+        spans("On March 3 and 4 people died."),
+        [pair("March 3", "1999-03-03")]
+    );
+    assert_eq!(
+        spans("It rose 3-5% on March 7."),
+        [pair("March 7", "1999-03-07")]
+    );
+    assert_eq!(spans("On May 9-5 it was."), [pair("May 9", "1999-05-09")]);
+    assert_eq!(spans("in 1990-85,000 men"), [pair("1990", "1990")]);
+}
+
+#[test]
 fn decimals_at_a_sentence_end_are_not_years() {
     let tagger = Tagger::english();
     let anchor = Anchor::from_dct("1989-10-30").unwrap();

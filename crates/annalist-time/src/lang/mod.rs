@@ -275,6 +275,7 @@ impl SessionState {
                     || frame.short_year.is_some(),
             );
         }
+        crate::range::split_elided(text, self.byte_base, &mut out, &mut year_stated);
         crate::range::link(text, self.byte_base, &mut out, &year_stated);
         out
     }
