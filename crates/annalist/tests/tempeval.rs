@@ -9,10 +9,10 @@ use std::path::Path;
 use annalist_time::{Anchor, Tagger};
 use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
-const STRICT_F1_FLOOR: f64 = 0.871;
-const RELAXED_F1_FLOOR: f64 = 0.935;
-const VALUE_F1_FLOOR: f64 = 0.783;
-const TYPE_F1_FLOOR: f64 = 0.885;
+const STRICT_F1_FLOOR: f64 = 0.882;
+const RELAXED_F1_FLOOR: f64 = 0.940;
+const VALUE_F1_FLOOR: f64 = 0.794;
+const TYPE_F1_FLOOR: f64 = 0.895;
 
 fn corpus(name: &str) -> Option<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -66,7 +66,7 @@ fn tbaq_scores_stay_above_their_floors() {
     };
     let c = score(&root);
     println!(
-        "TBAQ: gold {} system {} | strict P {:.3} R {:.3} F1 {:.3} | relaxed P {:.3} R {:.3} F1 {:.3} | type F1 {:.3} | value F1 {:.3}",
+        "TBAQ: gold {} system {} | strict P {:.3} R {:.3} F1 {:.4} | relaxed P {:.3} R {:.3} F1 {:.4} | type F1 {:.4} | value F1 {:.4}",
         c.counts.gold,
         c.counts.system,
         c.strict.precision,
@@ -100,9 +100,10 @@ fn wikiwars_narratives_stay_above_their_floors() {
     };
     let c = score(&root);
     println!(
-        "WikiWars: strict F1 {:.3} relaxed F1 {:.3} value F1 {:.3}",
+        "WikiWars: strict F1 {:.4} relaxed F1 {:.4} value F1 {:.4}",
         c.strict.f1, c.relaxed.f1, c.value_f1
     );
-    assert!(c.relaxed.f1 >= 0.92, "relaxed F1 {:.3}", c.relaxed.f1);
-    assert!(c.value_f1 >= 0.82, "value F1 {:.3}", c.value_f1);
+    assert!(c.strict.f1 >= 0.853, "strict F1 {:.3}", c.strict.f1);
+    assert!(c.relaxed.f1 >= 0.93, "relaxed F1 {:.3}", c.relaxed.f1);
+    assert!(c.value_f1 >= 0.832, "value F1 {:.3}", c.value_f1);
 }
