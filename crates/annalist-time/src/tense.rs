@@ -68,10 +68,12 @@ pub(crate) fn tense_near(
                 {
                     continue;
                 }
-                // "announced the plan Aug. 21": a noun, not "plans to".
+                // "announced the plan Aug. 21", "announced plans in September": a noun, not
+                // "plans to".
                 if c.also_a_noun
                     && i > 0
-                    && follows_determiner(pack, text, &tokens[i - 1], &mut buf)
+                    && (follows_determiner(pack, text, &tokens[i - 1], &mut buf)
+                        || follows_verb(pack, text, &tokens[i - 1], &mut buf))
                 {
                     continue;
                 }
@@ -103,6 +105,11 @@ fn follows_determiner(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut S
     buf.extend(prev.text(text).chars().flat_map(char::to_lowercase));
     pack.word_id(buf)
         .is_some_and(|id| pack.word_info(id).determiner)
+}
+
+/// After a full verb ("announced plans"), not after an auxiliary ("were planning").
+fn follows_verb(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut String) -> bool {
+    cue(pack, prev.text(text), prev.kind, buf).is_some_and(|c| !c.strong)
 }
 
 fn cue(pack: &LanguagePack, word: &str, kind: TokenKind, buf: &mut String) -> Option<TenseCue> {
