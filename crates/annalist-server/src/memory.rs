@@ -23,7 +23,7 @@ use crate::api::{
     SearchResults, SnippetPart, SourceRef, SpanView, Stats, TimelineEntry, TimelinePage, TimexView,
 };
 use crate::backend::{Backend, BackendError, DateRange, TimelineFilter};
-use crate::time::{epoch_seconds, granularity_name};
+use crate::time::epoch_seconds;
 
 /// An in-memory archive. Cheap to clone handles are not needed: share it in an `Arc`.
 #[derive(Debug)]
@@ -170,7 +170,7 @@ impl Inner {
                     entry: TimelineEntry {
                         id: format!("{}:{i}", x.doc.id),
                         value: event.time.value.clone(),
-                        granularity: event.time.granularity.map(granularity_name),
+                        granularity: event.time.granularity.map(|g| g.as_str().to_string()),
                         start: Some(annalist_time::value::format_datetime(interval.start)),
                         end: Some(annalist_time::value::format_datetime(interval.end)),
                         start_s: Some(epoch_seconds(interval.start)),
@@ -625,7 +625,7 @@ impl Backend for MemoryBackend {
                     end: e.end,
                     text: e.text.clone(),
                     value: e.time.value.clone(),
-                    granularity: e.time.granularity.map(granularity_name),
+                    granularity: e.time.granularity.map(|g| g.as_str().to_string()),
                     figures: e.figures.clone(),
                 })
                 .collect(),

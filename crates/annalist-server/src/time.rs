@@ -6,7 +6,6 @@
 //! suffix (`44 BCE`). The page draws times as seconds since 1970, computed here with plain
 //! integer arithmetic so any year jiff can hold converts without a time zone database.
 
-use annalist_time::Granularity;
 use jiff::civil::{Date, DateTime, Time};
 
 /// Seconds from 1970-01-01T00:00 to `dt`, reading civil time as UTC.
@@ -31,26 +30,6 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
-}
-
-/// The lower-case name the API uses for a granularity (`year`, `partofday`, `minute`).
-pub fn granularity_name(g: Granularity) -> String {
-    match g {
-        Granularity::Century => "century",
-        Granularity::Decade => "decade",
-        Granularity::Year => "year",
-        Granularity::Half => "half",
-        Granularity::Quarter => "quarter",
-        Granularity::Season => "season",
-        Granularity::Month => "month",
-        Granularity::Week => "week",
-        Granularity::Day => "day",
-        Granularity::PartOfDay => "partofday",
-        Granularity::Hour => "hour",
-        Granularity::Minute => "minute",
-        Granularity::Second => "second",
-    }
-    .to_string()
 }
 
 /// A date parameter that could not be read, with the reason.

@@ -119,25 +119,6 @@ impl Store {
     }
 }
 
-/// The name a granularity is stored under (as annalist-extract serializes it).
-pub(crate) fn granularity_name(g: Granularity) -> &'static str {
-    match g {
-        Granularity::Century => "century",
-        Granularity::Decade => "decade",
-        Granularity::Year => "year",
-        Granularity::Half => "half",
-        Granularity::Quarter => "quarter",
-        Granularity::Season => "season",
-        Granularity::Month => "month",
-        Granularity::Week => "week",
-        Granularity::Day => "day",
-        Granularity::PartOfDay => "partofday",
-        Granularity::Hour => "hour",
-        Granularity::Minute => "minute",
-        Granularity::Second => "second",
-    }
-}
-
 /// Rank of a granularity (coarse to fine); -1 for none.
 fn granularity_rank(g: Option<Granularity>) -> i64 {
     g.map_or(-1, |g| g as i64)
@@ -166,7 +147,8 @@ fn time_source_code(s: TimeSource) -> i64 {
     }
 }
 
-/// Granularities by rank (`events.grank`), coarse to fine.
+/// Granularities by rank (`events.grank`), coarse to fine. The ranks are stored on disk:
+/// never reorder this list.
 pub(crate) const GRANULARITIES: [Granularity; 13] = [
     Granularity::Century,
     Granularity::Decade,
@@ -188,7 +170,7 @@ pub(crate) fn granularity_of_rank(rank: i64) -> Option<&'static str> {
     usize::try_from(rank)
         .ok()
         .and_then(|r| GRANULARITIES.get(r))
-        .map(|g| granularity_name(*g))
+        .map(|g| g.as_str())
 }
 
 /// The source a document is listed under: URL host without `www.`, else its input path.
@@ -372,10 +354,7 @@ fn parts_of(x: &Extraction) -> Parts<'_> {
                     kind: t.kind.as_str().to_string(),
                     value: t.value.to_string(),
                     modifier: t.modifier.map(|m| m.as_str().to_string()),
-                    granularity: t
-                        .value
-                        .granularity()
-                        .map(|g| granularity_name(g).to_string()),
+                    granularity: t.value.granularity().map(|g| g.as_str().to_string()),
                     start_s: s,
                     end_s: e,
                 }
@@ -518,7 +497,7 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
             let grank = t
                 .granularity
                 .as_deref()
-                .and_then(|g| GRANULARITIES.iter().position(|k| granularity_name(*k) == g))
+                .and_then(|g| GRANULARITIES.iter().position(|k| k.as_str() == g))
                 .map_or(-1, |r| r as i64);
             st.execute(params![
                 doc,

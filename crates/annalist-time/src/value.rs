@@ -543,6 +543,27 @@ pub enum Granularity {
     Second,
 }
 
+impl Granularity {
+    /// The lower-case name it serializes as (`year`, `partofday`, `minute`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Century => "century",
+            Granularity::Decade => "decade",
+            Granularity::Year => "year",
+            Granularity::Half => "half",
+            Granularity::Quarter => "quarter",
+            Granularity::Season => "season",
+            Granularity::Month => "month",
+            Granularity::Week => "week",
+            Granularity::Day => "day",
+            Granularity::PartOfDay => "partofday",
+            Granularity::Hour => "hour",
+            Granularity::Minute => "minute",
+            Granularity::Second => "second",
+        }
+    }
+}
+
 impl TimexValue {
     /// The granularity of a calendar value (`None` for durations and references).
     pub fn granularity(&self) -> Option<Granularity> {
