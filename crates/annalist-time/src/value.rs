@@ -987,6 +987,18 @@ mod tests {
     }
 
     #[test]
+    fn granularity_names_are_what_serde_writes() {
+        use Granularity::*;
+        for g in [
+            Century, Decade, Year, Half, Quarter, Season, Month, Week, Day, PartOfDay, Hour,
+            Minute, Second,
+        ] {
+            let json = serde_json::to_string(&g).unwrap();
+            assert_eq!(json, format!("\"{}\"", g.as_str()));
+        }
+    }
+
+    #[test]
     fn intervals_reach_ancient_years() {
         let bc44 = cal(YearField::Year(-43), DatePart::None, None);
         let iv = bc44.interval().unwrap();
