@@ -151,8 +151,9 @@ impl SessionState {
             .iter()
             .filter(|f| {
                 let fr = &f.5;
+                // "Now", "current" and "recently" are as common in history as in news: not
+                // counted.
                 fr.day_offset.is_some()
-                    || fr.reference.is_some()
                     || (fr.rel.is_some() && fr.anchor.is_none())
                     || fr.anchor == Some(crate::frame::AnchorPref::Dct)
             })
