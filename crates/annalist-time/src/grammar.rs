@@ -32,6 +32,9 @@ pub(crate) struct NumInfo {
     pub ordinal: bool,
     /// "1990s" → 199, "'90s" → 199.
     pub decade: Option<i64>,
+    /// A decimal that reads as a clock time, "7.30" → (7, 30): two decimals, hour and minute
+    /// in range. Only a rule that wants a clock uses it ("7.30pm").
+    pub dot_clock: Option<(u8, u8)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -160,6 +163,7 @@ fn digit_number(
     let first = tokens[i].text(text);
     let mut end = i + 1;
     let mut info = NumInfo {
+        dot_clock: None,
         value: parse_digits(first),
         digits: first.len().min(255) as u8,
         ordinal: false,
@@ -192,6 +196,12 @@ fn digit_number(
     {
         let frac = tokens[end + 1].text(text);
         if frac.len() <= 6 {
+            info.dot_clock = match (first.parse::<u8>(), frac.parse::<u8>()) {
+                (Ok(h), Ok(m)) if first.len() <= 2 && frac.len() == 2 && h <= 24 && m <= 59 => {
+                    Some((h, m))
+                }
+                _ => None,
+            };
             info.value = info
                 .value
                 .and_then(|v| format!("{v}.{frac}").parse::<f64>().ok());
@@ -242,6 +252,7 @@ fn with_fraction(
     let with = |f: f64, end: usize| {
         (
             NumInfo {
+                dot_clock: None,
                 value: Some(whole + f),
                 digits: 0,
                 ..info
@@ -316,6 +327,7 @@ fn apostrophe_decade(
     let decade = decade_of(digits, 2)?;
     Some((
         NumInfo {
+            dot_clock: None,
             value: None,
             digits: 0,
             ordinal: false,
@@ -411,6 +423,7 @@ fn spelled_number(
     // A lone scale word ("hundred") or ordinal-less run is still a number.
     Some((
         NumInfo {
+            dot_clock: None,
             value: Some(total + current),
             digits: 0,
             ordinal,
@@ -612,6 +625,11 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
             }
             f.hour = Some((i / 100) as u8);
             f.minute = Some((i % 100) as u8);
+        }
+        NumRole::DotClock => {
+            let (h, m) = n.dot_clock?;
+            f.hour = Some(h);
+            f.minute = Some(m);
         }
         NumRole::Second => {
             if n.digits != 2 {

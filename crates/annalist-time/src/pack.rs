@@ -67,6 +67,8 @@ pub enum NumRole {
     YearLow,
     /// A whole year spelled out as one number: "two thousand", "two thousand and five".
     SpelledYear,
+    /// A clock time written as a decimal: "7.30" in "7.30pm".
+    DotClock,
 }
 
 impl NumRole {
@@ -88,6 +90,7 @@ impl NumRole {
             "yearhi" => NumRole::YearHigh,
             "yearlo" => NumRole::YearLow,
             "spelledyear" => NumRole::SpelledYear,
+            "dotclock" => NumRole::DotClock,
             _ => return None,
         })
     }
