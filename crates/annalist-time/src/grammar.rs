@@ -626,6 +626,11 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
             f.hour = Some((i / 100) as u8);
             f.minute = Some((i % 100) as u8);
         }
+        NumRole::AnyCount => {
+            if !(0.0..=1e9).contains(&v) {
+                return None;
+            }
+        }
         NumRole::DotClock => {
             let (h, m) = n.dot_clock?;
             f.hour = Some(h);

@@ -69,6 +69,8 @@ pub enum NumRole {
     SpelledYear,
     /// A clock time written as a decimal: "7.30" in "7.30pm".
     DotClock,
+    /// Any count, contributing nothing: the bounds of "two to three weeks".
+    AnyCount,
 }
 
 impl NumRole {
@@ -91,6 +93,7 @@ impl NumRole {
             "yearlo" => NumRole::YearLow,
             "spelledyear" => NumRole::SpelledYear,
             "dotclock" => NumRole::DotClock,
+            "anycount" => NumRole::AnyCount,
             _ => return None,
         })
     }
