@@ -174,12 +174,35 @@ impl StoreBackend {
                 pool = self.reader_returned.wait(pool).map_err(|_| poisoned())?;
             }
         };
-        let out = f(&store).map_err(store_err);
-        if let Ok(mut pool) = self.readers.lock() {
-            pool.idle.push(store);
+        let lease = Lease {
+            backend: self,
+            store: Some(store),
+        };
+        let store = lease.store.as_ref().ok_or_else(poisoned)?;
+        f(store).map_err(store_err)
+    }
+}
+
+/// A connection out of the pool. It goes back when the request is done, and also when the
+/// query panics: then the connection is closed instead (its state is unknown) and its slot
+/// freed, so a panic cannot shrink the pool until the server hangs.
+struct Lease<'a> {
+    backend: &'a StoreBackend,
+    store: Option<Store>,
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        let mut pool = match self.backend.readers.lock() {
+            Ok(pool) => pool,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        match self.store.take() {
+            Some(store) if !std::thread::panicking() => pool.idle.push(store),
+            _ => pool.open = pool.open.saturating_sub(1),
         }
-        self.reader_returned.notify_one();
-        out
+        drop(pool);
+        self.backend.reader_returned.notify_one();
     }
 }
 
@@ -327,5 +350,35 @@ impl Backend for StoreBackend {
             .map_err(|_| BackendError::Internal("writer lock poisoned".into()))?;
         let mut store = Store::open(&self.path).map_err(store_err)?;
         store.delete(id).map_err(store_err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_query_gives_its_connection_slot_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        Store::open(&path).unwrap();
+        let backend = StoreBackend::open(path).unwrap();
+        let max = backend.readers.lock().unwrap().max;
+        // More panics than the pool has slots: were a slot lost each time, the next query
+        // would wait forever.
+        for _ in 0..max + 2 {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                backend.with_reader(|_| -> Result<(), StoreError> { panic!("query failed") })
+            }));
+            assert!(r.is_err());
+            let pool = backend.readers.lock().unwrap();
+            assert_eq!(
+                pool.open,
+                pool.idle.len(),
+                "a slot stays taken after a panic"
+            );
+        }
+        assert!(backend.with_reader(|s| s.sources()).is_ok());
+        assert_eq!(backend.readers.lock().unwrap().idle.len(), 1);
     }
 }
