@@ -322,8 +322,28 @@ pub(crate) fn split_elided(
             ));
         }
     }
-    for (at, t) in found.into_iter().rev() {
-        timexes.insert(at, t);
-        year_stated.insert(at, true);
+    if found.is_empty() {
+        return;
+    }
+    // Merge in one pass (inserting one by one would be quadratic in a dense text).
+    let old = std::mem::take(timexes);
+    let old_stated = std::mem::take(year_stated);
+    let mut found = found.into_iter().peekable();
+    let push_new = |timexes: &mut Vec<Timex>, year_stated: &mut Vec<bool>, new: Timex| {
+        // Two ranges may claim the same number ("3 and 5 to 7 April"): keep the first.
+        if timexes.last().is_none_or(|p| p.byte_end <= new.byte_start) {
+            timexes.push(new);
+            year_stated.push(true);
+        }
+    };
+    for (i, (t, stated)) in old.into_iter().zip(old_stated).enumerate() {
+        while let Some((_, new)) = found.next_if(|(at, _)| *at <= i) {
+            push_new(timexes, year_stated, new);
+        }
+        timexes.push(t);
+        year_stated.push(stated);
+    }
+    for (_, new) in found {
+        push_new(timexes, year_stated, new);
     }
 }
