@@ -283,10 +283,30 @@ pub struct LanguagePack {
     pub(crate) fraction_links: bool,
     pub(crate) decade_suffixes: Vec<String>,
     pub(crate) past_suffixes: Vec<String>,
+    /// The words that join the two ends of a range.
+    pub(crate) range: RangeWords,
     pub(crate) rules: Vec<Rule>,
     pub(crate) examples: Vec<Example>,
     /// Category names that are never reported on their own (they start with `_`).
     pub(crate) hidden: Vec<bool>,
+}
+
+/// The words that join the ends of a range (`RANGE_*` and `ELIDED_*` in a lexicon), read by
+/// `range.rs`. Dashes are words here too.
+#[derive(Debug, Default)]
+pub(crate) struct RangeWords {
+    /// Join two expressions: "to", "through", a dash (`RANGE_LINK`).
+    pub links: Vec<String>,
+    /// Open a range whose link is one of `opener_links`: "between" (`RANGE_OPENER`).
+    pub openers: Vec<String>,
+    /// Join two expressions only after an opener: "and" (`RANGE_OPENER_LINK`).
+    pub opener_links: Vec<String>,
+    /// Join an expression and a bare number that shares its month or century: "6-7 January",
+    /// "1915-17" (`ELIDED_LINK`).
+    pub elided: Vec<String>,
+    /// As `elided`, but the number must end the phrase: "April 24 and 25." yet not "March 3
+    /// and 4 people" (`ELIDED_LINK_FINAL`).
+    pub elided_final: Vec<String>,
 }
 
 /// A mistake in a language pack, with where it is.
@@ -313,6 +333,7 @@ impl LanguagePack {
             fraction_links: false,
             decade_suffixes: Vec::new(),
             past_suffixes: Vec::new(),
+            range: RangeWords::default(),
             rules: Vec::new(),
             examples: Vec::new(),
             hidden: Vec::new(),
@@ -455,6 +476,11 @@ impl LanguagePack {
                 "ORDINAL_SUFFIX" => self.ordinal_suffixes.extend(words.map(str::to_lowercase)),
                 "DECADE_SUFFIX" => self.decade_suffixes.extend(words.map(str::to_lowercase)),
                 "PAST_SUFFIX" => self.past_suffixes.extend(words.map(str::to_lowercase)),
+                "RANGE_LINK" => self.range.links.extend(words.map(str::to_lowercase)),
+                "RANGE_OPENER" => self.range.openers.extend(words.map(str::to_lowercase)),
+                "RANGE_OPENER_LINK" => self.range.opener_links.extend(words.map(str::to_lowercase)),
+                "ELIDED_LINK" => self.range.elided.extend(words.map(str::to_lowercase)),
+                "ELIDED_LINK_FINAL" => self.range.elided_final.extend(words.map(str::to_lowercase)),
                 "PAST" | "FUTURE" | "PAST_VERB" | "FUTURE_VERB" => {
                     let cue = match class {
                         "PAST" => TenseCue::auxiliary(Tense::Past),

@@ -9,9 +9,13 @@
 //! end states the rest: "6" in "6-7 January 1916", "25" in "April 24 and 25", "17" in
 //! "1915-17". TimeML annotates that number as a TIMEX3 of its own, with the month and year
 //! it shares.
+//!
+//! The link words ("to", "between … and", dashes) are language data: `RANGE_*` and
+//! `ELIDED_*` in the pack's lexicon.
 
 use serde::Serialize;
 
+use crate::pack::{LanguagePack, RangeWords};
 use crate::value::{CalendarValue, DatePart, Interval, TimexValue, YearField};
 use crate::{Timex, TimexType};
 
@@ -50,7 +54,14 @@ fn last_word(text: &str) -> String {
 
 /// Links consecutive time expressions of `text` (whose first byte is at `byte_base` in the
 /// document) that form a range. `year_stated[i]` says whether expression `i` states its year.
-pub(crate) fn link(text: &str, byte_base: usize, timexes: &mut [Timex], year_stated: &[bool]) {
+pub(crate) fn link(
+    pack: &LanguagePack,
+    text: &str,
+    byte_base: usize,
+    timexes: &mut [Timex],
+    year_stated: &[bool],
+) {
+    let words = &pack.range;
     for i in 0..timexes.len().saturating_sub(1) {
         let (a, b) = (&timexes[i], &timexes[i + 1]);
         if !dating(a) || !dating(b) || a.byte_end > b.byte_start {
@@ -62,12 +73,13 @@ pub(crate) fn link(text: &str, byte_base: usize, timexes: &mut [Timex], year_sta
         ) else {
             continue;
         };
-        let joined = match gap.trim().to_lowercase().as_str() {
-            "-" | "–" | "—" => !gap.contains('\n'),
-            "to" | "until" | "till" | "through" | "thru" => true,
-            "and" => last_word(before) == "between",
-            _ => false,
-        };
+        let word = gap.trim().to_lowercase();
+        // A dash joins only on one line; a word anywhere.
+        let on_one_line = word.chars().any(char::is_alphanumeric) || !gap.contains('\n');
+        let joined = on_one_line
+            && (words.links.contains(&word)
+                || (words.opener_links.contains(&word)
+                    && words.openers.contains(&last_word(before))));
         if !joined {
             continue;
         }
@@ -130,29 +142,54 @@ fn borrow_year(timexes: &mut [Timex], i: usize) {
     timexes[i].value = value;
 }
 
-/// The words that join the two ends of an elided range ("6-7 January", "April 24 and 25").
-const ELIDED_LINKS: [&str; 7] = ["-", "–", "—", "and", "or", "to", "through"];
-
 /// How far (in bytes) from an expression the bare number of an elided range may start.
 const ELIDED_REACH: usize = 12;
 
-/// The link word if `gap` is one and nothing else: a dash alone, or a word between spaces.
-fn elided_link(gap: &str) -> Option<&str> {
-    let t = gap.trim();
-    let dash = matches!(t, "-" | "–" | "—") && !gap.contains('\n');
-    let spaced = gap.starts_with(' ') && gap.ends_with(' ');
-    (ELIDED_LINKS.contains(&t) && (dash || spaced)).then_some(t)
+/// How an elided range's link joins the number.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ElidedLink {
+    /// A dash, or a word such as "to": the number may be followed by anything.
+    Open,
+    /// "and", "or": the number must end the phrase.
+    Final,
+}
+
+/// The link if `gap` is one and nothing else: a dash (or other sign) alone, or a word between
+/// spaces.
+fn elided_link(words: &RangeWords, gap: &str) -> Option<ElidedLink> {
+    let t = gap.trim().to_lowercase();
+    let is_word = t.chars().any(char::is_alphanumeric);
+    let fits = if is_word {
+        gap.starts_with(' ') && gap.ends_with(' ')
+    } else {
+        !gap.contains('\n')
+    };
+    if !fits {
+        None
+    } else if words.elided.contains(&t) {
+        Some(ElidedLink::Open)
+    } else if words.elided_final.contains(&t) {
+        Some(ElidedLink::Final)
+    } else {
+        None
+    }
+}
+
+/// A dash between two numbers ("1915-17"): a link that is not a word.
+fn is_dash(link_text: &str) -> bool {
+    let t = link_text.trim();
+    !t.is_empty() && !t.chars().any(char::is_alphanumeric)
 }
 
 /// The bare number just before `before`'s end, joined by a link: (its byte range, value).
-fn number_before(before: &str) -> Option<(usize, usize, u32)> {
+fn number_before(words: &RangeWords, before: &str) -> Option<(usize, usize, u32)> {
     let mut from = before.len().saturating_sub(ELIDED_REACH);
     while !before.is_char_boundary(from) {
         from += 1;
     }
     let window = &before[from..];
     let digits_end = window.trim_end_matches(|c: char| !c.is_ascii_digit()).len();
-    elided_link(&window[digits_end..])?;
+    elided_link(words, &window[digits_end..])?;
     let digits_start = window[..digits_end]
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .len();
@@ -161,7 +198,7 @@ fn number_before(before: &str) -> Option<(usize, usize, u32)> {
     // "3.5-7 January", "A5-7 January": not a day. (A window cut inside the digits, too.)
     if run.is_empty()
         || run.len() > 2
-        || digits_start == 0
+        || (digits_start == 0 && from > 0)
         || prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | '-'))
     {
         return None;
@@ -169,8 +206,13 @@ fn number_before(before: &str) -> Option<(usize, usize, u32)> {
     Some((from + digits_start, from + digits_end, run.parse().ok()?))
 }
 
-/// The bare number just after a link at `after`'s start: (link, its byte range, value).
-fn number_after(after: &str, max_digits: usize) -> Option<(&str, usize, usize, u32)> {
+/// The bare number just after a link at `after`'s start: (the link's text, the number's byte
+/// range, its value).
+fn number_after<'a>(
+    words: &RangeWords,
+    after: &'a str,
+    max_digits: usize,
+) -> Option<(&'a str, usize, usize, u32)> {
     let mut to = after.len().min(ELIDED_REACH);
     while !after.is_char_boundary(to) {
         to -= 1;
@@ -180,7 +222,8 @@ fn number_after(after: &str, max_digits: usize) -> Option<(&str, usize, usize, u
         - window
             .trim_start_matches(|c: char| !c.is_ascii_digit())
             .len();
-    let link = elided_link(&window[..start])?;
+    let link_text = &window[..start];
+    let link = elided_link(words, link_text)?;
     let rest = &after[start..];
     let len = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let tail = &rest[len..];
@@ -193,22 +236,24 @@ fn number_after(after: &str, max_digits: usize) -> Option<(&str, usize, usize, u
         return None;
     }
     // "on March 3 and 4 people died": after "and" or "or" the number must end the phrase.
-    if matches!(link, "and" | "or")
+    if link == ElidedLink::Final
         && !(tail.trim_start().is_empty() || tail.starts_with(['.', ',', ';', ')']))
     {
         return None;
     }
-    Some((link, start, start + len, rest[..len].parse().ok()?))
+    Some((link_text, start, start + len, rest[..len].parse().ok()?))
 }
 
 /// Adds the bare-number ends of elided ranges (see the module docs) to `timexes`, keeping
 /// the list in text order and `year_stated` beside it.
 pub(crate) fn split_elided(
+    pack: &LanguagePack,
     text: &str,
     byte_base: usize,
     timexes: &mut Vec<Timex>,
     year_stated: &mut Vec<bool>,
 ) {
+    let words = &pack.range;
     let mut found: Vec<(usize, Timex)> = Vec::new();
     for (i, t) in timexes.iter().enumerate() {
         let TimexValue::Calendar(v) = &t.value else {
@@ -251,7 +296,7 @@ pub(crate) fn split_elided(
                 };
                 // "6-7 January 1916": a day before an expression that starts with its day.
                 if starts_with_digit
-                    && let Some((s, e, n)) = number_before(before)
+                    && let Some((s, e, n)) = number_before(words, before)
                     && s >= prev_end
                     && (1..u32::from(day)).contains(&n)
                     && let Some(w) = with_day(n)
@@ -260,7 +305,7 @@ pub(crate) fn split_elided(
                 }
                 // "April 24 and 25": a day after an expression that ends with its day.
                 if ends_with_digit
-                    && let Some((_, s, e, n)) = number_after(after, 2)
+                    && let Some((_, s, e, n)) = number_after(words, after, 2)
                     && te + e <= next_start
                     && n > u32::from(day)
                     && let Some(w) = with_day(n)
@@ -273,8 +318,8 @@ pub(crate) fn split_elided(
                 if let YearField::Year(y) = v.year
                     && t.text.len() == 4
                     && t.text.bytes().all(|b| b.is_ascii_digit())
-                    && let Some((link, s, e, n)) = number_after(after, 2)
-                    && matches!(link, "-" | "–")
+                    && let Some((link, s, e, n)) = number_after(words, after, 2)
+                    && is_dash(link)
                     && e - s == 2
                     && te + e <= next_start
                 {

@@ -17,6 +17,9 @@ TODAY: sabah = day_offset=1
 UNIT: il = unit=year
 UNIT: gün = unit=day
 AGO: əvvəl = dir=-1 anchor=dct
+RANGE_LINK: - –
+ELIDED_LINK: - –
+ELIDED_LINK_FINAL: və
 "#;
 
 const RULES: &str = r#"
@@ -59,4 +62,29 @@ fn an_azerbaijani_sketch_runs_on_the_same_engine() {
             ("Dünən".to_string(), "2026-01-19".to_string()),
         ]
     );
+}
+
+#[test]
+fn range_words_are_pack_data() {
+    let pack = LanguagePack::parse("az", LEXICON, RULES).unwrap();
+    let tagger = Tagger::with_pack(pack);
+    let anchor = Anchor::from_dct("2026-01-20").unwrap();
+    let found = tagger.tag("6-7 yanvar 1990 və 20 və 21 yanvar 1990", &anchor);
+    let got: Vec<(&str, String)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("6", "1990-01-06".to_string()),
+            ("7 yanvar 1990", "1990-01-07".to_string()),
+            ("20", "1990-01-20".to_string()),
+            ("21 yanvar 1990", "1990-01-21".to_string()),
+        ]
+    );
+    assert!(found[0].range.is_some());
+    // English link words mean nothing here.
+    let found = tagger.tag("6 and 7 yanvar 1990", &anchor);
+    assert_eq!(found.len(), 1);
 }

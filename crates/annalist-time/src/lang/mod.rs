@@ -276,8 +276,8 @@ impl SessionState {
                     || frame.short_year.is_some(),
             );
         }
-        crate::range::split_elided(text, self.byte_base, &mut out, &mut year_stated);
-        crate::range::link(text, self.byte_base, &mut out, &year_stated);
+        crate::range::split_elided(pack, text, self.byte_base, &mut out, &mut year_stated);
+        crate::range::link(pack, text, self.byte_base, &mut out, &year_stated);
         out
     }
 }
