@@ -553,9 +553,21 @@ fn match_atom(pack: &LanguagePack, atom: &Atom, item: &Item) -> Option<Frame> {
             number_role(*role, n)
         }
         (Atom::Ord(role), ItemKind::Number(n)) if n.ordinal => number_role(*role, n),
-        (Atom::Decade, ItemKind::Number(n)) => n.decade.map(|d| Frame {
-            decade: Some(d),
-            ..Frame::default()
+        // "the 1800s" is the 19th century, not its first ten years; "the 2000s" stays a
+        // decade, as usage has it.
+        (Atom::Decade, ItemKind::Number(n)) => n.decade.map(|d| {
+            if d % 10 == 0 && (100..=190).contains(&d) {
+                Frame {
+                    century: Some(d / 10),
+                    unit: Some(crate::frame::Unit::Century),
+                    ..Frame::default()
+                }
+            } else {
+                Frame {
+                    decade: Some(d),
+                    ..Frame::default()
+                }
+            }
         }),
         _ => None,
     }

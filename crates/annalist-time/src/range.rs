@@ -175,6 +175,33 @@ fn elided_link(words: &RangeWords, gap: &str) -> Option<ElidedLink> {
     }
 }
 
+/// The length of an ordinal suffix ("th" in "5th") at the start of `s`, if one is there and
+/// ends the word.
+fn ordinal_suffix_len(pack: &LanguagePack, s: &str) -> usize {
+    pack.ordinal_suffixes
+        .iter()
+        .filter(|suffix| {
+            s.get(..suffix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(suffix))
+                && !s[suffix.len()..].starts_with(char::is_alphanumeric)
+        })
+        .map(String::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A year stated right after an elided range's second day ("March 3-4, 1990"): the byte
+/// length of ", 1990" and the year.
+fn year_after(tail: &str) -> Option<(usize, i32)> {
+    let rest = tail.strip_prefix(',').unwrap_or(tail);
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let digits = rest.get(..4)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || rest[4..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    Some((tail.len() - rest.len() + 4, digits.parse().ok()?))
+}
+
 /// A dash between two numbers ("1915-17"): a link that is not a word.
 fn is_dash(link_text: &str) -> bool {
     let t = link_text.trim();
@@ -182,14 +209,16 @@ fn is_dash(link_text: &str) -> bool {
 }
 
 /// The bare number just before `before`'s end, joined by a link: (its byte range, value).
-fn number_before(words: &RangeWords, before: &str) -> Option<(usize, usize, u32)> {
+fn number_before(pack: &LanguagePack, before: &str) -> Option<(usize, usize, u32)> {
     let mut from = before.len().saturating_sub(ELIDED_REACH);
     while !before.is_char_boundary(from) {
         from += 1;
     }
     let window = &before[from..];
     let digits_end = window.trim_end_matches(|c: char| !c.is_ascii_digit()).len();
-    elided_link(words, &window[digits_end..])?;
+    // "3rd-5th March": the first day may carry an ordinal suffix too.
+    let suffix = ordinal_suffix_len(pack, &window[digits_end..]);
+    elided_link(&pack.range, &window[digits_end + suffix..])?;
     let digits_start = window[..digits_end]
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .len();
@@ -203,16 +232,30 @@ fn number_before(words: &RangeWords, before: &str) -> Option<(usize, usize, u32)
     {
         return None;
     }
-    Some((from + digits_start, from + digits_end, run.parse().ok()?))
+    Some((
+        from + digits_start,
+        from + digits_end + suffix,
+        run.parse().ok()?,
+    ))
 }
 
-/// The bare number just after a link at `after`'s start: (the link's text, the number's byte
-/// range, its value).
+/// The bare number just after a link at `after`'s start.
+struct NumberAfter<'a> {
+    /// The link's text.
+    link: &'a str,
+    /// The number's byte range in `after`, with its ordinal suffix.
+    start: usize,
+    end: usize,
+    value: u32,
+    /// Text left after it.
+    tail: &'a str,
+}
+
 fn number_after<'a>(
-    words: &RangeWords,
+    pack: &LanguagePack,
     after: &'a str,
     max_digits: usize,
-) -> Option<(&'a str, usize, usize, u32)> {
+) -> Option<NumberAfter<'a>> {
     let mut to = after.len().min(ELIDED_REACH);
     while !after.is_char_boundary(to) {
         to -= 1;
@@ -223,16 +266,17 @@ fn number_after<'a>(
             .trim_start_matches(|c: char| !c.is_ascii_digit())
             .len();
     let link_text = &window[..start];
-    let link = elided_link(words, link_text)?;
+    let link = elided_link(&pack.range, link_text)?;
     let rest = &after[start..];
-    let len = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let len = digits + ordinal_suffix_len(pack, &rest[digits..]);
     let tail = &rest[len..];
     // "24 and 25,000", "3-5%", "3-5th", "1990-91-92": not a bare day or year.
     let next = tail.chars().next();
     let continues = next
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, '%' | '/' | ':' | '-' | '–'))
         || (matches!(next, Some(',' | '.')) && tail[1..].starts_with(|c: char| c.is_ascii_digit()));
-    if len == 0 || len > max_digits || continues {
+    if digits == 0 || digits > max_digits || continues {
         return None;
     }
     // "on March 3 and 4 people died": after "and" or "or" the number must end the phrase.
@@ -241,7 +285,13 @@ fn number_after<'a>(
     {
         return None;
     }
-    Some((link_text, start, start + len, rest[..len].parse().ok()?))
+    Some(NumberAfter {
+        link: link_text,
+        start,
+        end: start + len,
+        value: rest[..digits].parse().ok()?,
+        tail,
+    })
 }
 
 /// Adds the bare-number ends of elided ranges (see the module docs) to `timexes`, keeping
@@ -253,8 +303,10 @@ pub(crate) fn split_elided(
     timexes: &mut Vec<Timex>,
     year_stated: &mut Vec<bool>,
 ) {
-    let words = &pack.range;
     let mut found: Vec<(usize, Timex)> = Vec::new();
+    // Expressions whose year a following "…-4, 1990" states, and the years that joined them.
+    let mut years: Vec<(usize, i32)> = Vec::new();
+    let mut absorbed: Vec<usize> = Vec::new();
     for (i, t) in timexes.iter().enumerate() {
         let TimexValue::Calendar(v) = &t.value else {
             continue;
@@ -279,7 +331,14 @@ pub(crate) fn split_elided(
             .get(i + 1)
             .map_or(text.len(), |n| n.byte_start.saturating_sub(byte_base));
         let starts_with_digit = t.text.starts_with(|c: char| c.is_ascii_digit());
-        let ends_with_digit = t.text.ends_with(|c: char| c.is_ascii_digit());
+        // "March 3" or "March 3rd".
+        let ends_with_digit = t.text.ends_with(|c: char| c.is_ascii_digit())
+            || pack.ordinal_suffixes.iter().any(|suffix| {
+                t.text.len() > suffix.len()
+                    && t.text.is_char_boundary(t.text.len() - suffix.len())
+                    && t.text[t.text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+                    && t.text[..t.text.len() - suffix.len()].ends_with(|c: char| c.is_ascii_digit())
+            });
         let mut ends: Vec<(usize, usize, CalendarValue)> = Vec::new();
         match v.part {
             DatePart::Day {
@@ -296,21 +355,43 @@ pub(crate) fn split_elided(
                 };
                 // "6-7 January 1916": a day before an expression that starts with its day.
                 if starts_with_digit
-                    && let Some((s, e, n)) = number_before(words, before)
+                    && let Some((s, e, n)) = number_before(pack, before)
                     && s >= prev_end
                     && (1..u32::from(day)).contains(&n)
                     && let Some(w) = with_day(n)
                 {
                     ends.push((s, e, w));
                 }
-                // "April 24 and 25": a day after an expression that ends with its day.
+                // "April 24 and 25": a day after an expression that ends with its day (not
+                // with its year: "March 3, 1988 to 5").
                 if ends_with_digit
-                    && let Some((_, s, e, n)) = number_after(words, after, 2)
-                    && te + e <= next_start
-                    && n > u32::from(day)
-                    && let Some(w) = with_day(n)
+                    && !year_stated.get(i).copied().unwrap_or(true)
+                    && let Some(num) = number_after(pack, after, 2)
+                    && te + num.end <= next_start
+                    && num.value > u32::from(day)
+                    && let Some(mut w) = with_day(num.value)
                 {
-                    ends.push((te + s, te + e, w));
+                    let mut e = num.end;
+                    // "March 3-4, 1990": the year after the second day is both days' year.
+                    if let Some((len, year)) = year_after(num.tail) {
+                        let year_end = te + e + len;
+                        // The year alone is usually an expression already: it joins this one.
+                        let next_is_the_year = timexes.get(i + 1).is_some_and(|n| {
+                            n.byte_start.checked_sub(byte_base) == Some(year_end - 4)
+                                && n.byte_end.checked_sub(byte_base) == Some(year_end)
+                        });
+                        w.year = YearField::Year(year);
+                        if w.interval().is_some() && (year_end <= next_start || next_is_the_year) {
+                            e += len;
+                            years.push((i, year));
+                            if next_is_the_year {
+                                absorbed.push(i + 1);
+                            }
+                        } else {
+                            w.year = v.year;
+                        }
+                    }
+                    ends.push((te + num.start, te + e, w));
                 }
             }
             // "1915-17": the second year in two digits.
@@ -318,16 +399,16 @@ pub(crate) fn split_elided(
                 if let YearField::Year(y) = v.year
                     && t.text.len() == 4
                     && t.text.bytes().all(|b| b.is_ascii_digit())
-                    && let Some((link, s, e, n)) = number_after(words, after, 2)
-                    && is_dash(link)
-                    && e - s == 2
-                    && te + e <= next_start
+                    && let Some(num) = number_after(pack, after, 2)
+                    && is_dash(num.link)
+                    && num.end - num.start == 2
+                    && te + num.end <= next_start
                 {
-                    let second = y - y.rem_euclid(100) + i32::try_from(n).unwrap_or(0);
+                    let second = y - y.rem_euclid(100) + i32::try_from(num.value).unwrap_or(0);
                     if second > y {
                         let mut w = *v;
                         w.year = YearField::Year(second);
-                        ends.push((te + s, te + e, w));
+                        ends.push((te + num.start, te + num.end, w));
                     }
                 }
             }
@@ -367,6 +448,21 @@ pub(crate) fn split_elided(
             ));
         }
     }
+    for (i, year) in years {
+        if let Some(t) = timexes.get_mut(i)
+            && let TimexValue::Calendar(mut v) = t.value.clone()
+        {
+            v.year = YearField::Year(year);
+            let value = TimexValue::Calendar(v);
+            if value.interval().is_some() {
+                t.interval = value.interval();
+                t.value = value;
+                if let Some(stated) = year_stated.get_mut(i) {
+                    *stated = true;
+                }
+            }
+        }
+    }
     if found.is_empty() {
         return;
     }
@@ -381,9 +477,13 @@ pub(crate) fn split_elided(
             year_stated.push(true);
         }
     };
+    let mut absorbed = absorbed.into_iter().peekable();
     for (i, (t, stated)) in old.into_iter().zip(old_stated).enumerate() {
         while let Some((_, new)) = found.next_if(|(at, _)| *at <= i) {
             push_new(timexes, year_stated, new);
+        }
+        if absorbed.next_if_eq(&i).is_some() {
+            continue;
         }
         timexes.push(t);
         year_stated.push(stated);

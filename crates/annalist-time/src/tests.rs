@@ -165,6 +165,20 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
         spans("Throughout 1915-17, the armies dug in."),
         [pair("1915", "1915"), pair("17", "1917")]
     );
+    // AP style: the year after the second day is both days' year, and joins the second end.
+    assert_eq!(
+        spans("Talks on March 3-4, 1990 failed."),
+        [pair("March 3", "1990-03-03"), pair("4, 1990", "1990-03-04")]
+    );
+    assert_eq!(
+        spans("Talks on March 3rd-5th."),
+        [pair("March 3rd", "1999-03-03"), pair("5th", "1999-03-05")]
+    );
+    // A year the first end states already is kept.
+    assert_eq!(
+        spans("From March 3, 1988 to 5, 1990."),
+        [pair("March 3, 1988", "1988-03-03"), pair("1990", "1990")]
+    );
     // Character offsets stay right after a multi-byte dash, and the two ends are linked.
     let out = tagger.tag("Événements: 6–7 January 1916", &anchor);
     assert_eq!((out[0].start, out[0].end), (12, 13));
