@@ -9,10 +9,10 @@ use std::path::Path;
 use annalist_time::{Anchor, Tagger};
 use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
-const STRICT_F1_FLOOR: f64 = 0.884;
-const RELAXED_F1_FLOOR: f64 = 0.941;
-const VALUE_F1_FLOOR: f64 = 0.798;
-const TYPE_F1_FLOOR: f64 = 0.898;
+const STRICT_F1_FLOOR: f64 = 0.888;
+const RELAXED_F1_FLOOR: f64 = 0.943;
+const VALUE_F1_FLOOR: f64 = 0.799;
+const TYPE_F1_FLOOR: f64 = 0.899;
 
 fn corpus(name: &str) -> Option<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -103,7 +103,7 @@ fn wikiwars_narratives_stay_above_their_floors() {
         "WikiWars: strict F1 {:.4} relaxed F1 {:.4} value F1 {:.4}",
         c.strict.f1, c.relaxed.f1, c.value_f1
     );
-    assert!(c.strict.f1 >= 0.854, "strict F1 {:.3}", c.strict.f1);
+    assert!(c.strict.f1 >= 0.855, "strict F1 {:.3}", c.strict.f1);
     assert!(c.relaxed.f1 >= 0.93, "relaxed F1 {:.3}", c.relaxed.f1);
-    assert!(c.value_f1 >= 0.832, "value F1 {:.3}", c.value_f1);
+    assert!(c.value_f1 >= 0.834, "value F1 {:.3}", c.value_f1);
 }
