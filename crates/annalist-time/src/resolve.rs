@@ -468,6 +468,7 @@ fn has_calendar_fields(f: &Frame) -> bool {
         || f.month.is_some()
         || f.day.is_some()
         || f.weekday.is_some()
+        || f.easter.is_some()
         || f.week.is_some()
         || f.quarter.is_some()
         || f.half.is_some()
@@ -713,6 +714,27 @@ fn resolve_calendar(
 ) -> Option<(CalendarValue, AnchorUsed)> {
     let time = clock(f);
     let part = stated_part(f);
+    if let Some(offset) = f.easter {
+        // "Easter 1916": that year's.
+        if let Some(y) = f.year {
+            let day = add_days(easter_sunday(y)?, offset)?;
+            return Some((CalendarValue::day(day), AnchorUsed::None));
+        }
+        // "Easter", "Good Friday": the feast in the year nearest in the tense's direction.
+        let (a, used) = ctx.anchor(f.anchor)?;
+        let ay = i64::from(a.year());
+        let days: Vec<Date> = (ay - 1..=ay + 1)
+            .filter_map(|y| add_days(easter_sunday(y)?, offset))
+            .collect();
+        let day = match (f.rel, tense) {
+            (Some(r), _) if r < 0 => days.iter().rev().find(|d| **d < a),
+            (Some(r), _) if r > 0 => days.iter().find(|d| **d > a),
+            (_, Some(Tense::Past)) => days.iter().rev().find(|d| **d <= a),
+            (_, Some(Tense::Future)) => days.iter().find(|d| **d >= a),
+            _ => days.iter().find(|d| d.year() == a.year()),
+        }?;
+        return Some((CalendarValue::day(*day), used));
+    }
     if let Some(year) = stated_year(f, ctx) {
         // A weekday with a full date adds nothing; a weekday with only a year is odd: ignore.
         if f.century.is_some() && f.unit == Some(Unit::Century) {
@@ -854,6 +876,29 @@ fn resolve_calendar(
     Some((v, used))
 }
 
+/// Easter Sunday of year `y` in the Gregorian calendar (the anonymous Gregorian algorithm,
+/// "Meeus/Jones/Butcher"), for years 1583 to 9999.
+fn easter_sunday(y: i64) -> Option<Date> {
+    if !(1583..=9999).contains(&y) {
+        return None;
+    }
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y16(y)?, month as i8, day as i8).ok()
+}
+
 /// The `nth` (1-based; -1 = last) `wd` of month `m` of year `y`.
 fn nth_weekday(y: i64, m: u8, wd: Weekday, nth: i64) -> Option<Date> {
     let first = Date::new(y16(y)?, m as i8, 1).ok()?;
@@ -972,6 +1017,30 @@ mod tests {
         assert_eq!(value("weekday=5 rel=-1", None, &c), "2025-03-07");
         assert_eq!(value("weekday=3 rel=-1", None, &c), "2025-03-05");
         assert_eq!(value("weekday=5 rel=1", None, &c), "2025-03-14");
+    }
+
+    #[test]
+    fn easter_falls_where_the_calendar_puts_it() {
+        // Known dates, Western reckoning.
+        for (y, m, d) in [
+            (1961, 4, 2),
+            (2000, 4, 23),
+            (2008, 3, 23),
+            (2011, 4, 24),
+            (2025, 4, 20),
+            (2038, 4, 25),
+        ] {
+            assert_eq!(
+                easter_sunday(y),
+                Some(jiff::civil::date(y as i16, m, d)),
+                "{y}"
+            );
+        }
+        assert_eq!(easter_sunday(1200), None);
+        let c = ctx("2025-03-12");
+        assert_eq!(value("easter=0", None, &c), "2025-04-20");
+        assert_eq!(value("easter=-2", Some(Tense::Past), &c), "2024-03-29");
+        assert_eq!(value("easter=1 rel=1", None, &c), "2025-04-21");
     }
 
     #[test]
