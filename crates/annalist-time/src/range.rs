@@ -19,6 +19,15 @@ use crate::pack::{LanguagePack, RangeWords};
 use crate::value::{CalendarValue, DatePart, Interval, TimexValue, YearField};
 use crate::{Timex, TimexType};
 
+/// What an expression states itself, rather than takes from its anchor.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Stated {
+    /// Its year ("1990", "the 1990s").
+    pub year: bool,
+    /// Its day ("March 3", "Friday", "today").
+    pub day: bool,
+}
+
 /// Which end of a range a time expression is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -53,13 +62,13 @@ fn last_word(text: &str) -> String {
 }
 
 /// Links consecutive time expressions of `text` (whose first byte is at `byte_base` in the
-/// document) that form a range. `year_stated[i]` says whether expression `i` states its year.
+/// document) that form a range. `stated[i]` says what expression `i` states itself.
 pub(crate) fn link(
     pack: &LanguagePack,
     text: &str,
     byte_base: usize,
     timexes: &mut [Timex],
-    year_stated: &[bool],
+    stated: &[Stated],
 ) {
     let words = &pack.range;
     for i in 0..timexes.len().saturating_sub(1) {
@@ -83,10 +92,16 @@ pub(crate) fn link(
         if !joined {
             continue;
         }
-        if !year_stated.get(i).copied().unwrap_or(true)
-            && year_stated.get(i + 1).copied().unwrap_or(false)
-        {
+        let (sa, sb) = (
+            stated.get(i).copied().unwrap_or_default(),
+            stated.get(i + 1).copied().unwrap_or_default(),
+        );
+        if !sa.year && sb.year && stated.get(i).is_some() {
             borrow_year(&mut timexes[..], i);
+        }
+        // "from 9 a.m. to 5 p.m. Friday": the first time is on the second one's day.
+        if !sa.day && sb.day && stated.get(i).is_some() {
+            borrow_day(&mut timexes[..], i);
         }
         let (a, b) = (&timexes[i], &timexes[i + 1]);
         let (Some(ia), Some(ib)) = (a.interval, b.interval) else {
@@ -111,6 +126,37 @@ pub(crate) fn link(
             interval,
         });
     }
+}
+
+/// Gives the clock time of expression `i` the day of expression `i + 1` (or the day before,
+/// if it would otherwise start after it: "from 10 p.m. to 2 a.m. Friday").
+fn borrow_day(timexes: &mut [Timex], i: usize) {
+    let TimexValue::Calendar(day) = &timexes[i + 1].value else {
+        return;
+    };
+    let TimexValue::Calendar(mut v) = timexes[i].value.clone() else {
+        return;
+    };
+    if v.time.is_none() || day.to_date().is_none() {
+        return;
+    }
+    v.year = day.year;
+    v.part = day.part;
+    let end_start = timexes[i + 1].interval.map(|iv| iv.start);
+    let mut value = TimexValue::Calendar(v);
+    if let (Some(s), Some(e)) = (value.interval(), end_start)
+        && s.start > e
+        && let Some(prev) = v.to_date().and_then(|d| d.yesterday().ok())
+    {
+        let mut w = CalendarValue::day(prev);
+        w.time = v.time;
+        value = TimexValue::Calendar(w);
+    }
+    if value.interval().is_none() {
+        return;
+    }
+    timexes[i].interval = value.interval();
+    timexes[i].value = value;
 }
 
 /// Gives expression `i` the year of expression `i + 1` (or the year before, if it would
@@ -295,13 +341,13 @@ fn number_after<'a>(
 }
 
 /// Adds the bare-number ends of elided ranges (see the module docs) to `timexes`, keeping
-/// the list in text order and `year_stated` beside it.
+/// the list in text order and `stated` beside it.
 pub(crate) fn split_elided(
     pack: &LanguagePack,
     text: &str,
     byte_base: usize,
     timexes: &mut Vec<Timex>,
-    year_stated: &mut Vec<bool>,
+    year_stated: &mut Vec<Stated>,
 ) {
     let mut found: Vec<(usize, Timex)> = Vec::new();
     // Expressions whose year a following "…-4, 1990" states, and the years that joined them.
@@ -365,7 +411,7 @@ pub(crate) fn split_elided(
                 // "April 24 and 25": a day after an expression that ends with its day (not
                 // with its year: "March 3, 1988 to 5").
                 if ends_with_digit
-                    && !year_stated.get(i).copied().unwrap_or(true)
+                    && !year_stated.get(i).is_none_or(|s| s.year)
                     && let Some(num) = number_after(pack, after, 2)
                     && te + num.end <= next_start
                     && num.value > u32::from(day)
@@ -458,7 +504,7 @@ pub(crate) fn split_elided(
                 t.interval = value.interval();
                 t.value = value;
                 if let Some(stated) = year_stated.get_mut(i) {
-                    *stated = true;
+                    stated.year = true;
                 }
             }
         }
@@ -470,11 +516,14 @@ pub(crate) fn split_elided(
     let old = std::mem::take(timexes);
     let old_stated = std::mem::take(year_stated);
     let mut found = found.into_iter().peekable();
-    let push_new = |timexes: &mut Vec<Timex>, year_stated: &mut Vec<bool>, new: Timex| {
+    let push_new = |timexes: &mut Vec<Timex>, year_stated: &mut Vec<Stated>, new: Timex| {
         // Two ranges may claim the same number ("3 and 5 to 7 April"): keep the first.
         if timexes.last().is_none_or(|p| p.byte_end <= new.byte_start) {
             timexes.push(new);
-            year_stated.push(true);
+            year_stated.push(Stated {
+                year: true,
+                day: true,
+            });
         }
     };
     let mut absorbed = absorbed.into_iter().peekable();

@@ -136,6 +136,23 @@ fn ranges_link_their_ends_and_share_the_year() {
     let out = tagger.tag("the 1990-1994 war", &anchor);
     assert_eq!(out.len(), 2);
     assert!(out[0].range.is_some());
+    // A clock time takes the day the other end states; a night shift starts the day before.
+    let anchor = Anchor::from_dct("2025-03-12").unwrap();
+    let values = |text: &str| -> Vec<String> {
+        tagger
+            .tag(text, &anchor)
+            .iter()
+            .map(|t| t.value.to_string())
+            .collect()
+    };
+    assert_eq!(
+        values("Polls will be open from 9 a.m. to 5 p.m. Friday."),
+        ["2025-03-14T09:00", "2025-03-14T17:00"]
+    );
+    assert_eq!(
+        values("The curfew ran from 10 p.m. to 2 a.m. Friday."),
+        ["2025-03-06T22:00", "2025-03-07T02:00"]
+    );
 }
 
 #[test]

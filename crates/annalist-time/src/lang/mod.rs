@@ -269,12 +269,16 @@ impl SessionState {
                 range: None,
                 rule: pack.rules[rule as usize].name.as_str().into(),
             });
-            year_stated.push(
-                frame.year.is_some()
+            year_stated.push(crate::range::Stated {
+                year: frame.year.is_some()
                     || frame.decade.is_some()
                     || frame.century.is_some()
                     || frame.short_year.is_some(),
-            );
+                day: frame.day.is_some()
+                    || frame.weekday.is_some()
+                    || frame.day_offset.is_some()
+                    || frame.easter.is_some(),
+            });
         }
         crate::range::split_elided(pack, text, self.byte_base, &mut out, &mut year_stated);
         crate::range::link(pack, text, self.byte_base, &mut out, &year_stated);
