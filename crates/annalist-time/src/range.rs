@@ -26,6 +26,8 @@ pub(crate) struct Stated {
     pub year: bool,
     /// Its day ("March 3", "Friday", "today").
     pub day: bool,
+    /// A weekday alone ("Saturday"), which may be a week off.
+    pub weekday_only: bool,
 }
 
 /// Which end of a range a time expression is.
@@ -103,6 +105,11 @@ pub(crate) fn link(
         if !sa.day && sb.day && stated.get(i).is_some() {
             borrow_day(&mut timexes[..], i);
         }
+        // "from Friday to Saturday", resolved each on its own, may put Saturday in the week
+        // before: the second end follows the first.
+        if sb.weekday_only {
+            next_week_if_before(&mut timexes[..], i);
+        }
         let (a, b) = (&timexes[i], &timexes[i + 1]);
         let (Some(ia), Some(ib)) = (a.interval, b.interval) else {
             continue;
@@ -125,6 +132,35 @@ pub(crate) fn link(
             other: sa,
             interval,
         });
+    }
+}
+
+/// Moves expression `i + 1` (a weekday) a week on if it starts before expression `i`.
+fn next_week_if_before(timexes: &mut [Timex], i: usize) {
+    let (Some(ia), Some(ib)) = (timexes[i].interval, timexes[i + 1].interval) else {
+        return;
+    };
+    let TimexValue::Calendar(mut v) = timexes[i + 1].value.clone() else {
+        return;
+    };
+    if ib.start >= ia.start {
+        return;
+    }
+    let Some(day) = v
+        .to_date()
+        .and_then(|d| d.checked_add(jiff::Span::new().days(7)).ok())
+    else {
+        return;
+    };
+    let moved = CalendarValue::day(day);
+    v.year = moved.year;
+    v.part = moved.part;
+    let value = TimexValue::Calendar(v);
+    if let Some(iv) = value.interval()
+        && iv.start >= ia.start
+    {
+        timexes[i + 1].interval = Some(iv);
+        timexes[i + 1].value = value;
     }
 }
 
@@ -523,6 +559,7 @@ pub(crate) fn split_elided(
             year_stated.push(Stated {
                 year: true,
                 day: true,
+                weekday_only: false,
             });
         }
     };

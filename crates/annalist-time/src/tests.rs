@@ -153,6 +153,14 @@ fn ranges_link_their_ends_and_share_the_year() {
         values("The curfew ran from 10 p.m. to 2 a.m. Friday."),
         ["2025-03-06T22:00", "2025-03-07T02:00"]
     );
+    // The second end follows the first even when it alone would fall in the week before.
+    let out = tagger.tag(
+        "The talks ran from 9 a.m. Tuesday to 5 p.m. Friday.",
+        &Anchor::from_dct("2025-03-13").unwrap(),
+    );
+    let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
+    assert_eq!(values, ["2025-03-11T09:00", "2025-03-14T17:00"]);
+    assert!(out[0].range.is_some());
 }
 
 #[test]

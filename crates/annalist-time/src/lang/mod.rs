@@ -278,6 +278,10 @@ impl SessionState {
                     || frame.weekday.is_some()
                     || frame.day_offset.is_some()
                     || frame.easter.is_some(),
+                weekday_only: frame.weekday.is_some()
+                    && frame.month.is_none()
+                    && frame.day.is_none()
+                    && frame.rel.is_none(),
             });
         }
         crate::range::split_elided(pack, text, self.byte_base, &mut out, &mut year_stated);
