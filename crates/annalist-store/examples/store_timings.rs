@@ -9,15 +9,22 @@ use std::time::Instant;
 use annalist_store::{SearchQuery, Store, TimelineQuery, instant};
 
 fn main() {
+    if let Err(e) = run() {
+        eprintln!("store_timings: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let Some(db) = args.get(1) else {
         eprintln!("usage: store_timings DB [MONTH]");
         std::process::exit(2);
     };
     let month = args.get(2).map_or("1990-03", String::as_str);
-    let store = Store::open_read_only(db).expect("store");
+    let store = Store::open_read_only(db)?;
     if args.get(3).is_none() {
-        let stats = store.stats().expect("stats");
+        let stats = store.stats()?;
         println!(
             "{} documents, {} events, {} figures",
             stats.documents, stats.events, stats.figures
@@ -31,15 +38,15 @@ fn main() {
             sources += e.sources.len();
             true
         })
-        .expect("timeline");
+        ?;
     println!(
         "timeline, whole range streamed: {:.3} s ({entries} entries, {sources} sources)",
         t.elapsed().as_secs_f64()
     );
     if args.get(3).is_some_and(|a| a == "stream") {
-        return;
+        return Ok(());
     }
-    let (from, to) = instant::parse_period(month).expect("month");
+    let (from, to) = instant::parse_period(month)?;
     let t = Instant::now();
     let page = store
         .timeline(&TimelineQuery {
@@ -47,7 +54,7 @@ fn main() {
             to: Some(to),
             ..TimelineQuery::default()
         })
-        .expect("timeline");
+        ?;
     println!(
         "timeline, {month}: {:.1} ms ({} entries)",
         t.elapsed().as_secs_f64() * 1e3,
@@ -61,7 +68,7 @@ fn main() {
                 ..SearchQuery::default()
             };
             let t = Instant::now();
-            let hits = store.search(q, &query).expect("search");
+            let hits = store.search(q, &query)?;
             println!(
                 "search {q:?}{}: {:.1} ms ({} matches)",
                 if dated {
@@ -74,4 +81,5 @@ fn main() {
             );
         }
     }
+    Ok(())
 }
