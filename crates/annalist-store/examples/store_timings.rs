@@ -32,13 +32,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     let t = Instant::now();
     let (mut entries, mut sources) = (0usize, 0usize);
-    store
-        .timeline_for_each(&TimelineQuery::default(), |e| {
-            entries += 1;
-            sources += e.sources.len();
-            true
-        })
-        ?;
+    store.timeline_for_each(&TimelineQuery::default(), |e| {
+        entries += 1;
+        sources += e.sources.len();
+        true
+    })?;
     println!(
         "timeline, whole range streamed: {:.3} s ({entries} entries, {sources} sources)",
         t.elapsed().as_secs_f64()
@@ -48,13 +46,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     let (from, to) = instant::parse_period(month)?;
     let t = Instant::now();
-    let page = store
-        .timeline(&TimelineQuery {
-            from: Some(from),
-            to: Some(to),
-            ..TimelineQuery::default()
-        })
-        ?;
+    let page = store.timeline(&TimelineQuery {
+        from: Some(from),
+        to: Some(to),
+        ..TimelineQuery::default()
+    })?;
     println!(
         "timeline, {month}: {:.1} ms ({} entries)",
         t.elapsed().as_secs_f64() * 1e3,

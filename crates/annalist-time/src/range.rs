@@ -94,16 +94,15 @@ pub(crate) fn link(
         if !joined {
             continue;
         }
-        let (sa, sb) = (
-            stated.get(i).copied().unwrap_or_default(),
-            stated.get(i + 1).copied().unwrap_or_default(),
-        );
-        if !sa.year && sb.year && stated.get(i).is_some() {
-            borrow_year(&mut timexes[..], i);
-        }
-        // "from 9 a.m. to 5 p.m. Friday": the first time is on the second one's day.
-        if !sa.day && sb.day && stated.get(i).is_some() {
-            borrow_day(&mut timexes[..], i);
+        let sb = stated.get(i + 1).copied().unwrap_or_default();
+        if let Some(sa) = stated.get(i) {
+            if !sa.year && sb.year {
+                borrow_year(&mut timexes[..], i);
+            }
+            // "from 9 a.m. to 5 p.m. Friday": the first time is on the second one's day.
+            if !sa.day && sb.day {
+                borrow_day(&mut timexes[..], i);
+            }
         }
         // "from Friday to Saturday", resolved each on its own, may put Saturday in the week
         // before: the second end follows the first.
@@ -383,7 +382,7 @@ pub(crate) fn split_elided(
     text: &str,
     byte_base: usize,
     timexes: &mut Vec<Timex>,
-    year_stated: &mut Vec<Stated>,
+    stated: &mut Vec<Stated>,
 ) {
     let mut found: Vec<(usize, Timex)> = Vec::new();
     // Expressions whose year a following "…-4, 1990" states, and the years that joined them.
@@ -414,13 +413,10 @@ pub(crate) fn split_elided(
             .map_or(text.len(), |n| n.byte_start.saturating_sub(byte_base));
         let starts_with_digit = t.text.starts_with(|c: char| c.is_ascii_digit());
         // "March 3" or "March 3rd".
-        let ends_with_digit = t.text.ends_with(|c: char| c.is_ascii_digit())
-            || pack.ordinal_suffixes.iter().any(|suffix| {
-                t.text.len() > suffix.len()
-                    && t.text.is_char_boundary(t.text.len() - suffix.len())
-                    && t.text[t.text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-                    && t.text[..t.text.len() - suffix.len()].ends_with(|c: char| c.is_ascii_digit())
-            });
+        let number_end = t.text.trim_end_matches(char::is_alphabetic);
+        let ends_with_digit = number_end.ends_with(|c: char| c.is_ascii_digit())
+            && ordinal_suffix_len(pack, &t.text[number_end.len()..])
+                == t.text.len() - number_end.len();
         let mut ends: Vec<(usize, usize, CalendarValue)> = Vec::new();
         match v.part {
             DatePart::Day {
@@ -447,7 +443,7 @@ pub(crate) fn split_elided(
                 // "April 24 and 25": a day after an expression that ends with its day (not
                 // with its year: "March 3, 1988 to 5").
                 if ends_with_digit
-                    && !year_stated.get(i).is_none_or(|s| s.year)
+                    && !stated.get(i).is_none_or(|s| s.year)
                     && let Some(num) = number_after(pack, after, 2)
                     && te + num.end <= next_start
                     && num.value > u32::from(day)
@@ -539,7 +535,7 @@ pub(crate) fn split_elided(
             if value.interval().is_some() {
                 t.interval = value.interval();
                 t.value = value;
-                if let Some(stated) = year_stated.get_mut(i) {
+                if let Some(stated) = stated.get_mut(i) {
                     stated.year = true;
                 }
             }
@@ -550,13 +546,13 @@ pub(crate) fn split_elided(
     }
     // Merge in one pass (inserting one by one would be quadratic in a dense text).
     let old = std::mem::take(timexes);
-    let old_stated = std::mem::take(year_stated);
+    let old_stated = std::mem::take(stated);
     let mut found = found.into_iter().peekable();
-    let push_new = |timexes: &mut Vec<Timex>, year_stated: &mut Vec<Stated>, new: Timex| {
+    let push_new = |timexes: &mut Vec<Timex>, stated: &mut Vec<Stated>, new: Timex| {
         // Two ranges may claim the same number ("3 and 5 to 7 April"): keep the first.
         if timexes.last().is_none_or(|p| p.byte_end <= new.byte_start) {
             timexes.push(new);
-            year_stated.push(Stated {
+            stated.push(Stated {
                 year: true,
                 day: true,
                 weekday_only: false,
@@ -564,17 +560,17 @@ pub(crate) fn split_elided(
         }
     };
     let mut absorbed = absorbed.into_iter().peekable();
-    for (i, (t, stated)) in old.into_iter().zip(old_stated).enumerate() {
+    for (i, (t, said)) in old.into_iter().zip(old_stated).enumerate() {
         while let Some((_, new)) = found.next_if(|(at, _)| *at <= i) {
-            push_new(timexes, year_stated, new);
+            push_new(timexes, stated, new);
         }
         if absorbed.next_if_eq(&i).is_some() {
             continue;
         }
         timexes.push(t);
-        year_stated.push(stated);
+        stated.push(said);
     }
     for (_, new) in found {
-        push_new(timexes, year_stated, new);
+        push_new(timexes, stated, new);
     }
 }

@@ -5,7 +5,7 @@
 //! within a bounded window so the cost stays linear. The cue words are language data
 //! (`PAST:`, `FUTURE:` and `PAST_SUFFIX:` in a pack's lexicon).
 
-use crate::pack::{LanguagePack, Tense, TenseCue};
+use crate::pack::{LanguagePack, Tense, TenseCue, WordInfo};
 use crate::token::{Token, TokenKind};
 
 /// How many tokens on each side to look at.
@@ -87,24 +87,27 @@ pub(crate) fn tense_near(
     best.map(|(_, t)| t)
 }
 
-fn follows_neutral_word(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut String) -> bool {
-    if prev.kind != TokenKind::Word {
-        return false;
+/// What the pack knows of a word token, looked up in lowercase.
+fn word_info<'p>(
+    pack: &'p LanguagePack,
+    text: &str,
+    token: &Token,
+    buf: &mut String,
+) -> Option<&'p WordInfo> {
+    if token.kind != TokenKind::Word {
+        return None;
     }
     buf.clear();
-    buf.extend(prev.text(text).chars().flat_map(char::to_lowercase));
-    pack.word_id(buf)
-        .is_some_and(|id| pack.word_info(id).tense_neutral)
+    buf.extend(token.text(text).chars().flat_map(char::to_lowercase));
+    pack.word_id(buf).map(|id| pack.word_info(id))
+}
+
+fn follows_neutral_word(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut String) -> bool {
+    word_info(pack, text, prev, buf).is_some_and(|w| w.tense_neutral)
 }
 
 fn follows_determiner(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut String) -> bool {
-    if prev.kind != TokenKind::Word {
-        return false;
-    }
-    buf.clear();
-    buf.extend(prev.text(text).chars().flat_map(char::to_lowercase));
-    pack.word_id(buf)
-        .is_some_and(|id| pack.word_info(id).determiner)
+    word_info(pack, text, prev, buf).is_some_and(|w| w.determiner)
 }
 
 /// After a full verb ("announced plans"), not after an auxiliary ("were planning").

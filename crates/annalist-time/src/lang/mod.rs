@@ -173,7 +173,7 @@ impl SessionState {
             }
         };
         let mut out = Vec::with_capacity(found.len());
-        let mut year_stated = Vec::with_capacity(found.len());
+        let mut stated = Vec::with_capacity(found.len());
         let mut cursor = (0usize, 0usize); // (byte, char) within this chunk
         let mut char_at = |byte: usize| -> usize {
             let (b, c) = cursor;
@@ -269,7 +269,7 @@ impl SessionState {
                 range: None,
                 rule: pack.rules[rule as usize].name.as_str().into(),
             });
-            year_stated.push(crate::range::Stated {
+            stated.push(crate::range::Stated {
                 year: frame.year.is_some()
                     || frame.decade.is_some()
                     || frame.century.is_some()
@@ -284,8 +284,8 @@ impl SessionState {
                     && frame.rel.is_none(),
             });
         }
-        crate::range::split_elided(pack, text, self.byte_base, &mut out, &mut year_stated);
-        crate::range::link(pack, text, self.byte_base, &mut out, &year_stated);
+        crate::range::split_elided(pack, text, self.byte_base, &mut out, &mut stated);
+        crate::range::link(pack, text, self.byte_base, &mut out, &stated);
         out
     }
 }
