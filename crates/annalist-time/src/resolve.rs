@@ -722,18 +722,8 @@ fn resolve_calendar(
         }
         // "Easter", "Good Friday": the feast in the year nearest in the tense's direction.
         let (a, used) = ctx.anchor(f.anchor)?;
-        let ay = i64::from(a.year());
-        let days: Vec<Date> = (ay - 1..=ay + 1)
-            .filter_map(|y| add_days(easter_sunday(y)?, offset))
-            .collect();
-        let day = match (f.rel, tense) {
-            (Some(r), _) if r < 0 => days.iter().rev().find(|d| **d < a),
-            (Some(r), _) if r > 0 => days.iter().find(|d| **d > a),
-            (_, Some(Tense::Past)) => days.iter().rev().find(|d| **d <= a),
-            (_, Some(Tense::Future)) => days.iter().find(|d| **d >= a),
-            _ => days.iter().find(|d| d.year() == a.year()),
-        }?;
-        return Some((CalendarValue::day(*day), used));
+        let day = yearly_day_near(a, f.rel, tense, |y| add_days(easter_sunday(y)?, offset))?;
+        return Some((CalendarValue::day(day), used));
     }
     if let Some(year) = stated_year(f, ctx) {
         // A weekday with a full date adds nothing; a weekday with only a year is odd: ignore.
@@ -751,17 +741,8 @@ fn resolve_calendar(
         // "Thanksgiving": the fourth Thursday of November of the year nearest in the tense's
         // direction.
         let (a, used) = ctx.anchor(f.anchor)?;
-        let ay = i64::from(a.year());
-        let days: Vec<Date> = (ay - 1..=ay + 1)
-            .filter_map(|y| nth_weekday(y, m, wd, nth))
-            .collect();
-        let day = match (rel, tense) {
-            (Some(r), _) if r < 0 => days.iter().rev().find(|d| **d < a),
-            (Some(r), _) if r > 0 => days.iter().find(|d| **d > a),
-            (_, Some(Tense::Past)) => days.iter().rev().find(|d| **d <= a),
-            _ => days.iter().find(|d| d.year() == a.year()),
-        }?;
-        return Some((CalendarValue::day(*day), used));
+        let day = yearly_day_near(a, rel, tense, |y| nth_weekday(y, m, wd, nth))?;
+        return Some((CalendarValue::day(day), used));
     }
     if let Some(wd) = f.weekday.and_then(weekday_of)
         && (part == DatePart::None || matches!(part, DatePart::Week(_)))
@@ -874,6 +855,27 @@ fn resolve_calendar(
     let (mut v, _, _) = *chosen?;
     v.time = time;
     Some((v, used))
+}
+
+/// The occurrence of a day that comes once a year (a feast, "the fourth Thursday of
+/// November") nearest to `a` in the direction the words or the tense give: "last" or past
+/// tense looks back, "next" or future tense ahead; otherwise the one in `a`'s year.
+fn yearly_day_near(
+    a: Date,
+    rel: Option<i64>,
+    tense: Option<Tense>,
+    day_in: impl Fn(i64) -> Option<Date>,
+) -> Option<Date> {
+    let ay = i64::from(a.year());
+    let days: Vec<Date> = (ay - 1..=ay + 1).filter_map(day_in).collect();
+    match (rel, tense) {
+        (Some(r), _) if r < 0 => days.iter().rev().find(|d| **d < a),
+        (Some(r), _) if r > 0 => days.iter().find(|d| **d > a),
+        (_, Some(Tense::Past)) => days.iter().rev().find(|d| **d <= a),
+        (_, Some(Tense::Future)) => days.iter().find(|d| **d >= a),
+        _ => days.iter().find(|d| d.year() == a.year()),
+    }
+    .copied()
 }
 
 /// Easter Sunday of year `y` in the Gregorian calendar (the anonymous Gregorian algorithm,
