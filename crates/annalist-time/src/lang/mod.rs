@@ -159,14 +159,17 @@ impl SessionState {
             })
             .count();
         // A history narrative states many years and speaks little from the writer's present:
-        // either most of its years are long past, or it has many years and almost no deixis
-        // ("yesterday", "last week", "three years ago"), which news is full of.
+        // either most of its years are long past and deixis ("yesterday", "last week", "three
+        // years ago") is rare, or it has many years and almost no deixis. A news story that
+        // lists old years (NATO's enlargements) still speaks from its own week.
         self.ctx.narrative = match self.anchor.style {
             Style::News => false,
             Style::Narrative => true,
             Style::Auto => {
                 dct.is_none()
-                    || (self.years_all >= 5 && self.years_old * 10 >= self.years_all * 7)
+                    || (self.years_all >= 5
+                        && self.years_old * 10 >= self.years_all * 7
+                        && self.deictic * 2 < self.years_all)
                     || (self.years_all >= 8
                         && self.full_dates >= 3
                         && self.deictic * 10 < self.years_all)
@@ -350,7 +353,7 @@ pub const CHUNK_BYTES: usize = 64 * 1024;
 const RECENT_SENTENCES: u64 = 1;
 
 /// For how many sentences (counting its own) a stated day of another year supplies the year
-/// of a month or day without one: "On January 19, 1990, troops entered Baku. … At
+/// of a day of a month without one: "On January 19, 1990, troops entered Baku. … At
 /// 7 a.m. on January 20 it was read on the radio." (A stated year alone does not: "dating to
 /// 1994. In January, …" in news means this January.)
 const STORY_SENTENCES: u64 = 5;
