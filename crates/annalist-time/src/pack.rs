@@ -283,6 +283,9 @@ pub struct LanguagePack {
     pub(crate) fraction_links: bool,
     pub(crate) decade_suffixes: Vec<String>,
     pub(crate) past_suffixes: Vec<String>,
+    /// What, written right after an expression, makes it a possessive ("Wednesday's ruling"):
+    /// the expression then names a day that has come, whatever the tense around it.
+    pub(crate) possessive_markers: Vec<String>,
     /// The words that join the two ends of a range.
     pub(crate) range: RangeWords,
     pub(crate) rules: Vec<Rule>,
@@ -333,6 +336,7 @@ impl LanguagePack {
             fraction_links: false,
             decade_suffixes: Vec::new(),
             past_suffixes: Vec::new(),
+            possessive_markers: Vec::new(),
             range: RangeWords::default(),
             rules: Vec::new(),
             examples: Vec::new(),
@@ -476,6 +480,7 @@ impl LanguagePack {
                 "ORDINAL_SUFFIX" => self.ordinal_suffixes.extend(words.map(str::to_lowercase)),
                 "DECADE_SUFFIX" => self.decade_suffixes.extend(words.map(str::to_lowercase)),
                 "PAST_SUFFIX" => self.past_suffixes.extend(words.map(str::to_lowercase)),
+                "POSSESSIVE" => self.possessive_markers.extend(words.map(str::to_lowercase)),
                 "RANGE_LINK" => self.range.links.extend(words.map(str::to_lowercase)),
                 "RANGE_OPENER" => self.range.openers.extend(words.map(str::to_lowercase)),
                 "RANGE_OPENER_LINK" => self.range.opener_links.extend(words.map(str::to_lowercase)),

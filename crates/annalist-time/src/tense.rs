@@ -46,6 +46,9 @@ pub(crate) fn tense_near(
     end: usize,
 ) -> Option<Tense> {
     let sid = sentences.get(first).copied()?;
+    if is_possessive(pack, text, tokens, end) {
+        return Some(Tense::Past);
+    }
     let mut buf = String::new();
     // The best cue is the nearest, where a verb form counts as twice as far as an auxiliary:
     // in "would appeal the decision, announced Wednesday" the adjacent "announced" wins.
@@ -85,6 +88,19 @@ pub(crate) fn tense_near(
         }
     }
     best.map(|(_, t)| t)
+}
+
+/// Whether a possessive marker ("'s") follows the token span ending before `end`.
+fn is_possessive(pack: &LanguagePack, text: &str, tokens: &[Token], end: usize) -> bool {
+    let Some(last) = end.checked_sub(1).and_then(|i| tokens.get(i)) else {
+        return false;
+    };
+    let rest = &text[last.end..];
+    pack.possessive_markers.iter().any(|m| {
+        rest.get(..m.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(m))
+            && !rest[m.len()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// What the pack knows of a word token, looked up in lowercase.
