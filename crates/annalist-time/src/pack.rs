@@ -223,6 +223,9 @@ pub struct WordInfo {
     pub tense: Option<TenseCue>,
     /// A verb form after it carries no tense ("the reduced dividend", "to be completed").
     pub tense_neutral: bool,
+    /// A perfect auxiliary: a word pointing ahead after it names a plan that has passed
+    /// ("had been due to expire Friday").
+    pub perfect: bool,
     /// An article or possessive: a cue word after it is a noun ("the plan").
     pub determiner: bool,
 }
@@ -456,6 +459,12 @@ impl LanguagePack {
                     for w in words {
                         let id = self.intern_word(w);
                         self.word_info[id as usize].tense_neutral = true;
+                    }
+                }
+                "PERFECT" => {
+                    for w in words {
+                        let id = self.intern_word(w);
+                        self.word_info[id as usize].perfect = true;
                     }
                 }
                 "NUMBER_JOINER" => {

@@ -81,8 +81,16 @@ pub(crate) fn tense_near(
                     continue;
                 }
                 let score = if c.strong { d } else { 2 * d + 1 };
+                let tense = if c.tense == Tense::Future
+                    && i > 0
+                    && word_info(pack, text, &tokens[i - 1], &mut buf).is_some_and(|w| w.perfect)
+                {
+                    Tense::Past
+                } else {
+                    c.tense
+                };
                 if best.is_none_or(|(s, _)| score < s) {
-                    best = Some((score, c.tense));
+                    best = Some((score, tense));
                 }
             }
         }
