@@ -232,3 +232,45 @@ fn decimals_at_a_sentence_end_are_not_years() {
     let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
     assert_eq!(values, ["1989-10-27"]);
 }
+
+#[test]
+fn an_aside_about_a_far_year_does_not_move_a_narrative() {
+    let tagger = Tagger::english();
+    let mut anchor = Anchor::from_dct("2009-12-19").unwrap();
+    anchor.style = crate::Style::Narrative;
+    let values = |text: &str| -> Vec<String> {
+        tagger
+            .tag(text, &anchor)
+            .iter()
+            .map(|t| t.value.to_string())
+            .collect()
+    };
+    // Documents found in 2004 are an aside in a story of 1920.
+    assert_eq!(
+        values(
+            "Warsaw held on 16 August 1920. Papers found in 2004 show why. On 29 August the cavalry fell back."
+        ),
+        ["1920-08-16", "2004", "1920-08-29"]
+    );
+    // A year repeated in a name is still an aside.
+    assert_eq!(
+        values(
+            "On 26 October 1917 the front broke. The '99 Boys (Ragazzi del '99) were called up. In 1918 the line held; in October it advanced."
+        ),
+        ["1917-10-26", "1999", "1999", "1918", "1918-10"]
+    );
+    // Two different years near each other move the story: "in May" is then 1066's.
+    assert_eq!(
+        values(
+            "On 3 March 1920 talks began. In 1066 the Normans came, and by 1067 they ruled. In May they built a castle."
+        ),
+        ["1920-03-03", "1066", "1067", "1067-05"]
+    );
+    // A year with a month is never an aside.
+    assert_eq!(
+        values(
+            "On 3 March 1920 talks began. In May 1066 the Normans came. On 4 June they built a castle."
+        ),
+        ["1920-03-03", "1066-05", "1066-06-04"]
+    );
+}

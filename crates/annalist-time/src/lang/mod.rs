@@ -73,7 +73,15 @@ pub(crate) struct SessionState {
     deictic: usize,
     /// Stated years with a month ("March 1988", "3 March 1988"): a table of numbers has none.
     full_dates: usize,
+    /// A bare year far from the story's, held back as a likely digression until another year
+    /// near it confirms that the story has moved there.
+    far_year: Option<i32>,
 }
+
+/// How far (in years) a bare year may lie from the year a narrative is in before it is taken
+/// for an aside ("documents found in 2004", "the largest cavalry battle since 1813") rather
+/// than a move of the story.
+const DIGRESSION_YEARS: i32 = 25;
 
 impl SessionState {
     pub(crate) fn new(anchor: &Anchor) -> SessionState {
@@ -95,6 +103,39 @@ impl SessionState {
             years_all: 0,
             deictic: 0,
             full_dates: 0,
+            far_year: None,
+        }
+    }
+
+    /// Whether a bare year, in a narrative, is an aside that must not move the story: in a
+    /// history of 1920, "documents found in 2004" does not make the next "on 29 August" 2004.
+    /// A second, different far year near the first confirms a real move ("In 1066 … by
+    /// 1067 …"; a repeated one does not: "the '99 Boys (Ragazzi del '99)"), and a year with a
+    /// month or day is never an aside.
+    fn is_digression(&mut self, frame: &crate::frame::Frame, value: &crate::TimexValue) -> bool {
+        use crate::value::YearField::Year;
+        if !self.ctx.narrative || frame.month.is_some() || frame.day.is_some() {
+            return false;
+        }
+        let (Some(Year(year)), Some(Year(story))) = (
+            resolve::as_reference(value).map(|v| v.year),
+            self.ctx.reference.map(|v| v.year),
+        ) else {
+            return false;
+        };
+        if (year - story).abs() <= DIGRESSION_YEARS {
+            self.far_year = None;
+            return false;
+        }
+        match self.far_year {
+            Some(far) if far != year && (year - far).abs() <= DIGRESSION_YEARS => {
+                self.far_year = None;
+                false
+            }
+            _ => {
+                self.far_year = Some(year);
+                true
+            }
         }
     }
 
@@ -209,7 +250,11 @@ impl SessionState {
                 // In a narrative, the writer's own time does not move the story's.
                 AnchorUsed::Dct => !self.ctx.narrative,
             };
-            if updates && let Some(reference) = resolve::as_reference(&r.value) {
+            let digression = updates && self.is_digression(&frame, &r.value);
+            if updates
+                && !digression
+                && let Some(reference) = resolve::as_reference(&r.value)
+            {
                 if let Some(day) = reference.to_date() {
                     self.ctx.day_reference = Some(reference);
                     self.ctx.time_reference = match &r.value {
