@@ -266,6 +266,13 @@ fn an_aside_about_a_far_year_does_not_move_a_narrative() {
         ),
         ["1920-03-03", "1066", "1067", "1067-05"]
     );
+    // Nor does a year the story looks ahead to.
+    assert_eq!(
+        values(
+            "On 10 March 1975 the offensive began. The road would be open for a campaign in 1976. The town fell on 11 March."
+        ),
+        ["1975-03-10", "1976", "1975-03-11"]
+    );
     // A year with a month is never an aside.
     assert_eq!(
         values(

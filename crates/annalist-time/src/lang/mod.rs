@@ -108,11 +108,17 @@ impl SessionState {
     }
 
     /// Whether a bare year, in a narrative, is an aside that must not move the story: in a
-    /// history of 1920, "documents found in 2004" does not make the next "on 29 August" 2004.
+    /// history of 1920, "documents found in 2004" does not make the next "on 29 August" 2004,
+    /// nor does a year in a sentence that looks ahead.
     /// A second, different far year near the first confirms a real move ("In 1066 … by
     /// 1067 …"; a repeated one does not: "the '99 Boys (Ragazzi del '99)"), and a year with a
     /// month or day is never an aside.
-    fn is_digression(&mut self, frame: &crate::frame::Frame, value: &crate::TimexValue) -> bool {
+    fn is_digression(
+        &mut self,
+        frame: &crate::frame::Frame,
+        value: &crate::TimexValue,
+        tense: Option<crate::pack::Tense>,
+    ) -> bool {
         use crate::value::YearField::Year;
         if !self.ctx.narrative || frame.month.is_some() || frame.day.is_some() {
             return false;
@@ -123,6 +129,11 @@ impl SessionState {
         ) else {
             return false;
         };
+        // A year the story looks ahead to is a plan, not where it is: "the road would be open
+        // for a campaign planned in 1976" leaves "on 11 March" in 1975.
+        if tense == Some(crate::pack::Tense::Future) {
+            return true;
+        }
         if (year - story).abs() <= DIGRESSION_YEARS {
             self.far_year = None;
             return false;
@@ -250,7 +261,7 @@ impl SessionState {
                 // In a narrative, the writer's own time does not move the story's.
                 AnchorUsed::Dct => !self.ctx.narrative,
             };
-            let digression = updates && self.is_digression(&frame, &r.value);
+            let digression = updates && self.is_digression(&frame, &r.value, t);
             if updates
                 && !digression
                 && let Some(reference) = resolve::as_reference(&r.value)
