@@ -313,6 +313,9 @@ pub(crate) struct RangeWords {
     /// As `elided`, but the number must end the phrase: "April 24 and 25." yet not "March 3
     /// and 4 people" (`ELIDED_LINK_FINAL`).
     pub elided_final: Vec<String>,
+    /// Join two expressions that are not a range but share the year the second one states:
+    /// "in August and September 1914" (`COORDINATION_LINK`).
+    pub coordination: Vec<String>,
 }
 
 /// A mistake in a language pack, with where it is.
@@ -495,6 +498,7 @@ impl LanguagePack {
                 "RANGE_OPENER_LINK" => self.range.opener_links.extend(words.map(str::to_lowercase)),
                 "ELIDED_LINK" => self.range.elided.extend(words.map(str::to_lowercase)),
                 "ELIDED_LINK_FINAL" => self.range.elided_final.extend(words.map(str::to_lowercase)),
+                "COORDINATION_LINK" => self.range.coordination.extend(words.map(str::to_lowercase)),
                 "PAST" | "FUTURE" | "PAST_VERB" | "FUTURE_VERB" => {
                     let cue = match class {
                         "PAST" => TenseCue::auxiliary(Tense::Past),

@@ -10,8 +10,11 @@
 //! "1915-17". TimeML annotates that number as a TIMEX3 of its own, with the month and year
 //! it shares.
 //!
+//! Two expressions joined by "and" or "or" are not a range, but the first may still need the
+//! year the second states: "in August and September 1914" (`COORDINATION_LINK`).
+//!
 //! The link words ("to", "between … and", dashes) are language data: `RANGE_*` and
-//! `ELIDED_*` in the pack's lexicon.
+//! `ELIDED_*` and `COORDINATION_LINK` in the pack's lexicon.
 
 use serde::Serialize;
 
@@ -28,6 +31,9 @@ pub(crate) struct Stated {
     pub day: bool,
     /// A weekday alone ("Saturday"), which may be a week off.
     pub weekday_only: bool,
+    /// A month or season, perhaps with its day, that states no year and no relation ("August",
+    /// "the spring", "April 6"; not "last March"): what a year after it can complete.
+    pub month_or_season: bool,
 }
 
 /// Which end of a range a time expression is.
@@ -91,10 +97,18 @@ pub(crate) fn link(
             && (words.links.contains(&word)
                 || (words.opener_links.contains(&word)
                     && words.openers.contains(&last_word(before))));
+        let sb = stated.get(i + 1).copied().unwrap_or_default();
         if !joined {
+            // "in August and September 1914": not a range, but one year for both.
+            if on_one_line
+                && words.coordination.contains(&word)
+                && stated.get(i).is_some_and(|sa| sa.month_or_season)
+                && sb.year
+            {
+                borrow_year(&mut timexes[..], i);
+            }
             continue;
         }
-        let sb = stated.get(i + 1).copied().unwrap_or_default();
         if let Some(sa) = stated.get(i) {
             if !sa.year && sb.year {
                 borrow_year(&mut timexes[..], i);
@@ -556,6 +570,7 @@ pub(crate) fn split_elided(
                 year: true,
                 day: true,
                 weekday_only: false,
+                month_or_season: false,
             });
         }
     };

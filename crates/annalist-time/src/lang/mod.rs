@@ -341,6 +341,12 @@ impl SessionState {
                     && frame.month.is_none()
                     && frame.day.is_none()
                     && frame.rel.is_none(),
+                month_or_season: (frame.month.is_some() || frame.season.is_some())
+                    && frame.year.is_none()
+                    && frame.year_rel.is_none()
+                    && frame.rel.is_none()
+                    && frame.dir.is_none()
+                    && frame.day_offset.is_none(),
             });
         }
         crate::range::split_elided(pack, text, self.byte_base, &mut out, &mut stated);
