@@ -172,6 +172,9 @@ pub struct Frame {
     /// An expression that counts up to the anchor: "the past three years" (a duration
     /// ending now).
     pub span_to_anchor: Option<bool>,
+    /// An offset counted from the date the expression states itself rather than from an
+    /// anchor: "the day before yesterday", "the day after March 3".
+    pub from_date: Option<bool>,
 }
 
 /// Why two frames could not be merged.
@@ -236,6 +239,7 @@ impl Frame {
             reject,
             fiscal,
             span_to_anchor,
+            from_date,
         );
         Ok(())
     }
@@ -353,6 +357,7 @@ impl Frame {
             "reject" => f.reject = Some(yes()?),
             "fiscal" => f.fiscal = Some(yes()?),
             "span_to_anchor" => f.span_to_anchor = Some(yes()?),
+            "from_date" => f.from_date = Some(yes()?),
             _ => return Err(format!("unknown feature {key:?}")),
         }
         self.merge(&f)

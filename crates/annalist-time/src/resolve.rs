@@ -319,6 +319,12 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         return resolve_set(f);
     }
 
+    // "the day before yesterday", "the day after March 3": the stated date, shifted.
+    if f.from_date == Some(true)
+        && let (Some(unit), Some(dir)) = (f.unit, f.dir)
+    {
+        return resolve_from_date(f, unit, dir, tense, ctx);
+    }
     let counted = f.count.is_some() || f.plural == Some(true);
     // "three years ago", "two days later", "a year earlier"
     if let (Some(unit), Some(dir)) = (f.unit, f.dir)
@@ -445,6 +451,44 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         _ => TimexType::Date,
     };
     done(kind, TimexValue::Calendar(v), used)
+}
+
+/// An offset from the date the frame states: that date resolved on its own, then shifted by
+/// `dir` × the count in `unit`s, at the unit's granularity.
+fn resolve_from_date(
+    f: &Frame,
+    unit: Unit,
+    dir: i64,
+    tense: Option<Tense>,
+    ctx: &Context,
+) -> Option<Resolved> {
+    let n = match f.count {
+        Some(Count::N(n)) if n.fract() == 0.0 && n.abs() < 1e7 => n as i64,
+        None => 1,
+        Some(_) => return None,
+    };
+    let stated = Frame {
+        unit: None,
+        dir: None,
+        count: None,
+        plural: None,
+        anchor: None,
+        from_date: None,
+        ..f.clone()
+    };
+    let base = resolve(&stated, tense, ctx)?;
+    let TimexValue::Calendar(v) = &base.value else {
+        return None;
+    };
+    let (kind, value) = at_granularity(shift(v.to_date()?, unit, dir.checked_mul(n)?)?, unit);
+    Some(Resolved {
+        kind,
+        value: TimexValue::Calendar(value),
+        modifier: f.modifier,
+        quant: None,
+        freq: None,
+        anchor: base.anchor,
+    })
 }
 
 fn is_day_unit(u: Unit) -> bool {
