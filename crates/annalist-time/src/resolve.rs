@@ -72,12 +72,16 @@ pub(crate) struct Context {
     /// their year from it even in news ("On January 19, 1990 … At 7 a.m. on January 20 …").
     pub recent_reference: bool,
     /// A day of another year was stated in the last sentences: days of a month without a
-    /// year continue that story.
+    /// year, and months that soon follow that day, continue that story.
     pub story_reference: bool,
 }
 
 /// How far ahead a day of a month without a year may lie before it is taken to be past.
 const NEAR_FUTURE_DAYS: i32 = 100;
+
+/// How far after the day a story is at a month without a year may begin and still be that
+/// story's.
+const STORY_MONTH_DAYS: i32 = 92;
 
 /// How far ahead a month, season or quarter without a year and without a tense cue may begin
 /// before it is taken to be past.
@@ -820,13 +824,25 @@ fn resolve_calendar(
         }
         return None;
     }
-    // Only a day continues the story: a bare month after it is the writer's ("killed on
-    // Dec. 21, 1988. … handed over in April" is this April; 14 of 17 such months in TimeBank).
+    // A bare month continues the story only when it follows the story's day closely
+    // ("January 20, 1990 … in early February"): one that would fall before it, or long
+    // after, is the writer's ("killed on Dec. 21, 1988 … handed over in April" is this April).
     let story = ctx.story_reference
         && tense != Some(Tense::Future)
         && rel.is_none()
         && f.anchor.is_none()
-        && matches!(part, DatePart::Day { .. });
+        && match part {
+            DatePart::Day { .. } => true,
+            DatePart::Month(_) => {
+                ctx.anchor(Some(AnchorPref::Narrative))
+                    .is_some_and(|(day, _)| {
+                        occurrence(part, i64::from(day.year())).is_some_and(|(_, start, end)| {
+                            end > day && (start - day).get_days() <= STORY_MONTH_DAYS
+                        })
+                    })
+            }
+            _ => false,
+        };
     let (a, used) = if story {
         ctx.anchor(Some(AnchorPref::Narrative))?
     } else {

@@ -415,7 +415,7 @@ pub const CHUNK_BYTES: usize = 64 * 1024;
 const RECENT_SENTENCES: u64 = 1;
 
 /// For how many sentences (counting its own) a stated day of another year supplies the year
-/// of a day of a month without one: "On January 19, 1990, troops entered Baku. … At
-/// 7 a.m. on January 20 it was read on the radio." (A stated year alone does not: "dating to
-/// 1994. In January, …" in news means this January.)
+/// of a day of a month without one, or of a month soon after it: "On January 19, 1990,
+/// troops entered Baku. … At 7 a.m. on January 20 it was read on the radio." (A stated year
+/// alone does not: "dating to 1994. In January, …" in news means this January.)
 const STORY_SENTENCES: u64 = 5;
