@@ -10,9 +10,9 @@ use annalist_time::{Anchor, Tagger};
 use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
 const STRICT_F1_FLOOR: f64 = 0.888;
-const RELAXED_F1_FLOOR: f64 = 0.943;
-const VALUE_F1_FLOOR: f64 = 0.799;
-const TYPE_F1_FLOOR: f64 = 0.899;
+const RELAXED_F1_FLOOR: f64 = 0.944;
+const VALUE_F1_FLOOR: f64 = 0.804;
+const TYPE_F1_FLOOR: f64 = 0.900;
 
 fn corpus(name: &str) -> Option<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -105,5 +105,5 @@ fn wikiwars_narratives_stay_above_their_floors() {
     );
     assert!(c.strict.f1 >= 0.855, "strict F1 {:.3}", c.strict.f1);
     assert!(c.relaxed.f1 >= 0.93, "relaxed F1 {:.3}", c.relaxed.f1);
-    assert!(c.value_f1 >= 0.834, "value F1 {:.3}", c.value_f1);
+    assert!(c.value_f1 >= 0.852, "value F1 {:.3}", c.value_f1);
 }
