@@ -404,6 +404,14 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             };
             let (kind, mut v) = at_granularity(d, unit);
             let mut kind = kind;
+            // "the 28th of that month": that month's day.
+            if let (Some(day), DatePart::Month(Some(month))) = (f.day, v.part) {
+                v.part = DatePart::Day {
+                    month: Some(month),
+                    day: Some(day),
+                };
+                v.interval()?;
+            }
             if let Some(t) = clock(f)
                 && matches!(v.part, DatePart::Day { .. })
             {
