@@ -53,15 +53,35 @@ pub(crate) fn tense_near(
     // The best cue is the nearest, where a verb form counts as twice as far as an auxiliary:
     // in "would appeal the decision, announced Wednesday" the adjacent "announced" wins.
     let mut best: Option<(usize, Tense)> = None;
+    // A clause after a comma governs an expression that opens the sentence ("On Tuesday, the
+    // council will vote") but not one that ends the clause before it ("should end by May,
+    // officials said"): there the right-hand look stops at the comma.
+    let starts_at = |i: usize| i == 0 || sentences.get(i - 1) != Some(&sid);
+    let opens_sentence = starts_at(first)
+        || (starts_at(first - 1)
+            && tokens
+                .get(first - 1)
+                .is_some_and(|t| t.kind == TokenKind::Word));
+    let mut right_open = true;
     for d in 1..=WINDOW {
         if best.is_some_and(|(score, _)| score <= d) {
             break;
         }
         // Look left first at equal distance: "was announced Friday" vs "Friday, it will".
-        for idx in [first.checked_sub(d), end.checked_add(d - 1)] {
+        for (left, idx) in [
+            (true, first.checked_sub(d)),
+            (false, end.checked_add(d - 1)),
+        ] {
             let Some(i) = idx else { continue };
             let Some(t) = tokens.get(i) else { continue };
             if sentences.get(i) != Some(&sid) {
+                continue;
+            }
+            if !left && !right_open {
+                continue;
+            }
+            if !left && !opens_sentence && t.kind == TokenKind::Punct && t.text(text) == "," {
+                right_open = false;
                 continue;
             }
             if let Some(c) = cue(pack, t.text(text), t.kind, &mut buf) {
