@@ -30,6 +30,7 @@ mod frame;
 mod grammar;
 pub mod lang;
 mod pack;
+mod quote;
 mod range;
 mod resolve;
 mod tense;

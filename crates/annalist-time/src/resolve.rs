@@ -74,6 +74,9 @@ pub(crate) struct Context {
     /// A day of another year was stated in the last sentences: days of a month without a
     /// year, and months that soon follow that day, continue that story.
     pub story_reference: bool,
+    /// The expression stands inside quotation marks: in a narrative, "today" there is the
+    /// speaker's day, not the writer's.
+    pub quoted: bool,
 }
 
 /// How far ahead a day of a month without a year may lie before it is taken to be past.
@@ -356,7 +359,12 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
     // "tonight, on November 9, 1989": a stated date outranks the deictic day.
     let stated_date = f.year.is_some() && (f.month.is_some() || f.day.is_some());
     if let Some(off) = f.day_offset.filter(|_| !stated_date) {
-        let (d, used) = ctx.anchor(Some(AnchorPref::Dct))?;
+        // Quoted in a history: the day the story is at, or unknown (never the writer's day).
+        let (d, used) = if ctx.narrative && ctx.quoted {
+            (ctx.day_reference?.to_date()?, AnchorUsed::Narrative)
+        } else {
+            ctx.anchor(Some(AnchorPref::Dct))?
+        };
         let day = add_days(d, off)?;
         let time = clock(f);
         let mut v = CalendarValue::day(day);
@@ -1069,6 +1077,7 @@ mod tests {
             narrative: false,
             recent_reference: false,
             story_reference: false,
+            quoted: false,
         }
     }
 

@@ -281,3 +281,32 @@ fn an_aside_about_a_far_year_does_not_move_a_narrative() {
         ["1920-03-03", "1066-05", "1066-06-04"]
     );
 }
+
+#[test]
+fn quoted_deixis_in_a_history_is_the_speakers_day() {
+    let tagger = Tagger::english();
+    let mut anchor = Anchor::from_dct("2009-12-19").unwrap();
+    anchor.style = crate::Style::Narrative;
+    let values = |text: &str| -> Vec<String> {
+        tagger
+            .tag(text, &anchor)
+            .iter()
+            .map(|t| t.value.to_string())
+            .collect()
+    };
+    // Said on 30 June 1936: "today" is that day, "tomorrow" the next.
+    assert_eq!(
+        values("On 30 June 1936 he told the League: \"It is us today. It will be you tomorrow.\""),
+        ["1936-06-30", "1936-06-30", "1936-07-01"]
+    );
+    // Outside the quotation, "today" is the writer's day.
+    assert_eq!(
+        values("On 30 June 1936 he spoke in Geneva. Today a plaque marks the spot."),
+        ["1936-06-30", "2009-12-19"]
+    );
+    // Quoted with no day to speak from: unknown rather than the writer's day.
+    assert_eq!(
+        values("In 1936 he warned: “It will be you tomorrow.”"),
+        ["1936", "XXXX-XX-XX"]
+    );
+}

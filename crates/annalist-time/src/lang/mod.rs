@@ -227,6 +227,7 @@ impl SessionState {
                         && self.deictic * 10 < self.years_all)
             }
         };
+        let quoted = crate::quote::inside_quotes(text, &tokens);
         let mut out = Vec::with_capacity(found.len());
         let mut stated = Vec::with_capacity(found.len());
         let mut cursor = (0usize, 0usize); // (byte, char) within this chunk
@@ -243,6 +244,7 @@ impl SessionState {
             self.ctx.recent_reference = self
                 .stated_in
                 .is_some_and(|s| sentence.saturating_sub(s) < RECENT_SENTENCES);
+            self.ctx.quoted = quoted.get(first_tok).copied().unwrap_or(false);
             self.ctx.story_reference = self
                 .story_in
                 .is_some_and(|s| sentence.saturating_sub(s) < STORY_SENTENCES);
