@@ -1,6 +1,7 @@
 //! The whole extraction pipeline (ingest a plain-text article with a header, segment, tag,
 //! figures, events) over generated news-like articles. Run with
 //! `cargo bench -p annalist-extract --bench pipeline`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_extract::extract;
 use annalist_ingest::{IngestOptions, read_bytes};

@@ -1,5 +1,6 @@
 //! Event dates on the hand-written gold set in `tests/gold/` (see its README): each expected
 //! event is looked up by a substring of its sentence, and its time value compared.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::path::Path;
 

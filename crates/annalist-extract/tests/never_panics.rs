@@ -1,5 +1,6 @@
 //! Extraction (segmentation, tagging, events, names) never panics and keeps its offsets
 //! consistent, whatever the text.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_extract::extract;
 use annalist_ingest::{IngestOptions, read_bytes};

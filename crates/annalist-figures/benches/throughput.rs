@@ -1,4 +1,5 @@
 //! Throughput of `extract_figures` on generated news-like text (MB/s).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;

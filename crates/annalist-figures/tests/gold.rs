@@ -5,6 +5,7 @@
 //!
 //! `FIGURES_GOLD_VERBOSE=1` lists the misses and false alarms of the tuning part (never
 //! of the held-out part, so nobody tunes on it by accident).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

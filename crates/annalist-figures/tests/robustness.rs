@@ -1,6 +1,7 @@
 //! No input makes the extractor panic or return offsets outside the text, and figures'
 //! offsets always cut out exactly their `text`. Speed on pathological input is measured by
 //! the benchmark (`digits_10mb`, `powers`), not timed here.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_figures::{FigureOptions, extract_figures};
 use proptest::prelude::*;

@@ -2,6 +2,7 @@
 //! per second on one core. Targets: ≥ 100 MB/s for plain text, ≥ 20 MB/s for HTML.
 //!
 //! Run: `cargo bench -p annalist-ingest --bench throughput`
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_ingest::{IngestOptions, read_bytes, segment};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

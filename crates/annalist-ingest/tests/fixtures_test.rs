@@ -2,6 +2,7 @@
 //! DCT and its source, title, a snippet of the main text, text that must have been dropped,
 //! and the one-line error for inputs that must be refused. Reports DCT detection accuracy
 //! and fails below 95%.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_ingest::{Document, IngestError, IngestOptions, read_bytes, read_inputs};
 use serde_json::Value;

@@ -1,4 +1,5 @@
 //! Oversized inputs are refused without being read into memory, and the run goes on.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_ingest::{ErrorKind, IngestOptions, read_bytes, read_inputs};
 use std::path::PathBuf;

@@ -2,6 +2,7 @@
 //! matter to each parser (date words, digits, separators, tags, JSON punctuation) mixed
 //! with arbitrary strings, so the generator reaches the interesting branches quickly.
 //! Crashing inputs found are kept below as plain regression tests.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_ingest::{IngestOptions, fuzz, paragraphs, parse_dct, read_bytes, segment};
 use proptest::prelude::*;

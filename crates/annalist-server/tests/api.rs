@@ -1,4 +1,5 @@
 //! The HTTP API, tested against a real server on a loopback port.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 

@@ -4,6 +4,7 @@
 //! Needs `node`, `/usr/bin/chromium` (or `CHROMIUM=path`) and `npm ci` run in
 //! tests/browser. Without them the test is skipped with the reason, unless `CI=true`, where
 //! it fails: CI must run it. Screenshots are kept in `<target>/tmp/annalist-browser/`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 

@@ -6,6 +6,7 @@
 //!   against the raw text is printed when it is built or opened.
 //!
 //! `cargo bench -p annalist-store --bench archive`
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 #[path = "../tests/common/corpus.rs"]
 mod corpus;

@@ -1,5 +1,6 @@
 //! The generated corpus, stored: counts add up, stories from different sources merge, and
 //! re-adding changes nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 

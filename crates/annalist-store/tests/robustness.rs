@@ -1,5 +1,6 @@
 //! Whatever a user types, queries answer or refuse with a message: never a panic, never an
 //! SQL or FTS5 syntax error.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The archive end to end: insert extractions, read them back through every query.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! Uses the raw text of the TempEval-3 training corpus (read from `../shared`, never copied
 //! into the repository) repeated to at least 50 MB; without the corpus it falls back to the
 //! bundled example article. Run with `cargo bench -p annalist-time --bench throughput`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::path::{Path, PathBuf};
 

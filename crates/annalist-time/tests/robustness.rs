@@ -1,5 +1,6 @@
 //! The tagger must never panic, never overflow and always return consistent spans, whatever
 //! the input: arbitrary Unicode, pathological repetitions, absurd numbers.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_time::{Anchor, Tagger, Timex};
 use proptest::prelude::*;

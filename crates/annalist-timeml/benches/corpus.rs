@@ -2,6 +2,7 @@
 //! memory so that disk speed does not enter. Skips with a message when the corpus is absent.
 //!
 //! `cargo bench -p annalist-timeml --bench corpus`
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::path::Path;
 

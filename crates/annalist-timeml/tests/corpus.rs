@@ -2,6 +2,7 @@
 //!
 //! The corpora live outside the repository. When one is missing these tests fail under
 //! `CI=true` and otherwise skip with a message.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::path::{Path, PathBuf};
 

@@ -1,4 +1,5 @@
 //! Corpus directories: listing, reading, matching gold and system files by relative path.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::fs;
 use std::path::{Path, PathBuf};

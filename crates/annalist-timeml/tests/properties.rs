@@ -1,5 +1,6 @@
 //! Property tests: the reader and writer never panic, and writing then reading gives the
 //! annotations back exactly.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_timeml::{ErrorKind, TimexAnnotation, TmlDocument, evaluate, parse_tml, write_tml};
 use proptest::prelude::*;

@@ -1,4 +1,5 @@
 //! The reader on small documents written for these tests; offsets are counted by hand.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_timeml::{Dct, TimeMlError, TimexAnnotation, parse_tml};
 

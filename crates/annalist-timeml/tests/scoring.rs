@@ -1,4 +1,5 @@
 //! The scorer on documents whose scores are worked out by hand in the comments.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_timeml::{ErrorKind, TimexAnnotation, TmlDocument, evaluate};
 

@@ -1,4 +1,5 @@
 //! The writer: exact output on a small document, tid numbering, refusals.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_timeml::{TimeMlError, TimexAnnotation, parse_tml, write_tml};
 

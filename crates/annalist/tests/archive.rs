@@ -1,5 +1,6 @@
 //! The archive commands, run as a user runs them: add, then ask questions; and a real
 //! `kill -9` in the middle of an `add`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 #[path = "../../annalist-store/tests/common/corpus.rs"]
 mod corpus;

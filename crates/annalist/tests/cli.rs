@@ -1,4 +1,5 @@
 //! The `annalist` binary, run as a user runs it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::io::Write;
 use std::process::{Command, Stdio};

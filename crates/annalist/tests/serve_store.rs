@@ -1,4 +1,5 @@
 //! `annalist add` then `annalist serve --db`: the archive over HTTP, as a user runs it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
