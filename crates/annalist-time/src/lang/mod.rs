@@ -110,6 +110,7 @@ impl SessionState {
     /// Whether a bare year, in a narrative, is an aside that must not move the story: in a
     /// history of 1920, "documents found in 2004" does not make the next "on 29 August" 2004,
     /// nor does a year in a sentence that looks ahead.
+    ///
     /// A second, different far year near the first confirms a real move ("In 1066 … by
     /// 1067 …"; a repeated one does not: "the '99 Boys (Ragazzi del '99)"), and a year with a
     /// month or day is never an aside.
@@ -227,7 +228,12 @@ impl SessionState {
                         && self.deictic * 10 < self.years_all)
             }
         };
-        let quoted = crate::quote::inside_quotes(text, &tokens);
+        // Only a narrative reads quoted deixis differently: news skips the pass.
+        let quoted = if self.ctx.narrative {
+            crate::quote::inside_quotes(text, &tokens)
+        } else {
+            Vec::new()
+        };
         let mut out = Vec::with_capacity(found.len());
         let mut stated = Vec::with_capacity(found.len());
         let mut cursor = (0usize, 0usize); // (byte, char) within this chunk
