@@ -299,7 +299,7 @@ fn with_fraction(
 fn decade_of(digits: &str, n: u8) -> Option<i64> {
     let v: i64 = digits.parse().ok()?;
     match n {
-        4 if v % 10 == 0 => Some(v / 10),
+        3 | 4 if v % 10 == 0 => Some(v / 10),
         2 if v % 10 == 0 => Some(190 + v / 10),
         _ => None,
     }

@@ -208,6 +208,14 @@ fn at_granularity(d: Date, unit: Unit) -> (TimexType, CalendarValue) {
     let m = d.month() as u8;
     let year = YearField::Year(y);
     let v = match unit {
+        // Before the common era decades and centuries count back from year 1 BC: 485 BC is in
+        // the 480s BC and the 5th century BC.
+        // (The years 9 to 1 BC have no decade TimeML can write: they stay years.)
+        Unit::Millennium | Unit::Century if y <= 0 => {
+            cal(YearField::Century(-((-y) / 100 + 1)), DatePart::None, None)
+        }
+        Unit::Decade if y <= 0 && y > -9 => cal(year, DatePart::None, None),
+        Unit::Decade if y <= 0 => cal(YearField::Decade(-((1 - y) / 10)), DatePart::None, None),
         Unit::Millennium | Unit::Century => {
             cal(YearField::Century(y.div_euclid(100)), DatePart::None, None)
         }
@@ -711,7 +719,21 @@ fn stated_year(f: &Frame, ctx: &Context) -> Option<YearField> {
         return Some(YearField::Year(i32::try_from(hi * 100 + lo).ok()?));
     }
     if let Some(sy) = f.short_year {
-        // "'98": the century of the anchor, or the previous one if that would be the future.
+        // "'99" in a history of the 1800s is 1899: the year nearest the one the story is at.
+        let story_year = match ctx.reference.map(|r| r.year) {
+            Some(YearField::Year(y)) if ctx.narrative => Some(i64::from(y)),
+            _ => None,
+        };
+        if let Some(base) = story_year {
+            let y = (base / 100) * 100 + sy;
+            let nearest = [y - 100, y, y + 100]
+                .into_iter()
+                .min_by_key(|c| (c - base).abs())
+                .unwrap_or(y);
+            return Some(YearField::Year(i32::try_from(nearest).ok()?));
+        }
+        // "'98" in news: the century of the DCT, or the previous one if that would be the
+        // future.
         let base = ctx.dct.map(|d| i64::from(d.year())).unwrap_or(2000);
         let mut y = (base / 100) * 100 + sy;
         if y > base + 10 {
@@ -719,11 +741,16 @@ fn stated_year(f: &Frame, ctx: &Context) -> Option<YearField> {
         }
         return Some(YearField::Year(y as i32));
     }
+    let bce = f.bce == Some(true);
     if let Some(d) = f.decade {
-        return Some(YearField::Decade(d as i32));
+        let d = i32::try_from(d).ok()?;
+        return Some(YearField::Decade(if bce { -d } else { d }));
     }
     if let Some(c) = f.century {
-        return Some(YearField::Century(c as i32));
+        // The frame holds the century's first digits (19 for the 20th); before the common era
+        // the value is the ordinal, negated.
+        let c = i32::try_from(c).ok()?;
+        return Some(YearField::Century(if bce { -(c + 1) } else { c }));
     }
     None
 }

@@ -266,7 +266,7 @@ fn an_aside_about_a_far_year_does_not_move_a_narrative() {
         values(
             "On 26 October 1917 the front broke. The '99 Boys (Ragazzi del '99) were called up. In 1918 the line held; in October it advanced."
         ),
-        ["1917-10-26", "1999", "1999", "1918", "1918-10"]
+        ["1917-10-26", "1899", "1899", "1918", "1918-10"]
     );
     // Two different years near each other move the story: "in May" is then 1066's.
     assert_eq!(
@@ -301,5 +301,60 @@ fn quoted_deixis_in_a_history_is_the_speakers_day() {
     assert_eq!(
         values("In 1936 he warned: “It will be you tomorrow.”"),
         ["1936", "XXXX-XX-XX"]
+    );
+}
+
+#[test]
+fn a_two_digit_year_in_a_history_takes_the_story_century() {
+    assert_eq!(
+        values_in_history("The army was reformed in 1897. By '99 it was ready."),
+        ["1897", "1899"]
+    );
+    // In news the DCT's century decides.
+    let news = Tagger::english().tag("the class of '99", &Anchor::from_dct("2009-12-19").unwrap());
+    assert_eq!(news[0].value.to_string(), "1999");
+}
+
+#[test]
+fn decades_and_centuries_before_the_common_era_count_backwards() {
+    let values = values_in_history(
+        "In 490 BC the Persians landed at Marathon. In the following decade war came again. \
+         On 12 August 480 BC the fleets met. The next day the Persians attacked. \
+         In the previous century Athens had been small; by the 4th century BC it had declined.",
+    );
+    // The century before 480 BC is the 6th century BC (600 to 501 BC).
+    assert_eq!(
+        values,
+        [
+            "BC0490",
+            "BC048",
+            "BC0480-08-12",
+            "BC0480-08-13",
+            "BC05",
+            "BC03"
+        ]
+    );
+}
+
+#[test]
+fn bce_decades_and_centuries_cover_the_years_their_names_say() {
+    let tagged = Tagger::english().tag(
+        "in the 480s BC and in the 4th century BC",
+        &Anchor::from_dct("2009-12-19").unwrap(),
+    );
+    let spans: Vec<(String, String)> = tagged
+        .iter()
+        .map(|t| {
+            let iv = t.value.interval().unwrap();
+            (iv.start.date().to_string(), iv.end.date().to_string())
+        })
+        .collect();
+    // jiff writes astronomical years: -000488 is 489 BC.
+    assert_eq!(
+        spans,
+        [
+            ("-000488-01-01".to_string(), "-000478-01-01".to_string()),
+            ("-000399-01-01".to_string(), "-000299-01-01".to_string())
+        ]
     );
 }

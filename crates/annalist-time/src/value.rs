@@ -205,9 +205,13 @@ impl PartOfDay {
 pub enum YearField {
     /// A year, astronomical numbering: 1 BCE is 0, 44 BCE is -43.
     Year(i32),
-    /// A decade, by its first three digits: 199 is the 1990s.
+    /// A decade, by its first three digits: 199 is the 1990s. Negative numbers count decades
+    /// before the common era the way TimeML writes them: -48 is `BC048`, the 480s BC (489 to
+    /// 480 BC).
     Decade(i32),
-    /// A century, by its first two digits: 19 is the 1900s (the 20th century).
+    /// A century, by its first two digits: 19 is the 1900s (the 20th century). Negative
+    /// numbers are centuries before the common era by their ordinal: -4 is the 4th century BC
+    /// (400 to 301 BC), which TimeML writes `BC03`.
     Century(i32),
     /// Unknown: `XXXX`.
     Unknown,
@@ -424,7 +428,9 @@ impl fmt::Display for CalendarValue {
         match self.year {
             YearField::Year(y) if y <= 0 => write!(f, "BC{:04}", 1 - i64::from(y))?,
             YearField::Year(y) => write!(f, "{y:04}")?,
+            YearField::Decade(d) if d < 0 => write!(f, "BC{:03}", -i64::from(d))?,
             YearField::Decade(d) => write!(f, "{d:03}")?,
+            YearField::Century(c) if c < 0 => write!(f, "BC{:02}", -i64::from(c) - 1)?,
             YearField::Century(c) => write!(f, "{c:02}")?,
             YearField::Unknown => f.write_str("XXXX")?,
         }
@@ -633,6 +639,20 @@ fn months_interval(year: i32, first: i8, count: i8) -> Option<Interval> {
     })
 }
 
+/// The first (astronomical) year of a decade or century (see [`YearField`]). Before the common
+/// era the years run backwards, as the names do: the 480s BC run from 489 BC (year -488) down
+/// to 480 BC, the 4th century BC from 400 BC (year -399) down to 301 BC.
+fn bce_span_start(n: i32, len: i32) -> Option<i32> {
+    if n >= 0 {
+        return n.checked_mul(len);
+    }
+    let first_bc = match len {
+        100 => n.checked_neg()?.checked_mul(100)?,
+        _ => n.checked_neg()?.checked_mul(len)?.checked_add(len - 1)?,
+    };
+    Some(1 - first_bc)
+}
+
 fn years_interval(first: i32, count: i32) -> Option<Interval> {
     let start = date(first, 1, 1)?;
     let end = first
@@ -687,10 +707,10 @@ impl CalendarValue {
         let y = match self.year {
             YearField::Year(y) => y,
             YearField::Decade(d) if self.part == DatePart::None => {
-                return years_interval(d.checked_mul(10)?, 10);
+                return years_interval(bce_span_start(d, 10)?, 10);
             }
             YearField::Century(c) if self.part == DatePart::None => {
-                return years_interval(c.checked_mul(100)?, 100);
+                return years_interval(bce_span_start(c, 100)?, 100);
             }
             _ => return None,
         };
