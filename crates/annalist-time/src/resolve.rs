@@ -290,6 +290,36 @@ impl Context {
         }
     }
 
+    /// In a history, a day counted from the story ("the next day", "that day", "four days
+    /// later") when the story is at a month or a year rather than a day: which day is unknown,
+    /// but not its year, nor its month when the count is small (`BC0479-06-XX`, the TimeML
+    /// corpora's convention). Counting from an older day, or from the DCT, would be wrong.
+    /// `None` in news, and when the story is at a day.
+    fn unknown_story_day(&self, pref: Option<AnchorPref>, days: i64) -> Option<CalendarValue> {
+        if !self.narrative || pref == Some(AnchorPref::Dct) {
+            return None;
+        }
+        let r = self.reference?;
+        if !matches!(r.year, YearField::Year(_))
+            || matches!(r.part, DatePart::Day { .. } | DatePart::WeekDay { .. })
+        {
+            return None;
+        }
+        let iv = r.interval()?;
+        let day_in_story = self
+            .day_reference
+            .and_then(|d| d.to_date())
+            .is_some_and(|d| iv.start.date() <= d && d < iv.end.date());
+        if day_in_story {
+            return None;
+        }
+        let month = match r.part {
+            DatePart::Month(Some(m)) if days.abs() <= 1 => Some(m),
+            _ => None,
+        };
+        Some(cal(r.year, DatePart::Day { month, day: None }, None))
+    }
+
     /// The day to anchor day-level expressions on ("Friday", "4 a.m.", "the next day"): the
     /// last day mentioned when narrative, the DCT otherwise.
     fn day_anchor(&self, pref: Option<AnchorPref>) -> Option<(Date, AnchorUsed)> {
@@ -413,6 +443,16 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         if f.same == Some(true) {
             // "that day", "the same year": the reference at the unit's granularity.
             let pref = f.anchor.or(Some(AnchorPref::Narrative));
+            if unit == Unit::Day
+                && f.day.is_none()
+                && let Some(v) = ctx.unknown_story_day(pref, 0)
+            {
+                return done(
+                    TimexType::Date,
+                    TimexValue::Calendar(v),
+                    AnchorUsed::Narrative,
+                );
+            }
             let (d, used) = if is_day_unit(unit) {
                 ctx.day_anchor(pref)?
             } else {
@@ -446,6 +486,16 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
                 } else {
                     AnchorPref::Dct
                 }));
+                if unit == Unit::Day
+                    && clock(f).is_none()
+                    && let Some(v) = ctx.unknown_story_day(pref, rel)
+                {
+                    return done(
+                        TimexType::Date,
+                        TimexValue::Calendar(v),
+                        AnchorUsed::Narrative,
+                    );
+                }
                 let (d, used) = if is_day_unit(unit) {
                     ctx.day_anchor(pref)?
                 } else {
@@ -659,6 +709,18 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
                 anchor: used,
             });
         }
+    }
+    if unit == Unit::Day
+        && let Some(v) = ctx.unknown_story_day(pref, dir.saturating_mul(n))
+    {
+        return Some(Resolved {
+            kind: TimexType::Date,
+            value: TimexValue::Calendar(v),
+            modifier: f.modifier,
+            quant: None,
+            freq: None,
+            anchor: AnchorUsed::Narrative,
+        });
     }
     let (d, used) = if is_day_unit(unit) {
         ctx.day_anchor(pref)?

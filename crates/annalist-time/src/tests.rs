@@ -358,3 +358,18 @@ fn bce_decades_and_centuries_cover_the_years_their_names_say() {
         ]
     );
 }
+
+#[test]
+fn a_day_counted_from_a_month_in_a_history_is_unknown_but_keeps_month_and_year() {
+    assert_eq!(
+        values_in_history(
+            "In June 1944 the Allies landed. The same day the storm ended. Four days later they took the port."
+        ),
+        ["1944-06", "1944-06-XX", "1944-XX-XX"]
+    );
+    // A day the story is at is counted from as before.
+    assert_eq!(
+        values_in_history("On 6 June 1944 the Allies landed. The next day they took the port."),
+        ["1944-06-06", "1944-06-07"]
+    );
+}

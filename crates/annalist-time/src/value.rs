@@ -606,8 +606,9 @@ impl TimexValue {
     }
 
     /// The concrete interval this value denotes, when it has one: a fully specified year,
-    /// month, day, week, quarter, season, decade, century or clock time. `None` for durations,
-    /// references and values with unknown parts (`XXXX-03-03`).
+    /// month, day, week, quarter, season, decade, century or clock time, or the month or year
+    /// that holds an unknown day (`1944-06-XX`). `None` for durations, references and values
+    /// with other unknown parts (`XXXX-03-03`).
     pub fn interval(&self) -> Option<Interval> {
         match self {
             TimexValue::Calendar(c) => c.interval(),
@@ -722,7 +723,17 @@ impl CalendarValue {
                     None
                 };
             }
+            // A day of a known month or year that the text leaves unknown ("the same day" in a
+            // story at June 1944, `1944-06-XX`) lies somewhere in that month or year.
             DatePart::Month(Some(m)) => months_interval(y, m as i8, 1)?,
+            DatePart::Day {
+                month: Some(m),
+                day: None,
+            } if self.time.is_none() => months_interval(y, m as i8, 1)?,
+            DatePart::Day {
+                month: None,
+                day: None,
+            } if self.time.is_none() => return years_interval(y, 1),
             DatePart::Quarter(q) if (1..=4).contains(&q) => {
                 months_interval(y, (q as i8 - 1) * 3 + 1, 3)?
             }
@@ -1086,5 +1097,33 @@ mod tests {
             None,
         );
         assert_eq!(feb30.interval(), None);
+    }
+
+    #[test]
+    fn an_unknown_day_lies_in_its_month_or_year() {
+        let span = |month| {
+            let iv = cal(
+                YearField::Year(1944),
+                DatePart::Day { month, day: None },
+                None,
+            )
+            .interval()
+            .unwrap();
+            (iv.start.date().to_string(), iv.end.date().to_string())
+        };
+        assert_eq!(span(Some(6)), ("1944-06-01".into(), "1944-07-01".into()));
+        assert_eq!(span(None), ("1944-01-01".into(), "1945-01-01".into()));
+        assert_eq!(
+            cal(
+                YearField::Year(1944),
+                DatePart::Day {
+                    month: Some(6),
+                    day: None
+                },
+                None
+            )
+            .to_string(),
+            "1944-06-XX"
+        );
     }
 }
