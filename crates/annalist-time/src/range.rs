@@ -303,8 +303,13 @@ fn is_dash(link_text: &str) -> bool {
     !t.is_empty() && !t.chars().any(char::is_alphanumeric)
 }
 
-/// The bare number just before `before`'s end, joined by a link: (its byte range, value).
-fn number_before(pack: &LanguagePack, before: &str) -> Option<(usize, usize, u32)> {
+/// The bare number of at most `max_digits` digits just before `before`'s end, joined by a
+/// link: (its byte range, value).
+fn number_before(
+    pack: &LanguagePack,
+    before: &str,
+    max_digits: usize,
+) -> Option<(usize, usize, u32)> {
     let mut from = before.len().saturating_sub(ELIDED_REACH);
     while !before.is_char_boundary(from) {
         from += 1;
@@ -321,7 +326,7 @@ fn number_before(pack: &LanguagePack, before: &str) -> Option<(usize, usize, u32
     let prev = window[..digits_start].chars().next_back();
     // "3.5-7 January", "A5-7 January": not a day. (A window cut inside the digits, too.)
     if run.is_empty()
-        || run.len() > 2
+        || run.len() > max_digits
         || (digits_start == 0 && from > 0)
         || prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | '-'))
     {
@@ -447,7 +452,7 @@ pub(crate) fn split_elided(
                 };
                 // "6-7 January 1916": a day before an expression that starts with its day.
                 if starts_with_digit
-                    && let Some((s, e, n)) = number_before(pack, before)
+                    && let Some((s, e, n)) = number_before(pack, before, 2)
                     && s >= prev_end
                     && (1..u32::from(day)).contains(&n)
                     && let Some(w) = with_day(n)
@@ -484,6 +489,21 @@ pub(crate) fn split_elided(
                         }
                     }
                     ends.push((te + num.start, te + e, w));
+                }
+            }
+            // "499-493 BC", "from 499 to 493 BC": the era the second year states is the first
+            // one's too, and it counts down.
+            DatePart::None
+                if matches!(v.year, YearField::Year(y) if y <= 0) && starts_with_digit =>
+            {
+                if let YearField::Year(y) = v.year
+                    && let Some((s, e, n)) = number_before(pack, before, 4)
+                    && s >= prev_end
+                    && i64::from(n) > 1 - i64::from(y)
+                {
+                    let mut w = *v;
+                    w.year = YearField::Year(1 - i32::try_from(n).unwrap_or(0));
+                    ends.push((s, e, w));
                 }
             }
             // "1915-17": the second year in two digits.

@@ -190,6 +190,16 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
         spans("Throughout 1915-17, the armies dug in."),
         [pair("1915", "1915"), pair("17", "1917")]
     );
+    // Before the common era the first year takes the era the second states, and is larger.
+    assert_eq!(
+        spans("The Ionian Revolt (499-493 BC) failed."),
+        [pair("499", "BC0499"), pair("493 BC", "BC0493")]
+    );
+    assert_eq!(
+        spans("It lasted from 499 to 493 BC."),
+        [pair("499", "BC0499"), pair("493 BC", "BC0493")]
+    );
+    assert_eq!(spans("rows 12-44 BC"), [pair("44 BC", "BC0044")]);
     // AP style: the year after the second day is both days' year, and joins the second end.
     assert_eq!(
         spans("Talks on March 3-4, 1990 failed."),
