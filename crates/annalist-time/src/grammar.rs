@@ -643,6 +643,14 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
                 return None;
             }
         }
+        NumRole::CompactClock => {
+            let i = int?;
+            if !(3..=4).contains(&n.digits) || !(1..=12).contains(&(i / 100)) || i % 100 > 59 {
+                return None;
+            }
+            f.hour = Some((i / 100) as u8);
+            f.minute = Some((i % 100) as u8);
+        }
         NumRole::DotClock => {
             let (h, m) = n.dot_clock?;
             f.hour = Some(h);

@@ -69,6 +69,9 @@ pub enum NumRole {
     SpelledYear,
     /// A clock time written as a decimal: "7.30" in "7.30pm".
     DotClock,
+    /// Three or four digits read as a 12-hour clock, `HMM` or `HHMM` ("430" in "430pm"):
+    /// hour 1–12 and minute.
+    CompactClock,
     /// Any count, contributing nothing: the bounds of "two to three weeks".
     AnyCount,
 }
@@ -93,6 +96,7 @@ impl NumRole {
             "yearlo" => NumRole::YearLow,
             "spelledyear" => NumRole::SpelledYear,
             "dotclock" => NumRole::DotClock,
+            "compactclock" => NumRole::CompactClock,
             "anycount" => NumRole::AnyCount,
             _ => return None,
         })
