@@ -232,6 +232,11 @@ pub struct WordInfo {
     pub perfect: bool,
     /// An article or possessive: a cue word after it is a noun ("the plan").
     pub determiner: bool,
+    /// A verb of intent whose infinitive points ahead ("agreed" in "agreed to buy the line in
+    /// February").
+    pub intent: bool,
+    /// Marks an infinitive ("to").
+    pub infinitive: bool,
 }
 
 /// A word's tense signal and how much to trust it.
@@ -472,6 +477,18 @@ impl LanguagePack {
                     for w in words {
                         let id = self.intern_word(w);
                         self.word_info[id as usize].perfect = true;
+                    }
+                }
+                "INTENT" => {
+                    for w in words {
+                        let id = self.intern_word(w);
+                        self.word_info[id as usize].intent = true;
+                    }
+                }
+                "INFINITIVE" => {
+                    for w in words {
+                        let id = self.intern_word(w);
+                        self.word_info[id as usize].infinitive = true;
                     }
                 }
                 "NUMBER_JOINER" => {

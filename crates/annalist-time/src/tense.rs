@@ -3,7 +3,8 @@
 //! The cue is the nearest tense-bearing word in the same sentence (a past auxiliary such as
 //! "was", a future one such as "will", or a past-tense verb ending such as "-ed"), looked for
 //! within a bounded window so the cost stays linear. The cue words are language data
-//! (`PAST:`, `FUTURE:` and `PAST_SUFFIX:` in a pack's lexicon).
+//! (`PAST:`, `FUTURE:` and `PAST_SUFFIX:` in a pack's lexicon), as are the verbs of intent
+//! whose infinitive looks ahead (`INTENT:`, `INFINITIVE:`).
 
 use crate::pack::{LanguagePack, Tense, TenseCue, WordInfo};
 use crate::token::{Token, TokenKind};
@@ -82,6 +83,19 @@ pub(crate) fn tense_near(
             }
             if !left && !opens_sentence && t.kind == TokenKind::Punct && t.text(text) == "," {
                 right_open = false;
+                continue;
+            }
+            // "agreed to buy the line in February", "has decided to admit them in early
+            // March": what an intent looks ahead to, whatever the tense of the intent.
+            if left
+                && i > 0
+                && word_info(pack, text, t, &mut buf).is_some_and(|w| w.infinitive)
+                && word_info(pack, text, &tokens[i - 1], &mut buf).is_some_and(|w| w.intent)
+            {
+                let score = 2 * d + 1;
+                if best.is_none_or(|(s, _)| score < s) {
+                    best = Some((score, Tense::Future));
+                }
                 continue;
             }
             if let Some(c) = cue(pack, t.text(text), t.kind, &mut buf) {
