@@ -10,10 +10,10 @@ use std::path::Path;
 use annalist_time::{Anchor, Tagger};
 use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
-const STRICT_F1_FLOOR: f64 = 0.888;
+const STRICT_F1_FLOOR: f64 = 0.889;
 const RELAXED_F1_FLOOR: f64 = 0.944;
-const VALUE_F1_FLOOR: f64 = 0.805;
-const TYPE_F1_FLOOR: f64 = 0.900;
+const VALUE_F1_FLOOR: f64 = 0.806;
+const TYPE_F1_FLOOR: f64 = 0.901;
 
 fn corpus(name: &str) -> Option<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -104,7 +104,25 @@ fn wikiwars_narratives_stay_above_their_floors() {
         "WikiWars: strict F1 {:.4} relaxed F1 {:.4} value F1 {:.4}",
         c.strict.f1, c.relaxed.f1, c.value_f1
     );
-    assert!(c.strict.f1 >= 0.855, "strict F1 {:.3}", c.strict.f1);
-    assert!(c.relaxed.f1 >= 0.93, "relaxed F1 {:.3}", c.relaxed.f1);
-    assert!(c.value_f1 >= 0.852, "value F1 {:.3}", c.value_f1);
+    assert!(c.strict.f1 >= 0.862, "strict F1 {:.3}", c.strict.f1);
+    assert!(c.relaxed.f1 >= 0.936, "relaxed F1 {:.3}", c.relaxed.f1);
+    assert!(c.value_f1 >= 0.861, "value F1 {:.3}", c.value_f1);
+}
+
+/// Informal text: the tweets' annotation has its own conventions (a year written
+/// `2014-XX-XX`, "Friday" as `2014-10-24-WXX-5`), so the value figure is low by
+/// construction; the floors guard the informal vocabulary ("tmrw", "430pm", "this sun").
+#[test]
+fn tweets_stay_above_their_floors() {
+    let Some(root) = corpus("tweets-zhong/train") else {
+        return;
+    };
+    let c = score(&root);
+    println!(
+        "tweets: strict F1 {:.4} relaxed F1 {:.4} value F1 {:.4}",
+        c.strict.f1, c.relaxed.f1, c.value_f1
+    );
+    assert!(c.strict.f1 >= 0.814, "strict F1 {:.3}", c.strict.f1);
+    assert!(c.relaxed.f1 >= 0.884, "relaxed F1 {:.3}", c.relaxed.f1);
+    assert!(c.value_f1 >= 0.639, "value F1 {:.3}", c.value_f1);
 }
