@@ -708,16 +708,35 @@ fn atom_matches(pack: &LanguagePack, atom: &Atom, item: &Item) -> bool {
 /// The search first matches the pattern's shape (which atom matches which item) and merges
 /// the parts' features only for complete matches, which are rare: most attempts fail on the
 /// first or second element.
+/// The longest match of `rule` at `at` that could beat a match ending at `to_beat` (a longer
+/// one, or as long when the rule blocks): the frames of matches that would lose anyway are
+/// never built.
 fn match_rule(
     pack: &LanguagePack,
     rule: &Rule,
     items: &[Item],
     at: usize,
+    to_beat: Option<usize>,
     path: &mut Vec<(usize, usize, u8)>,
 ) -> Option<(usize, Frame, (usize, usize))> {
     let mut best: Option<(usize, Frame, (usize, usize))> = None;
+    let floor = match to_beat {
+        Some(end) if rule.features.reject == Some(true) => Some(end),
+        Some(end) => Some(end + 1),
+        None => None,
+    };
     path.clear();
-    match_from(pack, rule, &rule.elements, items, at, at, path, &mut best);
+    match_from(
+        pack,
+        rule,
+        &rule.elements,
+        items,
+        at,
+        at,
+        floor,
+        path,
+        &mut best,
+    );
     best
 }
 
@@ -729,11 +748,13 @@ fn match_from(
     items: &[Item],
     start: usize,
     pos: usize,
+    floor: Option<usize>,
     path: &mut Vec<(usize, usize, u8)>,
     best: &mut Option<(usize, Frame, (usize, usize))>,
 ) {
     let Some((el, rest)) = elements.split_first() else {
         if best.as_ref().is_none_or(|(end, _, _)| pos > *end)
+            && floor.is_none_or(|f| pos >= f)
             && let Some(frame) = merge_path(pack, rule, items, path)
         {
             let lead = path
@@ -760,13 +781,13 @@ fn match_from(
                 .position(|atom| atom_matches(pack, atom, item))
             {
                 path.push((rule.elements.len() - elements.len(), pos, a as u8));
-                match_from(pack, rule, rest, items, start, pos + 1, path, best);
+                match_from(pack, rule, rest, items, start, pos + 1, floor, path, best);
                 path.pop();
             }
         }
     }
     if el.optional {
-        match_from(pack, rule, rest, items, start, pos, path, best);
+        match_from(pack, rule, rest, items, start, pos, floor, path, best);
     }
 }
 
@@ -802,17 +823,22 @@ pub(crate) fn run_stage(
     // Compacts in place: `w` is where the next output item goes, `i` the next input item;
     // w <= i always, and matching only looks at items[i..], which are untouched.
     let mut path = Vec::new();
-    // run[i]: how many items from i on could take part in a match. A word the pack does not
-    // know matches no atom, so no rule needing more items than that can match at i.
-    let mut run = vec![0u8; items.len() + 1];
-    for k in (0..items.len()).rev() {
-        let inert = matches!(items[k].kind, ItemKind::Word(None) | ItemKind::Punct(None));
-        run[k] = if inert {
-            0
-        } else {
-            run[k + 1].saturating_add(1)
-        };
-    }
+    // How many items from i on could take part in a match: a word the pack does not know
+    // matches no atom, so no rule needing more items than that can match at i. Counted only
+    // where some rule may start, and no further than the longest rule needs.
+    let longest = pack
+        .rules
+        .iter()
+        .map(|r| usize::from(r.min_len))
+        .max()
+        .unwrap_or(0);
+    let reach_at = |items: &[Item], i: usize| {
+        items[i..]
+            .iter()
+            .take(longest)
+            .take_while(|it| !matches!(it.kind, ItemKind::Word(None) | ItemKind::Punct(None)))
+            .count()
+    };
     let (mut w, mut i) = (0, 0);
     while i < items.len() {
         let candidates = index.candidates(&items[i]);
@@ -822,14 +848,16 @@ pub(crate) fn run_stage(
             w += 1;
             continue;
         }
-        let reach = run[i];
+        let reach = reach_at(&items, i);
         let mut best: Option<(usize, Frame, u16, (usize, usize))> = None;
         for &ri in candidates {
             let rule = &pack.rules[ri as usize];
-            if rule.min_len > reach {
+            if usize::from(rule.min_len) > reach {
                 continue;
             }
-            if let Some((end, frame, lead)) = match_rule(pack, rule, &items, i, &mut path) {
+            let to_beat = best.as_ref().map(|(e, _, _, _)| *e);
+            if let Some((end, frame, lead)) = match_rule(pack, rule, &items, i, to_beat, &mut path)
+            {
                 // Longest wins; on a tie the earlier rule, unless the later one is a blocking
                 // rule (ages, money): those exist to win ties.
                 let blocks = frame.reject == Some(true);
