@@ -710,17 +710,20 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
             });
         }
     }
-    if unit == Unit::Day
-        && let Some(v) = ctx.unknown_story_day(pref, dir.saturating_mul(n))
-    {
-        return Some(Resolved {
+    let narrative_date = |v: CalendarValue| {
+        Some(Resolved {
             kind: TimexType::Date,
             value: TimexValue::Calendar(v),
             modifier: f.modifier,
             quant: None,
             freq: None,
             anchor: AnchorUsed::Narrative,
-        });
+        })
+    };
+    if unit == Unit::Day
+        && let Some(v) = ctx.unknown_story_day(pref, dir.saturating_mul(n))
+    {
+        return narrative_date(v);
     }
     let (d, used) = if is_day_unit(unit) {
         ctx.day_anchor(pref)?
@@ -735,15 +738,7 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
     {
         let ny = i64::from(y) + dir * n;
         if y16(ny).is_some() {
-            let v = cal(YearField::Year(ny as i32), r.part, None);
-            return Some(Resolved {
-                kind: TimexType::Date,
-                value: TimexValue::Calendar(v),
-                modifier: f.modifier,
-                quant: None,
-                freq: None,
-                anchor: AnchorUsed::Narrative,
-            });
+            return narrative_date(cal(YearField::Year(ny as i32), r.part, None));
         }
     }
     let Some(target) = dir.checked_mul(n).and_then(|k| shift(d, unit, k)) else {
