@@ -104,9 +104,9 @@ fn wikiwars_narratives_stay_above_their_floors() {
         "WikiWars: strict F1 {:.4} relaxed F1 {:.4} value F1 {:.4}",
         c.strict.f1, c.relaxed.f1, c.value_f1
     );
-    assert!(c.strict.f1 >= 0.862, "strict F1 {:.3}", c.strict.f1);
-    assert!(c.relaxed.f1 >= 0.936, "relaxed F1 {:.3}", c.relaxed.f1);
-    assert!(c.value_f1 >= 0.861, "value F1 {:.3}", c.value_f1);
+    assert!(c.strict.f1 >= 0.867, "strict F1 {:.3}", c.strict.f1);
+    assert!(c.relaxed.f1 >= 0.939, "relaxed F1 {:.3}", c.relaxed.f1);
+    assert!(c.value_f1 >= 0.863, "value F1 {:.3}", c.value_f1);
 }
 
 /// Informal text: the tweets' annotation has its own conventions (a year written
