@@ -237,6 +237,9 @@ pub struct WordInfo {
     pub intent: bool,
     /// Marks an infinitive ("to").
     pub infinitive: bool,
+    /// Before an earlier year, marks it as looked back to, not arrived at ("since" in "part
+    /// of the empire since 513 BC").
+    pub retrospect: bool,
 }
 
 /// A word's tense signal and how much to trust it.
@@ -483,6 +486,12 @@ impl LanguagePack {
                     for w in words {
                         let id = self.intern_word(w);
                         self.word_info[id as usize].intent = true;
+                    }
+                }
+                "RETROSPECT" => {
+                    for w in words {
+                        let id = self.intern_word(w);
+                        self.word_info[id as usize].retrospect = true;
                     }
                 }
                 "INFINITIVE" => {

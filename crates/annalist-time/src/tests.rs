@@ -383,3 +383,18 @@ fn a_day_counted_from_a_month_in_a_history_is_unknown_but_keeps_month_and_year()
         ["1944-06-06", "1944-06-07"]
     );
 }
+
+#[test]
+fn a_year_looked_back_to_does_not_move_a_history() {
+    assert_eq!(
+        values_in_history(
+            "In 492 BC Mardonius marched north. Thrace had been Persian since 513 BC. The following year Darius sent envoys."
+        ),
+        ["BC0492", "BC0513", "BC0491"]
+    );
+    // Without "since" the nearer year moves the story.
+    assert_eq!(
+        values_in_history("In 492 BC Mardonius marched north. In 513 BC Thrace fell. The following year it rebelled."),
+        ["BC0492", "BC0513", "BC0512"]
+    );
+}

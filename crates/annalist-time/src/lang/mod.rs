@@ -113,12 +113,14 @@ impl SessionState {
     ///
     /// A second, different far year near the first confirms a real move ("In 1066 … by
     /// 1067 …"; a repeated one does not: "the '99 Boys (Ragazzi del '99)"), and a year with a
-    /// month or day is never an aside.
+    /// month or day is never an aside. An earlier year after a `RETROSPECT` word ("since") is
+    /// one however near.
     fn is_digression(
         &mut self,
         frame: &crate::frame::Frame,
         value: &crate::TimexValue,
         tense: Option<crate::pack::Tense>,
+        retrospect: bool,
     ) -> bool {
         use crate::value::YearField::Year;
         if !self.ctx.narrative || frame.month.is_some() || frame.day.is_some() {
@@ -133,6 +135,11 @@ impl SessionState {
         // A year the story looks ahead to is a plan, not where it is: "the road would be open
         // for a campaign planned in 1976" leaves "on 11 March" in 1975.
         if tense == Some(crate::pack::Tense::Future) {
+            return true;
+        }
+        // A year looked back to ("since 513 BC") is where something began, not where the
+        // story is.
+        if retrospect && year < story {
             return true;
         }
         if (year - story).abs() <= DIGRESSION_YEARS {
@@ -269,7 +276,13 @@ impl SessionState {
                 // In a narrative, the writer's own time does not move the story's.
                 AnchorUsed::Dct => !self.ctx.narrative,
             };
-            let digression = updates && self.is_digression(&frame, &r.value, t);
+            let retrospect = first_tok
+                .checked_sub(1)
+                .and_then(|i| tokens.get(i))
+                .filter(|tok| tok.kind == crate::token::TokenKind::Word)
+                .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
+                .is_some_and(|id| pack.word_info(id).retrospect);
+            let digression = updates && self.is_digression(&frame, &r.value, t, retrospect);
             if updates
                 && !digression
                 && let Some(reference) = resolve::as_reference(&r.value)
