@@ -394,7 +394,19 @@ fn a_year_looked_back_to_does_not_move_a_history() {
     );
     // Without "since" the nearer year moves the story.
     assert_eq!(
-        values_in_history("In 492 BC Mardonius marched north. In 513 BC Thrace fell. The following year it rebelled."),
+        values_in_history(
+            "In 492 BC Mardonius marched north. In 513 BC Thrace fell. The following year it rebelled."
+        ),
         ["BC0492", "BC0513", "BC0512"]
+    );
+}
+
+#[test]
+fn a_year_in_parentheses_annotates_and_does_not_move_a_history() {
+    assert_eq!(
+        values_in_history(
+            "Peasants revolted in 1793, angered by the Civil Constitution of the Clergy (1790) and the draft. On 17 August the Convention voted."
+        ),
+        ["1793", "1790", "1793-08-17"]
     );
 }

@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use crate::grammar::{self, ItemKind, StageIndex};
 use crate::pack::LanguagePack;
 use crate::resolve::{self, AnchorUsed, Context};
-use crate::token::tokenize;
+use crate::token::{TokenKind, tokenize};
 use crate::{Anchor, Style, Timex, tense};
 
 /// A language pack with its rule index built.
@@ -113,14 +113,15 @@ impl SessionState {
     ///
     /// A second, different far year near the first confirms a real move ("In 1066 … by
     /// 1067 …"; a repeated one does not: "the '99 Boys (Ragazzi del '99)"), and a year with a
-    /// month or day is never an aside. An earlier year after a `RETROSPECT` word ("since") is
-    /// one however near.
+    /// month or day is never an aside. An earlier year after a `RETROSPECT` word ("since"),
+    /// and a year in parentheses, are asides however near.
     fn is_digression(
         &mut self,
         frame: &crate::frame::Frame,
         value: &crate::TimexValue,
         tense: Option<crate::pack::Tense>,
         retrospect: bool,
+        parenthetical: bool,
     ) -> bool {
         use crate::value::YearField::Year;
         if !self.ctx.narrative || frame.month.is_some() || frame.day.is_some() {
@@ -140,6 +141,10 @@ impl SessionState {
         // A year looked back to ("since 513 BC") is where something began, not where the
         // story is.
         if retrospect && year < story {
+            return true;
+        }
+        // "the Civil Constitution of the Clergy (1790)": a year in parentheses annotates a name.
+        if parenthetical {
             return true;
         }
         if (year - story).abs() <= DIGRESSION_YEARS {
@@ -279,10 +284,17 @@ impl SessionState {
             let retrospect = first_tok
                 .checked_sub(1)
                 .and_then(|i| tokens.get(i))
-                .filter(|tok| tok.kind == crate::token::TokenKind::Word)
+                .filter(|tok| tok.kind == TokenKind::Word)
                 .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
                 .is_some_and(|id| pack.word_info(id).retrospect);
-            let digression = updates && self.is_digression(&frame, &r.value, t, retrospect);
+            let punct_at = |i: Option<usize>, p: &str| {
+                i.and_then(|i| tokens.get(i))
+                    .is_some_and(|tok| tok.kind == TokenKind::Punct && tok.text(text) == p)
+            };
+            let parenthetical =
+                punct_at(first_tok.checked_sub(1), "(") && punct_at(Some(end_tok), ")");
+            let digression =
+                updates && self.is_digression(&frame, &r.value, t, retrospect, parenthetical);
             if updates
                 && !digression
                 && let Some(reference) = resolve::as_reference(&r.value)
