@@ -392,6 +392,18 @@ impl LanguagePack {
         &self.word_info[id as usize]
     }
 
+    /// Interns each word and sets a flag on it.
+    fn flag_words<'w>(
+        &mut self,
+        words: impl Iterator<Item = &'w str>,
+        set: impl Fn(&mut WordInfo),
+    ) {
+        for w in words {
+            let id = self.intern_word(w);
+            set(&mut self.word_info[id as usize]);
+        }
+    }
+
     fn intern_word(&mut self, word: &str) -> WordId {
         let w = word.to_lowercase();
         if let Some(&id) = self.words.get(w.as_str()) {
@@ -470,54 +482,17 @@ impl LanguagePack {
                         self.word_info[id as usize].number = Some(kind);
                     }
                 }
-                "TENSE_NEUTRAL" => {
-                    for w in words {
-                        let id = self.intern_word(w);
-                        self.word_info[id as usize].tense_neutral = true;
-                    }
-                }
-                "PERFECT" => {
-                    for w in words {
-                        let id = self.intern_word(w);
-                        self.word_info[id as usize].perfect = true;
-                    }
-                }
-                "INTENT" => {
-                    for w in words {
-                        let id = self.intern_word(w);
-                        self.word_info[id as usize].intent = true;
-                    }
-                }
-                "RETROSPECT" => {
-                    for w in words {
-                        let id = self.intern_word(w);
-                        self.word_info[id as usize].retrospect = true;
-                    }
-                }
-                "INFINITIVE" => {
-                    for w in words {
-                        let id = self.intern_word(w);
-                        self.word_info[id as usize].infinitive = true;
-                    }
-                }
-                "NUMBER_JOINER" => {
-                    for w in words {
-                        let id = self.intern_word(w);
-                        self.word_info[id as usize].joiner = true;
-                    }
-                }
-                "DETERMINER" => {
-                    for w in words {
-                        let id = self.intern_word(w);
-                        self.word_info[id as usize].determiner = true;
-                    }
-                }
+                // Word flags: each class marks its words for the engine's passes.
+                "TENSE_NEUTRAL" => self.flag_words(words, |w| w.tense_neutral = true),
+                "PERFECT" => self.flag_words(words, |w| w.perfect = true),
+                "INTENT" => self.flag_words(words, |w| w.intent = true),
+                "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
+                "INFINITIVE" => self.flag_words(words, |w| w.infinitive = true),
+                "NUMBER_JOINER" => self.flag_words(words, |w| w.joiner = true),
+                "DETERMINER" => self.flag_words(words, |w| w.determiner = true),
                 "FRACTION_LINK" => {
                     self.fraction_links = true;
-                    for w in words {
-                        let id = self.intern_word(w);
-                        self.word_info[id as usize].fraction_link = true;
-                    }
+                    self.flag_words(words, |w| w.fraction_link = true);
                 }
                 "ORDINAL_SUFFIX" => self.ordinal_suffixes.extend(words.map(str::to_lowercase)),
                 "DECADE_SUFFIX" => self.decade_suffixes.extend(words.map(str::to_lowercase)),
