@@ -281,20 +281,19 @@ impl SessionState {
                 // In a narrative, the writer's own time does not move the story's.
                 AnchorUsed::Dct => !self.ctx.narrative,
             };
-            let retrospect = first_tok
-                .checked_sub(1)
-                .and_then(|i| tokens.get(i))
-                .filter(|tok| tok.kind == TokenKind::Word)
-                .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
-                .is_some_and(|id| pack.word_info(id).retrospect);
-            let punct_at = |i: Option<usize>, p: &str| {
-                i.and_then(|i| tokens.get(i))
-                    .is_some_and(|tok| tok.kind == TokenKind::Punct && tok.text(text) == p)
+            // Only a narrative has asides: news skips the look at the words around.
+            let digression = updates && self.ctx.narrative && {
+                let before = first_tok.checked_sub(1).and_then(|i| tokens.get(i));
+                let retrospect = before
+                    .filter(|tok| tok.kind == TokenKind::Word)
+                    .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
+                    .is_some_and(|id| pack.word_info(id).retrospect);
+                let is_punct = |tok: Option<&crate::token::Token>, p: &str| {
+                    tok.is_some_and(|tok| tok.kind == TokenKind::Punct && tok.text(text) == p)
+                };
+                let parenthetical = is_punct(before, "(") && is_punct(tokens.get(end_tok), ")");
+                self.is_digression(&frame, &r.value, t, retrospect, parenthetical)
             };
-            let parenthetical =
-                punct_at(first_tok.checked_sub(1), "(") && punct_at(Some(end_tok), ")");
-            let digression =
-                updates && self.is_digression(&frame, &r.value, t, retrospect, parenthetical);
             if updates
                 && !digression
                 && let Some(reference) = resolve::as_reference(&r.value)
