@@ -210,7 +210,8 @@ fn at_granularity(d: Date, unit: Unit) -> (TimexType, CalendarValue) {
     let v = match unit {
         // Before the common era decades and centuries count back from year 1 BC: 485 BC is in
         // the 480s BC and the 5th century BC.
-        // (The years 9 to 1 BC have no decade TimeML can write: they stay years.)
+        // (The years 9 to 1 BC stay years: their decade, `BC000`, would be number -0, which
+        // `YearField::Decade` cannot tell from the 0s AD.)
         Unit::Millennium | Unit::Century if y <= 0 => {
             cal(YearField::Century(-((-y) / 100 + 1)), DatePart::None, None)
         }
