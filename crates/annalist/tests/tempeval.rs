@@ -106,7 +106,7 @@ fn wikiwars_narratives_stay_above_their_floors() {
     );
     assert!(c.strict.f1 >= 0.867, "strict F1 {:.3}", c.strict.f1);
     assert!(c.relaxed.f1 >= 0.939, "relaxed F1 {:.3}", c.relaxed.f1);
-    assert!(c.value_f1 >= 0.863, "value F1 {:.3}", c.value_f1);
+    assert!(c.value_f1 >= 0.866, "value F1 {:.3}", c.value_f1);
 }
 
 /// Informal text: the tweets' annotation has its own conventions (a year written
@@ -123,6 +123,6 @@ fn tweets_stay_above_their_floors() {
         c.strict.f1, c.relaxed.f1, c.value_f1
     );
     assert!(c.strict.f1 >= 0.814, "strict F1 {:.3}", c.strict.f1);
-    assert!(c.relaxed.f1 >= 0.884, "relaxed F1 {:.3}", c.relaxed.f1);
-    assert!(c.value_f1 >= 0.639, "value F1 {:.3}", c.value_f1);
+    assert!(c.relaxed.f1 >= 0.886, "relaxed F1 {:.3}", c.relaxed.f1);
+    assert!(c.value_f1 >= 0.643, "value F1 {:.3}", c.value_f1);
 }
