@@ -10,7 +10,7 @@ use std::path::Path;
 use annalist_time::{Anchor, Tagger};
 use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
-const STRICT_F1_FLOOR: f64 = 0.889;
+const STRICT_F1_FLOOR: f64 = 0.890;
 const RELAXED_F1_FLOOR: f64 = 0.944;
 const VALUE_F1_FLOOR: f64 = 0.806;
 const TYPE_F1_FLOOR: f64 = 0.901;
@@ -104,8 +104,8 @@ fn wikiwars_narratives_stay_above_their_floors() {
         "WikiWars: strict F1 {:.4} relaxed F1 {:.4} value F1 {:.4}",
         c.strict.f1, c.relaxed.f1, c.value_f1
     );
-    assert!(c.strict.f1 >= 0.867, "strict F1 {:.3}", c.strict.f1);
-    assert!(c.relaxed.f1 >= 0.939, "relaxed F1 {:.3}", c.relaxed.f1);
+    assert!(c.strict.f1 >= 0.869, "strict F1 {:.3}", c.strict.f1);
+    assert!(c.relaxed.f1 >= 0.940, "relaxed F1 {:.3}", c.relaxed.f1);
     assert!(c.value_f1 >= 0.866, "value F1 {:.3}", c.value_f1);
 }
 
