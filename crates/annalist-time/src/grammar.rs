@@ -79,6 +79,10 @@ fn normalize_char(c: char) -> char {
 /// Looks a token up in the pack's word table, lowercasing on the way without allocating for
 /// short ASCII words.
 fn lookup(pack: &LanguagePack, s: &str, buf: &mut String) -> Option<WordId> {
+    // Most words are already in lowercase ASCII: look them up as they are.
+    if s.bytes().all(|b| b.is_ascii_lowercase()) {
+        return pack.word_id(s);
+    }
     buf.clear();
     for c in s.chars() {
         let c = normalize_char(c);

@@ -155,9 +155,18 @@ fn word_info<'p>(
     if token.kind != TokenKind::Word {
         return None;
     }
+    pack.word_id(lowercased(token.text(text), buf))
+        .map(|id| pack.word_info(id))
+}
+
+/// `word` in lowercase: itself when it already is (most words), else copied into `buf`.
+fn lowercased<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word;
+    }
     buf.clear();
-    buf.extend(token.text(text).chars().flat_map(char::to_lowercase));
-    pack.word_id(buf).map(|id| pack.word_info(id))
+    buf.extend(word.chars().flat_map(char::to_lowercase));
+    buf
 }
 
 fn follows_neutral_word(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut String) -> bool {
@@ -177,9 +186,8 @@ fn cue(pack: &LanguagePack, word: &str, kind: TokenKind, buf: &mut String) -> Op
     if kind != TokenKind::Word {
         return None;
     }
-    buf.clear();
-    buf.extend(word.chars().flat_map(char::to_lowercase));
-    if let Some(id) = pack.word_id(buf) {
+    let lower = lowercased(word, buf);
+    if let Some(id) = pack.word_id(lower) {
         let info = pack.word_info(id);
         if info.tense.is_some() {
             return info.tense;
@@ -188,7 +196,12 @@ fn cue(pack: &LanguagePack, word: &str, kind: TokenKind, buf: &mut String) -> Op
             return None;
         }
     }
-    if buf.chars().count() > 4 && pack.past_suffixes.iter().any(|s| buf.ends_with(s.as_str())) {
+    if lower.chars().count() > 4
+        && pack
+            .past_suffixes
+            .iter()
+            .any(|s| lower.ends_with(s.as_str()))
+    {
         return Some(TenseCue {
             tense: Tense::Past,
             strong: false,
