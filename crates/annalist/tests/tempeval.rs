@@ -94,19 +94,29 @@ fn tbaq_scores_stay_above_their_floors() {
     assert!(c.type_f1 >= TYPE_F1_FLOOR, "type F1 {:.3}", c.type_f1);
 }
 
-#[test]
-fn wikiwars_narratives_stay_above_their_floors() {
-    let Some(root) = corpus("wikiwars-timex3") else {
+/// Scores corpus `dir` (under `../shared/data`) and checks its strict, relaxed and value F1
+/// against the floors given, in that order.
+fn check_floors(name: &str, dir: &str, strict: f64, relaxed: f64, value: f64) {
+    let Some(root) = corpus(dir) else {
         return;
     };
     let c = score(&root);
     println!(
-        "WikiWars: strict F1 {:.4} relaxed F1 {:.4} value F1 {:.4}",
+        "{name}: strict F1 {:.4} relaxed F1 {:.4} value F1 {:.4}",
         c.strict.f1, c.relaxed.f1, c.value_f1
     );
-    assert!(c.strict.f1 >= 0.869, "strict F1 {:.3}", c.strict.f1);
-    assert!(c.relaxed.f1 >= 0.940, "relaxed F1 {:.3}", c.relaxed.f1);
-    assert!(c.value_f1 >= 0.866, "value F1 {:.3}", c.value_f1);
+    assert!(c.strict.f1 >= strict, "{name} strict F1 {:.3}", c.strict.f1);
+    assert!(
+        c.relaxed.f1 >= relaxed,
+        "{name} relaxed F1 {:.3}",
+        c.relaxed.f1
+    );
+    assert!(c.value_f1 >= value, "{name} value F1 {:.3}", c.value_f1);
+}
+
+#[test]
+fn wikiwars_narratives_stay_above_their_floors() {
+    check_floors("WikiWars", "wikiwars-timex3", 0.869, 0.940, 0.866);
 }
 
 /// Informal text: the tweets' annotation has its own conventions (a year written
@@ -114,15 +124,5 @@ fn wikiwars_narratives_stay_above_their_floors() {
 /// construction; the floors guard the informal vocabulary ("tmrw", "430pm", "this sun").
 #[test]
 fn tweets_stay_above_their_floors() {
-    let Some(root) = corpus("tweets-zhong/train") else {
-        return;
-    };
-    let c = score(&root);
-    println!(
-        "tweets: strict F1 {:.4} relaxed F1 {:.4} value F1 {:.4}",
-        c.strict.f1, c.relaxed.f1, c.value_f1
-    );
-    assert!(c.strict.f1 >= 0.814, "strict F1 {:.3}", c.strict.f1);
-    assert!(c.relaxed.f1 >= 0.886, "relaxed F1 {:.3}", c.relaxed.f1);
-    assert!(c.value_f1 >= 0.643, "value F1 {:.3}", c.value_f1);
+    check_floors("tweets", "tweets-zhong/train", 0.814, 0.886, 0.643);
 }
