@@ -127,7 +127,8 @@ pub(crate) fn items(pack: &LanguagePack, text: &str, tokens: &[Token]) -> Vec<It
                     out.push(base(ItemKind::Number(info), end));
                     i = end;
                 } else {
-                    out.push(base(ItemKind::Word(id), i + 1));
+                    let id = id.filter(|&id| pack.in_rules(id));
+                    push_word(&mut out, base(ItemKind::Word(id), i + 1));
                     i += 1;
                 }
             }
@@ -137,14 +138,34 @@ pub(crate) fn items(pack: &LanguagePack, text: &str, tokens: &[Token]) -> Vec<It
                     out.push(base(ItemKind::Number(info), end));
                     i = end;
                 } else {
-                    let id = lookup(pack, s, &mut buf);
-                    out.push(base(ItemKind::Punct(id), i + 1));
+                    let id = lookup(pack, s, &mut buf).filter(|&id| pack.in_rules(id));
+                    push_word(&mut out, base(ItemKind::Punct(id), i + 1));
                     i += 1;
                 }
             }
         }
     }
     out
+}
+
+/// Whether an item is a word or sign no rule names: no atom matches it, so it only stops
+/// matches from running across it.
+fn is_barrier(item: &Item) -> bool {
+    matches!(item.kind, ItemKind::Word(None) | ItemKind::Punct(None))
+}
+
+/// Pushes a word or sign, folding a run of unknown ones into one barrier item. Most of a text
+/// is words the pack does not know; every stage would otherwise step over each of them, and
+/// one barrier stops a match exactly as the run did.
+fn push_word(out: &mut Vec<Item>, item: Item) {
+    if is_barrier(&item)
+        && let Some(last) = out.last_mut().filter(|last| is_barrier(last))
+    {
+        last.end = item.end;
+        last.end_token = item.end_token;
+        return;
+    }
+    out.push(item);
 }
 
 fn joined_text<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
@@ -445,7 +466,32 @@ pub(crate) struct StageIndex {
     by_number: Vec<u16>,
     /// Per word, every rule that can start at it, precomputed (sorted, deduplicated) so that
     /// the hot loop only borrows a slice: `[lowercase, capitalized]`.
-    per_word: Vec<[Vec<u16>; 2]>,
+    /// Ranges of `word_candidate_list`, flat so that the lookup at every item stays in cache.
+    per_word: Vec<[(u32, u32); 2]>,
+    word_candidate_list: Vec<u16>,
+    /// Per rule (by id), the fewest items a match spans; a copy of [`Rule::min_len`] kept
+    /// dense because it is read for every candidate.
+    min_len: Vec<u8>,
+    /// Per rule (by id), its range of `start_list`: how a match of it can begin.
+    starts: Vec<(u32, u32)>,
+    start_list: Vec<RuleStart>,
+    start_atoms: Vec<Atom>,
+}
+
+/// One way a match of a rule can begin: its first item matched by an atom of `first` (the
+/// alternatives of a leading optional element or of the first required one), and, when a
+/// required element comes later, its second item matched by an atom of `follow` (the
+/// alternatives of the elements up to and including that required one). Both are ranges of
+/// [`StageIndex::start_atoms`].
+///
+/// Checking the first two items this way, before the full search, turns most attempts away
+/// cheaply: a number or "the" is a candidate for dozens of rules, and the item after it
+/// rarely fits. The tables are flat and small so that the check stays in cache; the rules
+/// themselves are large.
+#[derive(Clone, Copy, Debug)]
+struct RuleStart {
+    first: (u32, u32),
+    follow: Option<(u32, u32)>,
 }
 
 pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
@@ -461,7 +507,15 @@ pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
                 by_class: vec![Vec::new(); pack.class_names.len()],
                 by_number: Vec::new(),
                 per_word: Vec::new(),
+                word_candidate_list: Vec::new(),
+                min_len: pack.rules.iter().map(|r| r.min_len).collect(),
+                starts: Vec::with_capacity(pack.rules.len()),
+                start_list: Vec::new(),
+                start_atoms: Vec::new(),
             };
+            for rule in &pack.rules {
+                idx.add_starts(rule);
+            }
             for (ri, rule) in pack.rules.iter().enumerate() {
                 if rule.stage != stage {
                     continue;
@@ -511,22 +565,64 @@ impl StageIndex {
         out
     }
 
+    fn add_starts(&mut self, rule: &Rule) {
+        let from = self.start_list.len() as u32;
+        for (k, el) in rule.elements.iter().enumerate() {
+            let first = self.push_atoms(std::slice::from_ref(el));
+            let follow = rule.elements[k + 1..]
+                .iter()
+                .position(|e| !e.optional)
+                .map(|r| self.push_atoms(&rule.elements[k + 1..=k + 1 + r]));
+            self.start_list.push(RuleStart { first, follow });
+            if !el.optional {
+                break;
+            }
+        }
+        self.starts.push((from, self.start_list.len() as u32));
+    }
+
+    fn push_atoms(&mut self, elements: &[Element]) -> (u32, u32) {
+        let from = self.start_atoms.len() as u32;
+        for el in elements {
+            self.start_atoms.extend(el.alternatives.iter().cloned());
+        }
+        (from, self.start_atoms.len() as u32)
+    }
+
+    /// Whether rule `ri` can begin at `items[at]`, judged from that item and the next one.
+    fn may_start(&self, pack: &LanguagePack, ri: u16, items: &[Item], at: usize) -> bool {
+        let matches = |(a, b): (u32, u32), item: &Item| {
+            self.start_atoms[a as usize..b as usize]
+                .iter()
+                .any(|atom| atom_matches(pack, atom, item))
+        };
+        let (a, b) = self.starts[usize::from(ri)];
+        self.start_list[a as usize..b as usize].iter().any(|s| {
+            matches(s.first, &items[at])
+                && s.follow
+                    .is_none_or(|f| items.get(at + 1).is_some_and(|next| matches(f, next)))
+        })
+    }
+
     fn precompute(&mut self, pack: &LanguagePack) {
-        self.per_word = (0..pack.word_info.len() as WordId)
-            .map(|w| {
-                [
-                    self.word_candidates(pack, w, false),
-                    self.word_candidates(pack, w, true),
-                ]
-            })
-            .collect();
+        for w in 0..pack.word_info.len() as WordId {
+            let mut spans = [(0, 0); 2];
+            for (capitalized, span) in spans.iter_mut().enumerate() {
+                let from = self.word_candidate_list.len() as u32;
+                let list = self.word_candidates(pack, w, capitalized == 1);
+                self.word_candidate_list.extend(list);
+                *span = (from, self.word_candidate_list.len() as u32);
+            }
+            self.per_word.push(spans);
+        }
     }
 
     /// The rules that can start at `item`, in rule order.
     fn candidates(&self, item: &Item) -> &[u16] {
         match &item.kind {
             ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w)) => {
-                &self.per_word[*w as usize][usize::from(item.capitalized)]
+                let (a, b) = self.per_word[*w as usize][usize::from(item.capitalized)];
+                &self.word_candidate_list[a as usize..b as usize]
             }
             ItemKind::Number(_) => &self.by_number,
             ItemKind::Constituent { category, .. } => &self.by_class[*category as usize],
@@ -554,9 +650,11 @@ fn match_atom(pack: &LanguagePack, atom: &Atom, item: &Item) -> Option<Frame> {
             },
         ) if c == category => Some((**frame).clone()),
         (Atom::Num(role), ItemKind::Number(n)) if !n.ordinal && n.decade.is_none() => {
-            number_role(*role, n)
+            number_role(*role, n).map(NumPart::frame)
         }
-        (Atom::Ord(role), ItemKind::Number(n)) if n.ordinal => number_role(*role, n),
+        (Atom::Ord(role), ItemKind::Number(n)) if n.ordinal => {
+            number_role(*role, n).map(NumPart::frame)
+        }
         // "the 1800s" is the 19th century, not its first ten years; "the 2000s" stays a
         // decade, as usage has it.
         (Atom::Decade, ItemKind::Number(n)) => n.decade.map(|d| {
@@ -577,10 +675,56 @@ fn match_atom(pack: &LanguagePack, atom: &Atom, item: &Item) -> Option<Frame> {
     }
 }
 
-fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
+/// What a number contributes in a role: one or two fields of a frame. Kept small so that
+/// testing whether a number fits a role (at every candidate rule) builds no frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum NumPart {
+    Count(f64),
+    Year(i64),
+    ShortYear(i64),
+    Day(u8),
+    Month(u8),
+    Hour(u8),
+    Minute(u8),
+    Clock(u8, u8),
+    Second(u8),
+    Week(u8),
+    Nth(i64),
+    Century(i64),
+    YearHigh(i64),
+    /// Fits, contributes nothing (`anycount`).
+    Nothing,
+}
+
+impl NumPart {
+    fn frame(self) -> Frame {
+        let mut f = Frame::default();
+        match self {
+            NumPart::Count(v) => f.count = Some(crate::frame::Count::N(v)),
+            NumPart::Year(y) => f.year = Some(y),
+            NumPart::ShortYear(y) => f.short_year = Some(y),
+            NumPart::Day(d) => f.day = Some(d),
+            NumPart::Month(m) => f.month = Some(m),
+            NumPart::Hour(h) => f.hour = Some(h),
+            NumPart::Minute(m) => f.minute = Some(m),
+            NumPart::Clock(h, m) => {
+                f.hour = Some(h);
+                f.minute = Some(m);
+            }
+            NumPart::Second(s) => f.second = Some(s),
+            NumPart::Week(w) => f.week = Some(w),
+            NumPart::Nth(n) => f.nth = Some(n),
+            NumPart::Century(c) => f.century = Some(c),
+            NumPart::YearHigh(y) => f.year_high = Some(y),
+            NumPart::Nothing => {}
+        }
+        f
+    }
+}
+
+fn number_role(role: NumRole, n: &NumInfo) -> Option<NumPart> {
     let v = n.value?;
     let int = (v.fract() == 0.0).then_some(v as i64);
-    let mut f = Frame::default();
     let small = |lo: i64, hi: i64, max_digits: u8| -> Option<u8> {
         let i = int?;
         if (lo..=hi).contains(&i) && n.digits <= max_digits {
@@ -589,102 +733,98 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
             None
         }
     };
-    match role {
+    let part = match role {
         NumRole::Count => {
             if v > 1e9 {
                 return None;
             }
-            f.count = Some(crate::frame::Count::N(v));
+            NumPart::Count(v)
         }
         NumRole::Year => {
             // Four digits from 1000 to 2999: "0735" is a clock time, "8088" a chip.
             if n.digits != 4 || !int.is_some_and(|y| (1000..=2999).contains(&y)) {
                 return None;
             }
-            f.year = int;
+            NumPart::Year(int?)
         }
         NumRole::ShortYear => {
             if n.digits != 2 {
                 return None;
             }
-            f.short_year = int;
+            NumPart::ShortYear(int?)
         }
         NumRole::AnyYear => {
             let i = int?;
             if !(1..=9999).contains(&i) || n.digits == 0 || n.digits > 4 {
                 return None;
             }
-            f.year = Some(i);
+            NumPart::Year(i)
         }
         NumRole::SpelledYear => {
             if n.digits != 0 || !int.is_some_and(|y| (1000..=2999).contains(&y)) {
                 return None;
             }
-            f.year = int;
+            NumPart::Year(int?)
         }
         // A day of the month is written in digits or as an ordinal ("March eighth"): "in
         // April. One of them" is not April 1.
         NumRole::Day if n.digits == 0 && !n.ordinal => return None,
-        NumRole::Day => f.day = Some(small(1, 31, 2)?),
-        NumRole::Month => f.month = Some(small(1, 12, 2)?),
-        NumRole::Hour => f.hour = Some(small(0, 24, 2)?),
+        NumRole::Day => NumPart::Day(small(1, 31, 2)?),
+        NumRole::Month => NumPart::Month(small(1, 12, 2)?),
+        NumRole::Hour => NumPart::Hour(small(0, 24, 2)?),
         NumRole::Minute => {
             if n.digits != 2 {
                 return None;
             }
-            f.minute = Some(small(0, 59, 2)?)
+            NumPart::Minute(small(0, 59, 2)?)
         }
         NumRole::Clock => {
             let i = int?;
             if n.digits != 4 || i / 100 > 23 || i % 100 > 59 {
                 return None;
             }
-            f.hour = Some((i / 100) as u8);
-            f.minute = Some((i % 100) as u8);
+            NumPart::Clock((i / 100) as u8, (i % 100) as u8)
         }
         NumRole::AnyCount => {
             if !(0.0..=1e9).contains(&v) {
                 return None;
             }
+            NumPart::Nothing
         }
         NumRole::CompactClock => {
             let i = int?;
             if !(3..=4).contains(&n.digits) || !(1..=12).contains(&(i / 100)) || i % 100 > 59 {
                 return None;
             }
-            f.hour = Some((i / 100) as u8);
-            f.minute = Some((i % 100) as u8);
+            NumPart::Clock((i / 100) as u8, (i % 100) as u8)
         }
         NumRole::DotClock => {
             let (h, m) = n.dot_clock?;
-            f.hour = Some(h);
-            f.minute = Some(m);
+            NumPart::Clock(h, m)
         }
         NumRole::Second => {
             if n.digits != 2 {
                 return None;
             }
-            f.second = Some(small(0, 59, 2)?)
+            NumPart::Second(small(0, 59, 2)?)
         }
-        NumRole::Week => f.week = Some(small(1, 53, 2)?),
-        NumRole::Nth => f.nth = Some(int.filter(|i| (1..=1000).contains(i))?),
-        NumRole::Century => f.century = Some(int.filter(|i| (1..=100).contains(i))? - 1),
+        NumRole::Week => NumPart::Week(small(1, 53, 2)?),
+        NumRole::Nth => NumPart::Nth(int.filter(|i| (1..=1000).contains(i))?),
+        NumRole::Century => NumPart::Century(int.filter(|i| (1..=100).contains(i))? - 1),
         NumRole::YearHigh => {
             if n.digits != 0 {
                 return None;
             }
-            f.year_high = int.filter(|i| (10..=20).contains(i));
-            f.year_high?;
+            NumPart::YearHigh(int.filter(|i| (10..=20).contains(i))?)
         }
         NumRole::YearLow => {
             if n.digits != 0 {
                 return None;
             }
-            f.short_year = int.filter(|i| (1..=99).contains(i));
-            f.short_year?;
+            NumPart::ShortYear(int.filter(|i| (1..=99).contains(i))?)
         }
-    }
-    Some(f)
+    };
+    Some(part)
 }
 
 /// Whether an atom matches an item, without computing what it contributes (cheap: this runs
@@ -692,15 +832,15 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<Frame> {
 fn atom_matches(pack: &LanguagePack, atom: &Atom, item: &Item) -> bool {
     match (atom, &item.kind) {
         (Atom::Literal(w), ItemKind::Word(Some(x)) | ItemKind::Punct(Some(x))) => w == x,
-        (Atom::Class(c), ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w))) => pack
-            .word_info(*w)
-            .entries
-            .iter()
-            .any(|e| e.class == *c && (!e.capitalized_only || item.capitalized)),
-        (Atom::Category(c), ItemKind::Constituent { category, .. }) => c == category,
-        (Atom::Num(_) | Atom::Ord(_) | Atom::Decade, ItemKind::Number(_)) => {
-            match_atom(pack, atom, item).is_some()
+        (Atom::Class(c), ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w))) => {
+            pack.word_in_class(*w, *c, item.capitalized)
         }
+        (Atom::Category(c), ItemKind::Constituent { category, .. }) => c == category,
+        (Atom::Num(role), ItemKind::Number(n)) => {
+            !n.ordinal && n.decade.is_none() && number_role(*role, n).is_some()
+        }
+        (Atom::Ord(role), ItemKind::Number(n)) => n.ordinal && number_role(*role, n).is_some(),
+        (Atom::Decade, ItemKind::Number(n)) => n.decade.is_some(),
         _ => false,
     }
 }
@@ -722,26 +862,18 @@ fn match_rule(
     at: usize,
     to_beat: Option<usize>,
     path: &mut Vec<(usize, usize, u8)>,
-) -> Option<(usize, Frame, (usize, usize))> {
-    let mut best: Option<(usize, Frame, (usize, usize))> = None;
+    best: &mut Option<(usize, Frame, (usize, usize))>,
+) {
+    // The result goes to the caller's slot: returning a frame by value would copy it on every
+    // attempt, and nearly every attempt fails.
+    *best = None;
     let floor = match to_beat {
         Some(end) if rule.features.reject == Some(true) => Some(end),
         Some(end) => Some(end + 1),
         None => None,
     };
     path.clear();
-    match_from(
-        pack,
-        rule,
-        &rule.elements,
-        items,
-        at,
-        at,
-        floor,
-        path,
-        &mut best,
-    );
-    best
+    match_from(pack, rule, &rule.elements, items, at, at, floor, path, best);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -827,6 +959,7 @@ pub(crate) fn run_stage(
     // Compacts in place: `w` is where the next output item goes, `i` the next input item;
     // w <= i always, and matching only looks at items[i..], which are untouched.
     let mut path = Vec::new();
+    let mut attempt = None;
     // How many items from i on could take part in a match: a word the pack does not know
     // matches no atom, so no rule needing more items than that can match at i. Counted only
     // where some rule may start, and no further than the longest rule needs.
@@ -840,7 +973,7 @@ pub(crate) fn run_stage(
         items[i..]
             .iter()
             .take(longest)
-            .take_while(|it| !matches!(it.kind, ItemKind::Word(None) | ItemKind::Punct(None)))
+            .take_while(|it| !is_barrier(it))
             .count()
     };
     let (mut w, mut i) = (0, 0);
@@ -855,13 +988,15 @@ pub(crate) fn run_stage(
         let reach = reach_at(&items, i);
         let mut best: Option<(usize, Frame, u16, (usize, usize))> = None;
         for &ri in candidates {
-            let rule = &pack.rules[ri as usize];
-            if usize::from(rule.min_len) > reach {
+            if usize::from(index.min_len[usize::from(ri)]) > reach
+                || !index.may_start(pack, ri, &items, i)
+            {
                 continue;
             }
+            let rule = &pack.rules[ri as usize];
             let to_beat = best.as_ref().map(|(e, _, _, _)| *e);
-            if let Some((end, frame, lead)) = match_rule(pack, rule, &items, i, to_beat, &mut path)
-            {
+            match_rule(pack, rule, &items, i, to_beat, &mut path, &mut attempt);
+            if let Some((end, frame, lead)) = attempt.take() {
                 // Longest wins; on a tie the earlier rule, unless the later one is a blocking
                 // rule (ages, money): those exist to win ties.
                 let blocks = frame.reject == Some(true);
@@ -905,4 +1040,140 @@ pub(crate) fn run_stage(
     }
     items.truncate(w);
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn english() -> crate::Tagger {
+        crate::Tagger::english()
+    }
+
+    /// Texts that exercise most rules: every example of the English pack and the bundled
+    /// articles.
+    fn sample_texts(pack: &LanguagePack) -> Vec<String> {
+        let mut texts: Vec<String> = pack
+            .examples()
+            .iter()
+            .map(|ex| ex.text.replace(['[', ']'], ""))
+            .collect();
+        for article in [
+            include_str!("../../../examples/articles/baku-1990.txt"),
+            include_str!("../../../examples/articles/armistice-1918.txt"),
+            include_str!("../../../examples/articles/constantinople-1453.txt"),
+        ] {
+            texts.push(article.to_string());
+        }
+        texts
+    }
+
+    #[test]
+    fn the_start_check_never_turns_away_a_rule_that_matches() {
+        let tagger = english();
+        let pack = tagger.pack();
+        let index = build_index(pack);
+        let mut path = Vec::new();
+        let mut attempt = None;
+        let mut checked = 0;
+        for text in sample_texts(pack) {
+            let tokens = tokenize(&text);
+            let mut items = items(pack, &text, &tokens);
+            for stage in &index {
+                for i in 0..items.len() {
+                    for &ri in stage.candidates(&items[i]) {
+                        let rule = &pack.rules[usize::from(ri)];
+                        match_rule(pack, rule, &items, i, None, &mut path, &mut attempt);
+                        if attempt.is_some() {
+                            checked += 1;
+                            assert!(
+                                stage.may_start(pack, ri, &items, i),
+                                "rule {} matches at {:?} in {text:?} but the start check \
+                                 turned it away",
+                                rule.name,
+                                &text[items[i].start..]
+                            );
+                        }
+                    }
+                }
+                items = run_stage(pack, stage, items);
+            }
+        }
+        assert!(checked > 1000, "only {checked} matches were checked");
+    }
+
+    #[test]
+    fn words_no_rule_names_fold_into_one_barrier() {
+        let tagger = english();
+        let pack = tagger.pack();
+        // "was" is a tense cue: the pack knows it, no rule names it.
+        let was = pack.word_id("was").expect("the English pack knows 'was'");
+        assert!(!pack.in_rules(was));
+        let the = pack.word_id("the").expect("the English pack knows 'the'");
+        assert!(pack.in_rules(the));
+        let text = "it was quiet until the curfew";
+        let tokens = tokenize(text);
+        let found = items(pack, text, &tokens);
+        let barriers: Vec<&str> = found
+            .iter()
+            .filter(|it| is_barrier(it))
+            .map(|it| &text[it.start..it.end])
+            .collect();
+        // "it was quiet until" (one barrier, "until" included only if no rule names it) and
+        // "curfew"; "the" stays a word of its own.
+        assert!(barriers.contains(&"curfew"), "{barriers:?}");
+        assert!(barriers[0].starts_with("it was quiet"), "{barriers:?}");
+        assert!(found.iter().any(|it| it.kind == ItemKind::Word(Some(the))));
+        assert_eq!(found.iter().filter(|it| is_barrier(it)).count(), 2);
+    }
+
+    #[test]
+    fn a_number_fits_a_role_exactly_when_it_contributes_to_it() {
+        let tagger = english();
+        let pack = tagger.pack();
+        let tokens_of = |s: &str| (s.to_string(), tokenize(s));
+        for text in [
+            "1988",
+            "03",
+            "3",
+            "21st",
+            "430",
+            "7.30",
+            "99999999999",
+            "twelve",
+        ] {
+            let (text, tokens) = tokens_of(text);
+            let items = items(pack, &text, &tokens);
+            let item = &items[0];
+            for role in [
+                NumRole::Count,
+                NumRole::Year,
+                NumRole::ShortYear,
+                NumRole::AnyYear,
+                NumRole::Day,
+                NumRole::Month,
+                NumRole::Hour,
+                NumRole::Minute,
+                NumRole::Clock,
+                NumRole::CompactClock,
+                NumRole::DotClock,
+                NumRole::Century,
+                NumRole::SpelledYear,
+            ] {
+                for atom in [Atom::Num(role), Atom::Ord(role)] {
+                    assert_eq!(
+                        atom_matches(pack, &atom, item),
+                        match_atom(pack, &atom, item).is_some(),
+                        "{text:?} as {atom:?}"
+                    );
+                }
+            }
+        }
+        // And what a year contributes is the year.
+        let (text, tokens) = tokens_of("1988");
+        let items = items(pack, &text, &tokens);
+        let frame = match_atom(pack, &Atom::Num(NumRole::Year), &items[0]);
+        assert_eq!(frame.and_then(|f| f.year), Some(1988));
+    }
 }

@@ -291,6 +291,8 @@ pub struct LanguagePack {
     /// Every word the pack knows (lexicon words, number words, tense cues, rule literals),
     /// lowercase, to its id: a token whose word is not here can match nothing but `~` joins.
     pub(crate) words: FxHashMap<Box<str>, WordId>,
+    /// The one-byte words of `words` (punctuation, mostly), looked up without hashing.
+    single_bytes: [Option<WordId>; 128],
     pub(crate) word_info: Vec<WordInfo>,
     pub(crate) ordinal_suffixes: Vec<String>,
     /// True when the pack names `FRACTION_LINK` words: a fraction word then needs one
@@ -307,6 +309,15 @@ pub struct LanguagePack {
     pub(crate) examples: Vec<Example>,
     /// Category names that are never reported on their own (they start with `_`).
     pub(crate) hidden: Vec<bool>,
+    /// Per word, whether some rule element can match it (as a literal or through one of its
+    /// classes). The others (tense cues, number words, range links) are known to the pack
+    /// but, to the rules, no different from words it does not know.
+    pub(crate) in_rules: Vec<bool>,
+    /// Per word, its range in `word_classes`: the classes of `word_info[w].entries` with
+    /// their capitalized-only flag, packed together so that the matcher's test of a class
+    /// stays within a few cache lines (an entry also carries a whole frame).
+    class_spans: Vec<(u32, u32)>,
+    word_classes: Vec<(ClassId, bool)>,
 }
 
 /// The words that join the ends of a range (`RANGE_*` and `ELIDED_*` in a lexicon), read by
@@ -349,6 +360,7 @@ impl LanguagePack {
             code: code.to_string(),
             class_names: Vec::new(),
             words: FxHashMap::default(),
+            single_bytes: [None; 128],
             word_info: Vec::new(),
             ordinal_suffixes: Vec::new(),
             fraction_links: false,
@@ -359,12 +371,61 @@ impl LanguagePack {
             rules: Vec::new(),
             examples: Vec::new(),
             hidden: Vec::new(),
+            in_rules: Vec::new(),
+            class_spans: Vec::new(),
+            word_classes: Vec::new(),
         };
         // Category 0 is what a rule builds when it names no category of its own.
         pack.intern("@timex");
         pack.parse_lexicon(lexicon)?;
         pack.parse_rules(rules)?;
+        pack.in_rules = pack.words_in_rules();
+        for info in &pack.word_info {
+            let start = pack.word_classes.len() as u32;
+            pack.word_classes
+                .extend(info.entries.iter().map(|e| (e.class, e.capitalized_only)));
+            pack.class_spans
+                .push((start, pack.word_classes.len() as u32));
+        }
         Ok(pack)
+    }
+
+    /// Whether the word belongs to the class, as written (capitalized or not).
+    pub(crate) fn word_in_class(&self, id: WordId, class: ClassId, capitalized: bool) -> bool {
+        let Some(&(a, b)) = self.class_spans.get(id as usize) else {
+            return false;
+        };
+        self.word_classes[a as usize..b as usize]
+            .iter()
+            .any(|&(c, cap_only)| c == class && (!cap_only || capitalized))
+    }
+
+    fn words_in_rules(&self) -> Vec<bool> {
+        let mut literal = vec![false; self.word_info.len()];
+        let mut class = vec![false; self.class_names.len()];
+        for atom in self
+            .rules
+            .iter()
+            .flat_map(|r| &r.elements)
+            .flat_map(|e| &e.alternatives)
+        {
+            match atom {
+                Atom::Literal(w) => literal[*w as usize] = true,
+                Atom::Class(c) => class[*c as usize] = true,
+                _ => {}
+            }
+        }
+        self.word_info
+            .iter()
+            .zip(literal)
+            .map(|(info, lit)| lit || info.entries.iter().any(|e| class[e.class as usize]))
+            .collect()
+    }
+
+    /// Whether some rule can match the word: a word no rule names stops a match like an
+    /// unknown one.
+    pub(crate) fn in_rules(&self, id: WordId) -> bool {
+        self.in_rules.get(id as usize).copied().unwrap_or(false)
     }
 
     /// The rules, in the order they are tried.
@@ -384,6 +445,9 @@ impl LanguagePack {
 
     /// The id of a word, lowercase.
     pub fn word_id(&self, lowercase: &str) -> Option<WordId> {
+        if let &[b] = lowercase.as_bytes() {
+            return self.single_bytes.get(usize::from(b)).copied().flatten();
+        }
         self.words.get(lowercase).copied()
     }
 
@@ -411,6 +475,11 @@ impl LanguagePack {
         }
         let id = self.word_info.len() as WordId;
         self.word_info.push(WordInfo::default());
+        if let &[b] = w.as_bytes()
+            && let Some(slot) = self.single_bytes.get_mut(usize::from(b))
+        {
+            *slot = Some(id);
+        }
         self.words.insert(w.into_boxed_str(), id);
         id
     }
