@@ -83,7 +83,14 @@ fn lookup(pack: &LanguagePack, s: &str, buf: &mut String) -> Option<WordId> {
     if s.bytes().all(|b| b.is_ascii_lowercase()) {
         return pack.word_id(s);
     }
+    // Capitalized and upper-case ASCII words need no character-by-character work either
+    // (the backtick is the one ASCII character `normalize_char` changes).
     buf.clear();
+    if s.is_ascii() && !s.contains('`') {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+        return pack.word_id(buf);
+    }
     for c in s.chars() {
         let c = normalize_char(c);
         if c.is_ascii() {
