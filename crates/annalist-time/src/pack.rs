@@ -240,6 +240,10 @@ pub struct WordInfo {
     /// Before an earlier year, marks it as looked back to, not arrived at ("since" in "part
     /// of the empire since 513 BC").
     pub retrospect: bool,
+    /// A little before a date later than the story's, marks it as an end looked ahead to,
+    /// not arrived at ("until" in "a siege that lasted until the fall of Budapest in
+    /// February 1945").
+    pub prospect: bool,
 }
 
 /// A word's tense signal and how much to trust it.
@@ -556,6 +560,7 @@ impl LanguagePack {
                 "PERFECT" => self.flag_words(words, |w| w.perfect = true),
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
+                "PROSPECT" => self.flag_words(words, |w| w.prospect = true),
                 "INFINITIVE" => self.flag_words(words, |w| w.infinitive = true),
                 "NUMBER_JOINER" => self.flag_words(words, |w| w.joiner = true),
                 "DETERMINER" => self.flag_words(words, |w| w.determiner = true),

@@ -410,3 +410,20 @@ fn a_year_in_parentheses_annotates_and_does_not_move_a_history() {
         ["1793", "1790", "1793-08-17"]
     );
 }
+
+#[test]
+fn an_end_looked_ahead_to_does_not_move_a_history() {
+    assert_eq!(
+        values_in_history(
+            "In October 1944 the Soviets attacked Hungary, a battle that lasted until the fall of Budapest in February 1945. By the end of November they had crossed the Danube."
+        ),
+        ["1944-10", "1945-02", "1944-11"]
+    );
+    // Without "until" the later date moves the story.
+    assert_eq!(
+        values_in_history(
+            "In October 1944 the Soviets attacked Hungary. Budapest fell in February 1945. By the end of November they had crossed the Danube."
+        ),
+        ["1944-10", "1945-02", "1945-11"]
+    );
+}

@@ -81,6 +81,8 @@ pub(crate) struct SessionState {
 /// How far (in years) a bare year may lie from the year a narrative is in before it is taken
 /// for an aside ("documents found in 2004", "the largest cavalry battle since 1813") rather
 /// than a move of the story.
+/// How many tokens before a date a `PROSPECT` word ("until") may stand.
+const PROSPECT_REACH: usize = 6;
 const DIGRESSION_YEARS: i32 = 25;
 
 impl SessionState {
@@ -121,10 +123,11 @@ impl SessionState {
         value: &crate::TimexValue,
         tense: Option<crate::pack::Tense>,
         retrospect: bool,
+        prospect: bool,
         parenthetical: bool,
     ) -> bool {
         use crate::value::YearField::Year;
-        if !self.ctx.narrative || frame.month.is_some() || frame.day.is_some() {
+        if !self.ctx.narrative {
             return false;
         }
         let (Some(Year(year)), Some(Year(story))) = (
@@ -133,6 +136,14 @@ impl SessionState {
         ) else {
             return false;
         };
+        // "lasted until the fall of Budapest in February 1945": where something ended, even
+        // to the day, while the story stays where it was.
+        if prospect && year > story {
+            return true;
+        }
+        if frame.month.is_some() || frame.day.is_some() {
+            return false;
+        }
         // A year the story looks ahead to is a plan, not where it is: "the road would be open
         // for a campaign planned in 1976" leaves "on 11 March" in 1975.
         if tense == Some(crate::pack::Tense::Future) {
@@ -292,7 +303,17 @@ impl SessionState {
                     tok.is_some_and(|tok| tok.kind == TokenKind::Punct && tok.text(text) == p)
                 };
                 let parenthetical = is_punct(before, "(") && is_punct(tokens.get(end_tok), ")");
-                self.is_digression(&frame, &r.value, t, retrospect, parenthetical)
+                let prospect = tokens[first_tok.saturating_sub(PROSPECT_REACH)..first_tok]
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| {
+                        sentences.get(first_tok.saturating_sub(PROSPECT_REACH) + k)
+                            == sentences.get(first_tok)
+                    })
+                    .filter(|(_, tok)| tok.kind == TokenKind::Word)
+                    .filter_map(|(_, tok)| pack.word_id(&tok.text(text).to_lowercase()))
+                    .any(|id| pack.word_info(id).prospect);
+                self.is_digression(&frame, &r.value, t, retrospect, prospect, parenthetical)
             };
             if updates
                 && !digression
