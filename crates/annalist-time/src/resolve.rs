@@ -74,12 +74,20 @@ pub(crate) struct Context {
     /// A day of another year was stated in the last sentences: days of a month without a
     /// year, and months that soon follow that day, continue that story.
     pub story_reference: bool,
+    /// The text stated the year of `reference` itself ("in December 1916"), rather than
+    /// leaving it to be inferred ("in December").
+    pub reference_year_stated: bool,
     /// The expression stands inside quotation marks: in a narrative, "today" there is the
     /// speaker's day, not the writer's.
     pub quoted: bool,
 }
 
 /// How far ahead a day of a month without a year may lie before it is taken to be past.
+/// A history's month or day wraps into the next year when this year's would lie more than
+/// this far behind the story...
+const STORY_WRAP_BEHIND_DAYS: i32 = 240;
+/// ...and next year's lies at most this far ahead.
+const STORY_WRAP_AHEAD_DAYS: i32 = 75;
 const NEAR_FUTURE_DAYS: i32 = 100;
 
 /// How far after the day a story is at a month without a year may begin and still be that
@@ -968,8 +976,24 @@ fn resolve_calendar(
     };
     let ay = i64::from(a.year());
     if used == AnchorUsed::Narrative && rel.is_none() {
-        // A partial date in a story takes the year of the date the story is at.
-        let (mut v, _, _) = occurrence(part, ay)?;
+        // A partial date in a story takes the year of the date the story is at, unless the
+        // story is at a month or day of a year the text stated, late in that year, and the
+        // date comes soon after in the next: a history moves forward, so "14 January" after
+        // "In December 1916" is 1917. (After a year the text left to be inferred, a wrong
+        // guess would carry into the next year.)
+        let (mut v, start, _) = occurrence(part, ay)?;
+        if ctx.narrative
+            && ctx.reference_year_stated
+            && ctx
+                .reference
+                .is_some_and(|r| matches!(r.part, DatePart::Month(Some(_)) | DatePart::Day { .. }))
+            && matches!(part, DatePart::Month(_) | DatePart::Day { .. })
+            && (a - start).get_days() > STORY_WRAP_BEHIND_DAYS
+            && let Some((next, next_start, _)) = occurrence(part, ay + 1)
+            && (next_start - a).get_days() <= STORY_WRAP_AHEAD_DAYS
+        {
+            v = next;
+        }
         v.time = time;
         return Some((v, used));
     }
@@ -1162,6 +1186,7 @@ mod tests {
             narrative: false,
             recent_reference: false,
             story_reference: false,
+            reference_year_stated: false,
             quoted: false,
         }
     }

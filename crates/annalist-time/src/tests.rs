@@ -427,3 +427,20 @@ fn an_end_looked_ahead_to_does_not_move_a_history() {
         ["1944-10", "1945-02", "1945-11"]
     );
 }
+
+#[test]
+fn a_history_late_in_a_stated_year_moves_on_into_the_next() {
+    assert_eq!(
+        values_in_history(
+            "In December 1916 the Germans offered to negotiate. The Allies stated their demands on 14 January. In 1917 the blockade began to bite."
+        ),
+        ["1916-12", "1917-01-14", "1917"]
+    );
+    // Early in the year, a month further on stays in it.
+    assert_eq!(
+        values_in_history(
+            "In March 1916 the Germans attacked at Verdun. The Allies answered on 14 January. In 1917 the blockade began to bite."
+        ),
+        ["1916-03", "1916-01-14", "1917"]
+    );
+}

@@ -359,6 +359,7 @@ impl SessionState {
                     }
                 }
                 self.ctx.reference = Some(reference);
+                self.ctx.reference_year_stated = r.anchor == AnchorUsed::None;
             }
             let cstart = self.char_base + char_at(start);
             let cend = self.char_base + char_at(end);
