@@ -219,8 +219,14 @@ fn digit_number(
             end = j;
         }
     }
-    // Decimals: 3.5 (but not 3.3.1988).
-    if joined_text(text, tokens, end) == Some(".")
+    // Decimals: 3.5 (but not 3.3.1988, neither its start nor its middle).
+    let after_dotted_digits = i >= 2
+        && tokens[i].joined
+        && tokens[i - 1].text(text) == "."
+        && tokens[i - 1].joined
+        && tokens[i - 2].kind == TokenKind::Number;
+    if !after_dotted_digits
+        && joined_text(text, tokens, end) == Some(".")
         && joined_text(text, tokens, end + 1).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
         && !(joined_text(text, tokens, end + 2) == Some(".")
             && joined_text(text, tokens, end + 3)
@@ -778,6 +784,9 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<NumPart> {
         NumRole::Day if n.digits == 0 && !n.ordinal => return None,
         NumRole::Day => NumPart::Day(small(1, 31, 2)?),
         NumRole::Month => NumPart::Month(small(1, 12, 2)?),
+        NumRole::PaddedDay if n.digits == 2 => NumPart::Day(small(1, 31, 2)?),
+        NumRole::PaddedMonth if n.digits == 2 => NumPart::Month(small(1, 12, 2)?),
+        NumRole::PaddedDay | NumRole::PaddedMonth => return None,
         NumRole::Hour => NumPart::Hour(small(0, 24, 2)?),
         NumRole::Minute => {
             if n.digits != 2 {

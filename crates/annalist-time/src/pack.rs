@@ -47,6 +47,10 @@ pub enum NumRole {
     Day,
     /// 1–12.
     Month,
+    /// Two digits, 01–31: a day written as numerical dates pad it ("27.03.15").
+    PaddedDay,
+    /// Two digits, 01–12.
+    PaddedMonth,
     /// 0–24.
     Hour,
     /// Two digits, 0–59.
@@ -85,6 +89,8 @@ impl NumRole {
             "anyyear" => NumRole::AnyYear,
             "day" => NumRole::Day,
             "month" => NumRole::Month,
+            "dd" => NumRole::PaddedDay,
+            "mm" => NumRole::PaddedMonth,
             "hour" => NumRole::Hour,
             "minute" => NumRole::Minute,
             "clock" => NumRole::Clock,
