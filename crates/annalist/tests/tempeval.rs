@@ -124,5 +124,5 @@ fn wikiwars_narratives_stay_above_their_floors() {
 /// construction; the floors guard the informal vocabulary ("tmrw", "430pm", "this sun").
 #[test]
 fn tweets_stay_above_their_floors() {
-    check_floors("tweets", "tweets-zhong/train", 0.814, 0.886, 0.643);
+    check_floors("tweets", "tweets-zhong/train", 0.815, 0.887, 0.644);
 }
