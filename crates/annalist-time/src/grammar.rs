@@ -702,6 +702,8 @@ enum NumPart {
     Clock(u8, u8),
     Second(u8),
     Week(u8),
+    Quarter(u8),
+    Half(u8),
     Nth(i64),
     Century(i64),
     YearHigh(i64),
@@ -726,6 +728,8 @@ impl NumPart {
             }
             NumPart::Second(s) => f.second = Some(s),
             NumPart::Week(w) => f.week = Some(w),
+            NumPart::Quarter(q) => f.quarter = Some(q),
+            NumPart::Half(h) => f.half = Some(h),
             NumPart::Nth(n) => f.nth = Some(n),
             NumPart::Century(c) => f.century = Some(c),
             NumPart::YearHigh(y) => f.year_high = Some(y),
@@ -787,6 +791,8 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<NumPart> {
         NumRole::PaddedDay if n.digits == 2 => NumPart::Day(small(1, 31, 2)?),
         NumRole::PaddedMonth if n.digits == 2 => NumPart::Month(small(1, 12, 2)?),
         NumRole::PaddedDay | NumRole::PaddedMonth => return None,
+        NumRole::Quarter => NumPart::Quarter(small(1, 4, 1)?),
+        NumRole::Half => NumPart::Half(small(1, 2, 1)?),
         NumRole::Hour => NumPart::Hour(small(0, 24, 2)?),
         NumRole::Minute => {
             if n.digits != 2 {

@@ -51,6 +51,10 @@ pub enum NumRole {
     PaddedDay,
     /// Two digits, 01–12.
     PaddedMonth,
+    /// 1–4: the quarter in "Q3".
+    Quarter,
+    /// 1–2: the half in "H1".
+    Half,
     /// 0–24.
     Hour,
     /// Two digits, 0–59.
@@ -91,6 +95,8 @@ impl NumRole {
             "month" => NumRole::Month,
             "dd" => NumRole::PaddedDay,
             "mm" => NumRole::PaddedMonth,
+            "quarter" => NumRole::Quarter,
+            "half" => NumRole::Half,
             "hour" => NumRole::Hour,
             "minute" => NumRole::Minute,
             "clock" => NumRole::Clock,
