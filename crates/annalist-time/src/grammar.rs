@@ -740,6 +740,10 @@ impl NumPart {
 }
 
 fn number_role(role: NumRole, n: &NumInfo) -> Option<NumPart> {
+    // Too long to have a value, maybe, but still too long for a year.
+    if role == NumRole::LongDigits {
+        return (n.digits > 4 && !n.ordinal && n.decade.is_none()).then_some(NumPart::Nothing);
+    }
     let v = n.value?;
     let int = (v.fract() == 0.0).then_some(v as i64);
     let small = |lo: i64, hi: i64, max_digits: u8| -> Option<u8> {
@@ -791,6 +795,9 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<NumPart> {
         NumRole::PaddedDay if n.digits == 2 => NumPart::Day(small(1, 31, 2)?),
         NumRole::PaddedMonth if n.digits == 2 => NumPart::Month(small(1, 12, 2)?),
         NumRole::PaddedDay | NumRole::PaddedMonth => return None,
+        NumRole::LongDigits => return None, // handled above
+        NumRole::One if v == 1.0 => NumPart::Nothing,
+        NumRole::One => return None,
         NumRole::Quarter => NumPart::Quarter(small(1, 4, 1)?),
         NumRole::Half => NumPart::Half(small(1, 2, 1)?),
         NumRole::Hour => NumPart::Hour(small(0, 24, 2)?),

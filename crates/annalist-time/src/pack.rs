@@ -51,6 +51,10 @@ pub enum NumRole {
     PaddedDay,
     /// Two digits, 01–12.
     PaddedMonth,
+    /// A digit run too long for a year (five digits or more): "the year 99999999999".
+    LongDigits,
+    /// Exactly one, contributing nothing: "first" in "the first days of".
+    One,
     /// 1–4: the quarter in "Q3".
     Quarter,
     /// 1–2: the half in "H1".
@@ -96,6 +100,8 @@ impl NumRole {
             "dd" => NumRole::PaddedDay,
             "mm" => NumRole::PaddedMonth,
             "quarter" => NumRole::Quarter,
+            "longdigits" => NumRole::LongDigits,
+            "one" => NumRole::One,
             "half" => NumRole::Half,
             "hour" => NumRole::Hour,
             "minute" => NumRole::Minute,
@@ -505,7 +511,9 @@ impl LanguagePack {
             return i as ClassId;
         }
         self.class_names.push(name.to_string());
-        self.hidden.push(name.starts_with('_'));
+        // Categories are interned with their `@`: "@_early_hours" is hidden.
+        self.hidden
+            .push(name.strip_prefix('@').unwrap_or(name).starts_with('_'));
         (self.class_names.len() - 1) as ClassId
     }
 
@@ -914,6 +922,18 @@ mod tests {
         assert_eq!(march.entries[0].features.month, Some(3));
         let hundred = pack.word_info(pack.word_id("hundred").unwrap());
         assert_eq!(hundred.number, Some(NumberWord::Scale(100.0)));
+    }
+
+    #[test]
+    fn categories_named_with_an_underscore_are_hidden() {
+        let rules =
+            "rule a\n  match: MONTH\n  as: @_month\nrule b\n  match: @_month NUM:day\n  stage: 2\n";
+        let pack = LanguagePack::parse("xx", LEX, rules).unwrap();
+        let hidden = pack.rules()[0].category;
+        let shown = pack.rules()[1].category;
+        assert_eq!(pack.class_name(hidden), "@_month");
+        assert!(pack.hidden[hidden as usize]);
+        assert!(!pack.hidden[shown as usize]);
     }
 
     #[test]
