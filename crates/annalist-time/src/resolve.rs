@@ -677,7 +677,28 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
             anchor: used,
         })
     };
-    let n = match f.count {
+    // "Two and a half hours later" is 150 minutes later; "a year and a half ago", 18 months
+    // ago. (A day and a half would need a time of day the story rarely gives.)
+    let (unit, count) = match (f.count, unit) {
+        (Some(Count::N(x)), Unit::Hour | Unit::Minute | Unit::Week | Unit::Year)
+            if x.fract() != 0.0 =>
+        {
+            let (smaller, per) = match unit {
+                Unit::Hour => (Unit::Minute, 60.0),
+                Unit::Minute => (Unit::Second, 60.0),
+                Unit::Week => (Unit::Day, 7.0),
+                _ => (Unit::Month, 12.0),
+            };
+            let y = x * per;
+            if (y - y.round()).abs() < 1e-9 {
+                (smaller, Some(Count::N(y.round())))
+            } else {
+                (unit, f.count)
+            }
+        }
+        _ => (unit, f.count),
+    };
+    let n = match count {
         Some(Count::N(n)) if n.fract() == 0.0 && n.abs() < 1e7 => n as i64,
         Some(Count::N(_)) | Some(Count::Some) => return vague(AnchorUsed::None),
         None if f.plural == Some(true) => return vague(AnchorUsed::None),
