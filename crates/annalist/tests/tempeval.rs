@@ -10,10 +10,10 @@ use std::path::Path;
 use annalist_time::{Anchor, Tagger};
 use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
-const STRICT_F1_FLOOR: f64 = 0.890;
-const RELAXED_F1_FLOOR: f64 = 0.944;
+const STRICT_F1_FLOOR: f64 = 0.891;
+const RELAXED_F1_FLOOR: f64 = 0.946;
 const VALUE_F1_FLOOR: f64 = 0.806;
-const TYPE_F1_FLOOR: f64 = 0.901;
+const TYPE_F1_FLOOR: f64 = 0.902;
 
 fn corpus(name: &str) -> Option<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -120,9 +120,10 @@ fn wikiwars_narratives_stay_above_their_floors() {
 }
 
 /// Informal text: the tweets' annotation has its own conventions (a year written
-/// `2014-XX-XX`, "Friday" as `2014-10-24-WXX-5`), so the value figure is low by
-/// construction; the floors guard the informal vocabulary ("tmrw", "430pm", "this sun").
+/// `2014-XX-XX`, "Friday" as `2014-10-24-WXX-5`, a week as `2014-07-W27`), so the value
+/// figure is low by construction; the floors guard the informal vocabulary ("tmrw",
+/// "430pm", "this sun").
 #[test]
 fn tweets_stay_above_their_floors() {
-    check_floors("tweets", "tweets-zhong/train", 0.815, 0.887, 0.644);
+    check_floors("tweets", "tweets-zhong/train", 0.819, 0.890, 0.642);
 }
