@@ -14,8 +14,15 @@
 //!
 //! Each pass costs at most (items × candidate rules × pattern length × 2^optionals), with
 //! patterns of bounded length, so the whole cascade is linear in the text; nothing combines
-//! results of the same pass, so "next next next … week" cannot blow up. Words the pack does
-//! not know are skipped with one hash lookup, which is what makes the tagger fast.
+//! results of the same pass, so "next next next … week" cannot blow up.
+//!
+//! Speed comes from doing almost nothing for most words:
+//!
+//! - A word no rule names (most of any text, including the tense cues the pack knows) costs
+//!   one hash lookup, and a run of them folds into one *barrier* item that stops matches.
+//! - Where rules can start (a number, "the"), each candidate is first checked against that
+//!   item and the next one from small flat tables ([`RuleStart`]); only the few that pass get
+//!   the full search, and only a complete match builds a frame.
 
 use crate::frame::Frame;
 use crate::pack::{Atom, ClassId, Element, LanguagePack, NumRole, NumberWord, Rule, WordId};
@@ -161,9 +168,9 @@ fn is_barrier(item: &Item) -> bool {
     matches!(item.kind, ItemKind::Word(None) | ItemKind::Punct(None))
 }
 
-/// Pushes a word or sign, folding a run of unknown ones into one barrier item. Most of a text
-/// is words the pack does not know; every stage would otherwise step over each of them, and
-/// one barrier stops a match exactly as the run did.
+/// Pushes a word or sign, folding a run of barriers (words no rule names) into one item. Most
+/// of a text is such words; every stage would otherwise step over each of them, and one
+/// barrier stops a match exactly as the run did.
 fn push_word(out: &mut Vec<Item>, item: Item) {
     if is_barrier(&item)
         && let Some(last) = out.last_mut().filter(|last| is_barrier(last))
