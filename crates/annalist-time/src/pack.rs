@@ -313,8 +313,6 @@ pub struct LanguagePack {
     /// Every word the pack knows (lexicon words, number words, tense cues, rule literals),
     /// lowercase, to its id: a token whose word is not here can match nothing but `~` joins.
     pub(crate) words: FxHashMap<Box<str>, WordId>,
-    /// The one-byte words of `words` (punctuation, mostly), looked up without hashing.
-    single_bytes: [Option<WordId>; 128],
     pub(crate) word_info: Vec<WordInfo>,
     pub(crate) ordinal_suffixes: Vec<String>,
     /// True when the pack names `FRACTION_LINK` words: a fraction word then needs one
@@ -382,7 +380,6 @@ impl LanguagePack {
             code: code.to_string(),
             class_names: Vec::new(),
             words: FxHashMap::default(),
-            single_bytes: [None; 128],
             word_info: Vec::new(),
             ordinal_suffixes: Vec::new(),
             fraction_links: false,
@@ -467,9 +464,6 @@ impl LanguagePack {
 
     /// The id of a word, lowercase.
     pub fn word_id(&self, lowercase: &str) -> Option<WordId> {
-        if let &[b] = lowercase.as_bytes() {
-            return self.single_bytes.get(usize::from(b)).copied().flatten();
-        }
         self.words.get(lowercase).copied()
     }
 
@@ -497,11 +491,6 @@ impl LanguagePack {
         }
         let id = self.word_info.len() as WordId;
         self.word_info.push(WordInfo::default());
-        if let &[b] = w.as_bytes()
-            && let Some(slot) = self.single_bytes.get_mut(usize::from(b))
-        {
-            *slot = Some(id);
-        }
         self.words.insert(w.into_boxed_str(), id);
         id
     }

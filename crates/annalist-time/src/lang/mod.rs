@@ -303,15 +303,11 @@ impl SessionState {
                     tok.is_some_and(|tok| tok.kind == TokenKind::Punct && tok.text(text) == p)
                 };
                 let parenthetical = is_punct(before, "(") && is_punct(tokens.get(end_tok), ")");
-                let prospect = tokens[first_tok.saturating_sub(PROSPECT_REACH)..first_tok]
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| {
-                        sentences.get(first_tok.saturating_sub(PROSPECT_REACH) + k)
-                            == sentences.get(first_tok)
-                    })
-                    .filter(|(_, tok)| tok.kind == TokenKind::Word)
-                    .filter_map(|(_, tok)| pack.word_id(&tok.text(text).to_lowercase()))
+                let prospect = (first_tok.saturating_sub(PROSPECT_REACH)..first_tok)
+                    .filter(|&k| sentences.get(k) == sentences.get(first_tok))
+                    .filter_map(|k| tokens.get(k))
+                    .filter(|tok| tok.kind == TokenKind::Word)
+                    .filter_map(|tok| pack.word_id(&tok.text(text).to_lowercase()))
                     .any(|id| pack.word_info(id).prospect);
                 self.is_digression(&frame, &r.value, t, retrospect, prospect, parenthetical)
             };
