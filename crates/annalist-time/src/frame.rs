@@ -175,6 +175,9 @@ pub struct Frame {
     /// An offset counted from the date the expression states itself rather than from an
     /// anchor: "the day before yesterday", "the day after March 3".
     pub from_date: Option<bool>,
+    /// The last day of the period the frame states: "the last day of February 1988" is
+    /// 1988-02-29, whatever the month's length.
+    pub last_day: Option<bool>,
 }
 
 /// Why two frames could not be merged.
@@ -240,6 +243,7 @@ impl Frame {
             fiscal,
             span_to_anchor,
             from_date,
+            last_day,
         );
         Ok(())
     }
@@ -358,6 +362,7 @@ impl Frame {
             "fiscal" => f.fiscal = Some(yes()?),
             "span_to_anchor" => f.span_to_anchor = Some(yes()?),
             "from_date" => f.from_date = Some(yes()?),
+            "last_day" => f.last_day = Some(yes()?),
             _ => return Err(format!("unknown feature {key:?}")),
         }
         self.merge(&f)

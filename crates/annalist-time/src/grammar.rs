@@ -805,6 +805,8 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<NumPart> {
         NumRole::LongDigits => return None, // handled above
         NumRole::One if v == 1.0 => NumPart::Nothing,
         NumRole::One => return None,
+        NumRole::Two if v == 2.0 => NumPart::Nothing,
+        NumRole::Two => return None,
         NumRole::Quarter => NumPart::Quarter(small(1, 4, 1)?),
         NumRole::Half => NumPart::Half(small(1, 2, 1)?),
         NumRole::Hour => NumPart::Hour(small(0, 24, 2)?),

@@ -55,6 +55,8 @@ pub enum NumRole {
     LongDigits,
     /// Exactly one, contributing nothing: "first" in "the first days of".
     One,
+    /// Exactly two, contributing nothing: "second" in "the second half of January".
+    Two,
     /// 1–4: the quarter in "Q3".
     Quarter,
     /// 1–2: the half in "H1".
@@ -102,6 +104,7 @@ impl NumRole {
             "quarter" => NumRole::Quarter,
             "longdigits" => NumRole::LongDigits,
             "one" => NumRole::One,
+            "two" => NumRole::Two,
             "half" => NumRole::Half,
             "hour" => NumRole::Hour,
             "minute" => NumRole::Minute,

@@ -118,6 +118,28 @@ pub(crate) fn link(
                 borrow_day(&mut timexes[..], i);
             }
         }
+        // Ends that state no year, resolved each on its own, may come out in the wrong order
+        // ("from October to March" in a story of 1945, October 1945) or a year apart ("lasted
+        // from Feb. 20 to Feb. 28", the coming Feb. 28). Out of order, the first end moves
+        // before the second; a year apart, the second moves after the first.
+        if stated
+            .get(i)
+            .is_some_and(|sa| !sa.year && sa.month_or_season)
+            && !sb.year
+            && sb.month_or_season
+            && let (Some(ia), Some(ib)) = (timexes[i].interval, timexes[i + 1].interval)
+        {
+            if ib.start < ia.start {
+                borrow_year(&mut timexes[..], i);
+            } else if ia
+                .start
+                .date()
+                .checked_add(jiff::Span::new().years(1))
+                .is_ok_and(|d| d <= ib.start.date())
+            {
+                follow_year(&mut timexes[..], i);
+            }
+        }
         // "from Friday to Saturday", resolved each on its own, may put Saturday in the week
         // before: the second end follows the first.
         if sb.weekday_only {
@@ -175,6 +197,38 @@ fn next_week_if_before(timexes: &mut [Timex], i: usize) {
         timexes[i + 1].interval = Some(iv);
         timexes[i + 1].value = value;
     }
+}
+
+/// Gives expression `i + 1` the year of expression `i` (or the year after, if it would
+/// otherwise start before it: "from December to March").
+fn follow_year(timexes: &mut [Timex], i: usize) {
+    let TimexValue::Calendar(CalendarValue {
+        year: YearField::Year(y),
+        ..
+    }) = timexes[i].value
+    else {
+        return;
+    };
+    let TimexValue::Calendar(mut v) = timexes[i + 1].value.clone() else {
+        return;
+    };
+    if !matches!(v.year, YearField::Year(_)) {
+        return;
+    }
+    let first_start = timexes[i].interval.map(|iv| iv.start);
+    v.year = YearField::Year(y);
+    let mut value = TimexValue::Calendar(v);
+    if let (Some(s), Some(f)) = (value.interval(), first_start)
+        && s.start < f
+    {
+        v.year = YearField::Year(y + 1);
+        value = TimexValue::Calendar(v);
+    }
+    if value.interval().is_none() {
+        return;
+    }
+    timexes[i + 1].interval = value.interval();
+    timexes[i + 1].value = value;
 }
 
 /// Gives the clock time of expression `i` the day of expression `i + 1` (or the day before,

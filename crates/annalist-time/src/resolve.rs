@@ -77,6 +77,9 @@ pub(crate) struct Context {
     /// The text stated the year of `reference` itself ("in December 1916"), rather than
     /// leaving it to be inferred ("in December").
     pub reference_year_stated: bool,
+    /// The tense cue is the verb the expression attaches to ("ended on March 3"), not a
+    /// verb elsewhere in the sentence ("authorized a split, payable Dec. 7").
+    pub tense_attached: bool,
     /// The expression stands inside quotation marks: in a narrative, "today" there is the
     /// speaker's day, not the writer's.
     pub quoted: bool,
@@ -525,6 +528,19 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         }
     }
     let (mut v, used) = resolve_calendar(f, tense, ctx)?;
+    if f.last_day == Some(true) {
+        // "the last day of February 1988": the day before the period's end.
+        let last = v.interval()?.end.date().yesterday().ok()?;
+        if !matches!(v.year, YearField::Year(_))
+            || !matches!(v.part, DatePart::Month(_) | DatePart::None)
+        {
+            return None;
+        }
+        v.part = DatePart::Day {
+            month: Some(last.month() as u8),
+            day: Some(last.day() as u8),
+        };
+    }
     if f.unit == Some(Unit::Week) {
         // "the week of March 6": the ISO week containing the day.
         if let Some(d) = v.to_date() {
@@ -1044,7 +1060,12 @@ fn resolve_calendar(
         None if matches!(part, DatePart::Day { .. }) && tense != Some(Tense::Future) => {
             let next = candidates.iter().find(|(_, s, _)| *s > a);
             match next {
-                Some(n) if (n.1 - a).get_days() <= NEAR_FUTURE_DAYS => Some(n),
+                Some(n)
+                    if (n.1 - a).get_days() <= NEAR_FUTURE_DAYS
+                        && !(tense == Some(Tense::Past) && ctx.tense_attached) =>
+                {
+                    Some(n)
+                }
                 _ => candidates.iter().rev().find(|(_, s, _)| *s <= a),
             }
         }
@@ -1208,6 +1229,7 @@ mod tests {
             recent_reference: false,
             story_reference: false,
             reference_year_stated: false,
+            tense_attached: false,
             quoted: false,
         }
     }

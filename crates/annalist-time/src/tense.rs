@@ -37,6 +37,17 @@ pub(crate) fn sentence_ids(text: &str, tokens: &[Token]) -> Vec<u32> {
     ids
 }
 
+/// The tense the sentence gives an expression, and whether its cue is attached to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NearTense {
+    /// The nearest cue's tense.
+    pub tense: Tense,
+    /// The cue is the word right before the expression, or the one before that with a
+    /// preposition between that is not an infinitive marker: "ended on March 3", "was killed
+    /// Friday", but not "was extended to Nov. 16".
+    pub attached: bool,
+}
+
 /// The tense cue nearest to the token span `[first, end)`, within its sentence.
 pub(crate) fn tense_near(
     pack: &LanguagePack,
@@ -45,15 +56,18 @@ pub(crate) fn tense_near(
     sentences: &[u32],
     first: usize,
     end: usize,
-) -> Option<Tense> {
+) -> Option<NearTense> {
     let sid = sentences.get(first).copied()?;
     if is_possessive(pack, text, tokens, end) {
-        return Some(Tense::Past);
+        return Some(NearTense {
+            tense: Tense::Past,
+            attached: false,
+        });
     }
     let mut buf = String::new();
     // The best cue is the nearest, where a verb form counts as twice as far as an auxiliary:
     // in "would appeal the decision, announced Wednesday" the adjacent "announced" wins.
-    let mut best: Option<(usize, Tense)> = None;
+    let mut best: Option<(usize, Tense, usize)> = None;
     // A clause after a comma governs an expression that opens the sentence ("On Tuesday, the
     // council will vote") but not one that ends the clause before it ("should end by May,
     // officials said"): there the right-hand look stops at the comma.
@@ -65,7 +79,7 @@ pub(crate) fn tense_near(
                 .is_some_and(|t| t.kind == TokenKind::Word));
     let mut right_open = true;
     for d in 1..=WINDOW {
-        if best.is_some_and(|(score, _)| score <= d) {
+        if best.is_some_and(|(score, _, _)| score <= d) {
             break;
         }
         // Look left first at equal distance: "was announced Friday" vs "Friday, it will".
@@ -93,8 +107,8 @@ pub(crate) fn tense_near(
                 && word_info(pack, text, &tokens[i - 1], &mut buf).is_some_and(|w| w.intent)
             {
                 let score = 2 * d + 1;
-                if best.is_none_or(|(s, _)| score < s) {
-                    best = Some((score, Tense::Future));
+                if best.is_none_or(|(s, _, _)| score < s) {
+                    best = Some((score, Tense::Future, i));
                 }
                 continue;
             }
@@ -123,13 +137,21 @@ pub(crate) fn tense_near(
                 } else {
                     c.tense
                 };
-                if best.is_none_or(|(s, _)| score < s) {
-                    best = Some((score, tense));
+                if best.is_none_or(|(s, _, _)| score < s) {
+                    best = Some((score, tense, i));
                 }
             }
         }
     }
-    best.map(|(_, t)| t)
+    best.map(|(_, tense, at)| NearTense {
+        tense,
+        attached: at + 1 == first
+            || (at + 2 == first
+                && tokens.get(at + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !word_info(pack, text, t, &mut buf).is_some_and(|w| w.infinitive)
+                })),
+    })
 }
 
 /// Whether a possessive marker ("'s") follows the token span ending before `end`.

@@ -164,6 +164,50 @@ fn ranges_link_their_ends_and_share_the_year() {
 }
 
 #[test]
+fn range_ends_without_a_year_keep_their_order_and_stay_within_a_year() {
+    let tagger = Tagger::english();
+    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let values = |text: &str| -> Vec<String> {
+        tagger
+            .tag(text, &anchor)
+            .iter()
+            .map(|t| t.value.to_string())
+            .collect()
+    };
+    // Alone, "to Feb. 28" would be the coming one: the second end follows the first.
+    assert_eq!(
+        values("The fighting lasted from Feb. 20 to Feb. 28."),
+        ["2026-02-20", "2026-02-28"]
+    );
+    // Alone, "February" would come before "November": the first end moves back.
+    assert_eq!(
+        values("The siege lasted from November to February."),
+        ["2025-11", "2026-02"]
+    );
+    // Already in order and close: nothing moves.
+    assert_eq!(
+        values("The festival runs from December 20 to January 5."),
+        ["2026-12-20", "2027-01-05"]
+    );
+}
+
+#[test]
+fn a_past_verb_attached_to_a_day_keeps_it_in_the_past() {
+    let tagger = Tagger::english();
+    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let value = |text: &str| tagger.tag(text, &anchor)[0].value.to_string();
+    // Three months ahead would otherwise win: news announces deadlines.
+    assert_eq!(value("The strike ended on March 3."), "2026-03-03");
+    assert_eq!(value("He was killed Feb. 2."), "2026-02-02");
+    // A past verb elsewhere in the sentence leaves the deadline ahead.
+    assert_eq!(value("The offer was extended to Jan. 16."), "2027-01-16");
+    assert_eq!(
+        value("The board authorized a split, payable Jan. 7."),
+        "2027-01-07"
+    );
+}
+
+#[test]
 fn elided_ranges_give_the_bare_number_its_own_expression() {
     let tagger = Tagger::english();
     let anchor = Anchor::from_dct("1999-02-10").unwrap();

@@ -267,7 +267,9 @@ impl SessionState {
             c + n
         };
         for (start, end, first_tok, end_tok, rule, frame) in found {
-            let t = tense::tense_near(pack, text, &tokens, &sentences, first_tok, end_tok);
+            let near = tense::tense_near(pack, text, &tokens, &sentences, first_tok, end_tok);
+            let t = near.map(|n| n.tense);
+            self.ctx.tense_attached = near.is_some_and(|n| n.attached);
             let sentence =
                 sentence_base + u64::from(sentences.get(first_tok).copied().unwrap_or(0));
             self.ctx.recent_reference = self
