@@ -998,6 +998,7 @@ pub(crate) fn run_stage(
     // w <= i always, and matching only looks at items[i..], which are untouched.
     let mut path = Vec::new();
     let mut attempt = None;
+    let comma = pack.word_id(",");
     // How many items from i on could take part in a match: a word the pack does not know
     // matches no atom, so no rule needing more items than that can match at i. Counted only
     // where some rule may start, and no further than the longest rule needs.
@@ -1048,7 +1049,14 @@ pub(crate) fn run_stage(
         match best {
             Some((end, frame, ri, (lead, trail))) if end > i => {
                 // Trailing context is left for the next match: the constituent ends before it.
-                let end = end - trail.min(end - i - 1);
+                let mut end = end - trail.min(end - i - 1);
+                // An optional comma a rule allows before a part that did not come ("Christmas,
+                // 1990" but "Christmas, the market") is left outside, for what follows.
+                while end - i > 1
+                    && matches!(items[end - 1].kind, ItemKind::Punct(Some(w)) if Some(w) == comma)
+                {
+                    end -= 1;
+                }
                 let lead = lead.min(end - i - 1);
                 let first = &items[i + lead];
                 let last = &items[end - 1];

@@ -265,6 +265,9 @@ pub struct WordInfo {
     /// not arrived at ("until" in "a siege that lasted until the fall of Budapest in
     /// February 1945").
     pub prospect: bool,
+    /// Makes the tense cue right before it a comparison ("than" in "no earlier than June
+    /// 30", "later than planned").
+    pub comparative: bool,
 }
 
 /// A word's tense signal and how much to trust it.
@@ -573,6 +576,7 @@ impl LanguagePack {
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "PROSPECT" => self.flag_words(words, |w| w.prospect = true),
+                "COMPARATIVE" => self.flag_words(words, |w| w.comparative = true),
                 "INFINITIVE" => self.flag_words(words, |w| w.infinitive = true),
                 "NUMBER_JOINER" => self.flag_words(words, |w| w.joiner = true),
                 "DETERMINER" => self.flag_words(words, |w| w.determiner = true),

@@ -113,6 +113,12 @@ pub(crate) fn tense_near(
                 continue;
             }
             if let Some(c) = cue(pack, t.text(text), t.kind, &mut buf) {
+                // "no earlier than June 30": a comparison, not a tense.
+                if tokens.get(i + 1).is_some_and(|n| {
+                    word_info(pack, text, n, &mut buf).is_some_and(|w| w.comparative)
+                }) {
+                    continue;
+                }
                 // A verb form after a determiner is an adjective ("the reduced dividend"),
                 // after "be" or "to" a participle or infinitive: not a tense.
                 if !c.strong && i > 0 && follows_neutral_word(pack, text, &tokens[i - 1], &mut buf)
