@@ -952,9 +952,21 @@ fn resolve_calendar(
             let (a, used) = ctx.day_anchor(day_pref)?;
             // Without a tense, "the weekend" is the nearest one: the coming one late in the
             // week ("have a great weekend" on a Friday), the last one early in it.
-            let tense = tense
-                .or_else(|| (a.weekday().to_monday_zero_offset() >= 3).then_some(Tense::Future));
-            let d = pick_weekday(a, Weekday::Saturday, rel, tense)?;
+            // On the weekend itself, it is this one: on a Saturday always, on a Sunday unless
+            // the sentence looks ahead ("talks will resume at the weekend").
+            let on_it = match a.weekday() {
+                Weekday::Saturday => true,
+                Weekday::Sunday => tense != Some(Tense::Future),
+                _ => false,
+            };
+            let d = if rel.is_none() && on_it {
+                add_days(a, -i64::from(a.weekday().to_monday_zero_offset() - 5))?
+            } else {
+                let tense = tense.or_else(|| {
+                    (a.weekday().to_monday_zero_offset() >= 3).then_some(Tense::Future)
+                });
+                pick_weekday(a, Weekday::Saturday, rel, tense)?
+            };
             let (wy, w) = iso_week(d);
             return Some((
                 cal(YearField::Year(wy as i32), DatePart::Weekend(Some(w)), None),
