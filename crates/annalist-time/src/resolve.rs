@@ -650,6 +650,9 @@ fn resolve_set(f: &Frame) -> Option<Resolved> {
         TimexValue::Calendar(v)
     } else if let Some(m) = f.month {
         TimexValue::Calendar(cal(YearField::Unknown, DatePart::Month(Some(m)), None))
+    } else if f.unit == Some(Unit::Weekend) && f.count.is_none() {
+        // "on weekends": every weekend.
+        TimexValue::Calendar(cal(YearField::Unknown, DatePart::Weekend(None), None))
     } else if f.unit.is_none() && (f.part_of_day.is_some() || f.hour.is_some()) {
         TimexValue::Calendar(cal(
             YearField::Unknown,
