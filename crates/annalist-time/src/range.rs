@@ -109,6 +109,8 @@ pub(crate) fn link(
             }
             continue;
         }
+        // "from 1550 to 1070 BC": a range runs forward, so the first year is BC as well.
+        bce_like_the_end(&mut timexes[..], i);
         if let Some(sa) = stated.get(i) {
             if !sa.year && sb.year {
                 borrow_year(&mut timexes[..], i);
@@ -197,6 +199,38 @@ fn next_week_if_before(timexes: &mut [Timex], i: usize) {
         timexes[i + 1].interval = Some(iv);
         timexes[i + 1].value = value;
     }
+}
+
+/// Moves the year of expression `i` before the common era when expression `i + 1` is a year
+/// before it and `i`'s year, read the same way, comes first: "1550" in "1550 to 1070 BC".
+fn bce_like_the_end(timexes: &mut [Timex], i: usize) {
+    let (
+        TimexValue::Calendar(CalendarValue {
+            year: YearField::Year(ya),
+            ..
+        }),
+        TimexValue::Calendar(CalendarValue {
+            year: YearField::Year(yb),
+            ..
+        }),
+    ) = (&timexes[i].value, &timexes[i + 1].value)
+    else {
+        return;
+    };
+    let (ya, yb) = (*ya, *yb);
+    if ya <= 0 || yb > 0 || 1 - ya > yb {
+        return;
+    }
+    let TimexValue::Calendar(mut v) = timexes[i].value.clone() else {
+        return;
+    };
+    v.year = YearField::Year(1 - ya);
+    let value = TimexValue::Calendar(v);
+    if value.interval().is_none() {
+        return;
+    }
+    timexes[i].interval = value.interval();
+    timexes[i].value = value;
 }
 
 /// Gives expression `i + 1` the year of expression `i` (or the year after, if it would

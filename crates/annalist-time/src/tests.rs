@@ -184,6 +184,13 @@ fn range_ends_without_a_year_keep_their_order_and_stay_within_a_year() {
         values("The siege lasted from November to February."),
         ["2025-11", "2026-02"]
     );
+    // A range runs forward: before a year BC, the first end is BC too; after one, it stays.
+    assert_eq!(
+        values("The dynasty ruled from c. 1550 to 1070 BC."),
+        ["BC1550", "BC1070"]
+    );
+    assert_eq!(values("It lasted from 30 BC to AD 14."), ["BC0030", "0014"]);
+    assert_eq!(values("It lasted from 1070 to 1550."), ["1070", "1550"]);
     // Already in order and close: nothing moves.
     assert_eq!(
         values("The festival runs from December 20 to January 5."),
