@@ -19,7 +19,7 @@
 use serde::Serialize;
 
 use crate::pack::{LanguagePack, RangeWords};
-use crate::value::{CalendarValue, DatePart, Interval, TimexValue, YearField};
+use crate::value::{CalendarValue, DatePart, Interval, TimeOfDay, TimexValue, YearField};
 use crate::{Timex, TimexType};
 
 /// What an expression states itself, rather than takes from its anchor.
@@ -142,6 +142,11 @@ pub(crate) fn link(
                 follow_year(&mut timexes[..], i);
             }
         }
+        // "from 10 p.m. until 5 a.m.": a clock time without its own day that would come
+        // before the first end is on the next day.
+        if !sb.day {
+            next_day_if_before(&mut timexes[..], i);
+        }
         // "from Friday to Saturday", resolved each on its own, may put Saturday in the week
         // before: the second end follows the first.
         if sb.weekday_only {
@@ -169,6 +174,32 @@ pub(crate) fn link(
             other: sa,
             interval,
         });
+    }
+}
+
+/// Moves expression `i + 1` (a clock time) a day on if it starts before expression `i`.
+fn next_day_if_before(timexes: &mut [Timex], i: usize) {
+    let (Some(ia), Some(ib)) = (timexes[i].interval, timexes[i + 1].interval) else {
+        return;
+    };
+    let TimexValue::Calendar(mut v) = timexes[i + 1].value.clone() else {
+        return;
+    };
+    if ib.start >= ia.start || !matches!(v.time, Some(TimeOfDay::Clock { .. })) {
+        return;
+    }
+    let Some(day) = v.to_date().and_then(|d| d.tomorrow().ok()) else {
+        return;
+    };
+    let moved = CalendarValue::day(day);
+    v.year = moved.year;
+    v.part = moved.part;
+    let value = TimexValue::Calendar(v);
+    if let Some(iv) = value.interval()
+        && iv.start >= ia.start
+    {
+        timexes[i + 1].interval = Some(iv);
+        timexes[i + 1].value = value;
     }
 }
 
@@ -499,7 +530,7 @@ pub(crate) fn split_elided(
         let TimexValue::Calendar(v) = &t.value else {
             continue;
         };
-        if v.time.is_some() || !matches!(v.year, YearField::Year(_)) {
+        if !matches!(v.year, YearField::Year(_)) {
             continue;
         }
         let (Some(tb), Some(te)) = (
@@ -525,7 +556,28 @@ pub(crate) fn split_elided(
             && ordinal_suffix_len(pack, &t.text[number_end.len()..])
                 == t.text.len() - number_end.len();
         let mut ends: Vec<(usize, usize, CalendarValue)> = Vec::new();
+        if let Some(TimeOfDay::Clock { hour, .. }) = v.time {
+            // "between 2 and 4 p.m.", "9-11 a.m.": an hour before a clock time that starts
+            // with its hour, on the same half of the same day.
+            let (half, hour12) = (hour / 12 * 12, hour % 12);
+            if starts_with_digit
+                && hour < 24
+                && let Some((s, e, n)) = number_before(pack, before, 2)
+                && s >= prev_end
+                && (1..u32::from(hour12)).contains(&n)
+            {
+                let mut w = *v;
+                w.time = Some(TimeOfDay::Clock {
+                    hour: half + u8::try_from(n).unwrap_or(0),
+                    minute: Some(0),
+                    second: None,
+                });
+                ends.push((s, e, w));
+            }
+        }
         match v.part {
+            // The days of a clock time's date are not elided days.
+            _ if v.time.is_some() => {}
             DatePart::Day {
                 month: Some(month),
                 day: Some(day),
@@ -635,7 +687,11 @@ pub(crate) fn split_elided(
                     byte_start: byte_base + s,
                     byte_end: byte_base + e,
                     text: text[s..e].to_string(),
-                    kind: TimexType::Date,
+                    kind: if w.time.is_some() {
+                        TimexType::Time
+                    } else {
+                        TimexType::Date
+                    },
                     interval: value.interval(),
                     value,
                     modifier: None,

@@ -153,6 +153,19 @@ fn ranges_link_their_ends_and_share_the_year() {
         values("The curfew ran from 10 p.m. to 2 a.m. Friday."),
         ["2025-03-06T22:00", "2025-03-07T02:00"]
     );
+    // An elided hour takes the other end's half of the day; a night runs into the next day.
+    assert_eq!(
+        values("Shelling continued between 2 and 4 p.m. on Tuesday."),
+        ["2025-03-11T14:00", "2025-03-11T16:00"]
+    );
+    assert_eq!(
+        values("It opens 9-11 a.m."),
+        ["2025-03-12T09:00", "2025-03-12T11:00"]
+    );
+    assert_eq!(
+        values("The curfew runs from 10 p.m. until 5 a.m."),
+        ["2025-03-12T22:00", "2025-03-13T05:00"]
+    );
     // The second end follows the first even when it alone would fall in the week before.
     let out = tagger.tag(
         "The talks ran from 9 a.m. Tuesday to 5 p.m. Friday.",
