@@ -47,6 +47,9 @@ proptest! {
         Just("s"), Just("quarter"), Just("of"), Just("that"), Just("more"), Just("than"),
         Just("and"), Just("to"), Just("or"), Just("7"), Just("pm"), Just("."), Just("–"),
         Just("January"), Just("1915"), Just("17"),
+        Just("p.m."), Just("between"), Just("until"), Just("from"), Just("on"), Just("c."),
+        Just("weekends"), Just("December"), Just("31"), Just("12"), Just("half"), Just("second"),
+        Just("century"), Just("20th"), Just("Christmas"), Just("Sunday"), Just("1070"),
     ], 0..60), dct in prop_oneof![Just(Some("2025-03-14")), Just(Some("-0043-03-15")), Just(Some("9999-12-31")), Just(None)]) {
         let text = words.join(" ");
         tag(&text, dct);
@@ -72,7 +75,9 @@ fn absurd_numbers_degrade_gracefully() {
 fn extreme_anchors_do_not_overflow() {
     for dct in ["9999-12-31", "-9999-01-01", "0000-01-01"] {
         tag(
-            "Tomorrow, next year, last week, in ten centuries, 5000 years later, the next day.",
+            "Tomorrow, next year, last week, in ten centuries, 5000 years later, the next day. \
+             From 10 p.m. until 5 a.m. on the last day of December; from Feb. 20 to Feb. 28; \
+             the weekend; the year before last; from November to February.",
             Some(dct),
         );
     }
