@@ -134,7 +134,18 @@ pub(crate) fn tense_near(
                 {
                     continue;
                 }
-                let score = if c.strong { d } else { 2 * d + 1 };
+                // A verb the expression hangs on ("ended in October", "was killed Friday")
+                // tells as much as an auxiliary: "the talks that ended in October are to
+                // resume" ended in the past.
+                let attached = left
+                    && (d == 1
+                        || (d == 2
+                            && tokens.get(first - 1).is_some_and(|p| {
+                                p.kind == TokenKind::Word
+                                    && !word_info(pack, text, p, &mut buf)
+                                        .is_some_and(|w| w.infinitive)
+                            })));
+                let score = if c.strong || attached { d } else { 2 * d + 1 };
                 let tense = if c.tense == Tense::Future
                     && i > 0
                     && word_info(pack, text, &tokens[i - 1], &mut buf).is_some_and(|w| w.perfect)
