@@ -1007,7 +1007,12 @@ fn resolve_calendar(
     let (a, used) = if story {
         ctx.anchor(Some(AnchorPref::Narrative))?
     } else {
-        match (ctx.anchor(f.anchor)?, tense, ctx.dct) {
+        // "Next spring", "last March" are deictic: the writer's, in news, even right after a
+        // year the text stated ("in office since 2019 and up for re-election next spring").
+        let pref = f
+            .anchor
+            .or((rel.is_some() && !ctx.narrative).then_some(AnchorPref::Dct));
+        match (ctx.anchor(pref)?, tense, ctx.dct) {
             // In news, a future-tense sentence speaks from the writer's present even right
             // after a past date: "invited in July 1997, will join on March 12" is the coming
             // March 12, not March 1997.
