@@ -479,6 +479,31 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
                     day: Some(day),
                 };
                 v.interval()?;
+                // "On the 14th", read against the DCT, is this month's unless the tense puts
+                // it on the other side of today: then last month's, or next month's.
+                if used == AnchorUsed::Dct
+                    && let Some(date) = v.to_date()
+                {
+                    let step = match tense {
+                        Some(Tense::Past) if date > d => -1,
+                        Some(Tense::Future) if date < d => 1,
+                        _ => 0,
+                    };
+                    if step != 0
+                        && let Some(other) = shift(d, Unit::Month, step)
+                    {
+                        let (_, mut w) = at_granularity(other, Unit::Month);
+                        if let DatePart::Month(m) = w.part {
+                            w.part = DatePart::Day {
+                                month: m,
+                                day: Some(day),
+                            };
+                            if w.interval().is_some() {
+                                v = w;
+                            }
+                        }
+                    }
+                }
             }
             if let Some(t) = clock(f)
                 && matches!(v.part, DatePart::Day { .. })
