@@ -566,7 +566,7 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             day: Some(last.day() as u8),
         };
     }
-    if f.unit == Some(Unit::Week) {
+    if f.unit == Some(Unit::Week) && f.weekday.is_none() {
         // "the week of March 6": the ISO week containing the day.
         if let Some(d) = v.to_date() {
             let (wy, w) = iso_week(d);
@@ -843,7 +843,12 @@ fn stated_year(f: &Frame, ctx: &Context) -> Option<YearField> {
         return Some(YearField::Year(i32::try_from(y).ok()?));
     }
     if let Some(r) = f.year_rel {
-        let base = i64::from(ctx.dct?.year());
+        // "Last year's third quarter", "the spring of next year": the writer's year in news,
+        // the story's in a history.
+        let base = match (ctx.narrative, ctx.reference.map(|r| r.year)) {
+            (true, Some(YearField::Year(y))) => i64::from(y),
+            _ => i64::from(ctx.dct?.year()),
+        };
         return Some(YearField::Year(i32::try_from(base.checked_add(r)?).ok()?));
     }
     if let (Some(hi), Some(lo)) = (f.year_high, f.short_year) {
@@ -970,7 +975,17 @@ fn resolve_calendar(
         && (part == DatePart::None || matches!(part, DatePart::Week(_)))
     {
         let (a, used) = ctx.day_anchor(day_pref)?;
-        let day = pick_weekday(a, wd, rel, tense)?;
+        let day = match (f.unit, rel) {
+            // "Monday next week": that weekday of the week `rel` weeks on.
+            (Some(Unit::Week), Some(r)) => {
+                let monday = add_days(a, -i64::from(a.weekday().to_monday_zero_offset()))?;
+                add_days(
+                    monday,
+                    r.checked_mul(7)? + i64::from(wd.to_monday_zero_offset()),
+                )?
+            }
+            _ => pick_weekday(a, wd, rel, tense)?,
+        };
         let mut v = CalendarValue::day(day);
         v.time = time;
         return Some((v, used));
