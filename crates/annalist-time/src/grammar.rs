@@ -714,6 +714,7 @@ enum NumPart {
     Nth(i64),
     Century(i64),
     YearHigh(i64),
+    Times(i64),
     /// Fits, contributes nothing (`anycount`).
     Nothing,
 }
@@ -740,6 +741,7 @@ impl NumPart {
             NumPart::Nth(n) => f.nth = Some(n),
             NumPart::Century(c) => f.century = Some(c),
             NumPart::YearHigh(y) => f.year_high = Some(y),
+            NumPart::Times(t) => f.times = Some(t),
             NumPart::Nothing => {}
         }
         f
@@ -807,6 +809,7 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<NumPart> {
         NumRole::One => return None,
         NumRole::Two if v == 2.0 => NumPart::Nothing,
         NumRole::Two => return None,
+        NumRole::Times => NumPart::Times(int.filter(|t| (1..=1000).contains(t))?),
         NumRole::Quarter => NumPart::Quarter(small(1, 4, 1)?),
         NumRole::Half => NumPart::Half(small(1, 2, 1)?),
         NumRole::Hour => NumPart::Hour(small(0, 24, 2)?),

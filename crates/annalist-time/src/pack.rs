@@ -57,6 +57,8 @@ pub enum NumRole {
     One,
     /// Exactly two, contributing nothing: "second" in "the second half of January".
     Two,
+    /// A small whole number of times, 1–1000: "three" in "three times a year" (`freq`).
+    Times,
     /// 1–4: the quarter in "Q3".
     Quarter,
     /// 1–2: the half in "H1".
@@ -105,6 +107,7 @@ impl NumRole {
             "longdigits" => NumRole::LongDigits,
             "one" => NumRole::One,
             "two" => NumRole::Two,
+            "times" => NumRole::Times,
             "half" => NumRole::Half,
             "hour" => NumRole::Hour,
             "minute" => NumRole::Minute,

@@ -688,11 +688,7 @@ fn resolve_set(f: &Frame) -> Option<Resolved> {
             clock(f),
         ))
     } else if let Some(unit) = f.unit {
-        let count = match f.count {
-            Some(Count::N(n)) => Some(Count::N(n)),
-            _ => None,
-        };
-        duration(count, unit)
+        duration(f.count, unit)
     } else {
         return None;
     };
