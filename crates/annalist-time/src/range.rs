@@ -144,13 +144,15 @@ pub(crate) fn link(
         }
         // "from 10 p.m. until 5 a.m.": a clock time without its own day that would come
         // before the first end is on the next day.
-        if !sb.day {
-            next_day_if_before(&mut timexes[..], i);
+        if !sb.day
+            && matches!(&timexes[i + 1].value, TimexValue::Calendar(v) if matches!(v.time, Some(TimeOfDay::Clock { .. })))
+        {
+            move_on_if_before(&mut timexes[..], i, 1);
         }
         // "from Friday to Saturday", resolved each on its own, may put Saturday in the week
         // before: the second end follows the first.
         if sb.weekday_only {
-            next_week_if_before(&mut timexes[..], i);
+            move_on_if_before(&mut timexes[..], i, 7);
         }
         let (a, b) = (&timexes[i], &timexes[i + 1]);
         let (Some(ia), Some(ib)) = (a.interval, b.interval) else {
@@ -177,34 +179,9 @@ pub(crate) fn link(
     }
 }
 
-/// Moves expression `i + 1` (a clock time) a day on if it starts before expression `i`.
-fn next_day_if_before(timexes: &mut [Timex], i: usize) {
-    let (Some(ia), Some(ib)) = (timexes[i].interval, timexes[i + 1].interval) else {
-        return;
-    };
-    let TimexValue::Calendar(mut v) = timexes[i + 1].value.clone() else {
-        return;
-    };
-    if ib.start >= ia.start || !matches!(v.time, Some(TimeOfDay::Clock { .. })) {
-        return;
-    }
-    let Some(day) = v.to_date().and_then(|d| d.tomorrow().ok()) else {
-        return;
-    };
-    let moved = CalendarValue::day(day);
-    v.year = moved.year;
-    v.part = moved.part;
-    let value = TimexValue::Calendar(v);
-    if let Some(iv) = value.interval()
-        && iv.start >= ia.start
-    {
-        timexes[i + 1].interval = Some(iv);
-        timexes[i + 1].value = value;
-    }
-}
-
-/// Moves expression `i + 1` (a weekday) a week on if it starts before expression `i`.
-fn next_week_if_before(timexes: &mut [Timex], i: usize) {
+/// Moves expression `i + 1` `days` on if it starts before expression `i`: a weekday a week
+/// ("from Friday to Saturday"), a clock time a day ("from 10 p.m. until 5 a.m.").
+fn move_on_if_before(timexes: &mut [Timex], i: usize, days: i64) {
     let (Some(ia), Some(ib)) = (timexes[i].interval, timexes[i + 1].interval) else {
         return;
     };
@@ -216,7 +193,7 @@ fn next_week_if_before(timexes: &mut [Timex], i: usize) {
     }
     let Some(day) = v
         .to_date()
-        .and_then(|d| d.checked_add(jiff::Span::new().days(7)).ok())
+        .and_then(|d| d.checked_add(jiff::Span::new().days(days)).ok())
     else {
         return;
     };
@@ -257,11 +234,16 @@ fn bce_like_the_end(timexes: &mut [Timex], i: usize) {
     };
     v.year = YearField::Year(1 - ya);
     let value = TimexValue::Calendar(v);
-    if value.interval().is_none() {
-        return;
+    revalue(&mut timexes[i], value);
+}
+
+/// Gives `t` a new value and the interval it denotes, unless it denotes none (a year out of
+/// range): then `t` stays as it was.
+fn revalue(t: &mut Timex, value: TimexValue) {
+    if let Some(iv) = value.interval() {
+        t.interval = Some(iv);
+        t.value = value;
     }
-    timexes[i].interval = value.interval();
-    timexes[i].value = value;
 }
 
 /// Gives expression `i + 1` the year of expression `i` (or the year after, if it would
@@ -289,11 +271,7 @@ fn follow_year(timexes: &mut [Timex], i: usize) {
         v.year = YearField::Year(y + 1);
         value = TimexValue::Calendar(v);
     }
-    if value.interval().is_none() {
-        return;
-    }
-    timexes[i + 1].interval = value.interval();
-    timexes[i + 1].value = value;
+    revalue(&mut timexes[i + 1], value);
 }
 
 /// Gives the clock time of expression `i` the day of expression `i + 1` (or the day before,
@@ -320,11 +298,7 @@ fn borrow_day(timexes: &mut [Timex], i: usize) {
         w.time = v.time;
         value = TimexValue::Calendar(w);
     }
-    if value.interval().is_none() {
-        return;
-    }
-    timexes[i].interval = value.interval();
-    timexes[i].value = value;
+    revalue(&mut timexes[i], value);
 }
 
 /// Gives expression `i` the year of expression `i + 1` (or the year before, if it would

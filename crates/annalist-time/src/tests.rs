@@ -102,6 +102,15 @@ fn without_an_anchor_relative_expressions_are_kept_unresolved() {
     assert!(out.iter().all(|t| t.interval.is_none()));
 }
 
+/// The values tagged in `text` with `dct` as its DCT.
+fn values_in_news(dct: &str, text: &str) -> Vec<String> {
+    Tagger::english()
+        .tag(text, &Anchor::from_dct(dct).unwrap())
+        .iter()
+        .map(|t| t.value.to_string())
+        .collect()
+}
+
 #[test]
 fn ranges_link_their_ends_and_share_the_year() {
     let tagger = Tagger::english();
@@ -137,14 +146,7 @@ fn ranges_link_their_ends_and_share_the_year() {
     assert_eq!(out.len(), 2);
     assert!(out[0].range.is_some());
     // A clock time takes the day the other end states; a night shift starts the day before.
-    let anchor = Anchor::from_dct("2025-03-12").unwrap();
-    let values = |text: &str| -> Vec<String> {
-        tagger
-            .tag(text, &anchor)
-            .iter()
-            .map(|t| t.value.to_string())
-            .collect()
-    };
+    let values = |text: &str| values_in_news("2025-03-12", text);
     assert_eq!(
         values("Polls will be open from 9 a.m. to 5 p.m. Friday."),
         ["2025-03-14T09:00", "2025-03-14T17:00"]
@@ -178,15 +180,7 @@ fn ranges_link_their_ends_and_share_the_year() {
 
 #[test]
 fn range_ends_without_a_year_keep_their_order_and_stay_within_a_year() {
-    let tagger = Tagger::english();
-    let anchor = Anchor::from_dct("2026-12-04").unwrap();
-    let values = |text: &str| -> Vec<String> {
-        tagger
-            .tag(text, &anchor)
-            .iter()
-            .map(|t| t.value.to_string())
-            .collect()
-    };
+    let values = |text: &str| values_in_news("2026-12-04", text);
     // Alone, "to Feb. 28" would be the coming one: the second end follows the first.
     assert_eq!(
         values("The fighting lasted from Feb. 20 to Feb. 28."),
