@@ -179,6 +179,26 @@ fn ranges_link_their_ends_and_share_the_year() {
 }
 
 #[test]
+fn a_story_told_in_relative_steps_keeps_its_year_for_a_day_of_a_month() {
+    let values = values_in_news(
+        "2026-01-20",
+        "On 20 January 1990 tanks reached the centre. That afternoon a curfew was declared. \
+         Later that night, shooting resumed. Early the next morning, funerals began. The \
+         previous day, the station had been blown up. Two days earlier, on 17 January, crowds \
+         had gathered.",
+    );
+    assert_eq!(values.last().map(String::as_str), Some("1990-01-17"));
+    // Without the steps, six sentences on, "17 January" is the writer's.
+    let values = values_in_news(
+        "2026-01-20",
+        "On 20 January 1990 tanks reached the centre. A curfew was declared. Shooting \
+         resumed. Funerals began. The station had been blown up. Crowds gathered. On 17 \
+         January, the anniversary was marked.",
+    );
+    assert_eq!(values.last().map(String::as_str), Some("2026-01-17"));
+}
+
+#[test]
 fn range_ends_without_a_year_keep_their_order_and_stay_within_a_year() {
     let values = |text: &str| values_in_news("2026-12-04", text);
     // Alone, "to Feb. 28" would be the coming one: the second end follows the first.

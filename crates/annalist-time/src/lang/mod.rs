@@ -313,6 +313,11 @@ impl SessionState {
                     .any(|id| pack.word_info(id).prospect);
                 self.is_digression(&frame, &r.value, t, retrospect, prospect, parenthetical)
             };
+            // A story told in relative steps ("that afternoon", "the next morning", "two
+            // days earlier") is still going on: its year still holds for a day of a month.
+            if relative && r.anchor == AnchorUsed::Narrative && self.story_in.is_some() {
+                self.story_in = Some(sentence);
+            }
             if updates
                 && !digression
                 && let Some(reference) = resolve::as_reference(&r.value)
