@@ -97,6 +97,9 @@ const NEAR_FUTURE_DAYS: i32 = 100;
 /// story's.
 const STORY_MONTH_DAYS: i32 = 92;
 
+/// The same for a season: "in the autumn" after a day in February of the story's year.
+const STORY_SEASON_DAYS: i32 = 240;
+
 /// How far ahead a month, season or quarter without a year and without a tense cue may begin
 /// before it is taken to be past.
 const NEAR_FUTURE_MONTH_DAYS: i32 = 62;
@@ -1030,11 +1033,16 @@ fn resolve_calendar(
         && f.anchor.is_none()
         && match part {
             DatePart::Day { .. } => true,
-            DatePart::Month(_) => {
+            DatePart::Month(_) | DatePart::Season(_) => {
+                let reach = if matches!(part, DatePart::Season(_)) {
+                    STORY_SEASON_DAYS
+                } else {
+                    STORY_MONTH_DAYS
+                };
                 ctx.anchor(Some(AnchorPref::Narrative))
                     .is_some_and(|(day, _)| {
                         occurrence(part, i64::from(day.year())).is_some_and(|(_, start, end)| {
-                            end > day && (start - day).get_days() <= STORY_MONTH_DAYS
+                            end > day && (start - day).get_days() <= reach
                         })
                     })
             }
