@@ -81,6 +81,17 @@ pub(crate) fn link(
     let words = &pack.range;
     for i in 0..timexes.len().saturating_sub(1) {
         let (a, b) = (&timexes[i], &timexes[i + 1]);
+        if a.kind == TimexType::Set
+            && stated.get(i + 1).is_some_and(|sb| sb.weekday_only)
+            && a.byte_end <= b.byte_start
+            && text
+                .get(a.byte_end - byte_base..b.byte_start - byte_base)
+                .is_some_and(|gap| words.coordination.contains(&gap.trim().to_lowercase()))
+        {
+            // "every Monday and Thursday": the second weekday recurs too.
+            every_weekday_like(timexes, i);
+            continue;
+        }
         if !dating(a) || !dating(b) || a.byte_end > b.byte_start {
             continue;
         }
@@ -235,6 +246,39 @@ fn bce_like_the_end(timexes: &mut [Timex], i: usize) {
     v.year = YearField::Year(1 - ya);
     let value = TimexValue::Calendar(v);
     revalue(&mut timexes[i], value);
+}
+
+/// Makes expression `i + 1`, a weekday, a set like expression `i` ("every Monday and
+/// Thursday"), when `i` recurs on a weekday.
+fn every_weekday_like(timexes: &mut [Timex], i: usize) {
+    let TimexValue::Calendar(CalendarValue {
+        part: DatePart::WeekDay { week: None, .. },
+        ..
+    }) = timexes[i].value
+    else {
+        return;
+    };
+    let TimexValue::Calendar(day) = timexes[i + 1].value else {
+        return;
+    };
+    let Some(date) = day.to_date() else {
+        return;
+    };
+    let weekday = date.weekday().to_monday_one_offset() as u8;
+    let (quant, freq) = (timexes[i].quant, timexes[i].freq.clone());
+    let b = &mut timexes[i + 1];
+    b.kind = TimexType::Set;
+    b.value = TimexValue::Calendar(CalendarValue {
+        year: YearField::Unknown,
+        part: DatePart::WeekDay {
+            week: None,
+            weekday,
+        },
+        time: day.time,
+    });
+    b.interval = None;
+    b.quant = quant;
+    b.freq = freq;
 }
 
 /// Gives `t` a new value and the interval it denotes, unless it denotes none (a year out of

@@ -199,6 +199,28 @@ fn a_story_told_in_relative_steps_keeps_its_year_for_a_day_of_a_month() {
 }
 
 #[test]
+fn a_weekday_coordinated_with_a_weekly_set_recurs_too() {
+    let tagger = Tagger::english();
+    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let out = tagger.tag("Every Monday and Thursday, the market opens.", &anchor);
+    let got: Vec<(String, String)> = out
+        .iter()
+        .map(|t| (t.kind.as_str().to_string(), t.value.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("SET".to_string(), "XXXX-WXX-1".to_string()),
+            ("SET".to_string(), "XXXX-WXX-4".to_string())
+        ]
+    );
+    assert!(out[1].interval.is_none());
+    // Two dates stay dates.
+    let values = values_in_news("2026-12-04", "It opened Monday and Thursday.");
+    assert_eq!(values, ["2026-11-30", "2026-12-03"]);
+}
+
+#[test]
 fn range_ends_without_a_year_keep_their_order_and_stay_within_a_year() {
     let values = |text: &str| values_in_news("2026-12-04", text);
     // Alone, "to Feb. 28" would be the coming one: the second end follows the first.
