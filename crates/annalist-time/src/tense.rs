@@ -2,7 +2,10 @@
 //!
 //! The cue is the nearest tense-bearing word in the same sentence (a past auxiliary such as
 //! "was", a future one such as "will", or a past-tense verb ending such as "-ed"), looked for
-//! within a bounded window so the cost stays linear. The cue words are language data
+//! within a bounded window so the cost stays linear. A verb form counts as twice as far as an
+//! auxiliary, unless the expression hangs on it ("ended on March 3"): then it counts as near
+//! as one, and the resolver keeps such a day in the past even where news would otherwise read
+//! a day soon ahead as a coming deadline. The cue words are language data
 //! (`PAST:`, `FUTURE:` and `PAST_SUFFIX:` in a pack's lexicon), as are the verbs of intent
 //! whose infinitive looks ahead (`INTENT:`, `INFINITIVE:`).
 
@@ -137,14 +140,7 @@ pub(crate) fn tense_near(
                 // A verb the expression hangs on ("ended in October", "was killed Friday")
                 // tells as much as an auxiliary: "the talks that ended in October are to
                 // resume" ended in the past.
-                let attached = left
-                    && (d == 1
-                        || (d == 2
-                            && tokens.get(first - 1).is_some_and(|p| {
-                                p.kind == TokenKind::Word
-                                    && !word_info(pack, text, p, &mut buf)
-                                        .is_some_and(|w| w.infinitive)
-                            })));
+                let attached = left && hangs_on(pack, text, tokens, i, first, &mut buf);
                 let score = if c.strong || attached { d } else { 2 * d + 1 };
                 let tense = if c.tense == Tense::Future
                     && i > 0
@@ -162,13 +158,27 @@ pub(crate) fn tense_near(
     }
     best.map(|(_, tense, at)| NearTense {
         tense,
-        attached: at + 1 == first
-            || (at + 2 == first
-                && tokens.get(at + 1).is_some_and(|t| {
-                    t.kind == TokenKind::Word
-                        && !word_info(pack, text, t, &mut buf).is_some_and(|w| w.infinitive)
-                })),
+        attached: hangs_on(pack, text, tokens, at, first, &mut buf),
     })
+}
+
+/// Whether the cue at token `at` is the word the expression starting at token `first` hangs
+/// on: right before it, or with one word between that is not an infinitive marker ("ended on
+/// March 3", not "extended to Nov. 16").
+fn hangs_on(
+    pack: &LanguagePack,
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    first: usize,
+    buf: &mut String,
+) -> bool {
+    at + 1 == first
+        || (at + 2 == first
+            && tokens.get(at + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && !word_info(pack, text, t, buf).is_some_and(|w| w.infinitive)
+            }))
 }
 
 /// Whether a possessive marker ("'s") follows the token span ending before `end`.
