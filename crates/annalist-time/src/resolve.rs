@@ -558,12 +558,12 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
     let (mut v, used) = resolve_calendar(f, tense, ctx)?;
     if f.last_day == Some(true) {
         // "the last day of February 1988": the day before the period's end.
-        let last = v.interval()?.end.date().yesterday().ok()?;
         if !matches!(v.year, YearField::Year(_))
             || !matches!(v.part, DatePart::Month(_) | DatePart::None)
         {
             return None;
         }
+        let last = v.interval()?.end.date().yesterday().ok()?;
         v.part = DatePart::Day {
             month: Some(last.month() as u8),
             day: Some(last.day() as u8),
@@ -976,13 +976,10 @@ fn resolve_calendar(
         let (a, used) = ctx.day_anchor(day_pref)?;
         let day = match (f.unit, rel) {
             // "Monday next week": that weekday of the week `rel` weeks on.
-            (Some(Unit::Week), Some(r)) => {
-                let monday = add_days(a, -i64::from(a.weekday().to_monday_zero_offset()))?;
-                add_days(
-                    monday,
-                    r.checked_mul(7)? + i64::from(wd.to_monday_zero_offset()),
-                )?
-            }
+            (Some(Unit::Week), Some(r)) => add_days(
+                week_monday(a)?,
+                r.checked_mul(7)? + i64::from(wd.to_monday_zero_offset()),
+            )?,
             _ => pick_weekday(a, wd, rel, tense)?,
         };
         let mut v = CalendarValue::day(day);
@@ -1002,7 +999,7 @@ fn resolve_calendar(
                 _ => false,
             };
             let d = if rel.is_none() && on_it {
-                add_days(a, -i64::from(a.weekday().to_monday_zero_offset() - 5))?
+                add_days(week_monday(a)?, 5)?
             } else {
                 let tense = tense.or_else(|| {
                     (a.weekday().to_monday_zero_offset() >= 3).then_some(Tense::Future)
@@ -1210,6 +1207,11 @@ fn nth_weekday(y: i64, m: u8, wd: Weekday, nth: i64) -> Option<Date> {
     }
 }
 
+/// The Monday of `a`'s ISO week.
+fn week_monday(a: Date) -> Option<Date> {
+    add_days(a, -i64::from(a.weekday().to_monday_zero_offset()))
+}
+
 fn pick_weekday(a: Date, wd: Weekday, rel: Option<i64>, tense: Option<Tense>) -> Option<Date> {
     let back = (a.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7);
     let fwd = (wd.to_monday_zero_offset() - a.weekday().to_monday_zero_offset()).rem_euclid(7);
@@ -1220,10 +1222,7 @@ fn pick_weekday(a: Date, wd: Weekday, rel: Option<i64>, tense: Option<Tense>) ->
         Some(r) if r < 0 => add_days(a, -i64::from(if back == 0 { 7 } else { back })),
         Some(r) if r > 0 => add_days(a, i64::from(if fwd == 0 { 7 } else { fwd })),
         // "this Friday": in the anchor's week.
-        Some(_) => {
-            let monday = add_days(a, -i64::from(a.weekday().to_monday_zero_offset()))?;
-            add_days(monday, i64::from(wd.to_monday_zero_offset()))
-        }
+        Some(_) => add_days(week_monday(a)?, i64::from(wd.to_monday_zero_offset())),
         None => match tense {
             Some(Tense::Future) => Some(next),
             _ => Some(prev),
