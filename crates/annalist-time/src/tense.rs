@@ -147,6 +147,11 @@ pub(crate) fn tense_near(
                     && word_info(pack, text, &tokens[i - 1], &mut buf).is_some_and(|w| w.perfect)
                 {
                     Tense::Past
+                } else if c.tense == Tense::Past && c.strong && names_a_plan(pack, text, tokens, i)
+                {
+                    // "were planning to drive around the airport on Monday", "was scheduled
+                    // for Friday": a plan told in the past still looks ahead.
+                    Tense::Future
                 } else {
                     c.tense
                 };
@@ -179,6 +184,15 @@ fn hangs_on(
                 t.kind == TokenKind::Word
                     && !word_info(pack, text, t, buf).is_some_and(|w| w.infinitive)
             }))
+}
+
+/// Whether the past auxiliary at token `at` carries a verb that points ahead: "were
+/// planning", "was scheduled", "was expected".
+fn names_a_plan(pack: &LanguagePack, text: &str, tokens: &[Token], at: usize) -> bool {
+    let mut buf = String::new();
+    tokens.get(at + 1).is_some_and(|next| {
+        cue(pack, next.text(text), next.kind, &mut buf).is_some_and(|c| c.tense == Tense::Future)
+    })
 }
 
 /// Whether a possessive marker ("'s") follows the token span ending before `end`.

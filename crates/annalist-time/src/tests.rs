@@ -264,6 +264,27 @@ fn a_past_verb_attached_to_a_day_keeps_it_in_the_past() {
 }
 
 #[test]
+fn a_plan_told_in_the_past_still_looks_ahead() {
+    let tagger = Tagger::english();
+    // A Wednesday.
+    let anchor = Anchor::from_dct("2000-01-05").unwrap();
+    let value = |text: &str| tagger.tag(text, &anchor)[0].value.to_string();
+    assert_eq!(
+        value("A rally in Little Havana on Saturday was planned by exile groups."),
+        "2000-01-08"
+    );
+    assert_eq!(
+        value("The rally on Saturday was expected to draw thousands."),
+        "2000-01-08"
+    );
+    // A plain past auxiliary still looks back.
+    assert_eq!(
+        value("A rally in Little Havana on Saturday was attended by thousands."),
+        "2000-01-01"
+    );
+}
+
+#[test]
 fn elided_ranges_give_the_bare_number_its_own_expression() {
     let tagger = Tagger::english();
     let anchor = Anchor::from_dct("1999-02-10").unwrap();
