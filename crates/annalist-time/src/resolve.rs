@@ -952,6 +952,13 @@ fn resolve_calendar(
         return Some((CalendarValue::day(day), used));
     }
     if let Some(year) = stated_year(f, ctx) {
+        // "Thanksgiving 1998": that year's fourth Thursday of November.
+        if let (Some(m), Some(wd), Some(nth), YearField::Year(y)) =
+            (f.month, f.weekday.and_then(weekday_of), f.nth, year)
+        {
+            let day = nth_weekday(i64::from(y), m, f.day.unwrap_or(1), wd, nth)?;
+            return Some((CalendarValue::day(day), AnchorUsed::None));
+        }
         // A weekday with a full date adds nothing; a weekday with only a year is odd: ignore.
         if f.century.is_some() && f.unit == Some(Unit::Century) {
             return Some((cal(year, DatePart::None, None), AnchorUsed::None));
@@ -967,7 +974,8 @@ fn resolve_calendar(
         // "Thanksgiving": the fourth Thursday of November of the year nearest in the tense's
         // direction.
         let (a, used) = ctx.anchor(f.anchor)?;
-        let day = yearly_day_near(a, rel, tense, |y| nth_weekday(y, m, wd, nth))?;
+        let from = f.day.unwrap_or(1);
+        let day = yearly_day_near(a, rel, tense, |y| nth_weekday(y, m, from, wd, nth))?;
         return Some((CalendarValue::day(day), used));
     }
     if let Some(wd) = f.weekday.and_then(weekday_of)
@@ -1192,8 +1200,8 @@ fn easter_sunday(y: i64) -> Option<Date> {
 }
 
 /// The `nth` (1-based; -1 = last) `wd` of month `m` of year `y`.
-fn nth_weekday(y: i64, m: u8, wd: Weekday, nth: i64) -> Option<Date> {
-    let first = Date::new(y16(y)?, m as i8, 1).ok()?;
+fn nth_weekday(y: i64, m: u8, from_day: u8, wd: Weekday, nth: i64) -> Option<Date> {
+    let first = Date::new(y16(y)?, m as i8, i8::try_from(from_day).ok()?).ok()?;
     if nth > 0 {
         let offset =
             (wd.to_monday_zero_offset() - first.weekday().to_monday_zero_offset()).rem_euclid(7);
