@@ -677,7 +677,15 @@ fn resolve_set(f: &Frame) -> Option<Resolved> {
         v.time = clock(f);
         TimexValue::Calendar(v)
     } else if let Some(m) = f.month {
-        TimexValue::Calendar(cal(YearField::Unknown, DatePart::Month(Some(m)), None))
+        // "each July", "every 20 January".
+        let part = match f.day {
+            Some(day) => DatePart::Day {
+                month: Some(m),
+                day: Some(day),
+            },
+            None => DatePart::Month(Some(m)),
+        };
+        TimexValue::Calendar(cal(YearField::Unknown, part, None))
     } else if f.unit == Some(Unit::Weekend) && f.count.is_none() {
         // "on weekends": every weekend.
         TimexValue::Calendar(cal(YearField::Unknown, DatePart::Weekend(None), None))
