@@ -92,6 +92,9 @@ const STORY_WRAP_BEHIND_DAYS: i32 = 240;
 /// ...and next year's lies at most this far ahead.
 const STORY_WRAP_AHEAD_DAYS: i32 = 75;
 const NEAR_FUTURE_DAYS: i32 = 100;
+/// The same in a past-tense sentence: "was extended to Jan. 16" in December is next January,
+/// but "was shelled between 1 and 5 March" is last March.
+const NEAR_FUTURE_PAST_DAYS: i32 = 60;
 
 /// How far after the day a story is at a month without a year may begin and still be that
 /// story's.
@@ -1138,7 +1141,12 @@ fn resolve_calendar(
             let next = candidates.iter().find(|(_, s, _)| *s > a);
             match next {
                 Some(n)
-                    if (n.1 - a).get_days() <= NEAR_FUTURE_DAYS
+                    if (n.1 - a).get_days()
+                        <= if tense == Some(Tense::Past) {
+                            NEAR_FUTURE_PAST_DAYS
+                        } else {
+                            NEAR_FUTURE_DAYS
+                        }
                         && !(tense == Some(Tense::Past) && ctx.tense_attached) =>
                 {
                     Some(n)

@@ -261,6 +261,17 @@ fn a_past_verb_attached_to_a_day_keeps_it_in_the_past() {
         value("The board authorized a split, payable Jan. 7."),
         "2027-01-07"
     );
+    // A past sentence reaches only two months ahead for a deadline.
+    assert_eq!(
+        value("The camp was shelled on the night of 5 March."),
+        "2026-03-05"
+    );
+    // "Effective" sets a date ahead, unless a verb makes it past.
+    assert_eq!(
+        value("The board created a new office, effective Feb. 1."),
+        "2027-02-01"
+    );
+    assert_eq!(value("The cut became effective Jan. 1."), "2026-01-01");
 }
 
 #[test]
@@ -348,7 +359,8 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
         spans("It rose 3-5% on March 7."),
         [pair("March 7", "1999-03-07")]
     );
-    assert_eq!(spans("On May 9-5 it was."), [pair("May 9", "1999-05-09")]);
+    // (Past tense, and 88 days ahead is too far for a deadline: last May.)
+    assert_eq!(spans("On May 9-5 it was."), [pair("May 9", "1998-05-09")]);
     assert_eq!(spans("in 1990-85,000 men"), [pair("1990", "1990")]);
 }
 
