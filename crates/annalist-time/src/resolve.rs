@@ -478,8 +478,24 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             };
             let (kind, mut v) = at_granularity(d, unit);
             let mut kind = kind;
-            // "the 28th of that month": that month's day.
-            if let (Some(day), DatePart::Month(Some(month))) = (f.day, v.part) {
+            // "the 28th of that month": that month's day. After a story that named only a year
+            // or a season ("In 1992 … On the 24th"), which month is unknown: `1992-XX-24`.
+            let month_unknown = used == AnchorUsed::Narrative
+                && ctx.reference.is_some_and(|r| {
+                    !matches!(
+                        r.part,
+                        DatePart::Month(Some(_))
+                            | DatePart::Day { month: Some(_), .. }
+                            | DatePart::Week(Some(_))
+                            | DatePart::WeekDay { week: Some(_), .. }
+                    )
+                });
+            if let (Some(day), DatePart::Month(Some(_)), true) = (f.day, v.part, month_unknown) {
+                v.part = DatePart::Day {
+                    month: None,
+                    day: Some(day),
+                };
+            } else if let (Some(day), DatePart::Month(Some(month))) = (f.day, v.part) {
                 v.part = DatePart::Day {
                     month: Some(month),
                     day: Some(day),
