@@ -594,8 +594,9 @@ pub(crate) fn split_elided(
             }
         }
         match v.part {
-            // The days of a clock time's date are not elided days.
-            _ if v.time.is_some() => {}
+            // The days of a clock time's date are not elided days. (A part of a day's are: "the
+            // night of February 25-26, 1992", where the other end is the day alone.)
+            _ if matches!(v.time, Some(TimeOfDay::Clock { .. })) => {}
             DatePart::Day {
                 month: Some(month),
                 day: Some(day),
@@ -606,6 +607,7 @@ pub(crate) fn split_elided(
                         month: Some(month),
                         day: u8::try_from(n).ok(),
                     };
+                    w.time = None;
                     w.interval().map(|_| w)
                 };
                 // "6-7 January 1916": a day before an expression that starts with its day.

@@ -350,6 +350,14 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
     let out = tagger.tag("Événements: 6–7 January 1916", &anchor);
     assert_eq!((out[0].start, out[0].end), (12, 13));
     assert_eq!(out[0].range.unwrap().other, out[1].start);
+    // A night over two days: the second end is the day alone, and both take the year.
+    assert_eq!(
+        spans("It fell on the night of February 25-26, 1992."),
+        [
+            pair("the night of February 25", "1992-02-25TNI"),
+            pair("26, 1992", "1992-02-26")
+        ]
+    );
     // Counts, percentages and reversed numbers are not range ends.
     assert_eq!(
         spans("On March 3 and 4 people died."),
