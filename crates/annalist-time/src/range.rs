@@ -434,6 +434,16 @@ fn year_after(tail: &str) -> Option<(usize, i32)> {
     Some((tail.len() - rest.len() + 4, digits.parse().ok()?))
 }
 
+/// The year stated after the second day of an elided range that follows an expression
+/// ending where `after` starts ("February 25|-26, 1992"), and the byte length up to its end.
+/// The tagger gives the first day this year before resolving it, so that the story is at
+/// February 1992 and not at the year alone.
+pub(crate) fn elided_year(pack: &LanguagePack, after: &str) -> Option<(i32, usize)> {
+    let num = number_after(pack, after, 2)?;
+    let (len, year) = year_after(num.tail)?;
+    Some((year, num.end + len))
+}
+
 /// A dash between two numbers ("1915-17"): a link that is not a word.
 fn is_dash(link_text: &str) -> bool {
     let t = link_text.trim();

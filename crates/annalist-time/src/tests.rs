@@ -358,6 +358,11 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
             pair("26, 1992", "1992-02-26")
         ]
     );
+    // The story is then at February 1992, not at the year alone.
+    assert_eq!(
+        spans("It fell on February 25-26, 1992. Shelling had begun on the 24th.")[2],
+        pair("the 24th", "1992-02-24")
+    );
     // Counts, percentages and reversed numbers are not range ends.
     assert_eq!(
         spans("On March 3 and 4 people died."),

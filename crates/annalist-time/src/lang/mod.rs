@@ -266,7 +266,25 @@ impl SessionState {
             cursor = (byte, c + n);
             c + n
         };
-        for (start, end, first_tok, end_tok, rule, frame) in found {
+        // Where the year of an elided range ends ("February 25-26, 1992"): that year has
+        // already been given to the first day, and must not pull the story back to the year
+        // alone.
+        let mut elided_year_end = None;
+        for (start, end, first_tok, end_tok, rule, mut frame) in found {
+            let year_stated = frame.year.is_some();
+            if frame.year.is_none()
+                && frame.month.is_some()
+                && frame.day.is_some()
+                && let Some((year, len)) = text
+                    .get(end..)
+                    .and_then(|after| crate::range::elided_year(pack, after))
+            {
+                frame.year = Some(i64::from(year));
+                elided_year_end = Some(end + len);
+            }
+            let absorbed = elided_year_end.is_some_and(|e| end <= e)
+                && frame.month.is_none()
+                && frame.day.is_none();
             let near = tense::tense_near(pack, text, &tokens, &sentences, first_tok, end_tok);
             let t = near.map(|n| n.tense);
             self.ctx.tense_attached = near.is_some_and(|n| n.attached);
@@ -320,6 +338,7 @@ impl SessionState {
             }
             if updates
                 && !digression
+                && !absorbed
                 && let Some(reference) = resolve::as_reference(&r.value)
             {
                 if let Some(day) = reference.to_date() {
@@ -386,7 +405,7 @@ impl SessionState {
                 rule: pack.rules[rule as usize].name.as_str().into(),
             });
             stated.push(crate::range::Stated {
-                year: frame.year.is_some()
+                year: year_stated
                     || frame.decade.is_some()
                     || frame.century.is_some()
                     || frame.short_year.is_some(),
