@@ -178,6 +178,8 @@ pub struct Frame {
     /// The last day of the period the frame states: "the last day of February 1988" is
     /// 1988-02-29, whatever the month's length.
     pub last_day: Option<bool>,
+    /// "The new year": the year that begins soon after the anchor, or began just before it.
+    pub new_year: Option<bool>,
 }
 
 /// Why two frames could not be merged.
@@ -244,6 +246,7 @@ impl Frame {
             span_to_anchor,
             from_date,
             last_day,
+            new_year,
         );
         Ok(())
     }
@@ -363,6 +366,7 @@ impl Frame {
             "span_to_anchor" => f.span_to_anchor = Some(yes()?),
             "from_date" => f.from_date = Some(yes()?),
             "last_day" => f.last_day = Some(yes()?),
+            "new_year" => f.new_year = Some(yes()?),
             _ => return Err(format!("unknown feature {key:?}")),
         }
         self.merge(&f)

@@ -107,6 +107,9 @@ const STORY_SEASON_DAYS: i32 = 240;
 /// before it is taken to be past.
 const NEAR_FUTURE_MONTH_DAYS: i32 = 62;
 
+/// How far ahead of the anchor "the new year" is looked for.
+const NEW_YEAR_AHEAD_DAYS: i64 = 61;
+
 fn cal(year: YearField, part: DatePart, time: Option<TimeOfDay>) -> CalendarValue {
     CalendarValue { year, part, time }
 }
@@ -382,6 +385,17 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         return resolve_set(f);
     }
 
+    // "In the new year": the year under way two months after the anchor, so from November to
+    // February it is the year that January begins.
+    if f.new_year == Some(true) {
+        let (a, used) = ctx.anchor(f.anchor)?;
+        let y = i32::from(add_days(a, NEW_YEAR_AHEAD_DAYS)?.year());
+        return done(
+            TimexType::Date,
+            TimexValue::Calendar(cal(YearField::Year(y), DatePart::None, None)),
+            used,
+        );
+    }
     // "the day before yesterday", "the day after March 3": the stated date, shifted.
     if f.from_date == Some(true)
         && let (Some(unit), Some(dir)) = (f.unit, f.dir)
