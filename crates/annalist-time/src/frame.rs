@@ -180,6 +180,9 @@ pub struct Frame {
     pub last_day: Option<bool>,
     /// "The new year": the year that begins soon after the anchor, or began just before it.
     pub new_year: Option<bool>,
+    /// The period a count of units recurs in: "three days a week" (count 3, unit day, per
+    /// week).
+    pub per: Option<Unit>,
 }
 
 /// Why two frames could not be merged.
@@ -247,6 +250,7 @@ impl Frame {
             from_date,
             last_day,
             new_year,
+            per,
         );
         Ok(())
     }
@@ -367,6 +371,7 @@ impl Frame {
             "from_date" => f.from_date = Some(yes()?),
             "last_day" => f.last_day = Some(yes()?),
             "new_year" => f.new_year = Some(yes()?),
+            "per" => f.per = Some(Unit::parse(value).ok_or_else(bad)?),
             _ => return Err(format!("unknown feature {key:?}")),
         }
         self.merge(&f)

@@ -697,8 +697,18 @@ fn only_time_fields(f: &Frame) -> bool {
 }
 
 fn resolve_set(f: &Frame) -> Option<Resolved> {
-    let freq = f.times.map(|t| format!("{t}X"));
-    let value = if let Some(wd) = f.weekday {
+    let mut freq = f.times.map(|t| format!("{t}X"));
+    let value = if let (Some(per), Some(unit)) = (f.per, f.unit) {
+        // "three days a week": every week, three days of it (freq `3D`).
+        let amount = duration(f.count, unit).to_string();
+        freq = Some(
+            amount
+                .trim_start_matches('P')
+                .trim_start_matches('T')
+                .to_string(),
+        );
+        duration(None, per)
+    } else if let Some(wd) = f.weekday {
         let mut v = cal(
             YearField::Unknown,
             DatePart::WeekDay {

@@ -590,3 +590,36 @@ fn a_history_late_in_a_stated_year_moves_on_into_the_next() {
         ["1916-03", "1916-01-14", "1917"]
     );
 }
+
+#[test]
+fn sets_say_how_often_in_freq() {
+    let tagger = Tagger::english();
+    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let sets = |text: &str| -> Vec<(String, String, Option<String>)> {
+        tagger
+            .tag(text, &anchor)
+            .into_iter()
+            .map(|t| (t.text, t.value.to_string(), t.freq))
+            .collect()
+    };
+    let set = |text: &str, value: &str, freq: Option<&str>| {
+        (
+            text.to_string(),
+            value.to_string(),
+            freq.map(str::to_string),
+        )
+    };
+    assert_eq!(
+        sets("They meet twice a week."),
+        [set("twice a week", "P1W", Some("2X"))]
+    );
+    assert_eq!(
+        sets("He works three days a week."),
+        [set("three days a week", "P1W", Some("3D"))]
+    );
+    assert_eq!(
+        sets("It is open 24 hours a day."),
+        [set("24 hours a day", "P1D", Some("24H"))]
+    );
+    assert_eq!(sets("every week"), [set("every week", "P1W", None)]);
+}
