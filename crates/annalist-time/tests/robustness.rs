@@ -50,6 +50,10 @@ proptest! {
         Just("p.m."), Just("between"), Just("until"), Just("from"), Just("on"), Just("c."),
         Just("weekends"), Just("December"), Just("31"), Just("12"), Just("half"), Just("second"),
         Just("century"), Just("20th"), Just("Christmas"), Just("Sunday"), Just("1070"),
+        Just("overnight"), Just("new"), Just("year"), Just("consecutive"), Just("alternate"),
+        Just("days"), Just("26th"), Just("morning"), Just("Election"), Just("Day"), Just("hours"),
+        Just("about"), Just("at"), Just("decade"), Just("end"), Just("92"), Just("14.00"),
+        Just("GMT"),
     ], 0..60), dct in prop_oneof![Just(Some("2025-03-14")), Just(Some("-0043-03-15")), Just(Some("9999-12-31")), Just(None)]) {
         let text = words.join(" ");
         tag(&text, dct);
@@ -77,7 +81,9 @@ fn extreme_anchors_do_not_overflow() {
         tag(
             "Tomorrow, next year, last week, in ten centuries, 5000 years later, the next day. \
              From 10 p.m. until 5 a.m. on the last day of December; from Feb. 20 to Feb. 28; \
-             the weekend; the year before last; from November to February.",
+             the weekend; the year before last; from November to February. In the new year, \
+             on the night of February 25-26, the early hours of the 26th, overnight; the last \
+             day of the year; the end of the decade; every year on February 26; Election Day.",
             Some(dct),
         );
     }
