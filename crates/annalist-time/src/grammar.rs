@@ -489,6 +489,12 @@ pub(crate) struct StageIndex {
     /// Ranges of `word_candidate_list`, flat so that the lookup at every item stays in cache.
     per_word: Vec<[(u32, u32); 2]>,
     word_candidate_list: Vec<u16>,
+    /// The same lists kept to the rules a single item can match: where the item after the
+    /// first is one no rule names ("the company"), the dozens of rules that start with "the"
+    /// need not be looked at one by one.
+    per_word_single: Vec<[(u32, u32); 2]>,
+    by_class_single: Vec<Vec<u16>>,
+    by_number_single: Vec<u16>,
     /// Per rule (by id), the fewest items a match spans; a copy of [`Rule::min_len`] kept
     /// dense because it is read for every candidate.
     min_len: Vec<u8>,
@@ -528,6 +534,9 @@ pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
                 by_number: Vec::new(),
                 per_word: Vec::new(),
                 word_candidate_list: Vec::new(),
+                per_word_single: Vec::new(),
+                by_class_single: Vec::new(),
+                by_number_single: Vec::new(),
                 min_len: pack.rules.iter().map(|r| r.min_len).collect(),
                 starts: Vec::with_capacity(pack.rules.len()),
                 start_list: Vec::new(),
@@ -625,27 +634,55 @@ impl StageIndex {
     }
 
     fn precompute(&mut self, pack: &LanguagePack) {
+        let single = |min_len: &[u8], list: &[u16]| -> Vec<u16> {
+            list.iter()
+                .copied()
+                .filter(|&ri| min_len[usize::from(ri)] <= 1)
+                .collect()
+        };
         for w in 0..pack.word_info.len() as WordId {
             let mut spans = [(0, 0); 2];
-            for (capitalized, span) in spans.iter_mut().enumerate() {
-                let from = self.word_candidate_list.len() as u32;
+            let mut single_spans = [(0, 0); 2];
+            for capitalized in 0..2 {
                 let list = self.word_candidates(pack, w, capitalized == 1);
+                let short = single(&self.min_len, &list);
+                let from = self.word_candidate_list.len() as u32;
                 self.word_candidate_list.extend(list);
-                *span = (from, self.word_candidate_list.len() as u32);
+                spans[capitalized] = (from, self.word_candidate_list.len() as u32);
+                let from = self.word_candidate_list.len() as u32;
+                self.word_candidate_list.extend(short);
+                single_spans[capitalized] = (from, self.word_candidate_list.len() as u32);
             }
             self.per_word.push(spans);
+            self.per_word_single.push(single_spans);
         }
+        self.by_class_single = self
+            .by_class
+            .iter()
+            .map(|list| single(&self.min_len, list))
+            .collect();
+        self.by_number_single = single(&self.min_len, &self.by_number);
     }
 
-    /// The rules that can start at `item`, in rule order.
-    fn candidates(&self, item: &Item) -> &[u16] {
+    /// The rules that can start at `item`, in rule order; with `single`, only those a match
+    /// of one item can satisfy.
+    fn candidates(&self, item: &Item, single: bool) -> &[u16] {
+        let (per_word, by_class, by_number) = if single {
+            (
+                &self.per_word_single,
+                &self.by_class_single,
+                &self.by_number_single,
+            )
+        } else {
+            (&self.per_word, &self.by_class, &self.by_number)
+        };
         match &item.kind {
             ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w)) => {
-                let (a, b) = self.per_word[*w as usize][usize::from(item.capitalized)];
+                let (a, b) = per_word[*w as usize][usize::from(item.capitalized)];
                 &self.word_candidate_list[a as usize..b as usize]
             }
-            ItemKind::Number(_) => &self.by_number,
-            ItemKind::Constituent { category, .. } => &self.by_class[*category as usize],
+            ItemKind::Number(_) => by_number,
+            ItemKind::Constituent { category, .. } => &by_class[*category as usize],
             _ => &[],
         }
     }
@@ -1020,14 +1057,19 @@ pub(crate) fn run_stage(
     };
     let (mut w, mut i) = (0, 0);
     while i < items.len() {
-        let candidates = index.candidates(&items[i]);
+        let mut candidates = index.candidates(&items[i], false);
         if candidates.is_empty() {
-            items.swap(w, i);
+            if w != i {
+                items.swap(w, i);
+            }
             i += 1;
             w += 1;
             continue;
         }
         let reach = reach_at(&items, i);
+        if reach <= 1 {
+            candidates = index.candidates(&items[i], true);
+        }
         let mut best: Option<(usize, Frame, u16, (usize, usize))> = None;
         for &ri in candidates {
             if usize::from(index.min_len[usize::from(ri)]) > reach
@@ -1081,7 +1123,9 @@ pub(crate) fn run_stage(
                 i = end;
             }
             _ => {
-                items.swap(w, i);
+                if w != i {
+                    items.swap(w, i);
+                }
                 i += 1;
             }
         }
@@ -1131,7 +1175,7 @@ mod tests {
             let mut items = items(pack, &text, &tokens);
             for stage in &index {
                 for i in 0..items.len() {
-                    for &ri in stage.candidates(&items[i]) {
+                    for &ri in stage.candidates(&items[i], false) {
                         let rule = &pack.rules[usize::from(ri)];
                         match_rule(pack, rule, &items, i, None, &mut path, &mut attempt);
                         if attempt.is_some() {
