@@ -68,8 +68,9 @@ pub(crate) struct Context {
     pub dct_time: Option<jiff::civil::DateTime>,
     /// History-style document: partial dates take their year from the reference time.
     pub narrative: bool,
-    /// The text stated a full date or year a sentence or two ago: partial dates nearby take
-    /// their year from it even in news ("On January 19, 1990 … At 7 a.m. on January 20 …").
+    /// The text stated a full date or year earlier in the same sentence (see
+    /// `RECENT_SENTENCES`): partial dates after it take their year from it even in news ("on
+    /// January 19, 1990, and at 7 a.m. on January 20"). Across sentences, `story_reference`.
     pub recent_reference: bool,
     /// A day of another year was stated in the last sentences: days of a month without a
     /// year, and months that soon follow that day, continue that story.
