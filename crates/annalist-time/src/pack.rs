@@ -271,6 +271,9 @@ pub struct WordInfo {
     /// Makes the tense cue right before it a comparison ("than" in "no earlier than June
     /// 30", "later than planned").
     pub comparative: bool,
+    /// Puts something off: "until" a few words after it names a day ahead, whatever the
+    /// verb's tense ("postponed until Tuesday", "extended its deadline until Friday").
+    pub defer: bool,
 }
 
 /// A word's tense signal and how much to trust it.
@@ -579,6 +582,7 @@ impl LanguagePack {
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "PROSPECT" => self.flag_words(words, |w| w.prospect = true),
+                "DEFER" => self.flag_words(words, |w| w.defer = true),
                 "COMPARATIVE" => self.flag_words(words, |w| w.comparative = true),
                 "INFINITIVE" => self.flag_words(words, |w| w.infinitive = true),
                 "NUMBER_JOINER" => self.flag_words(words, |w| w.joiner = true),

@@ -115,6 +115,17 @@ pub(crate) fn tense_near(
                 }
                 continue;
             }
+            // "postponed until Tuesday", "extended its deadline until Friday": a day that
+            // something was put off to lies ahead, as an auxiliary says.
+            if left
+                && word_info(pack, text, t, &mut buf).is_some_and(|w| w.prospect)
+                && puts_off(pack, text, tokens, sentences, i, &mut buf)
+            {
+                if best.is_none_or(|(s, _, _)| d < s) {
+                    best = Some((d, Tense::Future, i));
+                }
+                continue;
+            }
             if let Some(c) = cue(pack, t.text(text), t.kind, &mut buf) {
                 // "no earlier than June 30": a comparison, not a tense.
                 if tokens.get(i + 1).is_some_and(|n| {
@@ -161,6 +172,18 @@ pub(crate) fn tense_near(
             }
         }
     }
+    if best.is_none()
+        && let Some(prev) = first.checked_sub(1).and_then(|i| tokens.get(i))
+        && word_info(pack, text, prev, &mut buf).is_some_and(|w| w.prospect)
+    {
+        // "Talks continue until Thursday": with no tense in the sentence, a state that lasts
+        // until a day looks ahead to it. (With one, the tense decides: "the border was closed
+        // until Thursday" is last Thursday.)
+        return Some(NearTense {
+            tense: Tense::Future,
+            attached: false,
+        });
+    }
     best.map(|(_, tense, at)| NearTense {
         tense,
         attached: hangs_on(pack, text, tokens, at, first, &mut buf),
@@ -184,6 +207,25 @@ fn hangs_on(
                 t.kind == TokenKind::Word
                     && !word_info(pack, text, t, buf).is_some_and(|w| w.infinitive)
             }))
+}
+
+/// How many tokens before "until" a verb that puts something off may stand.
+const DEFER_REACH: usize = 6;
+
+/// Whether a verb that puts something off (`DEFER:` words) stands a few tokens before the
+/// token at `at`, in its sentence.
+fn puts_off(
+    pack: &LanguagePack,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[u32],
+    at: usize,
+    buf: &mut String,
+) -> bool {
+    (at.saturating_sub(DEFER_REACH)..at)
+        .filter(|&k| sentences.get(k) == sentences.get(at))
+        .filter_map(|k| tokens.get(k))
+        .any(|t| word_info(pack, text, t, buf).is_some_and(|w| w.defer))
 }
 
 /// Whether the past auxiliary at token `at` carries a verb that points ahead: "were

@@ -623,3 +623,36 @@ fn sets_say_how_often_in_freq() {
     );
     assert_eq!(sets("every week"), [set("every week", "P1W", None)]);
 }
+
+#[test]
+fn until_takes_the_tense_of_its_sentence() {
+    let tagger = Tagger::english();
+    // A Friday: last Thursday is the 3rd, next Thursday the 10th.
+    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let value = |text: &str| tagger.tag(text, &anchor)[0].value.to_string();
+    assert_eq!(value("The border was closed until Thursday."), "2026-12-03");
+    assert_eq!(
+        value("The border stayed closed until Thursday."),
+        "2026-12-03"
+    );
+    assert_eq!(
+        value("Until Thursday, the border stayed closed."),
+        "2026-12-03"
+    );
+    assert_eq!(value("The curfew lasted until March 3."), "2026-03-03");
+    assert_eq!(
+        value("The border will stay closed until Thursday."),
+        "2026-12-10"
+    );
+    // No tense: a state that lasts until a day looks ahead to it.
+    assert_eq!(value("Talks continue until Thursday."), "2026-12-10");
+    // Put off until a day: ahead, whatever the tense.
+    assert_eq!(
+        value("The vote was postponed until Thursday."),
+        "2026-12-10"
+    );
+    assert_eq!(
+        value("The agency extended its deadline until 9 a.m. Thursday."),
+        "2026-12-10T09:00"
+    );
+}
