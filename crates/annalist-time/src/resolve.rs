@@ -84,6 +84,9 @@ pub(crate) struct Context {
     /// The expression stands inside quotation marks: in a narrative, "today" there is the
     /// speaker's day, not the writer's.
     pub quoted: bool,
+    /// The expression follows a word that looks back from it ("since" in "killed since
+    /// Friday"): a weekday is then strictly before the anchor's day.
+    pub looked_back_to: bool,
 }
 
 /// How far ahead a day of a month without a year may lie before it is taken to be past.
@@ -1040,6 +1043,8 @@ fn resolve_calendar(
                 week_monday(a)?,
                 r.checked_mul(7)? + i64::from(wd.to_monday_zero_offset()),
             )?,
+            // "Since Friday" on a Friday: a week ago, not today.
+            (_, None) if ctx.looked_back_to => pick_weekday(a, wd, Some(-1), tense)?,
             _ => pick_weekday(a, wd, rel, tense)?,
         };
         let mut v = CalendarValue::day(day);
@@ -1359,6 +1364,7 @@ mod tests {
             reference_year_stated: false,
             tense_attached: false,
             quoted: false,
+            looked_back_to: false,
         }
     }
 

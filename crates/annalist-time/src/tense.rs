@@ -237,6 +237,21 @@ fn names_a_plan(pack: &LanguagePack, text: &str, tokens: &[Token], at: usize) ->
     })
 }
 
+/// Whether the token before `first` looks back from what follows (`RETROSPECT:` words,
+/// "since").
+pub(crate) fn follows_retrospect(
+    pack: &LanguagePack,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+) -> bool {
+    let mut buf = String::new();
+    first
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| word_info(pack, text, t, &mut buf).is_some_and(|w| w.retrospect))
+}
+
 /// Whether a possessive marker ("'s") follows the token span ending before `end`.
 fn is_possessive(pack: &LanguagePack, text: &str, tokens: &[Token], end: usize) -> bool {
     let Some(last) = end.checked_sub(1).and_then(|i| tokens.get(i)) else {

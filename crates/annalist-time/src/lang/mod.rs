@@ -294,6 +294,7 @@ impl SessionState {
                 .stated_in
                 .is_some_and(|s| sentence.saturating_sub(s) < RECENT_SENTENCES);
             self.ctx.quoted = quoted.get(first_tok).copied().unwrap_or(false);
+            self.ctx.looked_back_to = tense::follows_retrospect(pack, text, &tokens, first_tok);
             self.ctx.story_reference = self
                 .story_in
                 .is_some_and(|s| sentence.saturating_sub(s) < STORY_SENTENCES);
