@@ -7,7 +7,10 @@
 //! as one, and the resolver keeps such a day in the past even where news would otherwise read
 //! a day soon ahead as a coming deadline. The cue words are language data
 //! (`PAST:`, `FUTURE:` and `PAST_SUFFIX:` in a pack's lexicon), as are the verbs of intent
-//! whose infinitive looks ahead (`INTENT:`, `INFINITIVE:`).
+//! whose infinitive looks ahead (`INTENT:`, `INFINITIVE:`). "Until" (`PROSPECT:`) is no cue of
+//! its own: "the border was closed until Thursday" looked back. It looks ahead only after a
+//! verb that puts something off (`DEFER:`, "postponed until Tuesday") or in a sentence with no
+//! other cue ("talks continue until Thursday").
 
 use crate::pack::{LanguagePack, Tense, TenseCue, WordInfo};
 use crate::token::{Token, TokenKind};
