@@ -105,11 +105,13 @@ pub(crate) fn tense_near(
                 right_open = false;
                 continue;
             }
+            // One lookup per token: the checks below all read what the pack knows of it.
+            let info = word_info(pack, text, t, &mut buf);
             // "agreed to buy the line in February", "has decided to admit them in early
             // March": what an intent looks ahead to, whatever the tense of the intent.
             if left
                 && i > 0
-                && word_info(pack, text, t, &mut buf).is_some_and(|w| w.infinitive)
+                && info.is_some_and(|w| w.infinitive)
                 && word_info(pack, text, &tokens[i - 1], &mut buf).is_some_and(|w| w.intent)
             {
                 let score = 2 * d + 1;
@@ -121,7 +123,7 @@ pub(crate) fn tense_near(
             // "postponed until Tuesday", "extended its deadline until Friday": a day that
             // something was put off to lies ahead, as an auxiliary says.
             if left
-                && word_info(pack, text, t, &mut buf).is_some_and(|w| w.prospect)
+                && info.is_some_and(|w| w.prospect)
                 && puts_off(pack, text, tokens, sentences, i, &mut buf)
             {
                 if best.is_none_or(|(s, _, _)| d < s) {
@@ -129,7 +131,7 @@ pub(crate) fn tense_near(
                 }
                 continue;
             }
-            if let Some(c) = cue(pack, t.text(text), t.kind, &mut buf) {
+            if let Some(c) = cue_of(pack, info, t.text(text), t.kind, &mut buf) {
                 // "no earlier than June 30": a comparison, not a tense.
                 if tokens.get(i + 1).is_some_and(|n| {
                     word_info(pack, text, n, &mut buf).is_some_and(|w| w.comparative)
@@ -309,9 +311,24 @@ fn cue(pack: &LanguagePack, word: &str, kind: TokenKind, buf: &mut String) -> Op
     if kind != TokenKind::Word {
         return None;
     }
-    let lower = lowercased(word, buf);
-    if let Some(id) = pack.word_id(lower) {
-        let info = pack.word_info(id);
+    let info = pack
+        .word_id(lowercased(word, buf))
+        .map(|id| pack.word_info(id));
+    cue_of(pack, info, word, kind, buf)
+}
+
+/// As [`cue`], with what the pack knows of the word already looked up.
+fn cue_of(
+    pack: &LanguagePack,
+    info: Option<&WordInfo>,
+    word: &str,
+    kind: TokenKind,
+    buf: &mut String,
+) -> Option<TenseCue> {
+    if kind != TokenKind::Word {
+        return None;
+    }
+    if let Some(info) = info {
         if info.tense.is_some() {
             return info.tense;
         }
@@ -319,6 +336,7 @@ fn cue(pack: &LanguagePack, word: &str, kind: TokenKind, buf: &mut String) -> Op
             return None;
         }
     }
+    let lower = lowercased(word, buf);
     if lower.chars().count() > 4
         && pack
             .past_suffixes
