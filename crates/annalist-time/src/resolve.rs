@@ -498,27 +498,25 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             let mut kind = kind;
             // "the 28th of that month": that month's day. After a story that named only a year
             // or a season ("In 1992 … On the 24th"), which month is unknown: `1992-XX-24`.
-            let month_unknown = used == AnchorUsed::Narrative
-                && ctx.reference.is_some_and(|r| {
-                    !matches!(
-                        r.part,
-                        DatePart::Month(Some(_))
-                            | DatePart::Day { month: Some(_), .. }
-                            | DatePart::Week(Some(_))
-                            | DatePart::WeekDay { week: Some(_), .. }
-                    )
-                });
-            if let (Some(day), DatePart::Month(Some(_)), true) = (f.day, v.part, month_unknown) {
+            if let (Some(day), DatePart::Month(Some(month))) = (f.day, v.part) {
+                let month_known = used != AnchorUsed::Narrative
+                    || ctx.reference.is_none_or(|r| {
+                        matches!(
+                            r.part,
+                            DatePart::Month(Some(_))
+                                | DatePart::Day { month: Some(_), .. }
+                                | DatePart::Week(Some(_))
+                                | DatePart::WeekDay { week: Some(_), .. }
+                        )
+                    });
                 v.part = DatePart::Day {
-                    month: None,
+                    month: month_known.then_some(month),
                     day: Some(day),
                 };
-            } else if let (Some(day), DatePart::Month(Some(month))) = (f.day, v.part) {
-                v.part = DatePart::Day {
-                    month: Some(month),
-                    day: Some(day),
-                };
-                v.interval()?;
+                // No 30th of February.
+                if month_known {
+                    v.interval()?;
+                }
                 // "On the 14th", read against the DCT, is this month's unless the tense puts
                 // it on the other side of today: then last month's, or next month's.
                 if used == AnchorUsed::Dct
@@ -1261,7 +1259,9 @@ fn easter_sunday(y: i64) -> Option<Date> {
     Date::new(y16(y)?, month as i8, day as i8).ok()
 }
 
-/// The `nth` (1-based; -1 = last) `wd` of month `m` of year `y`.
+/// The `nth` (1-based; -1 = last) `wd` of month `m` of year `y`, counting from day
+/// `from_day` of the month (1 for most holidays; 2 for the US Election Day, the first Tuesday
+/// after the first Monday).
 fn nth_weekday(y: i64, m: u8, from_day: u8, wd: Weekday, nth: i64) -> Option<Date> {
     let first = Date::new(y16(y)?, m as i8, i8::try_from(from_day).ok()?).ok()?;
     if nth > 0 {

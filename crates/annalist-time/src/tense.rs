@@ -163,7 +163,9 @@ pub(crate) fn tense_near(
                     && word_info(pack, text, &tokens[i - 1], &mut buf).is_some_and(|w| w.perfect)
                 {
                     Tense::Past
-                } else if c.tense == Tense::Past && c.strong && names_a_plan(pack, text, tokens, i)
+                } else if c.tense == Tense::Past
+                    && c.strong
+                    && names_a_plan(pack, text, tokens, i, &mut buf)
                 {
                     // "were planning to drive around the airport on Monday", "was scheduled
                     // for Friday": a plan told in the past still looks ahead.
@@ -235,10 +237,15 @@ fn puts_off(
 
 /// Whether the past auxiliary at token `at` carries a verb that points ahead: "were
 /// planning", "was scheduled", "was expected".
-fn names_a_plan(pack: &LanguagePack, text: &str, tokens: &[Token], at: usize) -> bool {
-    let mut buf = String::new();
+fn names_a_plan(
+    pack: &LanguagePack,
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    buf: &mut String,
+) -> bool {
     tokens.get(at + 1).is_some_and(|next| {
-        cue(pack, next.text(text), next.kind, &mut buf).is_some_and(|c| c.tense == Tense::Future)
+        cue(pack, next.text(text), next.kind, buf).is_some_and(|c| c.tense == Tense::Future)
     })
 }
 
