@@ -175,6 +175,10 @@ pub struct Frame {
     /// An offset counted from the date the expression states itself rather than from an
     /// anchor: "the day before yesterday", "the day after March 3".
     pub from_date: Option<bool>,
+    /// With `from_date`, the shifted date keeps the stated date's granularity rather than
+    /// taking the unit's: "a week from Tuesday" is a Tuesday, "the week after Christmas" a
+    /// week.
+    pub to_the_day: Option<bool>,
     /// The last day of the period the frame states: "the last day of February 1988" is
     /// 1988-02-29, whatever the month's length.
     pub last_day: Option<bool>,
@@ -248,6 +252,7 @@ impl Frame {
             fiscal,
             span_to_anchor,
             from_date,
+            to_the_day,
             last_day,
             new_year,
             per,
@@ -369,6 +374,7 @@ impl Frame {
             "fiscal" => f.fiscal = Some(yes()?),
             "span_to_anchor" => f.span_to_anchor = Some(yes()?),
             "from_date" => f.from_date = Some(yes()?),
+            "to_the_day" => f.to_the_day = Some(yes()?),
             "last_day" => f.last_day = Some(yes()?),
             "new_year" => f.new_year = Some(yes()?),
             "per" => f.per = Some(Unit::parse(value).ok_or_else(bad)?),

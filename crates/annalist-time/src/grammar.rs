@@ -888,6 +888,7 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<NumPart> {
         }
         NumRole::Week => NumPart::Week(small(1, 53, 2)?),
         NumRole::Nth => NumPart::Nth(int.filter(|i| (1..=1000).contains(i))?),
+        NumRole::WeekOfMonth => NumPart::Day(small(2, 4, 1)? * 7 - 3),
         NumRole::Century => NumPart::Century(int.filter(|i| (1..=100).contains(i))? - 1),
         NumRole::YearHigh => {
             if n.digits != 0 {

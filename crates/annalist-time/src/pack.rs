@@ -75,6 +75,11 @@ pub enum NumRole {
     Week,
     /// An ordinal: contributes `nth`.
     Nth,
+    /// The second to fourth week of a month ("the second week of March"), as the day it
+    /// holds: the 11th, 18th or 25th. Like ISO 8601's first week of a year, which holds 4
+    /// January, the n-th week of a month is the one holding day 7n − 3. (The first week is
+    /// left to the rules: "early in the month" is how TimeML reads it.)
+    WeekOfMonth,
     /// An ordinal century: "21st" contributes `century=20`.
     Century,
     /// The first half of a spelled-out year: "nineteen" in "nineteen ninety-six".
@@ -115,6 +120,7 @@ impl NumRole {
             "second" => NumRole::Second,
             "week" => NumRole::Week,
             "nth" => NumRole::Nth,
+            "weekofmonth" => NumRole::WeekOfMonth,
             "century" => NumRole::Century,
             "yearhi" => NumRole::YearHigh,
             "yearlo" => NumRole::YearLow,
@@ -368,6 +374,9 @@ pub(crate) struct RangeWords {
     /// As `elided`, but the number must end the phrase: "April 24 and 25." yet not "March 3
     /// and 4 people" (`ELIDED_LINK_FINAL`).
     pub elided_final: Vec<String>,
+    /// Articles an elided range's day may carry on both ends: "from the 3rd to the 5th of
+    /// May" (`ELIDED_ARTICLE`).
+    pub elided_articles: Vec<String>,
     /// Join two expressions that are not a range but share the year the second one states:
     /// "in August and September 1914" (`COORDINATION_LINK`).
     pub coordination: Vec<String>,
@@ -600,6 +609,10 @@ impl LanguagePack {
                 "RANGE_OPENER_LINK" => self.range.opener_links.extend(words.map(str::to_lowercase)),
                 "ELIDED_LINK" => self.range.elided.extend(words.map(str::to_lowercase)),
                 "ELIDED_LINK_FINAL" => self.range.elided_final.extend(words.map(str::to_lowercase)),
+                "ELIDED_ARTICLE" => self
+                    .range
+                    .elided_articles
+                    .extend(words.map(str::to_lowercase)),
                 "COORDINATION_LINK" => self.range.coordination.extend(words.map(str::to_lowercase)),
                 "PAST" | "FUTURE" | "PAST_VERB" | "FUTURE_VERB" => {
                     let cue = match class {

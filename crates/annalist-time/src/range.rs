@@ -444,6 +444,34 @@ pub(crate) fn elided_year(pack: &LanguagePack, after: &str) -> Option<(i32, usiz
     Some((year, num.end + len))
 }
 
+/// Whether `text` starts with an elided-range article, one space and a digit ("the 5th of
+/// May").
+fn starts_with_article_and_digit(pack: &LanguagePack, text: &str) -> bool {
+    pack.range.elided_articles.iter().any(|article| {
+        text.get(..article.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(article))
+            && text[article.len()..]
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+/// The byte length of an elided-range article and one space that end `before` ("the " in
+/// "from the "), as a whole word; 0 if there is none.
+fn article_before(pack: &LanguagePack, before: &str) -> usize {
+    pack.range
+        .elided_articles
+        .iter()
+        .find_map(|article| {
+            let len = article.len() + 1;
+            let start = before.len().checked_sub(len)?;
+            let word = before.get(start..)?.strip_suffix(' ')?;
+            let whole = !before[..start].ends_with(char::is_alphanumeric);
+            (whole && word.eq_ignore_ascii_case(article)).then_some(len)
+        })
+        .unwrap_or(0)
+}
+
 /// A dash between two numbers ("1915-17"): a link that is not a word.
 fn is_dash(link_text: &str) -> bool {
     let t = link_text.trim();
@@ -620,14 +648,17 @@ pub(crate) fn split_elided(
                     w.time = None;
                     w.interval().map(|_| w)
                 };
-                // "6-7 January 1916": a day before an expression that starts with its day.
-                if starts_with_digit
+                // "6-7 January 1916": a day before an expression that starts with its day;
+                // "from the 3rd to the 5th of May": each with its article.
+                if (starts_with_digit || starts_with_article_and_digit(pack, &t.text))
                     && let Some((s, e, n)) = number_before(pack, before, 2)
-                    && s >= prev_end
                     && (1..u32::from(day)).contains(&n)
                     && let Some(w) = with_day(n)
                 {
-                    ends.push((s, e, w));
+                    let s = s - article_before(pack, &before[..s]);
+                    if s >= prev_end {
+                        ends.push((s, e, w));
+                    }
                 }
                 // "April 24 and 25": a day after an expression that ends with its day (not
                 // with its year: "March 3, 1988 to 5").

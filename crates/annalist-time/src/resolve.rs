@@ -640,13 +640,20 @@ fn resolve_from_date(
         plural: None,
         anchor: None,
         from_date: None,
+        to_the_day: None,
         ..f.clone()
     };
     let base = resolve(&stated, tense, ctx)?;
     let TimexValue::Calendar(v) = &base.value else {
         return None;
     };
-    let (kind, value) = at_granularity(shift(v.to_date()?, unit, dir.checked_mul(n)?)?, unit);
+    let granularity = if f.to_the_day == Some(true) && matches!(v.part, DatePart::Day { .. }) {
+        Unit::Day
+    } else {
+        unit
+    };
+    let (kind, value) =
+        at_granularity(shift(v.to_date()?, unit, dir.checked_mul(n)?)?, granularity);
     Some(Resolved {
         kind,
         value: TimexValue::Calendar(value),

@@ -342,6 +342,29 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
         spans("Talks on March 3rd-5th."),
         [pair("March 3rd", "1999-03-03"), pair("5th", "1999-03-05")]
     );
+    // Both ends with their article; the first takes the article into its extent.
+    assert_eq!(
+        spans("It ran from the 3rd to the 5th of May 1990."),
+        [
+            pair("the 3rd", "1990-05-03"),
+            pair("the 5th of May 1990", "1990-05-05")
+        ]
+    );
+    assert_eq!(
+        spans("It ran from 3 to the 5th of May 1990."),
+        [
+            pair("3", "1990-05-03"),
+            pair("the 5th of May 1990", "1990-05-05")
+        ]
+    );
+    // "the" belongs to a word before it: no article.
+    assert_eq!(
+        spans("It ran from bathe 3 to the 5th of May 1990."),
+        [
+            pair("3", "1990-05-03"),
+            pair("the 5th of May 1990", "1990-05-05")
+        ]
+    );
     // A year the first end states already is kept.
     assert_eq!(
         spans("From March 3, 1988 to 5, 1990."),

@@ -53,7 +53,7 @@ proptest! {
         Just("overnight"), Just("new"), Just("year"), Just("consecutive"), Just("alternate"),
         Just("days"), Just("26th"), Just("morning"), Just("Election"), Just("Day"), Just("hours"),
         Just("about"), Just("at"), Just("decade"), Just("end"), Just("92"), Just("14.00"),
-        Just("GMT"),
+        Just("GMT"), Just("dawn"), Just("dusk"), Just("3rd"), Just("fourth"), Just("tomorrow"),
     ], 0..60), dct in prop_oneof![Just(Some("2025-03-14")), Just(Some("-0043-03-15")), Just(Some("9999-12-31")), Just(None)]) {
         let text = words.join(" ");
         tag(&text, dct);
@@ -83,7 +83,9 @@ fn extreme_anchors_do_not_overflow() {
              From 10 p.m. until 5 a.m. on the last day of December; from Feb. 20 to Feb. 28; \
              the weekend; the year before last; from November to February. In the new year, \
              on the night of February 25-26, the early hours of the 26th, overnight; the last \
-             day of the year; the end of the decade; every year on February 26; Election Day.",
+             day of the year; the end of the decade; every year on February 26; Election Day; \
+             a week from Tuesday; the fourth week of December; dawn on December 31; from the \
+             30th to the 31st of December.",
             Some(dct),
         );
     }
