@@ -18,6 +18,9 @@ use crate::token::{Token, TokenKind};
 /// How many tokens on each side to look at.
 const WINDOW: usize = 14;
 
+/// How many words may open a sentence before an expression that still opens it.
+const OPENING_WORDS: usize = 2;
+
 /// Sentence number of each token: a new sentence starts after `.`, `!` or `?` followed by a
 /// capitalized word, and at every paragraph start.
 pub(crate) fn sentence_ids(text: &str, tokens: &[Token]) -> Vec<u32> {
@@ -77,12 +80,14 @@ pub(crate) fn tense_near(
     // A clause after a comma governs an expression that opens the sentence ("On Tuesday, the
     // council will vote") but not one that ends the clause before it ("should end by May,
     // officials said"): there the right-hand look stops at the comma.
+    // An expression opens the sentence after up to two words ("On Tuesday,", "As of March
+    // 1,").
     let starts_at = |i: usize| i == 0 || sentences.get(i - 1) != Some(&sid);
-    let opens_sentence = starts_at(first)
-        || (starts_at(first - 1)
-            && tokens
-                .get(first - 1)
-                .is_some_and(|t| t.kind == TokenKind::Word));
+    let opens_sentence = (0..=OPENING_WORDS).any(|n| {
+        first.checked_sub(n).is_some_and(|s| {
+            starts_at(s) && tokens[s..first].iter().all(|t| t.kind == TokenKind::Word)
+        })
+    });
     let mut right_open = true;
     for d in 1..=WINDOW {
         if best.is_some_and(|(score, _, _)| score <= d) {

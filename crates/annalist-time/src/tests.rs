@@ -278,6 +278,29 @@ fn a_past_verb_attached_to_a_day_keeps_it_in_the_past() {
 }
 
 #[test]
+fn a_day_opening_the_sentence_takes_the_tense_of_the_clause_after_the_comma() {
+    let value = |text: &str| first_value_in_news("2026-12-04", text);
+    // Up to two words may come before it: the clause after the comma still governs it.
+    assert_eq!(
+        value("As of March 1, the camp held 20,000 people."),
+        "2026-03-01"
+    );
+    assert_eq!(
+        value("As of March 1, the camp will hold 20,000 people."),
+        "2027-03-01"
+    );
+    assert_eq!(
+        value("Since Jan. 15, officials said, 40 died."),
+        "2026-01-15"
+    );
+    // Deeper in a sentence, the clause after the comma is another's: "officials said" does
+    // not make the deadline past.
+    assert_eq!(
+        value("Under the plan the talks could resume by Feb. 20, officials said."),
+        "2027-02-20"
+    );
+}
+#[test]
 fn a_plan_told_in_the_past_still_looks_ahead() {
     // A Wednesday.
     let value = |text: &str| first_value_in_news("2000-01-05", text);
