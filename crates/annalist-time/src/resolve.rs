@@ -738,6 +738,9 @@ fn resolve_set(f: &Frame) -> Option<Resolved> {
             None => DatePart::Month(Some(m)),
         };
         TimexValue::Calendar(cal(YearField::Unknown, part, None))
+    } else if let Some(season) = f.season {
+        // "each spring".
+        TimexValue::Calendar(cal(YearField::Unknown, DatePart::Season(season), None))
     } else if f.unit == Some(Unit::Weekend) && f.count.is_none() {
         // "on weekends": every weekend.
         TimexValue::Calendar(cal(YearField::Unknown, DatePart::Weekend(None), None))
@@ -1162,6 +1165,7 @@ fn resolve_calendar(
         {
             v = next;
         }
+        v = with_stated_weekday(v, f, part, ay, tense);
         v.time = time;
         return Some((v, used));
     }
@@ -1217,9 +1221,34 @@ fn resolve_calendar(
             }),
         },
     };
-    let (mut v, _, _) = *chosen?;
+    let (v, _, _) = *chosen?;
+    let mut v = with_stated_weekday(v, f, part, ay, tense);
     v.time = time;
     Some((v, used))
+}
+
+/// A day of a month that the text gives a weekday but no year ("Tuesday, March 3"): if the
+/// year chosen does not put it on that weekday, the year beside it that does, the later one
+/// first in a future-tense sentence.
+fn with_stated_weekday(
+    chosen: CalendarValue,
+    f: &Frame,
+    part: DatePart,
+    year: i64,
+    tense: Option<Tense>,
+) -> CalendarValue {
+    let Some(wd) = f.weekday.and_then(weekday_of) else {
+        return chosen;
+    };
+    if !matches!(part, DatePart::Day { .. }) || chosen.to_date().is_none_or(|d| d.weekday() == wd) {
+        return chosen;
+    }
+    let step = if tense == Some(Tense::Future) { 1 } else { -1 };
+    [year, year + step, year - step]
+        .into_iter()
+        .filter_map(|y| occurrence(part, y))
+        .find(|(_, start, _)| start.weekday() == wd)
+        .map_or(chosen, |(v, _, _)| v)
 }
 
 /// The occurrence of a day that comes once a year (a feast, "the fourth Thursday of

@@ -701,3 +701,23 @@ fn until_takes_the_tense_of_its_sentence() {
         "2026-12-10T09:00"
     );
 }
+
+#[test]
+fn a_stated_weekday_picks_the_year_of_a_day_without_one() {
+    // 2026-03-03 is a Tuesday, 2027-03-03 a Wednesday.
+    let value = |text: &str| first_value_in_news("2026-12-04", text);
+    assert_eq!(value("The vote will be held on March 3."), "2027-03-03");
+    assert_eq!(
+        value("The vote will be held on Wednesday, March 3."),
+        "2027-03-03"
+    );
+    assert_eq!(
+        value("The vote, on Tuesday, March 3, was close."),
+        "2026-03-03"
+    );
+    // In a history of 1915, 3 March 1916 was a Friday: the story moves on to it.
+    assert_eq!(
+        values_in_history("The war dragged on in 1915. On Friday, 3 March, the line broke."),
+        ["1915", "1916-03-03"]
+    );
+}
