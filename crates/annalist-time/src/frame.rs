@@ -184,6 +184,9 @@ pub struct Frame {
     pub last_day: Option<bool>,
     /// "The new year": the year that begins soon after the anchor, or began just before it.
     pub new_year: Option<bool>,
+    /// "The turn of the century": the year a century begins, the one stated or the one
+    /// nearest the anchor.
+    pub turn: Option<bool>,
     /// The period a count of units recurs in: "three days a week" (count 3, unit day, per
     /// week).
     pub per: Option<Unit>,
@@ -255,6 +258,7 @@ impl Frame {
             to_the_day,
             last_day,
             new_year,
+            turn,
             per,
         );
         Ok(())
@@ -377,6 +381,7 @@ impl Frame {
             "to_the_day" => f.to_the_day = Some(yes()?),
             "last_day" => f.last_day = Some(yes()?),
             "new_year" => f.new_year = Some(yes()?),
+            "turn" => f.turn = Some(yes()?),
             "per" => f.per = Some(Unit::parse(value).ok_or_else(bad)?),
             _ => return Err(format!("unknown feature {key:?}")),
         }

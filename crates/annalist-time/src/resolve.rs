@@ -389,6 +389,27 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         return resolve_set(f);
     }
 
+    // "The turn of the 20th century" is 1900; "the turn of the 5th century BC" 500 BC. Without
+    // an ordinal, the turn nearest the anchor: 2000 in news of 2026, 1900 in a history of 1897.
+    if f.turn == Some(true) {
+        let (year, used) = match f.century {
+            Some(c) if f.bce == Some(true) => (1 - (c + 1).checked_mul(100)?, AnchorUsed::None),
+            Some(c) => (c.checked_mul(100)?, AnchorUsed::None),
+            None => {
+                let (a, used) = ctx.anchor(f.anchor)?;
+                ((i64::from(a.year()) + 50).div_euclid(100) * 100, used)
+            }
+        };
+        return done(
+            TimexType::Date,
+            TimexValue::Calendar(cal(
+                YearField::Year(y16(year)?.into()),
+                DatePart::None,
+                None,
+            )),
+            used,
+        );
+    }
     // "In the new year": the year under way two months after the anchor, so from November to
     // February it is the year that January begins.
     if f.new_year == Some(true) {

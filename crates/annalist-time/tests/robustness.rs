@@ -54,6 +54,7 @@ proptest! {
         Just("days"), Just("26th"), Just("morning"), Just("Election"), Just("Day"), Just("hours"),
         Just("about"), Just("at"), Just("decade"), Just("end"), Just("92"), Just("14.00"),
         Just("GMT"), Just("dawn"), Just("dusk"), Just("3rd"), Just("fourth"), Just("tomorrow"),
+        Just("turn"), Just("spring"), Just("Tuesday"),
     ], 0..60), dct in prop_oneof![Just(Some("2025-03-14")), Just(Some("-0043-03-15")), Just(Some("9999-12-31")), Just(None)]) {
         let text = words.join(" ");
         tag(&text, dct);
@@ -85,7 +86,8 @@ fn extreme_anchors_do_not_overflow() {
              on the night of February 25-26, the early hours of the 26th, overnight; the last \
              day of the year; the end of the decade; every year on February 26; Election Day; \
              a week from Tuesday; the fourth week of December; dawn on December 31; from the \
-             30th to the 31st of December.",
+             30th to the 31st of December; the turn of the century; the turn of the 99th century \
+             BC; each spring; Friday, December 31.",
             Some(dct),
         );
     }
