@@ -10,10 +10,10 @@ use std::path::Path;
 use annalist_time::{Anchor, Tagger};
 use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
-const STRICT_F1_FLOOR: f64 = 0.895;
-const RELAXED_F1_FLOOR: f64 = 0.947;
-const VALUE_F1_FLOOR: f64 = 0.811;
-const TYPE_F1_FLOOR: f64 = 0.904;
+const STRICT_F1_FLOOR: f64 = 0.896;
+const RELAXED_F1_FLOOR: f64 = 0.948;
+const VALUE_F1_FLOOR: f64 = 0.812;
+const TYPE_F1_FLOOR: f64 = 0.905;
 
 fn corpus(name: &str) -> Option<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -116,7 +116,7 @@ fn check_floors(name: &str, dir: &str, strict: f64, relaxed: f64, value: f64) {
 
 #[test]
 fn wikiwars_narratives_stay_above_their_floors() {
-    check_floors("WikiWars", "wikiwars-timex3", 0.874, 0.942, 0.873);
+    check_floors("WikiWars", "wikiwars-timex3", 0.875, 0.942, 0.873);
 }
 
 /// Informal text: the tweets' annotation has its own conventions (a year written
