@@ -109,8 +109,19 @@ fn lookup(pack: &LanguagePack, s: &str, buf: &mut String) -> Option<WordId> {
     pack.word_id(buf)
 }
 
-/// Builds the items of stage 0 from the tokens.
-pub(crate) fn items(pack: &LanguagePack, text: &str, tokens: &[Token]) -> Vec<Item> {
+/// What `items` records for a word the pack does not know.
+pub(crate) const UNKNOWN_WORD: WordId = WordId::MAX - 1;
+
+/// Builds the items of stage 0 from the tokens. `word_ids[i]` receives the pack's id of word
+/// token `i` as it is looked up ([`UNKNOWN_WORD`] for a word the pack does not know), for the
+/// tense cues to read without looking it up again; it keeps its value for tokens not looked up
+/// (the later words of a spelled-out number).
+pub(crate) fn items(
+    pack: &LanguagePack,
+    text: &str,
+    tokens: &[Token],
+    word_ids: &mut [u32],
+) -> Vec<Item> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut buf = String::new();
     let mut i = 0;
@@ -136,6 +147,9 @@ pub(crate) fn items(pack: &LanguagePack, text: &str, tokens: &[Token]) -> Vec<It
             }
             TokenKind::Word => {
                 let id = lookup(pack, s, &mut buf);
+                if let Some(slot) = word_ids.get_mut(i) {
+                    *slot = id.unwrap_or(UNKNOWN_WORD);
+                }
                 if let Some((info, end)) = spelled_number(pack, text, tokens, i, id, &mut buf) {
                     let (info, end) = with_fraction(pack, text, tokens, info, end, &mut buf);
                     out.push(base(ItemKind::Number(info), end));
@@ -1173,7 +1187,7 @@ mod tests {
         let mut checked = 0;
         for text in sample_texts(pack) {
             let tokens = tokenize(&text);
-            let mut items = items(pack, &text, &tokens);
+            let mut items = items(pack, &text, &tokens, &mut []);
             for stage in &index {
                 for i in 0..items.len() {
                     for &ri in stage.candidates(&items[i], false) {
@@ -1208,7 +1222,7 @@ mod tests {
         assert!(pack.in_rules(the));
         let text = "it was quiet until the curfew";
         let tokens = tokenize(text);
-        let found = items(pack, text, &tokens);
+        let found = items(pack, text, &tokens, &mut []);
         let barriers: Vec<&str> = found
             .iter()
             .filter(|it| is_barrier(it))
@@ -1238,7 +1252,7 @@ mod tests {
             "twelve",
         ] {
             let (text, tokens) = tokens_of(text);
-            let items = items(pack, &text, &tokens);
+            let items = items(pack, &text, &tokens, &mut []);
             let item = &items[0];
             for role in [
                 NumRole::Count,
@@ -1266,7 +1280,7 @@ mod tests {
         }
         // And what a year contributes is the year.
         let (text, tokens) = tokens_of("1988");
-        let items = items(pack, &text, &tokens);
+        let items = items(pack, &text, &tokens, &mut []);
         let frame = match_atom(pack, &Atom::Num(NumRole::Year), &items[0]);
         assert_eq!(frame.and_then(|f| f.year), Some(1988));
     }

@@ -12,7 +12,8 @@
 //! verb that puts something off (`DEFER:`, "postponed until Tuesday") or in a sentence with no
 //! other cue ("talks continue until Thursday").
 
-use crate::pack::{LanguagePack, Tense, TenseCue, WordInfo};
+use crate::grammar::UNKNOWN_WORD;
+use crate::pack::{LanguagePack, Tense, TenseCue, WordId, WordInfo};
 use crate::token::{Token, TokenKind};
 
 /// How many tokens on each side to look at.
@@ -57,217 +58,250 @@ pub(crate) struct NearTense {
     pub attached: bool,
 }
 
-/// The tense cue nearest to the token span `[first, end)`, within its sentence.
-pub(crate) fn tense_near(
-    pack: &LanguagePack,
-    text: &str,
-    tokens: &[Token],
-    sentences: &[u32],
-    first: usize,
-    end: usize,
-) -> Option<NearTense> {
-    let sid = sentences.get(first).copied()?;
-    if is_possessive(pack, text, tokens, end) {
-        return Some(NearTense {
-            tense: Tense::Past,
-            attached: false,
-        });
-    }
-    let mut buf = String::new();
-    // The best cue is the nearest, where a verb form counts as twice as far as an auxiliary:
-    // in "would appeal the decision, announced Wednesday" the adjacent "announced" wins.
-    let mut best: Option<(usize, Tense, usize)> = None;
-    // A clause after a comma governs an expression that opens the sentence ("On Tuesday, the
-    // council will vote") but not one that ends the clause before it ("should end by May,
-    // officials said"): there the right-hand look stops at the comma.
-    // An expression opens the sentence after up to two words ("On Tuesday,", "As of March
-    // 1,").
-    let starts_at = |i: usize| i == 0 || sentences.get(i - 1) != Some(&sid);
-    let opens_sentence = (0..=OPENING_WORDS).any(|n| {
-        first.checked_sub(n).is_some_and(|s| {
-            starts_at(s) && tokens[s..first].iter().all(|t| t.kind == TokenKind::Word)
-        })
-    });
-    let mut right_open = true;
-    for d in 1..=WINDOW {
-        if best.is_some_and(|(score, _, _)| score <= d) {
-            break;
-        }
-        // Look left first at equal distance: "was announced Friday" vs "Friday, it will".
-        for (left, idx) in [
-            (true, first.checked_sub(d)),
-            (false, end.checked_add(d - 1)),
-        ] {
-            let Some(i) = idx else { continue };
-            let Some(t) = tokens.get(i) else { continue };
-            if sentences.get(i) != Some(&sid) {
-                continue;
-            }
-            if !left && !right_open {
-                continue;
-            }
-            if !left && !opens_sentence && t.kind == TokenKind::Punct && t.text(text) == "," {
-                right_open = false;
-                continue;
-            }
-            // One lookup per token: the checks below all read what the pack knows of it.
-            let info = word_info(pack, text, t, &mut buf);
-            // "agreed to buy the line in February", "has decided to admit them in early
-            // March": what an intent looks ahead to, whatever the tense of the intent.
-            if left
-                && i > 0
-                && info.is_some_and(|w| w.infinitive)
-                && word_info(pack, text, &tokens[i - 1], &mut buf).is_some_and(|w| w.intent)
-            {
-                let score = 2 * d + 1;
-                if best.is_none_or(|(s, _, _)| score < s) {
-                    best = Some((score, Tense::Future, i));
-                }
-                continue;
-            }
-            // "postponed until Tuesday", "extended its deadline until Friday": a day that
-            // something was put off to lies ahead, as an auxiliary says.
-            if left
-                && info.is_some_and(|w| w.prospect)
-                && puts_off(pack, text, tokens, sentences, i, &mut buf)
-            {
-                if best.is_none_or(|(s, _, _)| d < s) {
-                    best = Some((d, Tense::Future, i));
-                }
-                continue;
-            }
-            if let Some(c) = cue_of(pack, info, t.text(text), t.kind, &mut buf) {
-                // "no earlier than June 30": a comparison, not a tense.
-                if tokens.get(i + 1).is_some_and(|n| {
-                    word_info(pack, text, n, &mut buf).is_some_and(|w| w.comparative)
-                }) {
-                    continue;
-                }
-                // A verb form after a determiner is an adjective ("the reduced dividend"),
-                // after "be" or "to" a participle or infinitive: not a tense.
-                if !c.strong && i > 0 && follows_neutral_word(pack, text, &tokens[i - 1], &mut buf)
-                {
-                    continue;
-                }
-                // "announced the plan Aug. 21", "announced plans in September": a noun, not
-                // "plans to".
-                if c.also_a_noun
-                    && i > 0
-                    && (follows_determiner(pack, text, &tokens[i - 1], &mut buf)
-                        || follows_verb(pack, text, &tokens[i - 1], &mut buf))
-                {
-                    continue;
-                }
-                // A verb the expression hangs on ("ended in October", "was killed Friday")
-                // tells as much as an auxiliary: "the talks that ended in October are to
-                // resume" ended in the past.
-                let attached = left && hangs_on(pack, text, tokens, i, first, &mut buf);
-                let score = if c.strong || attached { d } else { 2 * d + 1 };
-                let tense = if c.tense == Tense::Future
-                    && i > 0
-                    && word_info(pack, text, &tokens[i - 1], &mut buf).is_some_and(|w| w.perfect)
-                {
-                    Tense::Past
-                } else if c.tense == Tense::Past
-                    && c.strong
-                    && names_a_plan(pack, text, tokens, i, &mut buf)
-                {
-                    // "were planning to drive around the airport on Monday", "was scheduled
-                    // for Friday": a plan told in the past still looks ahead.
-                    Tense::Future
-                } else {
-                    c.tense
-                };
-                if best.is_none_or(|(s, _, _)| score < s) {
-                    best = Some((score, tense, i));
-                }
-            }
-        }
-    }
-    if best.is_none()
-        && let Some(prev) = first.checked_sub(1).and_then(|i| tokens.get(i))
-        && word_info(pack, text, prev, &mut buf).is_some_and(|w| w.prospect)
-    {
-        // "Talks continue until Thursday": with no tense in the sentence, a state that lasts
-        // until a day looks ahead to it. (With one, the tense decides: "the border was closed
-        // until Thursday" is last Thursday.)
-        return Some(NearTense {
-            tense: Tense::Future,
-            attached: false,
-        });
-    }
-    best.map(|(_, tense, at)| NearTense {
-        tense,
-        attached: hangs_on(pack, text, tokens, at, first, &mut buf),
-    })
+/// The tokens of a chunk with what the pack knows of each word. The item builder
+/// (`grammar::items`) looks every word up anyway and records its id here, so the cues around
+/// an expression cost an array read each rather than a lowercasing and a hash lookup (which
+/// was a third of the tense look's cost).
+pub(crate) struct Words<'a> {
+    pack: &'a LanguagePack,
+    text: &'a str,
+    tokens: &'a [Token],
+    sentences: &'a [u32],
+    /// Per token: `NOT_LOOKED_UP`, `UNKNOWN_WORD`, or the word's id.
+    ids: Vec<WordId>,
+    buf: String,
 }
 
-/// Whether the cue at token `at` is the word the expression starting at token `first` hangs
-/// on: right before it, or with one word between that is not an infinitive marker ("ended on
-/// March 3", not "extended to Nov. 16").
-fn hangs_on(
-    pack: &LanguagePack,
-    text: &str,
-    tokens: &[Token],
-    at: usize,
-    first: usize,
-    buf: &mut String,
-) -> bool {
-    at + 1 == first
-        || (at + 2 == first
-            && tokens.get(at + 1).is_some_and(|t| {
-                t.kind == TokenKind::Word
-                    && !word_info(pack, text, t, buf).is_some_and(|w| w.infinitive)
-            }))
+/// What a token's slot in [`Words`] holds before its word is looked up.
+pub(crate) const NOT_LOOKED_UP: WordId = WordId::MAX;
+
+impl<'a> Words<'a> {
+    /// `ids` holds a slot per token: the word ids `grammar::items` recorded, else
+    /// [`NOT_LOOKED_UP`].
+    pub(crate) fn new(
+        pack: &'a LanguagePack,
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [u32],
+        ids: Vec<WordId>,
+    ) -> Words<'a> {
+        Words {
+            pack,
+            text,
+            tokens,
+            sentences,
+            ids,
+            buf: String::new(),
+        }
+    }
+
+    /// What the pack knows of token `i` if it is a word, looked up in lowercase.
+    fn info(&mut self, i: usize) -> Option<&'a WordInfo> {
+        let slot = self.ids.get_mut(i)?;
+        if *slot == NOT_LOOKED_UP {
+            let t = &self.tokens[i];
+            *slot = if t.kind == TokenKind::Word {
+                self.pack
+                    .word_id(lowercased(t.text(self.text), &mut self.buf))
+                    .unwrap_or(UNKNOWN_WORD)
+            } else {
+                UNKNOWN_WORD
+            };
+        }
+        match *slot {
+            UNKNOWN_WORD => None,
+            id => Some(self.pack.word_info(id)),
+        }
+    }
+
+    /// The tense cue token `i` gives, if any: what the pack says of the word, else a past
+    /// suffix on a word it does not know.
+    fn cue(&mut self, i: usize) -> Option<TenseCue> {
+        let tokens = self.tokens;
+        let t = tokens.get(i)?;
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        if let Some(info) = self.info(i) {
+            if info.tense.is_some() {
+                return info.tense;
+            }
+            if !info.entries.is_empty() || info.number.is_some() {
+                return None;
+            }
+        }
+        // (Suffixes are compared without lowercasing the word: most words end in none.)
+        let word = t.text(self.text);
+        if self.pack.past_suffixes.iter().any(|s| {
+            word.len()
+                .checked_sub(s.len())
+                .and_then(|at| word.get(at..))
+                .is_some_and(|end| end.eq_ignore_ascii_case(s))
+        }) && word.chars().count() > 4
+        {
+            return Some(TenseCue {
+                tense: Tense::Past,
+                strong: false,
+                also_a_noun: false,
+            });
+        }
+        None
+    }
+
+    /// Whether token `i` is a word the pack knows with the property `has`.
+    fn is(&mut self, i: usize, has: impl Fn(&WordInfo) -> bool) -> bool {
+        self.info(i).is_some_and(has)
+    }
+
+    /// The tense cue nearest to the token span `[first, end)`, within its sentence.
+    pub(crate) fn tense_near(&mut self, first: usize, end: usize) -> Option<NearTense> {
+        let (text, tokens, sentences) = (self.text, self.tokens, self.sentences);
+        let sid = sentences.get(first).copied()?;
+        if is_possessive(self.pack, text, tokens, end) {
+            return Some(NearTense {
+                tense: Tense::Past,
+                attached: false,
+            });
+        }
+        // The best cue is the nearest, where a verb form counts as twice as far as an
+        // auxiliary: in "would appeal the decision, announced Wednesday" the adjacent
+        // "announced" wins.
+        let mut best: Option<(usize, Tense, usize)> = None;
+        // A clause after a comma governs an expression that opens the sentence ("On Tuesday,
+        // the council will vote") but not one that ends the clause before it ("should end by
+        // May, officials said"): there the right-hand look stops at the comma. An expression
+        // opens the sentence after up to two words ("On Tuesday,", "As of March 1,").
+        let starts_at = |i: usize| i == 0 || sentences.get(i - 1) != Some(&sid);
+        let opens_sentence = (0..=OPENING_WORDS).any(|n| {
+            first.checked_sub(n).is_some_and(|s| {
+                starts_at(s) && tokens[s..first].iter().all(|t| t.kind == TokenKind::Word)
+            })
+        });
+        let mut right_open = true;
+        for d in 1..=WINDOW {
+            if best.is_some_and(|(score, _, _)| score <= d) {
+                break;
+            }
+            // Look left first at equal distance: "was announced Friday" vs "Friday, it will".
+            for (left, idx) in [
+                (true, first.checked_sub(d)),
+                (false, end.checked_add(d - 1)),
+            ] {
+                let Some(i) = idx else { continue };
+                let Some(t) = tokens.get(i) else { continue };
+                if sentences.get(i) != Some(&sid) {
+                    continue;
+                }
+                if !left && !right_open {
+                    continue;
+                }
+                if !left && !opens_sentence && t.kind == TokenKind::Punct && t.text(text) == "," {
+                    right_open = false;
+                    continue;
+                }
+                // "agreed to buy the line in February", "has decided to admit them in early
+                // March": what an intent looks ahead to, whatever the tense of the intent.
+                if left && i > 0 && self.is(i, |w| w.infinitive) && self.is(i - 1, |w| w.intent) {
+                    let score = 2 * d + 1;
+                    if best.is_none_or(|(s, _, _)| score < s) {
+                        best = Some((score, Tense::Future, i));
+                    }
+                    continue;
+                }
+                // "postponed until Tuesday", "extended its deadline until Friday": a day that
+                // something was put off to lies ahead, as an auxiliary says.
+                if left && self.is(i, |w| w.prospect) && self.puts_off(i) {
+                    if best.is_none_or(|(s, _, _)| d < s) {
+                        best = Some((d, Tense::Future, i));
+                    }
+                    continue;
+                }
+                if let Some(c) = self.cue(i) {
+                    // "no earlier than June 30": a comparison, not a tense.
+                    if self.is(i + 1, |w| w.comparative) {
+                        continue;
+                    }
+                    // A verb form after a determiner is an adjective ("the reduced
+                    // dividend"), after "be" or "to" a participle or infinitive: not a tense.
+                    if !c.strong && i > 0 && self.is(i - 1, |w| w.tense_neutral) {
+                        continue;
+                    }
+                    // "announced the plan Aug. 21", "announced plans in September": a noun,
+                    // not "plans to". (After a full verb, "announced plans"; not after an
+                    // auxiliary, "were planning".)
+                    if c.also_a_noun
+                        && i > 0
+                        && (self.is(i - 1, |w| w.determiner)
+                            || self.cue(i - 1).is_some_and(|c| !c.strong))
+                    {
+                        continue;
+                    }
+                    // A verb the expression hangs on ("ended in October", "was killed
+                    // Friday") tells as much as an auxiliary: "the talks that ended in October
+                    // are to resume" ended in the past.
+                    let attached = left && self.hangs_on(i, first);
+                    let score = if c.strong || attached { d } else { 2 * d + 1 };
+                    let tense =
+                        if c.tense == Tense::Future && i > 0 && self.is(i - 1, |w| w.perfect) {
+                            Tense::Past
+                        } else if c.tense == Tense::Past
+                            && c.strong
+                            && self.cue(i + 1).is_some_and(|c| c.tense == Tense::Future)
+                        {
+                            // "were planning to drive around the airport on Monday", "was
+                            // scheduled for Friday": a plan told in the past still looks ahead.
+                            Tense::Future
+                        } else {
+                            c.tense
+                        };
+                    if best.is_none_or(|(s, _, _)| score < s) {
+                        best = Some((score, tense, i));
+                    }
+                }
+            }
+        }
+        if best.is_none() && first > 0 && self.is(first - 1, |w| w.prospect) {
+            // "Talks continue until Thursday": with no tense in the sentence, a state that
+            // lasts until a day looks ahead to it. (With one, the tense decides: "the border
+            // was closed until Thursday" is last Thursday.)
+            return Some(NearTense {
+                tense: Tense::Future,
+                attached: false,
+            });
+        }
+        best.map(|(_, tense, at)| NearTense {
+            tense,
+            attached: self.hangs_on(at, first),
+        })
+    }
+
+    /// Whether the cue at token `at` is the word the expression starting at token `first`
+    /// hangs on: right before it, or with one word between that is not an infinitive marker
+    /// ("ended on March 3", not "extended to Nov. 16").
+    fn hangs_on(&mut self, at: usize, first: usize) -> bool {
+        at + 1 == first
+            || (at + 2 == first
+                && self.tokens[at + 1].kind == TokenKind::Word
+                && !self.is(at + 1, |w| w.infinitive))
+    }
+
+    /// Whether a verb that puts something off (`DEFER:` words) stands a few tokens before the
+    /// token at `at`, in its sentence.
+    fn puts_off(&mut self, at: usize) -> bool {
+        (at.saturating_sub(DEFER_REACH)..at)
+            .filter(|&k| self.sentences.get(k) == self.sentences.get(at))
+            .any(|k| self.is(k, |w| w.defer))
+    }
+
+    /// Whether the token before `first` looks back from what follows (`RETROSPECT:` words,
+    /// "since").
+    pub(crate) fn follows_retrospect(&mut self, first: usize) -> bool {
+        first > 0 && self.is(first - 1, |w| w.retrospect)
+    }
 }
 
 /// How many tokens before "until" a verb that puts something off may stand.
 const DEFER_REACH: usize = 6;
-
-/// Whether a verb that puts something off (`DEFER:` words) stands a few tokens before the
-/// token at `at`, in its sentence.
-fn puts_off(
-    pack: &LanguagePack,
-    text: &str,
-    tokens: &[Token],
-    sentences: &[u32],
-    at: usize,
-    buf: &mut String,
-) -> bool {
-    (at.saturating_sub(DEFER_REACH)..at)
-        .filter(|&k| sentences.get(k) == sentences.get(at))
-        .filter_map(|k| tokens.get(k))
-        .any(|t| word_info(pack, text, t, buf).is_some_and(|w| w.defer))
-}
-
-/// Whether the past auxiliary at token `at` carries a verb that points ahead: "were
-/// planning", "was scheduled", "was expected".
-fn names_a_plan(
-    pack: &LanguagePack,
-    text: &str,
-    tokens: &[Token],
-    at: usize,
-    buf: &mut String,
-) -> bool {
-    tokens.get(at + 1).is_some_and(|next| {
-        cue(pack, next.text(text), next.kind, buf).is_some_and(|c| c.tense == Tense::Future)
-    })
-}
-
-/// Whether the token before `first` looks back from what follows (`RETROSPECT:` words,
-/// "since").
-pub(crate) fn follows_retrospect(
-    pack: &LanguagePack,
-    text: &str,
-    tokens: &[Token],
-    first: usize,
-) -> bool {
-    let mut buf = String::new();
-    first
-        .checked_sub(1)
-        .and_then(|i| tokens.get(i))
-        .is_some_and(|t| word_info(pack, text, t, &mut buf).is_some_and(|w| w.retrospect))
-}
 
 /// Whether a possessive marker ("'s") follows the token span ending before `end`.
 fn is_possessive(pack: &LanguagePack, text: &str, tokens: &[Token], end: usize) -> bool {
@@ -282,20 +316,6 @@ fn is_possessive(pack: &LanguagePack, text: &str, tokens: &[Token], end: usize) 
     })
 }
 
-/// What the pack knows of a word token, looked up in lowercase.
-fn word_info<'p>(
-    pack: &'p LanguagePack,
-    text: &str,
-    token: &Token,
-    buf: &mut String,
-) -> Option<&'p WordInfo> {
-    if token.kind != TokenKind::Word {
-        return None;
-    }
-    pack.word_id(lowercased(token.text(text), buf))
-        .map(|id| pack.word_info(id))
-}
-
 /// `word` in lowercase: itself when it already is (most words), else copied into `buf`.
 fn lowercased<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -304,62 +324,4 @@ fn lowercased<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
     buf.clear();
     buf.extend(word.chars().flat_map(char::to_lowercase));
     buf
-}
-
-fn follows_neutral_word(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut String) -> bool {
-    word_info(pack, text, prev, buf).is_some_and(|w| w.tense_neutral)
-}
-
-fn follows_determiner(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut String) -> bool {
-    word_info(pack, text, prev, buf).is_some_and(|w| w.determiner)
-}
-
-/// After a full verb ("announced plans"), not after an auxiliary ("were planning").
-fn follows_verb(pack: &LanguagePack, text: &str, prev: &Token, buf: &mut String) -> bool {
-    cue(pack, prev.text(text), prev.kind, buf).is_some_and(|c| !c.strong)
-}
-
-fn cue(pack: &LanguagePack, word: &str, kind: TokenKind, buf: &mut String) -> Option<TenseCue> {
-    if kind != TokenKind::Word {
-        return None;
-    }
-    let info = pack
-        .word_id(lowercased(word, buf))
-        .map(|id| pack.word_info(id));
-    cue_of(pack, info, word, kind, buf)
-}
-
-/// As [`cue`], with what the pack knows of the word already looked up.
-fn cue_of(
-    pack: &LanguagePack,
-    info: Option<&WordInfo>,
-    word: &str,
-    kind: TokenKind,
-    buf: &mut String,
-) -> Option<TenseCue> {
-    if kind != TokenKind::Word {
-        return None;
-    }
-    if let Some(info) = info {
-        if info.tense.is_some() {
-            return info.tense;
-        }
-        if !info.entries.is_empty() || info.number.is_some() {
-            return None;
-        }
-    }
-    let lower = lowercased(word, buf);
-    if lower.chars().count() > 4
-        && pack
-            .past_suffixes
-            .iter()
-            .any(|s| lower.ends_with(s.as_str()))
-    {
-        return Some(TenseCue {
-            tense: Tense::Past,
-            strong: false,
-            also_a_noun: false,
-        });
-    }
-    None
 }

@@ -189,7 +189,8 @@ impl SessionState {
         let sentences = tense::sentence_ids(text, &tokens);
         let sentence_base = self.sentence_base;
         self.sentence_base += u64::from(sentences.last().copied().unwrap_or(0)) + 1;
-        let mut items = grammar::items(pack, text, &tokens);
+        let mut word_ids = vec![tense::NOT_LOOKED_UP; tokens.len()];
+        let mut items = grammar::items(pack, text, &tokens, &mut word_ids);
         for stage in &cp.index {
             items = grammar::run_stage(pack, stage, items);
         }
@@ -252,6 +253,7 @@ impl SessionState {
             }
         };
         // Only a narrative reads quoted deixis differently: news skips the pass.
+        let mut words = tense::Words::new(pack, text, &tokens, &sentences, word_ids);
         let quoted = if self.ctx.narrative {
             crate::quote::inside_quotes(text, &tokens)
         } else {
@@ -285,7 +287,7 @@ impl SessionState {
             let absorbed = elided_year_end.is_some_and(|e| end <= e)
                 && frame.month.is_none()
                 && frame.day.is_none();
-            let near = tense::tense_near(pack, text, &tokens, &sentences, first_tok, end_tok);
+            let near = words.tense_near(first_tok, end_tok);
             let t = near.map(|n| n.tense);
             self.ctx.tense_attached = near.is_some_and(|n| n.attached);
             let sentence =
@@ -294,7 +296,7 @@ impl SessionState {
                 .stated_in
                 .is_some_and(|s| sentence.saturating_sub(s) < RECENT_SENTENCES);
             self.ctx.quoted = quoted.get(first_tok).copied().unwrap_or(false);
-            self.ctx.looked_back_to = tense::follows_retrospect(pack, text, &tokens, first_tok);
+            self.ctx.looked_back_to = words.follows_retrospect(first_tok);
             self.ctx.story_reference = self
                 .story_in
                 .is_some_and(|s| sentence.saturating_sub(s) < STORY_SENTENCES);
