@@ -54,7 +54,7 @@ proptest! {
         Just("days"), Just("26th"), Just("morning"), Just("Election"), Just("Day"), Just("hours"),
         Just("about"), Just("at"), Just("decade"), Just("end"), Just("92"), Just("14.00"),
         Just("GMT"), Just("dawn"), Just("dusk"), Just("3rd"), Just("fourth"), Just("tomorrow"),
-        Just("turn"), Just("spring"), Just("Tuesday"),
+        Just("turn"), Just("spring"), Just("Tuesday"), Just("Eve"), Just("New"), Just("Baghdad"),
     ], 0..60), dct in prop_oneof![Just(Some("2025-03-14")), Just(Some("-0043-03-15")), Just(Some("9999-12-31")), Just(None)]) {
         let text = words.join(" ");
         tag(&text, dct);
@@ -87,7 +87,8 @@ fn extreme_anchors_do_not_overflow() {
              day of the year; the end of the decade; every year on February 26; Election Day; \
              a week from Tuesday; the fourth week of December; dawn on December 31; from the \
              30th to the 31st of December; the turn of the century; the turn of the 99th century \
-             BC; each spring; Friday, December 31.",
+             BC; each spring; Friday, December 31; Christmas Eve; New Year's Eve; Christmas night; \
+             9 p.m. Moscow time on December 31.",
             Some(dct),
         );
     }
