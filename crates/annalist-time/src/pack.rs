@@ -377,6 +377,9 @@ pub(crate) struct RangeWords {
     /// Articles an elided range's day may carry on both ends: "from the 3rd to the 5th of
     /// May" (`ELIDED_ARTICLE`).
     pub elided_articles: Vec<String>,
+    /// Join a part of the day to an elided range's first day: "of" in "the night of 19-20
+    /// January" (`ELIDED_POD_LINK`).
+    pub elided_pod_links: Vec<String>,
     /// Join two expressions that are not a range but share the year the second one states:
     /// "in August and September 1914" (`COORDINATION_LINK`).
     pub coordination: Vec<String>,
@@ -612,6 +615,10 @@ impl LanguagePack {
                 "ELIDED_ARTICLE" => self
                     .range
                     .elided_articles
+                    .extend(words.map(str::to_lowercase)),
+                "ELIDED_POD_LINK" => self
+                    .range
+                    .elided_pod_links
                     .extend(words.map(str::to_lowercase)),
                 "COORDINATION_LINK" => self.range.coordination.extend(words.map(str::to_lowercase)),
                 "PAST" | "FUTURE" | "PAST_VERB" | "FUTURE_VERB" => {

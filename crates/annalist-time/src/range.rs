@@ -19,7 +19,9 @@
 use serde::Serialize;
 
 use crate::pack::{LanguagePack, RangeWords};
-use crate::value::{CalendarValue, DatePart, Interval, TimeOfDay, TimexValue, YearField};
+use crate::value::{
+    CalendarValue, DatePart, Interval, PartOfDay, TimeOfDay, TimexValue, YearField,
+};
 use crate::{Timex, TimexType};
 
 /// What an expression states itself, rather than takes from its anchor.
@@ -472,6 +474,29 @@ fn article_before(pack: &LanguagePack, before: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The part of the day named just before an elided range's first day, with its link ("night
+/// of " at the end of `before`): where the word starts in `before`, and the part of the day
+/// its lexicon entry gives.
+fn part_of_day_before(pack: &LanguagePack, before: &str) -> Option<(usize, PartOfDay)> {
+    let (rest, link) = before.strip_suffix(' ')?.rsplit_once(' ')?;
+    if !pack
+        .range
+        .elided_pod_links
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(link))
+    {
+        return None;
+    }
+    let word = rest.rsplit(' ').next()?;
+    let id = pack.word_id(&word.to_lowercase())?;
+    let pod = pack
+        .word_info(id)
+        .entries
+        .iter()
+        .find_map(|e| e.features.part_of_day)?;
+    Some((rest.len() - word.len(), pod))
+}
+
 /// A dash between two numbers ("1915-17"): a link that is not a word.
 fn is_dash(link_text: &str) -> bool {
     let t = link_text.trim();
@@ -655,6 +680,13 @@ pub(crate) fn split_elided(
                     && (1..u32::from(day)).contains(&n)
                     && let Some(w) = with_day(n)
                 {
+                    let mut w = w;
+                    let mut s = s;
+                    // "the night of 19-20 January": the night of the first day.
+                    if let Some((pod_start, pod)) = part_of_day_before(pack, &before[..s]) {
+                        s = pod_start;
+                        w.time = Some(TimeOfDay::Part(pod));
+                    }
                     let s = s - article_before(pack, &before[..s]);
                     if s >= prev_end {
                         ends.push((s, e, w));

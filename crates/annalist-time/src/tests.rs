@@ -405,6 +405,22 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
             pair("26, 1992", "1992-02-26")
         ]
     );
+    // A night before the first day of an elided range is that day's night.
+    assert_eq!(
+        spans("On the night of 19-20 January 1990, troops entered Baku."),
+        [
+            pair("the night of 19", "1990-01-19TNI"),
+            pair("20 January 1990", "1990-01-20")
+        ]
+    );
+    // "Of" after a word that names no part of the day adds nothing.
+    assert_eq!(
+        spans("The battle of 19-20 January 1990 was short."),
+        [
+            pair("19", "1990-01-19"),
+            pair("20 January 1990", "1990-01-20")
+        ]
+    );
     // The story is then at February 1992, not at the year alone.
     assert_eq!(
         spans("It fell on February 25-26, 1992. Shelling had begun on the 24th.")[2],
