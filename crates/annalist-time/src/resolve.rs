@@ -104,6 +104,13 @@ const NEAR_FUTURE_PAST_DAYS: i32 = 60;
 /// story's.
 const STORY_MONTH_DAYS: i32 = 92;
 
+/// How many years before the DCT a story must be for a month just before its day to be its
+/// own.
+const OLD_STORY_YEARS: i64 = 2;
+
+/// How long before the story's day such a month may end.
+const OLD_STORY_BEHIND_DAYS: i32 = 62;
+
 /// The same for a season: "in the autumn" after a day in February of the story's year.
 const STORY_SEASON_DAYS: i32 = 240;
 
@@ -1132,8 +1139,18 @@ fn resolve_calendar(
                 };
                 ctx.anchor(Some(AnchorPref::Narrative))
                     .is_some_and(|(day, _)| {
+                        // A story years before the writer's may also look back a little
+                        // ("That winter … The ice road opened in late November", in 2026 of
+                        // 1941): the writer's November is too far to be meant. (Not far back:
+                        // "the Dec. 21, 1988, bombing … agreed in April", in 1999, is April
+                        // 1999.)
+                        let old_story = ctx.dct.is_some_and(|d| {
+                            i64::from(d.year()) - i64::from(day.year()) >= OLD_STORY_YEARS
+                        });
                         occurrence(part, i64::from(day.year())).is_some_and(|(_, start, end)| {
-                            end > day && (start - day).get_days() <= reach
+                            (end > day
+                                || (old_story && (day - end).get_days() <= OLD_STORY_BEHIND_DAYS))
+                                && (start - day).get_days() <= reach
                         })
                     })
             }

@@ -737,3 +737,28 @@ fn a_stated_weekday_picks_the_year_of_a_day_without_one() {
         ["1915", "1916-03-03"]
     );
 }
+
+#[test]
+fn a_month_just_before_an_old_storys_day_is_the_storys() {
+    let values = values_in_news(
+        "2026-12-04",
+        "The siege began on 8 September 1941. That winter, 600,000 people died. The ice road \
+         opened in late November.",
+    );
+    assert_eq!(values, ["1941-09-08", "1941-WI", "1941-11"]);
+    // A month long before the story's day is still the writer's: the story is a single
+    // mention, not where the text is.
+    let values = values_in_news(
+        "1999-06-07",
+        "They were charged in the Dec. 21, 1988, bombing. They were removed after Libya \
+         agreed in April to hand them over.",
+    );
+    assert_eq!(values, ["1988-12-21", "1999-04"]);
+    // A recent story does not look back: "in November" after this winter is the writer's
+    // November.
+    let values = values_in_news(
+        "2026-12-04",
+        "Fighting resumed on 2 December 2026. The talks had failed in November.",
+    );
+    assert_eq!(values, ["2026-12-02", "2026-11"]);
+}
