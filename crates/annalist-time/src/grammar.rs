@@ -120,7 +120,7 @@ pub(crate) fn items(
     pack: &LanguagePack,
     text: &str,
     tokens: &[Token],
-    word_ids: &mut [u32],
+    word_ids: &mut [WordId],
 ) -> Vec<Item> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut buf = String::new();

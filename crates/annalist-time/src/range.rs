@@ -676,12 +676,10 @@ pub(crate) fn split_elided(
                 // "6-7 January 1916": a day before an expression that starts with its day;
                 // "from the 3rd to the 5th of May": each with its article.
                 if (starts_with_digit || starts_with_article_and_digit(pack, &t.text))
-                    && let Some((s, e, n)) = number_before(pack, before, 2)
+                    && let Some((mut s, e, n)) = number_before(pack, before, 2)
                     && (1..u32::from(day)).contains(&n)
-                    && let Some(w) = with_day(n)
+                    && let Some(mut w) = with_day(n)
                 {
-                    let mut w = w;
-                    let mut s = s;
                     // "the night of 19-20 January": the night of the first day.
                     if let Some((pod_start, pod)) = part_of_day_before(pack, &before[..s]) {
                         s = pod_start;
