@@ -139,6 +139,8 @@ pub struct Frame {
     pub minute: Option<u8>,
     pub second: Option<u8>,
     pub meridiem: Option<Meridiem>,
+    /// The minutes count back from the hour: "a quarter to ten" is 9:45.
+    pub to_hour: Option<bool>,
     pub part_of_day: Option<PartOfDay>,
     /// An ordinal: "third quarter", "first half", "21st century".
     pub nth: Option<i64>,
@@ -235,6 +237,7 @@ impl Frame {
             minute,
             second,
             meridiem,
+            to_hour,
             part_of_day,
             nth,
             count,
@@ -382,6 +385,7 @@ impl Frame {
             "last_day" => f.last_day = Some(yes()?),
             "new_year" => f.new_year = Some(yes()?),
             "turn" => f.turn = Some(yes()?),
+            "to_hour" => f.to_hour = Some(yes()?),
             "per" => f.per = Some(Unit::parse(value).ok_or_else(bad)?),
             _ => return Err(format!("unknown feature {key:?}")),
         }

@@ -870,6 +870,8 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<NumPart> {
             }
             NumPart::Minute(small(0, 59, 2)?)
         }
+        NumRole::Minutes if n.ordinal => return None,
+        NumRole::Minutes => NumPart::Minute(small(1, 59, 2)?),
         NumRole::Clock => {
             let i = int?;
             if n.digits != 4 || i / 100 > 23 || i % 100 > 59 {

@@ -67,6 +67,8 @@ pub enum NumRole {
     Hour,
     /// Two digits, 0–59.
     Minute,
+    /// A count of minutes, 1–59, in words or digits: "twenty" in "twenty past eight".
+    Minutes,
     /// Four digits read as a 24-hour clock, `HHMM` ("0735", "1430"): hour and minute.
     Clock,
     /// Two digits, 0–59.
@@ -116,6 +118,7 @@ impl NumRole {
             "half" => NumRole::Half,
             "hour" => NumRole::Hour,
             "minute" => NumRole::Minute,
+            "minutes" => NumRole::Minutes,
             "clock" => NumRole::Clock,
             "second" => NumRole::Second,
             "week" => NumRole::Week,

@@ -24,8 +24,8 @@ use jiff::civil::{Date, Weekday};
 use crate::frame::{AnchorPref, Count, Frame, Meridiem, Unit};
 use crate::pack::Tense;
 use crate::value::{
-    Amount, CalendarValue, DatePart, DurationUnit, DurationValue, Mod, RefPoint, Season, TimeOfDay,
-    TimexType, TimexValue, YearField,
+    Amount, CalendarValue, DatePart, DurationUnit, DurationValue, Mod, PartOfDay, RefPoint, Season,
+    TimeOfDay, TimexType, TimexValue, YearField,
 };
 
 /// Which anchor a value was resolved against.
@@ -153,7 +153,14 @@ fn iso_week(d: Date) -> (i64, u8) {
 fn clock(f: &Frame) -> Option<TimeOfDay> {
     if let Some(h) = f.hour {
         let mut hour = h;
-        match f.meridiem {
+        // Without a.m. or p.m., an afternoon or an evening says p.m.: "twenty past six in the
+        // evening", "Friday night at 10".
+        let meridiem = f.meridiem.or(match f.part_of_day {
+            Some(PartOfDay::Afternoon | PartOfDay::Evening) => Some(Meridiem::Pm),
+            Some(PartOfDay::Night) if h >= 6 => Some(Meridiem::Pm),
+            _ => None,
+        });
+        match meridiem {
             Some(Meridiem::Pm) if hour < 12 => hour += 12,
             Some(Meridiem::Am) if hour == 12 => hour = 0,
             _ => {}
@@ -161,9 +168,18 @@ fn clock(f: &Frame) -> Option<TimeOfDay> {
         if hour > 24 {
             return None;
         }
+        let mut minute = f.minute.unwrap_or(0);
+        if f.to_hour == Some(true) {
+            // "A quarter to ten": fifteen minutes before 10:00.
+            if !(1..60).contains(&minute) {
+                return None;
+            }
+            minute = 60 - minute;
+            hour = hour.checked_sub(1).unwrap_or(23);
+        }
         return Some(TimeOfDay::Clock {
             hour,
-            minute: Some(f.minute.unwrap_or(0)),
+            minute: Some(minute),
             second: f.second,
         });
     }
