@@ -685,6 +685,14 @@ fn sets_say_how_often_in_freq() {
         [set("24 hours a day", "P1D", Some("24H"))]
     );
     assert_eq!(sets("every week"), [set("every week", "P1W", None)]);
+    assert_eq!(
+        sets("It is taken twice daily."),
+        [set("twice daily", "P1D", Some("2X"))]
+    );
+    assert_eq!(
+        sets("Reports come three times weekly."),
+        [set("three times weekly", "P1W", Some("3X"))]
+    );
 }
 
 #[test]
