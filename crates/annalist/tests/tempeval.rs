@@ -10,7 +10,7 @@ use std::path::Path;
 use annalist_time::{Anchor, Tagger};
 use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
-const STRICT_F1_FLOOR: f64 = 0.896;
+const STRICT_F1_FLOOR: f64 = 0.897;
 const RELAXED_F1_FLOOR: f64 = 0.948;
 const VALUE_F1_FLOOR: f64 = 0.812;
 const TYPE_F1_FLOOR: f64 = 0.905;
@@ -116,7 +116,7 @@ fn check_floors(name: &str, dir: &str, strict: f64, relaxed: f64, value: f64) {
 
 #[test]
 fn wikiwars_narratives_stay_above_their_floors() {
-    check_floors("WikiWars", "wikiwars-timex3", 0.874, 0.942, 0.873);
+    check_floors("WikiWars", "wikiwars-timex3", 0.875, 0.942, 0.873);
 }
 
 /// Informal text: the tweets' annotation has its own conventions (a year written
@@ -125,12 +125,12 @@ fn wikiwars_narratives_stay_above_their_floors() {
 /// "430pm", "this sun").
 #[test]
 fn tweets_stay_above_their_floors() {
-    check_floors("tweets", "tweets-zhong/train", 0.832, 0.891, 0.646);
+    check_floors("tweets", "tweets-zhong/train", 0.832, 0.891, 0.647);
 }
 
 /// The tweets' test split, which no rule was written from: a check that the informal rules
 /// generalize. (Only measured, never tuned on.)
 #[test]
 fn held_out_tweets_stay_above_their_floors() {
-    check_floors("tweets test", "tweets-zhong/test", 0.866, 0.922, 0.712);
+    check_floors("tweets test", "tweets-zhong/test", 0.871, 0.922, 0.712);
 }
