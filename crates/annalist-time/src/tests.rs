@@ -770,3 +770,14 @@ fn a_month_just_before_an_old_storys_day_is_the_storys() {
     );
     assert_eq!(values, ["2026-12-02", "2026-11"]);
 }
+
+#[test]
+fn a_schedule_told_in_the_present_looks_ahead() {
+    // A Friday in December.
+    let value = |text: &str| first_value_in_news("2026-12-04", text);
+    assert_eq!(value("The trial opens in March."), "2027-03");
+    assert_eq!(value("The museum reopens on Tuesday."), "2026-12-08");
+    // Told in the past, it looks back.
+    assert_eq!(value("The trial opened in March."), "2026-03");
+    assert_eq!(value("The museum reopened on Tuesday."), "2026-12-01");
+}
