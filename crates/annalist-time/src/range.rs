@@ -88,9 +88,13 @@ pub(crate) fn link(
             && a.byte_end <= b.byte_start
             && text
                 .get(a.byte_end - byte_base..b.byte_start - byte_base)
-                .is_some_and(|gap| words.coordination.contains(&gap.trim().to_lowercase()))
+                .is_some_and(|gap| {
+                    let gap = gap.trim().to_lowercase();
+                    gap == "," || words.coordination.contains(&gap)
+                })
         {
-            // "every Monday and Thursday": the second weekday recurs too.
+            // "every Monday and Thursday", "every Monday, Wednesday and Friday": the weekdays
+            // after the first recur too.
             every_weekday_like(timexes, i);
             continue;
         }

@@ -220,6 +220,10 @@ fn a_weekday_coordinated_with_a_weekly_set_recurs_too() {
         ]
     );
     assert!(out[1].interval.is_none());
+    // A list: each weekday after the first recurs.
+    let out = tagger.tag("It opens every Monday, Wednesday and Friday.", &anchor);
+    let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
+    assert_eq!(values, ["XXXX-WXX-1", "XXXX-WXX-3", "XXXX-WXX-5"]);
     // Two dates stay dates.
     let values = values_in_news("2026-12-04", "It opened Monday and Thursday.");
     assert_eq!(values, ["2026-11-30", "2026-12-03"]);
