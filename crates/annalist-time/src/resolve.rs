@@ -596,6 +596,24 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             return done(kind, TimexValue::Calendar(v), used);
         }
         if let Some(rel) = f.rel {
+            // "the 20th of last month": that month's day.
+            if unit == Unit::Month
+                && let Some(day) = f.day
+                && f.month.is_none()
+                && f.year.is_none()
+            {
+                let (a, used) = ctx.anchor(f.anchor)?;
+                let (_, mut v) = at_granularity(shift(a, Unit::Month, rel)?, Unit::Month);
+                let DatePart::Month(month) = v.part else {
+                    return None;
+                };
+                v.part = DatePart::Day {
+                    month,
+                    day: Some(day),
+                };
+                v.interval()?;
+                return done(TimexType::Date, TimexValue::Calendar(v), used);
+            }
             // "last year", "next week", "this month", "the following day"
             if !has_calendar_fields(f) || only_time_fields(f) {
                 // "last year", "this week" are deictic: the DCT unless the rule says otherwise;
@@ -647,6 +665,24 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             month: Some(last.month() as u8),
             day: Some(last.day() as u8),
         };
+    }
+    if f.weekend == Some(true)
+        && matches!(v.part, DatePart::Day { .. })
+        && let Some(d) = v.to_date()
+    {
+        // "The Labor Day weekend", "Easter weekend": the weekend nearest the day (a Monday's
+        // is the one before it, a Friday's the one after).
+        let to_saturday = match d.weekday() {
+            Weekday::Monday => -2,
+            Weekday::Tuesday => -3,
+            Weekday::Wednesday => 3,
+            Weekday::Thursday => 2,
+            Weekday::Friday => 1,
+            Weekday::Saturday => 0,
+            Weekday::Sunday => -1,
+        };
+        let (wy, w) = iso_week(add_days(d, to_saturday)?);
+        v = cal(YearField::Year(wy as i32), DatePart::Weekend(Some(w)), None);
     }
     if f.unit == Some(Unit::Week) && f.weekday.is_none() {
         // "the week of March 6": the ISO week containing the day.

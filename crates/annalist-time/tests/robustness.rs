@@ -56,6 +56,7 @@ proptest! {
         Just("GMT"), Just("dawn"), Just("dusk"), Just("3rd"), Just("fourth"), Just("tomorrow"),
         Just("turn"), Just("spring"), Just("Tuesday"), Just("Eve"), Just("New"), Just("Baghdad"),
         Just("past"), Just("minutes"), Just("coming"), Just("evening"), Just("in"),
+        Just("weekend"), Just("Easter"), Just("annually"), Just("%"),
     ], 0..60), dct in prop_oneof![Just(Some("2025-03-14")), Just(Some("-0043-03-15")), Just(Some("9999-12-31")), Just(None)]) {
         let text = words.join(" ");
         tag(&text, dct);
@@ -90,7 +91,8 @@ fn extreme_anchors_do_not_overflow() {
              30th to the 31st of December; the turn of the century; the turn of the 99th century \
              BC; each spring; Friday, December 31; Christmas Eve; New Year's Eve; Christmas night; \
              9 p.m. Moscow time on December 31; ten minutes to midnight; a quarter to one a.m.; \
-             this coming Friday, December 31.",
+             this coming Friday, December 31; the 31st of next month; the Easter weekend; a \
+             week ago Sunday; two years before, annually; every Monday, Wednesday and Friday.",
             Some(dct),
         );
     }
