@@ -926,6 +926,20 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
             });
         }
     }
+    // "Two years later" with no date before it counts from something the text has not
+    // placed: counting from the DCT would put it two years after the writer's day. (Hours
+    // still count from the DCT: "three hours later!!!" in a post is its day. So does "the
+    // year before": "sales fell from $450 million the year before" compares with the
+    // writer's year.)
+    if pref == Some(AnchorPref::Narrative)
+        && dir > 0
+        && !matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
+        && ctx.reference.is_none()
+        && ctx.day_reference.is_none()
+        && ctx.time_reference.is_none()
+    {
+        return vague(AnchorUsed::None);
+    }
     let narrative_date = |v: CalendarValue| {
         Some(Resolved {
             kind: TimexType::Date,
