@@ -368,6 +368,25 @@ impl Context {
         Some(cal(r.year, DatePart::Day { month, day: None }, None))
     }
 
+    /// `day_anchor`, except that in news a sentence that looks ahead speaks from the writer's
+    /// day, not from a past day the text mentioned: "a strike on Nov. 17 killed nine … figures
+    /// will be out by the end of the day" is the DCT's day.
+    fn day_anchor_in(
+        &self,
+        pref: Option<AnchorPref>,
+        tense: Option<Tense>,
+    ) -> Option<(Date, AnchorUsed)> {
+        let found = self.day_anchor(pref)?;
+        match (found, self.dct) {
+            ((day, AnchorUsed::Narrative), Some(dct))
+                if !self.narrative && tense == Some(Tense::Future) && day < dct =>
+            {
+                Some((dct, AnchorUsed::Dct))
+            }
+            _ => Some(found),
+        }
+    }
+
     /// The day to anchor day-level expressions on ("Friday", "4 a.m.", "the next day"): the
     /// last day mentioned when narrative, the DCT otherwise.
     fn day_anchor(&self, pref: Option<AnchorPref>) -> Option<(Date, AnchorUsed)> {
@@ -534,7 +553,7 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
                 );
             }
             let (d, used) = if is_day_unit(unit) {
-                ctx.day_anchor(pref)?
+                ctx.day_anchor_in(pref, tense)?
             } else {
                 ctx.anchor(pref)?
             };
@@ -1181,7 +1200,7 @@ fn resolve_calendar(
         }
         // A time alone: "at 10 p.m." is on the last day the text mentioned, else the DCT's.
         if time.is_some() {
-            let (a, used) = ctx.day_anchor(f.anchor.or(Some(AnchorPref::Narrative)))?;
+            let (a, used) = ctx.day_anchor_in(f.anchor.or(Some(AnchorPref::Narrative)), tense)?;
             let mut v = CalendarValue::day(a);
             v.time = time;
             return Some((v, used));
