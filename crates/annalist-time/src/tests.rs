@@ -625,6 +625,23 @@ fn a_year_in_parentheses_annotates_and_does_not_move_a_history() {
 }
 
 #[test]
+fn an_earlier_year_naming_a_thing_does_not_move_a_history() {
+    assert_eq!(
+        values_in_history(
+            "The palace was stormed on 27 December 1979, citing the 1978 Treaty of Friendship. On 29 December troops reached Herat."
+        ),
+        ["1979-12-27", "1978", "1979-12-29"]
+    );
+    // Standing alone, the earlier year moves the story.
+    assert_eq!(
+        values_in_history(
+            "The palace was stormed on 27 December 1979. A treaty was signed in 1978. On 29 December troops reached Herat."
+        ),
+        ["1979-12-27", "1978", "1978-12-29"]
+    );
+}
+
+#[test]
 fn an_end_looked_ahead_to_does_not_move_a_history() {
     assert_eq!(
         values_in_history(

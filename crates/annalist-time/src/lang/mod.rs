@@ -85,6 +85,19 @@ pub(crate) struct SessionState {
 const PROSPECT_REACH: usize = 6;
 const DIGRESSION_YEARS: i32 = 25;
 
+/// What the words around a stated date say about it, for `is_digression`.
+#[derive(Clone, Copy)]
+struct Surroundings {
+    /// It follows a `RETROSPECT` word ("since 513 BC").
+    retrospect: bool,
+    /// A `PROSPECT` word stands a few words before it ("lasted until … 1945").
+    prospect: bool,
+    /// It stands alone in parentheses ("(1790)").
+    parenthetical: bool,
+    /// It sits between a determiner and a word ("the 1978 Treaty").
+    names_a_thing: bool,
+}
+
 impl SessionState {
     pub(crate) fn new(anchor: &Anchor) -> SessionState {
         SessionState {
@@ -122,11 +135,15 @@ impl SessionState {
         frame: &crate::frame::Frame,
         value: &crate::TimexValue,
         tense: Option<crate::pack::Tense>,
-        retrospect: bool,
-        prospect: bool,
-        parenthetical: bool,
+        around: Surroundings,
     ) -> bool {
         use crate::value::YearField::Year;
+        let Surroundings {
+            retrospect,
+            prospect,
+            parenthetical,
+            names_a_thing,
+        } = around;
         if !self.ctx.narrative {
             return false;
         }
@@ -156,6 +173,11 @@ impl SessionState {
         }
         // "the Civil Constitution of the Clergy (1790)": a year in parentheses annotates a name.
         if parenthetical {
+            return true;
+        }
+        // "complying with the 1978 Treaty of Friendship", told of 1979: an earlier year that
+        // names a thing is not where the story is.
+        if names_a_thing && year < story {
             return true;
         }
         if (year - story).abs() <= DIGRESSION_YEARS {
@@ -332,7 +354,24 @@ impl SessionState {
                     .filter(|tok| tok.kind == TokenKind::Word)
                     .filter_map(|tok| pack.word_id(&tok.text(text).to_lowercase()))
                     .any(|id| pack.word_info(id).prospect);
-                self.is_digression(&frame, &r.value, t, retrospect, prospect, parenthetical)
+                // A bare year between a determiner and a word names a thing ("the 1978
+                // Treaty").
+                let names_a_thing = frame.month.is_none()
+                    && frame.day.is_none()
+                    && before
+                        .filter(|tok| tok.kind == TokenKind::Word)
+                        .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
+                        .is_some_and(|id| pack.word_info(id).determiner)
+                    && tokens
+                        .get(end_tok)
+                        .is_some_and(|tok| tok.kind == TokenKind::Word);
+                let around = Surroundings {
+                    retrospect,
+                    prospect,
+                    parenthetical,
+                    names_a_thing,
+                };
+                self.is_digression(&frame, &r.value, t, around)
             };
             // A story told in relative steps ("that afternoon", "the next morning", "two
             // days earlier") is still going on: its year still holds for a day of a month.
