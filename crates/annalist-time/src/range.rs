@@ -124,6 +124,17 @@ pub(crate) fn link(
             {
                 borrow_year(&mut timexes[..], i);
             }
+            // "open at 7 a.m. and close at 8 p.m. on Sunday": two clock times in verb phrases
+            // joined by "and" share the day the second one states.
+            if on_one_line
+                && stated.get(i).is_some_and(|sa| !sa.day)
+                && sb.day
+                && is_clock(&timexes[i])
+                && is_clock(&timexes[i + 1])
+                && joins_clauses(words, &word)
+            {
+                borrow_day(&mut timexes[..], i);
+            }
             continue;
         }
         // "from 1550 to 1070 BC": a range runs forward, so the first year is BC as well.
@@ -195,6 +206,25 @@ pub(crate) fn link(
         });
     }
 }
+
+/// Whether a time expression gives a clock time ("7 a.m.", "20:00").
+fn is_clock(t: &Timex) -> bool {
+    matches!(&t.value, TimexValue::Calendar(v) if matches!(v.time, Some(TimeOfDay::Clock { .. })))
+}
+
+/// Whether the words between two expressions join two short clauses: a coordination word
+/// then at most `CLAUSE_JOIN_WORDS` words and no punctuation ("and close at").
+fn joins_clauses(words: &RangeWords, gap: &str) -> bool {
+    let mut parts = gap.split_whitespace();
+    parts
+        .next()
+        .is_some_and(|w| words.coordination.contains(&w.to_string()))
+        && gap.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+        && parts.count() <= CLAUSE_JOIN_WORDS
+}
+
+/// How many words may follow the coordination word in `joins_clauses`.
+const CLAUSE_JOIN_WORDS: usize = 3;
 
 /// Moves expression `i + 1` `days` on if it starts before expression `i`: a weekday a week
 /// ("from Friday to Saturday"), a clock time a day ("from 10 p.m. until 5 a.m.").

@@ -160,6 +160,23 @@ fn ranges_link_their_ends_and_share_the_year() {
         values("The curfew ran from 10 p.m. to 2 a.m. Friday."),
         ["2025-03-06T22:00", "2025-03-07T02:00"]
     );
+    // Two clock times in clauses joined by "and" share the day too, but are not a range.
+    let out = tagger.tag(
+        "Polls will open at 7 a.m. and close at 8 p.m. on Friday.",
+        &Anchor::from_dct("2025-03-12").unwrap(),
+    );
+    let got: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
+    assert_eq!(got, ["2025-03-14T07:00", "2025-03-14T20:00"]);
+    assert!(out.iter().all(|t| t.range.is_none()));
+    assert_eq!(
+        values("The raid began at 9 p.m. and ended at 2 a.m. on Friday."),
+        ["2025-03-06T21:00", "2025-03-07T02:00"]
+    );
+    // Not across a clause with words of its own before the second time.
+    assert_eq!(
+        values("Polls will open at 7 a.m. and the count will start at 8 p.m. on Friday."),
+        ["2025-03-12T07:00", "2025-03-14T20:00"]
+    );
     // An elided hour takes the other end's half of the day; a night runs into the next day.
     assert_eq!(
         values("Shelling continued between 2 and 4 p.m. on Tuesday."),
