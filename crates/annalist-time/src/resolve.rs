@@ -312,7 +312,11 @@ fn shift(d: Date, unit: Unit, n: i64) -> Option<Date> {
         Unit::Month => add_months(d, n),
         Unit::Week | Unit::Weekend => add_days(d, n.checked_mul(7)?),
         Unit::Day | Unit::Night => add_days(d, n),
-        Unit::Hour | Unit::Minute | Unit::Second => Some(d),
+        // Without a time of day to count from, whole days only: "48 hours ago" is two days
+        // back, "three hours ago" today.
+        Unit::Hour => add_days(d, n / 24),
+        Unit::Minute => add_days(d, n / (24 * 60)),
+        Unit::Second => add_days(d, n / (24 * 60 * 60)),
     }
 }
 
