@@ -64,6 +64,9 @@ pub(crate) struct Context {
     pub quarter_reference: Option<CalendarValue>,
     /// The last clock time the text stated, with its day (for "nine hours later").
     pub time_reference: Option<jiff::civil::DateTime>,
+    /// `day_reference` was given as a night ("the night of January 19"): a morning clock
+    /// time after it is on the next day.
+    pub day_reference_night: bool,
     /// The DCT with its time of day, when the DCT gives one.
     pub dct_time: Option<jiff::civil::DateTime>,
     /// History-style document: partial dates take their year from the reference time.
@@ -117,6 +120,10 @@ const STORY_SEASON_DAYS: i32 = 240;
 /// How far ahead a month, season or quarter without a year and without a tense cue may begin
 /// before it is taken to be past.
 const NEAR_FUTURE_MONTH_DAYS: i32 = 62;
+
+/// A clock time before this hour, told after a night the story is at, is on the morning after
+/// it.
+const NIGHT_ENDS_HOUR: u8 = 12;
 
 /// How far ahead of the anchor "the new year" is looked for.
 const NEW_YEAR_AHEAD_DAYS: i64 = 61;
@@ -755,8 +762,13 @@ fn resolve_from_date(
     } else {
         unit
     };
-    let (kind, value) =
+    let (mut kind, mut value) =
         at_granularity(shift(v.to_date()?, unit, dir.checked_mul(n)?)?, granularity);
+    // "Thirty-six years ago tonight": the night, that many years back.
+    if granularity == Unit::Day && v.time.is_some() {
+        value.time = v.time;
+        kind = TimexType::Time;
+    }
     Some(Resolved {
         kind,
         value: TimexValue::Calendar(value),
@@ -1204,7 +1216,16 @@ fn resolve_calendar(
         }
         // A time alone: "at 10 p.m." is on the last day the text mentioned, else the DCT's.
         if time.is_some() {
-            let (a, used) = ctx.day_anchor_in(f.anchor.or(Some(AnchorPref::Narrative)), tense)?;
+            let (mut a, used) =
+                ctx.day_anchor_in(f.anchor.or(Some(AnchorPref::Narrative)), tense)?;
+            // After "the night of January 19", "at 5:30 a.m." is the morning after it.
+            if used == AnchorUsed::Narrative
+                && ctx.day_reference_night
+                && ctx.day_reference.and_then(|r| r.to_date()) == Some(a)
+                && matches!(time, Some(TimeOfDay::Clock { hour, .. }) if hour < NIGHT_ENDS_HOUR)
+            {
+                a = add_days(a, 1)?;
+            }
             let mut v = CalendarValue::day(a);
             v.time = time;
             return Some((v, used));
@@ -1520,6 +1541,7 @@ mod tests {
             day_reference: None,
             quarter_reference: None,
             time_reference: None,
+            day_reference_night: false,
             dct_time: None,
             narrative: false,
             recent_reference: false,

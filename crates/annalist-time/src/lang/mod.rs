@@ -385,6 +385,15 @@ impl SessionState {
             {
                 if let Some(day) = reference.to_date() {
                     self.ctx.day_reference = Some(reference);
+                    self.ctx.day_reference_night = matches!(
+                        &r.value,
+                        crate::TimexValue::Calendar(crate::value::CalendarValue {
+                            time: Some(crate::value::TimeOfDay::Part(
+                                crate::value::PartOfDay::Night
+                            )),
+                            ..
+                        })
+                    );
                     self.ctx.time_reference = match &r.value {
                         crate::TimexValue::Calendar(crate::value::CalendarValue {
                             time:
