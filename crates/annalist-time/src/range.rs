@@ -218,7 +218,7 @@ fn joins_clauses(words: &RangeWords, gap: &str) -> bool {
     let mut parts = gap.split_whitespace();
     parts
         .next()
-        .is_some_and(|w| words.coordination.contains(&w.to_string()))
+        .is_some_and(|w| words.coordination.iter().any(|c| c == w))
         && gap.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
         && parts.count() <= CLAUSE_JOIN_WORDS
 }

@@ -340,10 +340,11 @@ impl SessionState {
             // Only a narrative has asides: news skips the look at the words around.
             let digression = updates && self.ctx.narrative && {
                 let before = first_tok.checked_sub(1).and_then(|i| tokens.get(i));
-                let retrospect = before
+                let word_before = before
                     .filter(|tok| tok.kind == TokenKind::Word)
                     .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
-                    .is_some_and(|id| pack.word_info(id).retrospect);
+                    .map(|id| pack.word_info(id));
+                let retrospect = word_before.is_some_and(|w| w.retrospect);
                 let is_punct = |tok: Option<&crate::token::Token>, p: &str| {
                     tok.is_some_and(|tok| tok.kind == TokenKind::Punct && tok.text(text) == p)
                 };
@@ -358,10 +359,7 @@ impl SessionState {
                 // Treaty").
                 let names_a_thing = frame.month.is_none()
                     && frame.day.is_none()
-                    && before
-                        .filter(|tok| tok.kind == TokenKind::Word)
-                        .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
-                        .is_some_and(|id| pack.word_info(id).determiner)
+                    && word_before.is_some_and(|w| w.determiner)
                     && tokens
                         .get(end_tok)
                         .is_some_and(|tok| tok.kind == TokenKind::Word);
@@ -385,15 +383,8 @@ impl SessionState {
             {
                 if let Some(day) = reference.to_date() {
                     self.ctx.day_reference = Some(reference);
-                    self.ctx.day_reference_night = matches!(
-                        &r.value,
-                        crate::TimexValue::Calendar(crate::value::CalendarValue {
-                            time: Some(crate::value::TimeOfDay::Part(
-                                crate::value::PartOfDay::Night
-                            )),
-                            ..
-                        })
-                    );
+                    self.ctx.day_reference_night = matches!(&r.value,
+                        crate::TimexValue::Calendar(c) if c.time == Some(crate::value::TimeOfDay::Part(crate::value::PartOfDay::Night)));
                     self.ctx.time_reference = match &r.value {
                         crate::TimexValue::Calendar(crate::value::CalendarValue {
                             time:
