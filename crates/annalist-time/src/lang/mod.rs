@@ -11,6 +11,7 @@ use crate::grammar::{self, ItemKind, StageIndex};
 use crate::pack::LanguagePack;
 use crate::resolve::{self, AnchorUsed, Context};
 use crate::token::{TokenKind, tokenize};
+use crate::value::{PartOfDay, TimeOfDay};
 use crate::{Anchor, Style, Timex, tense};
 
 /// A language pack with its rule index built.
@@ -383,12 +384,15 @@ impl SessionState {
             {
                 if let Some(day) = reference.to_date() {
                     self.ctx.day_reference = Some(reference);
-                    self.ctx.day_reference_night = matches!(&r.value,
-                        crate::TimexValue::Calendar(c) if c.time == Some(crate::value::TimeOfDay::Part(crate::value::PartOfDay::Night)));
+                    let night = Some(TimeOfDay::Part(PartOfDay::Night));
+                    self.ctx.day_reference_night = matches!(
+                        &r.value,
+                        crate::TimexValue::Calendar(c) if c.time == night
+                    );
                     self.ctx.time_reference = match &r.value {
                         crate::TimexValue::Calendar(crate::value::CalendarValue {
                             time:
-                                Some(crate::value::TimeOfDay::Clock {
+                                Some(TimeOfDay::Clock {
                                     hour,
                                     minute,
                                     second,
