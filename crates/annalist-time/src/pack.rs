@@ -277,6 +277,10 @@ pub struct WordInfo {
     /// not arrived at ("until" in "a siege that lasted until the fall of Budapest in
     /// February 1945").
     pub prospect: bool,
+    /// A few words before a year earlier than the story's, marks it as a look back told in
+    /// the pluperfect, not where the story is ("had" in "forces that had invaded Burma in late
+    /// 1943", told of 1944).
+    pub flashback: bool,
     /// Makes the tense cue right before it a comparison ("than" in "no earlier than June
     /// 30", "later than planned").
     pub comparative: bool,
@@ -597,6 +601,7 @@ impl LanguagePack {
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "PROSPECT" => self.flag_words(words, |w| w.prospect = true),
+                "FLASHBACK" => self.flag_words(words, |w| w.flashback = true),
                 "DEFER" => self.flag_words(words, |w| w.defer = true),
                 "COMPARATIVE" => self.flag_words(words, |w| w.comparative = true),
                 "INFINITIVE" => self.flag_words(words, |w| w.infinitive = true),

@@ -659,6 +659,23 @@ fn an_earlier_year_naming_a_thing_does_not_move_a_history() {
 }
 
 #[test]
+fn an_earlier_year_told_in_the_pluperfect_does_not_move_a_history() {
+    assert_eq!(
+        values_in_history(
+            "In May 1944 British forces drove the Japanese back, and forces that had invaded Burma in late 1943 besieged them. By June, Henan had fallen."
+        ),
+        ["1944-05", "1943", "1944-06"]
+    );
+    // Told in the simple past, the earlier year moves the story.
+    assert_eq!(
+        values_in_history(
+            "In May 1944 British forces drove the Japanese back. Other forces invaded Burma in late 1943. By June, Henan had fallen."
+        ),
+        ["1944-05", "1943", "1943-06"]
+    );
+}
+
+#[test]
 fn an_end_looked_ahead_to_does_not_move_a_history() {
     assert_eq!(
         values_in_history(

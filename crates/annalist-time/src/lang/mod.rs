@@ -93,6 +93,8 @@ struct Surroundings {
     retrospect: bool,
     /// A `PROSPECT` word stands a few words before it ("lasted until … 1945").
     prospect: bool,
+    /// A `FLASHBACK` word stands a few words before it ("had invaded Burma in late 1943").
+    flashback: bool,
     /// It stands alone in parentheses ("(1790)").
     parenthetical: bool,
     /// It sits between a determiner and a word ("the 1978 Treaty").
@@ -142,6 +144,7 @@ impl SessionState {
         let Surroundings {
             retrospect,
             prospect,
+            flashback,
             parenthetical,
             names_a_thing,
         } = around;
@@ -176,9 +179,10 @@ impl SessionState {
         if parenthetical {
             return true;
         }
-        // "complying with the 1978 Treaty of Friendship", told of 1979: an earlier year that
-        // names a thing is not where the story is.
-        if names_a_thing && year < story {
+        // "complying with the 1978 Treaty of Friendship", "forces that had invaded Burma in
+        // late 1943", told of 1979 and of 1944: an earlier year that names a thing, or that a
+        // pluperfect looks back to, is not where the story is.
+        if (names_a_thing || flashback) && year < story {
             return true;
         }
         if (year - story).abs() <= DIGRESSION_YEARS {
@@ -350,12 +354,16 @@ impl SessionState {
                     tok.is_some_and(|tok| tok.kind == TokenKind::Punct && tok.text(text) == p)
                 };
                 let parenthetical = is_punct(before, "(") && is_punct(tokens.get(end_tok), ")");
-                let prospect = (first_tok.saturating_sub(PROSPECT_REACH)..first_tok)
-                    .filter(|&k| sentences.get(k) == sentences.get(first_tok))
-                    .filter_map(|k| tokens.get(k))
-                    .filter(|tok| tok.kind == TokenKind::Word)
-                    .filter_map(|tok| pack.word_id(&tok.text(text).to_lowercase()))
-                    .any(|id| pack.word_info(id).prospect);
+                let words_before = || {
+                    (first_tok.saturating_sub(PROSPECT_REACH)..first_tok)
+                        .filter(|&k| sentences.get(k) == sentences.get(first_tok))
+                        .filter_map(|k| tokens.get(k))
+                        .filter(|tok| tok.kind == TokenKind::Word)
+                        .filter_map(|tok| pack.word_id(&tok.text(text).to_lowercase()))
+                        .map(|id| pack.word_info(id))
+                };
+                let prospect = words_before().any(|w| w.prospect);
+                let flashback = words_before().any(|w| w.flashback);
                 // A bare year between a determiner and a word names a thing ("the 1978
                 // Treaty").
                 let names_a_thing = frame.month.is_none()
@@ -367,6 +375,7 @@ impl SessionState {
                 let around = Surroundings {
                     retrospect,
                     prospect,
+                    flashback,
                     parenthetical,
                     names_a_thing,
                 };
