@@ -676,6 +676,30 @@ fn an_earlier_year_told_in_the_pluperfect_does_not_move_a_history() {
 }
 
 #[test]
+fn a_month_years_ahead_is_an_aside_in_a_history() {
+    assert_eq!(
+        values_in_history(
+            "On 9 April 2003 Baghdad fell. In November 2008, protesters burned an effigy of Bush. On April 15 the invasion was declared over."
+        ),
+        ["2003-04-09", "2008-11", "2003-04-15"]
+    );
+    // A second far year confirms the move.
+    assert_eq!(
+        values_in_history(
+            "On 9 April 2003 Baghdad fell. In November 2008, a pact was signed. In 2009 troops withdrew. On April 15 the last base closed."
+        ),
+        ["2003-04-09", "2008-11", "2009", "2009-04-15"]
+    );
+    // A month a year or two on moves the story.
+    assert_eq!(
+        values_in_history(
+            "On 9 April 2003 Baghdad fell. In November 2004, Fallujah was stormed. On December 2 the city was sealed."
+        ),
+        ["2003-04-09", "2004-11", "2004-12-02"]
+    );
+}
+
+#[test]
 fn an_end_looked_ahead_to_does_not_move_a_history() {
     assert_eq!(
         values_in_history(

@@ -85,6 +85,8 @@ pub(crate) struct SessionState {
 /// How many tokens before a date a `PROSPECT` word ("until") may stand.
 const PROSPECT_REACH: usize = 6;
 const DIGRESSION_YEARS: i32 = 25;
+/// How many years ahead of the story a month with its year must be to be an aside.
+const MONTH_DIGRESSION_YEARS: i32 = 3;
 
 /// What the words around a stated date say about it, for `is_digression`.
 #[derive(Clone, Copy)]
@@ -130,9 +132,10 @@ impl SessionState {
     /// nor does a year in a sentence that looks ahead.
     ///
     /// A second, different far year near the first confirms a real move ("In 1066 … by
-    /// 1067 …"; a repeated one does not: "the '99 Boys (Ragazzi del '99)"), and a year with a
-    /// month or day is never an aside. An earlier year after a `RETROSPECT` word ("since"),
-    /// and a year in parentheses, are asides however near.
+    /// 1067 …"; a repeated one does not: "the '99 Boys (Ragazzi del '99)"). A month with its
+    /// year is an aside only years ahead of the story, and a day never is. An earlier year
+    /// after a `RETROSPECT` word ("since"), and a year in parentheses, are asides however
+    /// near.
     fn is_digression(
         &mut self,
         frame: &crate::frame::Frame,
@@ -162,8 +165,14 @@ impl SessionState {
         if prospect && year > story {
             return true;
         }
-        if frame.month.is_some() || frame.day.is_some() {
+        if frame.day.is_some() {
             return false;
+        }
+        // "In November 2008, protesters burned an effigy", in a story of April 2003: a month
+        // years ahead is an aside too, unless another far year confirms the move. (Not a
+        // month behind: histories look back to explain.)
+        if frame.month.is_some() {
+            return self.is_far(year, year - story > MONTH_DIGRESSION_YEARS);
         }
         // A year the story looks ahead to is a plan, not where it is: "the road would be open
         // for a campaign planned in 1976" leaves "on 11 March" in 1975.
@@ -185,12 +194,19 @@ impl SessionState {
         if (names_a_thing || flashback) && year < story {
             return true;
         }
-        if (year - story).abs() <= DIGRESSION_YEARS {
+        self.is_far(year, (year - story).abs() > DIGRESSION_YEARS)
+    }
+
+    /// Whether a stated year that is `far` from the story's is an aside: the first far year
+    /// is; a second, different one near it confirms a real move. A year near the story
+    /// forgets the far one.
+    fn is_far(&mut self, year: i32, far: bool) -> bool {
+        if !far {
             self.far_year = None;
             return false;
         }
         match self.far_year {
-            Some(far) if far != year && (year - far).abs() <= DIGRESSION_YEARS => {
+            Some(prev) if prev != year && (year - prev).abs() <= DIGRESSION_YEARS => {
                 self.far_year = None;
                 false
             }
