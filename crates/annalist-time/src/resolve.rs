@@ -302,8 +302,8 @@ fn season_of(d: Date) -> (i32, Season) {
         3..=5 => (y, Season::Spring),
         6..=8 => (y, Season::Summer),
         9..=11 => (y, Season::Fall),
-        12 => (y, Season::Winter),
-        _ => (y - 1, Season::Winter),
+        12 => (y + 1, Season::Winter),
+        _ => (y, Season::Winter),
     }
 }
 
@@ -1031,6 +1031,11 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
 fn stated_year(f: &Frame, ctx: &Context) -> Option<YearField> {
     if let Some(y) = f.year {
         let y = if f.bce == Some(true) { 1 - y } else { y };
+        // "The winter of 1942-43" is named by its January's year.
+        let y = match (f.season, f.short_year) {
+            (Some(Season::Winter), Some(next)) if (y + 1).rem_euclid(100) == next => y + 1,
+            _ => y,
+        };
         return Some(YearField::Year(i32::try_from(y).ok()?));
     }
     if let Some(r) = f.year_rel {
@@ -1300,12 +1305,26 @@ fn resolve_calendar(
         // date comes soon after in the next: a history moves forward, so "14 January" after
         // "In December 1916" is 1917. (After a year the text left to be inferred, a wrong
         // guess would carry into the next year.)
-        let (mut v, start, _) = occurrence(part, ay)?;
+        let (mut v, start, end) = occurrence(part, ay)?;
+        // The winter of the story's year ended in its March: after that, "the winter" is the
+        // one ahead, named by the next year ("in December 1914 … in winter" is 1915-WI).
+        if part == DatePart::Season(Season::Winter)
+            && end <= a
+            && let Some((next, _, _)) = occurrence(part, ay + 1)
+        {
+            v = next;
+        }
+        // A story at a winter is at its December: its January is the next year's, whether or
+        // not the text stated the winter's year.
+        let at_winter = ctx
+            .reference
+            .is_some_and(|r| r.part == DatePart::Season(Season::Winter));
         if ctx.narrative
-            && ctx.reference_year_stated
-            && ctx
-                .reference
-                .is_some_and(|r| matches!(r.part, DatePart::Month(Some(_)) | DatePart::Day { .. }))
+            && (at_winter
+                || (ctx.reference_year_stated
+                    && ctx.reference.is_some_and(|r| {
+                        matches!(r.part, DatePart::Month(Some(_)) | DatePart::Day { .. })
+                    })))
             && matches!(part, DatePart::Month(_) | DatePart::Day { .. })
             && (a - start).get_days() > STORY_WRAP_BEHIND_DAYS
             && let Some((next, next_start, _)) = occurrence(part, ay + 1)

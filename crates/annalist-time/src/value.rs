@@ -132,7 +132,8 @@ pub enum Season {
     Summer,
     /// `FA`
     Fall,
-    /// `WI`
+    /// `WI`. A winter is named by the year of its January, as WikiWars and the tweets write
+    /// it (TimeBank never infers one): `1943-WI` is the winter of 1942–43.
     Winter,
 }
 
@@ -147,7 +148,7 @@ impl Season {
     }
 
     /// The months a season covers in the northern hemisphere, as `(first month, month count)`;
-    /// winter starts in December of the named year.
+    /// winter starts in the December before the named year.
     fn months(self) -> (i8, i8) {
         match self {
             Season::Spring => (3, 3),
@@ -742,7 +743,14 @@ impl CalendarValue {
             }
             DatePart::Season(s) => {
                 let (first, count) = s.months();
-                months_interval(y, first, count)?
+                // A winter is named by the year of its January: `1943-WI` runs from December
+                // 1942.
+                let from = if s == Season::Winter {
+                    y.checked_sub(1)?
+                } else {
+                    y
+                };
+                months_interval(from, first, count)?
             }
             DatePart::Day {
                 month: Some(m),
@@ -987,7 +995,8 @@ mod tests {
             None,
         );
         let iv = winter.interval().unwrap();
-        assert_eq!(format_datetime(iv.end), "1990-03-01");
+        assert_eq!(format_datetime(iv.start), "1988-12-01");
+        assert_eq!(format_datetime(iv.end), "1989-03-01");
 
         let decade = cal(YearField::Decade(199), DatePart::None, None);
         let iv = decade.interval().unwrap();
