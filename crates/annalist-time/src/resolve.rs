@@ -1336,7 +1336,11 @@ fn resolve_calendar(
         v.time = time;
         return Some((v, used));
     }
-    let candidates: Vec<(CalendarValue, Date, Date)> = (ay - 1..=ay + 1)
+    // A winter is named by its January's year: the one ahead of a day in December is two
+    // years on, and "this winter" is the one that holds the anchor or begins in its December.
+    let winter = part == DatePart::Season(Season::Winter);
+    let this_year = if winter && a.month() > 2 { ay + 1 } else { ay };
+    let candidates: Vec<(CalendarValue, Date, Date)> = (ay - 1..=ay + 1 + i64::from(winter))
         .filter_map(|y| occurrence(part, y))
         .collect();
     let containing = candidates.iter().find(|(_, s, e)| *s <= a && a < *e);
@@ -1345,7 +1349,7 @@ fn resolve_calendar(
         Some(r) if r > 0 => candidates.iter().find(|(_, s, _)| *s > a),
         Some(_) => candidates
             .iter()
-            .find(|(v, _, _)| v.year == YearField::Year(ay as i32)),
+            .find(|(v, _, _)| v.year == YearField::Year(this_year as i32)),
         // Quarters and halves without a year are the anchor year's unless the sentence looks
         // back: "expects to report third-quarter results" in October means this year's.
         None if matches!(part, DatePart::Quarter(_) | DatePart::Half(_))
