@@ -116,7 +116,7 @@ fn check_floors(name: &str, dir: &str, strict: f64, relaxed: f64, value: f64) {
 
 #[test]
 fn wikiwars_narratives_stay_above_their_floors() {
-    check_floors("WikiWars", "wikiwars-timex3", 0.883, 0.943, 0.876);
+    check_floors("WikiWars", "wikiwars-timex3", 0.883, 0.943, 0.880);
 }
 
 /// Informal text: the tweets' annotation has its own conventions (a year written
@@ -125,7 +125,7 @@ fn wikiwars_narratives_stay_above_their_floors() {
 /// "430pm", "this sun").
 #[test]
 fn tweets_stay_above_their_floors() {
-    check_floors("tweets", "tweets-zhong/train", 0.832, 0.891, 0.648);
+    check_floors("tweets", "tweets-zhong/train", 0.832, 0.891, 0.652);
 }
 
 /// The tweets' test split, which no rule was written from: a check that the informal rules
