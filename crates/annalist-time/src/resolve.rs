@@ -381,7 +381,9 @@ impl Context {
 
     /// `day_anchor`, except that in news a sentence that looks ahead speaks from the writer's
     /// day, not from a past day the text mentioned: "a strike on Nov. 17 killed nine … figures
-    /// will be out by the end of the day" is the DCT's day.
+    /// will be out by the end of the day" is the DCT's day. So does a past-tense sentence after
+    /// a day ahead ("the march will go ahead on 20 January … by mid-morning the square was
+    /// empty").
     fn day_anchor_in(
         &self,
         pref: Option<AnchorPref>,
@@ -390,7 +392,9 @@ impl Context {
         let found = self.day_anchor(pref)?;
         match (found, self.dct) {
             ((day, AnchorUsed::Narrative), Some(dct))
-                if !self.narrative && tense == Some(Tense::Future) && day < dct =>
+                if !self.narrative
+                    && ((tense == Some(Tense::Future) && day < dct)
+                        || (tense == Some(Tense::Past) && day > dct)) =>
             {
                 Some((dct, AnchorUsed::Dct))
             }
