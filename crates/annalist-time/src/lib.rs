@@ -26,6 +26,7 @@
 
 #![warn(missing_docs)]
 
+mod compound;
 mod frame;
 mod grammar;
 pub mod lang;

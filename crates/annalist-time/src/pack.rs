@@ -348,6 +348,9 @@ pub struct LanguagePack {
     /// What, written right after an expression, makes it a possessive ("Wednesday's ruling"):
     /// the expression then names a day that has come, whatever the tense around it.
     pub(crate) possessive_markers: Vec<String>,
+    /// Words that join the lengths of a compound duration: "and" in "two hours and 40
+    /// minutes" (`DURATION_JOIN`, read by `compound.rs`).
+    pub(crate) duration_joins: Vec<String>,
     /// The words that join the two ends of a range.
     pub(crate) range: RangeWords,
     pub(crate) rules: Vec<Rule>,
@@ -417,6 +420,7 @@ impl LanguagePack {
             decade_suffixes: Vec::new(),
             past_suffixes: Vec::new(),
             possessive_markers: Vec::new(),
+            duration_joins: Vec::new(),
             range: RangeWords::default(),
             rules: Vec::new(),
             examples: Vec::new(),
@@ -615,6 +619,7 @@ impl LanguagePack {
                 "DECADE_SUFFIX" => self.decade_suffixes.extend(words.map(str::to_lowercase)),
                 "PAST_SUFFIX" => self.past_suffixes.extend(words.map(str::to_lowercase)),
                 "POSSESSIVE" => self.possessive_markers.extend(words.map(str::to_lowercase)),
+                "DURATION_JOIN" => self.duration_joins.extend(words.map(str::to_lowercase)),
                 "RANGE_LINK" => self.range.links.extend(words.map(str::to_lowercase)),
                 "RANGE_OPENER" => self.range.openers.extend(words.map(str::to_lowercase)),
                 "RANGE_OPENER_LINK" => self.range.opener_links.extend(words.map(str::to_lowercase)),

@@ -117,6 +117,40 @@ fn first_value_in_news(dct: &str, text: &str) -> String {
 }
 
 #[test]
+fn compound_durations_are_one_expression() {
+    let tagger = Tagger::english();
+    let anchor = Anchor::from_dct("2025-03-14").unwrap();
+    let tagged = |text: &str| -> Vec<(String, String)> {
+        tagger
+            .tag(text, &anchor)
+            .iter()
+            .map(|t| (t.text.clone(), t.value.to_string()))
+            .collect()
+    };
+    let one = |text: &str, value: &str| vec![(text.to_string(), value.to_string())];
+    assert_eq!(
+        tagged("The attack lasted two hours and 40 minutes."),
+        one("two hours and 40 minutes", "PT2H40M")
+    );
+    assert_eq!(
+        tagged("The siege lasted 3 years, 10 months and 8 days."),
+        one("3 years, 10 months and 8 days", "P3Y10M8D")
+    );
+    assert_eq!(
+        tagged("The flight took 1 hour 20 minutes."),
+        one("1 hour 20 minutes", "PT1H20M")
+    );
+    // A qualifier before the first length covers the whole.
+    let out = tagger.tag("It lasted more than two hours and 40 minutes.", &anchor);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].modifier, Some(crate::value::Mod::MoreThan));
+    // Units that do not descend, vague counts and "or" are separate lengths.
+    assert_eq!(tagged("They met for two days and three days.").len(), 2);
+    assert_eq!(tagged("It took several hours and 40 minutes.").len(), 2);
+    assert_eq!(tagged("It took two hours or 40 minutes.").len(), 2);
+}
+
+#[test]
 fn ranges_link_their_ends_and_share_the_year() {
     let tagger = Tagger::english();
     let anchor = Anchor::from_dct("2025-03-14").unwrap();

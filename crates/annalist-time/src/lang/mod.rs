@@ -496,6 +496,7 @@ impl SessionState {
                     && frame.day_offset.is_none(),
             });
         }
+        crate::compound::join(pack, text, self.byte_base, &mut out, &mut stated);
         crate::range::split_elided(pack, text, self.byte_base, &mut out, &mut stated);
         crate::range::link(pack, text, self.byte_base, &mut out, &stated);
         out
