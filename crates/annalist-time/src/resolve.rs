@@ -1266,10 +1266,21 @@ fn resolve_calendar(
                         let old_story = ctx.dct.is_some_and(|d| {
                             i64::from(d.year()) - i64::from(day.year()) >= OLD_STORY_YEARS
                         });
-                        occurrence(part, i64::from(day.year())).is_some_and(|(_, start, end)| {
-                            (end > day
-                                || (old_story && (day - end).get_days() <= OLD_STORY_BEHIND_DAYS))
-                                && (start - day).get_days() <= reach
+                        // (A winter is named by its January: the story's December is in the
+                        // next year's.)
+                        let y = i64::from(day.year());
+                        let last = if part == DatePart::Season(Season::Winter) {
+                            y + 1
+                        } else {
+                            y
+                        };
+                        (y..=last).any(|y| {
+                            occurrence(part, y).is_some_and(|(_, start, end)| {
+                                (end > day
+                                    || (old_story
+                                        && (day - end).get_days() <= OLD_STORY_BEHIND_DAYS))
+                                    && (start - day).get_days() <= reach
+                            })
                         })
                     })
             }
