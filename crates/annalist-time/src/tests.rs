@@ -116,17 +116,20 @@ fn first_value_in_news(dct: &str, text: &str) -> String {
     values_in_news(dct, text).swap_remove(0)
 }
 
+/// Each expression tagged in `text` with `dct` as its DCT, as (its text, its value).
+fn texts_and_values(dct: &str, text: &str) -> Vec<(String, String)> {
+    Tagger::english()
+        .tag(text, &Anchor::from_dct(dct).unwrap())
+        .into_iter()
+        .map(|t| (t.text, t.value.to_string()))
+        .collect()
+}
+
 #[test]
 fn compound_durations_are_one_expression() {
     let tagger = Tagger::english();
     let anchor = Anchor::from_dct("2025-03-14").unwrap();
-    let tagged = |text: &str| -> Vec<(String, String)> {
-        tagger
-            .tag(text, &anchor)
-            .iter()
-            .map(|t| (t.text.clone(), t.value.to_string()))
-            .collect()
-    };
+    let tagged = |text: &str| texts_and_values("2025-03-14", text);
     let one = |text: &str, value: &str| vec![(text.to_string(), value.to_string())];
     assert_eq!(
         tagged("The attack lasted two hours and 40 minutes."),
@@ -376,15 +379,7 @@ fn a_plan_told_in_the_past_still_looks_ahead() {
 
 #[test]
 fn elided_ranges_give_the_bare_number_its_own_expression() {
-    let tagger = Tagger::english();
-    let anchor = Anchor::from_dct("1999-02-10").unwrap();
-    let spans = |text: &str| -> Vec<(String, String)> {
-        tagger
-            .tag(text, &anchor)
-            .into_iter()
-            .map(|t| (t.text, t.value.to_string()))
-            .collect()
-    };
+    let spans = |text: &str| texts_and_values("1999-02-10", text);
     let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
     assert_eq!(
         spans("The battle raged on 6–7 January 1916, then ended."),
@@ -449,7 +444,10 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
         [pair("March 3, 1988", "1988-03-03"), pair("1990", "1990")]
     );
     // Character offsets stay right after a multi-byte dash, and the two ends are linked.
-    let out = tagger.tag("Événements: 6–7 January 1916", &anchor);
+    let out = Tagger::english().tag(
+        "Événements: 6–7 January 1916",
+        &Anchor::from_dct("1999-02-10").unwrap(),
+    );
     assert_eq!((out[0].start, out[0].end), (12, 13));
     assert_eq!(out[0].range.unwrap().other, out[1].start);
     // A night over two days: the second end is the day alone, and both take the year.
