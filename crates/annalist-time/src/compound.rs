@@ -39,7 +39,8 @@ fn joins(pack: &LanguagePack, gap: &str) -> bool {
 }
 
 /// Joins compound durations in `timexes` (from a text whose first byte is at `byte_base` in
-/// the document), keeping `stated` in step.
+/// the document), keeping `stated` in step. One pass: each expression either joins the one
+/// kept before it or is kept itself.
 pub(crate) fn join(
     pack: &LanguagePack,
     text: &str,
@@ -47,36 +48,42 @@ pub(crate) fn join(
     timexes: &mut Vec<Timex>,
     stated: &mut Vec<Stated>,
 ) {
-    let mut i = 0;
-    while i + 1 < timexes.len() {
-        let (a, b) = (&timexes[i], &timexes[i + 1]);
-        let joined = match (known_parts(a), known_parts(b)) {
-            (Some(da), Some(db))
-                if b.modifier.is_none()
-                    && a.byte_end <= b.byte_start
-                    && da.parts.last().map(|p| p.1) < db.parts.first().map(|p| p.1)
-                    && text
-                        .get(a.byte_end - byte_base..b.byte_start - byte_base)
-                        .is_some_and(|gap| joins(pack, gap)) =>
-            {
-                let mut parts = da.parts.clone();
-                parts.extend(db.parts.iter().copied());
-                Some(DurationValue { parts })
+    let mut kept: Vec<Timex> = Vec::with_capacity(timexes.len());
+    let mut kept_stated: Vec<Stated> = Vec::with_capacity(stated.len());
+    for (b, sb) in timexes.drain(..).zip(stated.drain(..)) {
+        if let Some(a) = kept.last_mut()
+            && let Some(value) = joined(pack, text, byte_base, a, &b)
+        {
+            if let Some(whole) = text.get(a.byte_start - byte_base..b.byte_end - byte_base) {
+                a.text = whole.to_string();
             }
-            _ => None,
-        };
-        let Some(value) = joined else {
-            i += 1;
+            a.end = b.end;
+            a.byte_end = b.byte_end;
+            a.value = TimexValue::Duration(value);
             continue;
-        };
-        let b = timexes.remove(i + 1);
-        stated.remove(i + 1);
-        let a = &mut timexes[i];
-        if let Some(whole) = text.get(a.byte_start - byte_base..b.byte_end - byte_base) {
-            a.text = whole.to_string();
         }
-        a.end = b.end;
-        a.byte_end = b.byte_end;
-        a.value = TimexValue::Duration(value);
+        kept.push(b);
+        kept_stated.push(sb);
     }
+    *timexes = kept;
+    *stated = kept_stated;
+}
+
+/// The compound of lengths `a` and `b`, if they join.
+fn joined(
+    pack: &LanguagePack,
+    text: &str,
+    byte_base: usize,
+    a: &Timex,
+    b: &Timex,
+) -> Option<DurationValue> {
+    let (da, db) = (known_parts(a)?, known_parts(b)?);
+    let descends = da.parts.last().map(|p| p.1) < db.parts.first().map(|p| p.1);
+    let gap = text.get(a.byte_end.checked_sub(byte_base)?..b.byte_start.checked_sub(byte_base)?)?;
+    if b.modifier.is_some() || !descends || !joins(pack, gap) {
+        return None;
+    }
+    let mut parts = da.parts.clone();
+    parts.extend(db.parts.iter().copied());
+    Some(DurationValue { parts })
 }

@@ -114,4 +114,15 @@ fn pathological_inputs_finish() {
     let ranges = "6-7 January 1916, ".repeat(20_000);
     let out = tag(&ranges, Some("2025-03-14"));
     assert!((39_900..=40_000).contains(&out.len()), "{}", out.len());
+    // Dense compound durations: one expression each, joined in one pass (a join that shifted
+    // the rest of the list each time was quadratic here).
+    // (A chunk cut may fall inside one.)
+    let lengths = "1 year 2 months, ".repeat(50_000);
+    let out = tag(&lengths, Some("2025-03-14"));
+    assert!((50_000..=50_100).contains(&out.len()), "{}", out.len());
+    let joined = out
+        .iter()
+        .filter(|t| t.value.to_string() == "P1Y2M")
+        .count();
+    assert!(joined >= 49_900, "{joined}");
 }
