@@ -516,6 +516,13 @@ pub(crate) struct StageIndex {
     starts: Vec<(u32, u32)>,
     start_list: Vec<RuleStart>,
     start_atoms: Vec<Atom>,
+    /// The number atoms (`NUM:…`, `ORD:…`, `DECADE`) that can begin a rule of this stage, and
+    /// per rule (by id) the set of them that can begin it, as bits. A number is a candidate
+    /// for most rules that start with one, and rarely fits more than one or two of them: its
+    /// own set, worked out once, turns the others away with one test each. `None` when there
+    /// are more atoms than bits (no filtering then).
+    number_atoms: Option<Vec<Atom>>,
+    number_first: Vec<u64>,
 }
 
 /// One way a match of a rule can begin: its first item matched by an atom of `first` (the
@@ -555,6 +562,8 @@ pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
                 starts: Vec::with_capacity(pack.rules.len()),
                 start_list: Vec::new(),
                 start_atoms: Vec::new(),
+                number_atoms: Some(Vec::new()),
+                number_first: vec![0; pack.rules.len()],
             };
             for rule in &pack.rules {
                 idx.add_starts(rule);
@@ -571,7 +580,10 @@ pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
                         let list = match atom {
                             Atom::Literal(w) => idx.by_word.entry(*w).or_default(),
                             Atom::Class(c) | Atom::Category(c) => &mut idx.by_class[*c as usize],
-                            Atom::Num(_) | Atom::Ord(_) | Atom::Decade => &mut idx.by_number,
+                            Atom::Num(_) | Atom::Ord(_) | Atom::Decade => {
+                                idx.note_number_start(ri, atom);
+                                &mut idx.by_number
+                            }
                         };
                         if list.last() != Some(&ri) {
                             list.push(ri);
@@ -606,6 +618,37 @@ impl StageIndex {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    fn note_number_start(&mut self, ri: u16, atom: &Atom) {
+        let Some(atoms) = &mut self.number_atoms else {
+            return;
+        };
+        let bit = match atoms.iter().position(|a| a == atom) {
+            Some(bit) => bit,
+            None if atoms.len() < 64 => {
+                atoms.push(atom.clone());
+                atoms.len() - 1
+            }
+            None => {
+                self.number_atoms = None;
+                return;
+            }
+        };
+        self.number_first[usize::from(ri)] |= 1 << bit;
+    }
+
+    /// The number atoms of this stage that `item` matches, as bits (see
+    /// [`StageIndex::number_first`]); every bit when the stage does not keep them.
+    fn number_fits(&self, pack: &LanguagePack, item: &Item) -> u64 {
+        match &self.number_atoms {
+            Some(atoms) => atoms
+                .iter()
+                .enumerate()
+                .filter(|(_, atom)| atom_matches(pack, atom, item))
+                .fold(0, |bits, (bit, _)| bits | 1 << bit),
+            None => u64::MAX,
+        }
     }
 
     fn add_starts(&mut self, rule: &Rule) {
@@ -1051,45 +1094,52 @@ pub(crate) fn run_stage(
     index: &StageIndex,
     mut items: Vec<Item>,
 ) -> Vec<Item> {
-    // Compacts in place: `w` is where the next output item goes, `i` the next input item;
-    // w <= i always, and matching only looks at items[i..], which are untouched.
+    // A match replaces its first item with the constituent and leaves the others in place,
+    // noted in `consumed`, to be dropped in one pass at the end: moving every later item down
+    // after each match would copy the whole text's items once per stage. Matching only looks
+    // at items[i..], which no match has touched yet.
+    let mut consumed: Vec<(usize, usize)> = Vec::new();
     let mut path = Vec::new();
     let mut attempt = None;
     let comma = pack.word_id(",");
     // How many items from i on could take part in a match: a word the pack does not know
-    // matches no atom, so no rule needing more items than that can match at i. Counted only
-    // where some rule may start, and no further than the longest rule needs.
+    // matches no atom, so no rule needing more items than that can match at i. Counted no
+    // further than the longest rule needs. The next barrier at or after i is remembered, so
+    // that each item is looked at once in this count however many starts precede it.
     let longest = pack
         .rules
         .iter()
         .map(|r| usize::from(r.min_len))
         .max()
         .unwrap_or(0);
-    let reach_at = |items: &[Item], i: usize| {
-        items[i..]
-            .iter()
-            .take(longest)
-            .take_while(|it| !is_barrier(it))
-            .count()
-    };
-    let (mut w, mut i) = (0, 0);
+    let mut next_barrier = 0;
+    let mut i = 0;
     while i < items.len() {
         let mut candidates = index.candidates(&items[i], false);
         if candidates.is_empty() {
-            if w != i {
-                items.swap(w, i);
-            }
             i += 1;
-            w += 1;
             continue;
         }
-        let reach = reach_at(&items, i);
+        if next_barrier < i {
+            next_barrier = i;
+        }
+        let horizon = (i + longest).min(items.len());
+        while next_barrier < horizon && !is_barrier(&items[next_barrier]) {
+            next_barrier += 1;
+        }
+        let reach = next_barrier.min(horizon) - i;
         if reach <= 1 {
             candidates = index.candidates(&items[i], true);
         }
         let mut best: Option<(usize, Frame, u16, (usize, usize))> = None;
+        let number_fits = match items[i].kind {
+            ItemKind::Number(_) => index.number_fits(pack, &items[i]),
+            _ => u64::MAX,
+        };
         for &ri in candidates {
             if usize::from(index.min_len[usize::from(ri)]) > reach
+                || (number_fits != u64::MAX
+                    && index.number_first[usize::from(ri)] & number_fits == 0)
                 || !index.may_start(pack, ri, &items, i)
             {
                 continue;
@@ -1136,19 +1186,28 @@ pub(crate) fn run_stage(
                     para_start: first.para_start,
                     capitalized: first.capitalized,
                 };
-                items[w] = constituent;
+                items[i] = constituent;
+                if end > i + 1 {
+                    consumed.push((i + 1, end));
+                }
                 i = end;
             }
-            _ => {
-                if w != i {
-                    items.swap(w, i);
-                }
-                i += 1;
-            }
+            _ => i += 1,
         }
-        w += 1;
     }
-    items.truncate(w);
+    if !consumed.is_empty() {
+        // The ranges are in ascending order and do not overlap.
+        let mut ranges = consumed.iter().peekable();
+        let mut at = 0;
+        items.retain(|_| {
+            while ranges.peek().is_some_and(|&&(_, end)| at >= end) {
+                ranges.next();
+            }
+            let keep = ranges.peek().is_none_or(|&&(start, _)| at < start);
+            at += 1;
+            keep
+        });
+    }
     items
 }
 
@@ -1187,6 +1246,7 @@ mod tests {
         let mut path = Vec::new();
         let mut attempt = None;
         let mut checked = 0;
+        let mut numbers_checked = 0;
         for text in sample_texts(pack) {
             let tokens = tokenize(&text);
             let mut items = items(pack, &text, &tokens, &mut []);
@@ -1204,6 +1264,17 @@ mod tests {
                                 rule.name,
                                 &text[items[i].start..]
                             );
+                            if let ItemKind::Number(_) = items[i].kind {
+                                numbers_checked += 1;
+                                let fits = stage.number_fits(pack, &items[i]);
+                                assert!(
+                                    stage.number_first[usize::from(ri)] & fits != 0,
+                                    "rule {} matches at {:?} in {text:?} but the number check \
+                                     turned it away",
+                                    rule.name,
+                                    &text[items[i].start..]
+                                );
+                            }
                         }
                     }
                 }
@@ -1211,6 +1282,10 @@ mod tests {
             }
         }
         assert!(checked > 1000, "only {checked} matches were checked");
+        assert!(
+            numbers_checked > 300,
+            "only {numbers_checked} matches at numbers were checked"
+        );
     }
 
     #[test]

@@ -137,7 +137,7 @@ impl NumRole {
 }
 
 /// One alternative of a pattern element.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Atom {
     /// A word or punctuation.
     Literal(WordId),
