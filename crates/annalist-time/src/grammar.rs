@@ -86,6 +86,12 @@ fn normalize_char(c: char) -> char {
 /// Looks a token up in the pack's word table, lowercasing on the way without allocating for
 /// short ASCII words.
 fn lookup(pack: &LanguagePack, s: &str, buf: &mut String) -> Option<WordId> {
+    // One-character tokens (commas, "a", dashes) are a third of a text's tokens.
+    if let &[b] = s.as_bytes()
+        && b != b'`'
+    {
+        return pack.ascii_char_id(b);
+    }
     // Most words are already in lowercase ASCII: look them up as they are.
     if s.bytes().all(|b| b.is_ascii_lowercase()) {
         return pack.word_id(s);

@@ -366,6 +366,9 @@ pub struct LanguagePack {
     /// stays within a few cache lines (an entry also carries a whole frame).
     class_spans: Vec<(u32, u32)>,
     word_classes: Vec<(ClassId, bool)>,
+    /// The id of each one-character ASCII word ("a", ",", "-"), so that the commonest tokens
+    /// of a text are looked up without hashing.
+    ascii_chars: [Option<WordId>; 128],
 }
 
 /// The words that join the ends of a range (`RANGE_*` and `ELIDED_*` in a lexicon), read by
@@ -428,6 +431,7 @@ impl LanguagePack {
             in_rules: Vec::new(),
             class_spans: Vec::new(),
             word_classes: Vec::new(),
+            ascii_chars: [None; 128],
         };
         // Category 0 is what a rule builds when it names no category of its own.
         pack.intern("@timex");
@@ -440,6 +444,10 @@ impl LanguagePack {
                 .extend(info.entries.iter().map(|e| (e.class, e.capitalized_only)));
             pack.class_spans
                 .push((start, pack.word_classes.len() as u32));
+        }
+        for b in 0..128u8 {
+            let c = char::from(b).to_ascii_lowercase();
+            pack.ascii_chars[usize::from(b)] = pack.word_id(c.encode_utf8(&mut [0; 4]));
         }
         Ok(pack)
     }
@@ -500,6 +508,12 @@ impl LanguagePack {
     /// The id of a word, lowercase.
     pub fn word_id(&self, lowercase: &str) -> Option<WordId> {
         self.words.get(lowercase).copied()
+    }
+
+    /// The id of a one-character ASCII word, in either case: the same as [`Self::word_id`] of
+    /// its lowercase, from a table.
+    pub(crate) fn ascii_char_id(&self, b: u8) -> Option<WordId> {
+        self.ascii_chars.get(usize::from(b)).copied().flatten()
     }
 
     /// What the pack knows about a word.
@@ -943,6 +957,19 @@ mod tests {
     use super::*;
 
     const LEX: &str = "MONTH: march! = month=3\nNUMBER: one=1 two=2\nSCALE: hundred=100\n";
+
+    #[test]
+    fn one_character_words_come_from_the_table_as_from_the_map() {
+        let rules = "dct 1990-01-01\nrule x\n  match: \"a\" \",\" MONTH\n";
+        let pack = LanguagePack::parse("xx", LEX, rules).unwrap();
+        assert!(pack.word_id("a").is_some() && pack.word_id(",").is_some());
+        for b in 0..128u8 {
+            let lower = char::from(b).to_ascii_lowercase().to_string();
+            assert_eq!(pack.ascii_char_id(b), pack.word_id(&lower), "byte {b}");
+        }
+        assert_eq!(pack.ascii_char_id(b'A'), pack.word_id("a"));
+        assert_eq!(pack.ascii_char_id(200), None);
+    }
 
     #[test]
     fn parses_a_small_pack() {

@@ -57,6 +57,24 @@ fn class_of(c: char) -> Option<TokenKind> {
     }
 }
 
+/// [`class_of`] for every ASCII character, as a table: the tokenizer looks at every byte,
+/// and most of a text is ASCII. (`char::is_alphabetic` is not usable in a constant, so the
+/// ASCII cases are spelled out; a test checks them against `class_of`.)
+const ASCII_CLASSES: [Option<TokenKind>; 128] = {
+    let mut table = [Some(TokenKind::Punct); 128];
+    let mut b = 0u8;
+    while b < 128 {
+        table[b as usize] = match b {
+            b'0'..=b'9' => Some(TokenKind::Number),
+            b'a'..=b'z' | b'A'..=b'Z' => Some(TokenKind::Word),
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => None,
+            _ => Some(TokenKind::Punct),
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
@@ -67,16 +85,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII fast path: most news text is ASCII.
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
+        let (class, len) = if b < 0x80 {
+            (ASCII_CLASSES[usize::from(b)], 1)
         } else {
             match text[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
+                Some(c) => (class_of(c), c.len_utf8()),
                 None => break,
             }
         };
-        let Some(kind) = class_of(c) else {
-            if c == '\n' {
+        let Some(kind) = class else {
+            if b == b'\n' {
                 newlines = newlines.saturating_add(1);
             }
             joined = false;
@@ -167,6 +185,17 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn the_ascii_table_agrees_with_the_classes() {
+        for b in 0..128u8 {
+            assert_eq!(
+                ASCII_CLASSES[usize::from(b)],
+                class_of(char::from(b)),
+                "byte {b}"
+            );
+        }
     }
 
     #[test]
