@@ -466,6 +466,23 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
             pair("20 January 1990", "1990-01-20")
         ]
     );
+    // British style writes the night with a slash, and a fiscal year the same way.
+    assert_eq!(
+        spans("On the night of 19/20 January 1990, troops entered Baku."),
+        [
+            pair("the night of 19", "1990-01-19TNI"),
+            pair("20 January 1990", "1990-01-20")
+        ]
+    );
+    assert_eq!(
+        spans("The budget for 2025/26 was approved."),
+        [pair("2025", "2025"), pair("26", "2026")]
+    );
+    // A slash between numbers that are no dates stays out.
+    assert_eq!(
+        spans("Open 24/7 since March 3."),
+        [pair("March 3", "1998-03-03")]
+    );
     // "Of" after a word that names no part of the day adds nothing.
     assert_eq!(
         spans("The battle of 19-20 January 1990 was short."),
