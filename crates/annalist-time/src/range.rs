@@ -480,6 +480,20 @@ pub(crate) fn elided_year(pack: &LanguagePack, after: &str) -> Option<(i32, usiz
     Some((year, num.end + len))
 }
 
+/// Whether a day that starts an expression is the second of a night over two days, written
+/// just before it: "the night of 19-20 January", "the night of 19/20 January". The story is
+/// then at that night rather than at the second day: "shortly after midnight" is the first
+/// day's midnight, "at 5 a.m." the second day's.
+pub(crate) fn ends_a_night(pack: &LanguagePack, before: &str, day: u8) -> bool {
+    number_before(pack, before, 2).is_some_and(|(s, _, n)| {
+        n + 1 == u32::from(day)
+            && matches!(
+                part_of_day_before(pack, &before[..s]),
+                Some((_, PartOfDay::Night))
+            )
+    })
+}
+
 /// Whether `text` starts with an elided-range article, one space and a digit ("the 5th of
 /// May").
 fn starts_with_article_and_digit(pack: &LanguagePack, text: &str) -> bool {

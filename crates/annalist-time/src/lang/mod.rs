@@ -408,12 +408,39 @@ impl SessionState {
                 && let Some(reference) = resolve::as_reference(&r.value)
             {
                 if let Some(day) = reference.to_date() {
-                    self.ctx.day_reference = Some(reference);
                     let night = Some(TimeOfDay::Part(PartOfDay::Night));
-                    self.ctx.day_reference_night = matches!(
-                        &r.value,
-                        crate::TimexValue::Calendar(c) if c.time == night
-                    );
+                    let night_before = match reference.part {
+                        crate::value::DatePart::Day { day: Some(d), .. }
+                            if reference.time.is_none()
+                                && crate::range::ends_a_night(pack, &text[..start], d) =>
+                        {
+                            day.yesterday().ok()
+                        }
+                        _ => None,
+                    };
+                    match night_before {
+                        Some(first) => {
+                            let mut at_night = reference;
+                            at_night.part = crate::value::DatePart::Day {
+                                month: Some(first.month() as u8),
+                                day: Some(first.day() as u8),
+                            };
+                            at_night.year = crate::value::YearField::Year(i32::from(first.year()));
+                            at_night.time = night;
+                            self.ctx.day_reference = Some(at_night);
+                            self.ctx.day_reference_night = true;
+                        }
+                        None => {
+                            self.ctx.day_reference = Some(reference);
+                            // Midnight (24:00) ends its day as a night does: "at 5 a.m." after
+                            // it is the next morning.
+                            self.ctx.day_reference_night = matches!(
+                                &r.value,
+                                crate::TimexValue::Calendar(c) if c.time == night
+                                    || matches!(c.time, Some(TimeOfDay::Clock { hour: 24, .. }))
+                            );
+                        }
+                    }
                     self.ctx.time_reference = match &r.value {
                         crate::TimexValue::Calendar(crate::value::CalendarValue {
                             time:
