@@ -273,6 +273,13 @@ pub struct WordInfo {
     /// Before an earlier year, marks it as looked back to, not arrived at ("since" in "part
     /// of the empire since 513 BC").
     pub retrospect: bool,
+    /// Right before a day, marks it as the day something happened ("on" in "arrested him on
+    /// Jan. 20"), not a day something was put off to or runs until: in a past-tense sentence
+    /// such a day has come.
+    pub event_day: bool,
+    /// A verb of saying ("said"): a tense it gives may be the saying's, not that of what was
+    /// said.
+    pub reporting: bool,
     /// A little before a date later than the story's, marks it as an end looked ahead to,
     /// not arrived at ("until" in "a siege that lasted until the fall of Budapest in
     /// February 1945").
@@ -618,6 +625,8 @@ impl LanguagePack {
                 "PERFECT" => self.flag_words(words, |w| w.perfect = true),
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
+                "EVENT_DAY" => self.flag_words(words, |w| w.event_day = true),
+                "REPORTING" => self.flag_words(words, |w| w.reporting = true),
                 "PROSPECT" => self.flag_words(words, |w| w.prospect = true),
                 "FLASHBACK" => self.flag_words(words, |w| w.flashback = true),
                 "DEFER" => self.flag_words(words, |w| w.defer = true),

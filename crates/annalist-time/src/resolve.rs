@@ -90,6 +90,12 @@ pub(crate) struct Context {
     /// The expression follows a word that looks back from it ("since" in "killed since
     /// Friday"): a weekday is then strictly before the anchor's day.
     pub looked_back_to: bool,
+    /// The expression follows a word that makes it the day something happened ("on" in
+    /// "police arrested him on Jan. 20"): in a past-tense sentence, such a day is not one of
+    /// the weeks ahead.
+    pub event_day: bool,
+    /// The tense comes from a verb of saying ("said"), which may not govern the expression.
+    pub tense_reported: bool,
 }
 
 /// How far ahead a day of a month without a year may lie before it is taken to be past.
@@ -1388,7 +1394,8 @@ fn resolve_calendar(
                         } else {
                             NEAR_FUTURE_DAYS
                         }
-                        && !(tense == Some(Tense::Past) && ctx.tense_attached) =>
+                        && !(tense == Some(Tense::Past)
+                            && (ctx.tense_attached || (ctx.event_day && !ctx.tense_reported))) =>
                 {
                     Some(n)
                 }
@@ -1588,6 +1595,8 @@ mod tests {
             tense_attached: false,
             quoted: false,
             looked_back_to: false,
+            event_day: false,
+            tense_reported: false,
         }
     }
 

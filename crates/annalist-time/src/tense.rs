@@ -56,6 +56,10 @@ pub(crate) struct NearTense {
     /// preposition between that is not an infinitive marker: "ended on March 3", "was killed
     /// Friday", but not "was extended to Nov. 16".
     pub attached: bool,
+    /// The cue is a verb of saying ("said", `REPORTING:` words): the expression may belong to
+    /// what was said ("said it is calling for the redemption on Dec. 7") rather than to
+    /// the saying.
+    pub reporting: bool,
 }
 
 /// The tokens of a chunk with what the pack knows of each word. The item builder
@@ -161,6 +165,7 @@ impl<'a> Words<'a> {
             return Some(NearTense {
                 tense: Tense::Past,
                 attached: false,
+                reporting: false,
             });
         }
         // The best cue is the nearest, where a verb form counts as twice as far as an
@@ -267,11 +272,13 @@ impl<'a> Words<'a> {
             return Some(NearTense {
                 tense: Tense::Future,
                 attached: false,
+                reporting: false,
             });
         }
         best.map(|(_, tense, at)| NearTense {
             tense,
             attached: self.hangs_on(at, first),
+            reporting: self.is(at, |w| w.reporting),
         })
     }
 
@@ -297,6 +304,12 @@ impl<'a> Words<'a> {
     /// "since").
     pub(crate) fn follows_retrospect(&mut self, first: usize) -> bool {
         first > 0 && self.is(first - 1, |w| w.retrospect)
+    }
+
+    /// Whether the word before the token `first` marks a day as one something happened on
+    /// ("on").
+    pub(crate) fn follows_event_day(&mut self, first: usize) -> bool {
+        first > 0 && self.is(first - 1, |w| w.event_day)
     }
 }
 

@@ -333,6 +333,7 @@ impl SessionState {
             let near = words.tense_near(first_tok, end_tok);
             let t = near.map(|n| n.tense);
             self.ctx.tense_attached = near.is_some_and(|n| n.attached);
+            self.ctx.tense_reported = near.is_some_and(|n| n.reporting);
             let sentence =
                 sentence_base + u64::from(sentences.get(first_tok).copied().unwrap_or(0));
             self.ctx.recent_reference = self
@@ -340,6 +341,7 @@ impl SessionState {
                 .is_some_and(|s| sentence.saturating_sub(s) < RECENT_SENTENCES);
             self.ctx.quoted = quoted.get(first_tok).copied().unwrap_or(false);
             self.ctx.looked_back_to = words.follows_retrospect(first_tok);
+            self.ctx.event_day = words.follows_event_day(first_tok);
             self.ctx.story_reference = self
                 .story_in
                 .is_some_and(|s| sentence.saturating_sub(s) < STORY_SENTENCES);
