@@ -785,11 +785,13 @@ pub(crate) fn split_elided(
                     ends.push((s, e, w));
                 }
             }
-            // "1915-17": the second year in two digits.
+            // "1915-17", "fiscal 2025-26": the second year in two digits, after an expression
+            // that ends with the first year's four.
             DatePart::None => {
+                let year_digits =
+                    t.text.len() - t.text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
                 if let YearField::Year(y) = v.year
-                    && t.text.len() == 4
-                    && t.text.bytes().all(|b| b.is_ascii_digit())
+                    && year_digits == 4
                     && let Some(num) = number_after(pack, after, 2)
                     && is_dash(num.link)
                     && num.end - num.start == 2

@@ -478,6 +478,10 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
         spans("The budget for 2025/26 was approved."),
         [pair("2025", "2025"), pair("26", "2026")]
     );
+    assert_eq!(
+        spans("The budget for fiscal 2025-26 was approved."),
+        [pair("fiscal 2025", "2025"), pair("26", "2026")]
+    );
     // A slash between numbers that are no dates stays out.
     assert_eq!(
         spans("Open 24/7 since March 3."),
