@@ -361,7 +361,7 @@ impl Context {
     /// corpora's convention). Counting from an older day, or from the DCT, would be wrong.
     /// `None` in news, and when the story is at a day.
     fn unknown_story_day(&self, pref: Option<AnchorPref>, days: i64) -> Option<CalendarValue> {
-        if !self.narrative || pref == Some(AnchorPref::Dct) {
+        if !(self.narrative || self.recent_reference) || pref == Some(AnchorPref::Dct) {
             return None;
         }
         let r = self.reference?;
@@ -1229,8 +1229,16 @@ fn resolve_calendar(
                 used,
             ));
         }
-        // A time alone: "at 10 p.m." is on the last day the text mentioned, else the DCT's.
+        // A time alone: "at 10 p.m." is on the last day the text mentioned, else the DCT's;
+        // after a year or month the text moved on to, on an unknown day of it ("Since 2000
+        // the day has been marked at noon" does not go back to a day of 1990).
         if time.is_some() {
+            if f.anchor != Some(AnchorPref::Dct)
+                && let Some(mut v) = ctx.unknown_story_day(Some(AnchorPref::Narrative), 0)
+            {
+                v.time = time;
+                return Some((v, AnchorUsed::Narrative));
+            }
             let (mut a, used) =
                 ctx.day_anchor_in(f.anchor.or(Some(AnchorPref::Narrative)), tense)?;
             // After "the night of January 19", "at 5:30 a.m." is the morning after it.
