@@ -495,7 +495,7 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
     if let (Some(unit), Some(dir)) = (f.unit, f.dir)
         && f.kind != Some(TimexType::Duration)
     {
-        return resolve_offset(f, unit, dir, ctx);
+        return resolve_offset(f, unit, dir, tense, ctx);
     }
     if let Some(unit) = f.unit {
         let is_duration = f.kind == Some(TimexType::Duration)
@@ -893,7 +893,13 @@ fn resolve_set(f: &Frame) -> Option<Resolved> {
     })
 }
 
-fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Resolved> {
+fn resolve_offset(
+    f: &Frame,
+    unit: Unit,
+    dir: i64,
+    tense: Option<Tense>,
+    ctx: &Context,
+) -> Option<Resolved> {
     let vague = |used| {
         Some(Resolved {
             kind: TimexType::Date,
@@ -1016,9 +1022,21 @@ fn resolve_offset(f: &Frame, unit: Unit, dir: i64, ctx: &Context) -> Option<Reso
             return narrative_date(cal(YearField::Year(ny as i32), r.part, None));
         }
     }
-    let Some(target) = dir.checked_mul(n).and_then(|k| shift(d, unit, k)) else {
+    let Some(mut target) = dir.checked_mul(n).and_then(|k| shift(d, unit, k)) else {
         return vague(used);
     };
+    // Years counted on from the story that would pass the writer's own year land on it, unless
+    // the sentence looks ahead: "Thirty years on, survivors are still waiting", written in 2018
+    // after a story that ran into 1989, is 2018.
+    if unit == Unit::Year
+        && dir > 0
+        && used == AnchorUsed::Narrative
+        && tense != Some(Tense::Future)
+        && let Some(dct) = ctx.dct
+        && target.year() > dct.year()
+    {
+        target = dct;
+    }
     // Weeks counted from a day the story is at land on a day: "a week earlier" than Sunday
     // June 16 is Sunday June 9.
     let unit = if unit == Unit::Week && used == AnchorUsed::Narrative {
