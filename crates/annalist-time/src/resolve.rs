@@ -422,10 +422,22 @@ impl Context {
             // a day to count from, fall back on the DCT.
             Some(AnchorPref::Narrative) => day_ref.or(dct).or_else(|| self.anchor(pref)),
             Some(AnchorPref::Dct) => dct.or(day_ref),
-            None if self.narrative || self.recent_reference => {
+            None if self.narrative || (self.recent_reference && self.day_in_reference()) => {
                 day_ref.or(dct).or_else(|| self.anchor(None))
             }
             None => dct.or(day_ref),
+        }
+    }
+
+    /// Whether the day reference lies within the reference time: in news, a year stated in
+    /// the sentence ("the first talks since 2023 ended on Tuesday") says nothing about the
+    /// day an earlier sentence was at.
+    fn day_in_reference(&self) -> bool {
+        let day = self.day_reference.and_then(|d| d.to_date());
+        let span = self.reference.and_then(|r| r.interval());
+        match (day, span) {
+            (Some(d), Some(iv)) => iv.start.date() <= d && d < iv.end.date(),
+            _ => true,
         }
     }
 }
