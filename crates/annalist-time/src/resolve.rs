@@ -359,7 +359,8 @@ impl Context {
     /// later") when the story is at a month or a year rather than a day: which day is unknown,
     /// but not its year, nor its month when the count is small (`BC0479-06-XX`, the TimeML
     /// corpora's convention). Counting from an older day, or from the DCT, would be wrong.
-    /// `None` in news, and when the story is at a day.
+    /// The same in news right after the text stated such a month or year ("Since 2000 the day
+    /// is marked at noon"). `None` otherwise in news, and when the story is at a day.
     fn unknown_story_day(&self, pref: Option<AnchorPref>, days: i64) -> Option<CalendarValue> {
         if !(self.narrative || self.recent_reference) || pref == Some(AnchorPref::Dct) {
             return None;

@@ -422,12 +422,7 @@ impl SessionState {
                     };
                     match night_before {
                         Some(first) => {
-                            let mut at_night = reference;
-                            at_night.part = crate::value::DatePart::Day {
-                                month: Some(first.month() as u8),
-                                day: Some(first.day() as u8),
-                            };
-                            at_night.year = crate::value::YearField::Year(i32::from(first.year()));
+                            let mut at_night = crate::value::CalendarValue::day(first);
                             at_night.time = night;
                             self.ctx.day_reference = Some(at_night);
                             self.ctx.day_reference_night = true;
