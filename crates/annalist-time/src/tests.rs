@@ -482,6 +482,18 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
         spans("The budget for fiscal 2025-26 was approved."),
         [pair("fiscal 2025", "2025"), pair("26", "2026")]
     );
+    // Translated texts write the night "from" one day "to" the next, and "till" links too.
+    assert_eq!(
+        spans("In the night from 19 to 20 January 1990 troops came."),
+        [
+            pair("the night from 19", "1990-01-19TNI"),
+            pair("20 January 1990", "1990-01-20")
+        ]
+    );
+    assert_eq!(
+        spans("The fair ran from 3 till 5 March 1990."),
+        [pair("3", "1990-03-03"), pair("5 March 1990", "1990-03-05")]
+    );
     // A slash between numbers that are no dates stays out.
     assert_eq!(
         spans("Open 24/7 since March 3."),
