@@ -649,6 +649,21 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             return done(kind, TimexValue::Calendar(v), used);
         }
         if let Some(rel) = f.rel {
+            // "the first Monday of next month": that weekday counted in that month.
+            if unit == Unit::Month
+                && let (Some(wd), Some(nth)) = (f.weekday.and_then(weekday_of), f.nth)
+                && f.month.is_none()
+                && f.year.is_none()
+            {
+                let (a, used) = ctx.anchor(f.anchor)?;
+                let month = shift(a, Unit::Month, rel)?;
+                let day = nth_weekday(i64::from(month.year()), month.month() as u8, 1, wd, nth)?;
+                return done(
+                    TimexType::Date,
+                    TimexValue::Calendar(CalendarValue::day(day)),
+                    used,
+                );
+            }
             // "the 20th of last month": that month's day.
             if unit == Unit::Month
                 && let Some(day) = f.day
