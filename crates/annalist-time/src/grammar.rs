@@ -339,17 +339,30 @@ fn with_fraction(
     {
         return with(f64::from(n) / f64::from(d), end + 3);
     }
-    // "two and a half": at most two link words, then the fraction word.
-    for k in end..end + 3 {
-        let Some(t) = tokens.get(k).filter(|t| t.kind == TokenKind::Word) else {
+    // "two and a half", "two-and-a-half": at most two link words, then the fraction word,
+    // with hyphens between them when they are written as one.
+    let (mut k, mut links) = (end, 0);
+    while links < 3 {
+        let Some(t) = tokens.get(k) else {
             break;
         };
+        if t.kind == TokenKind::Punct
+            && t.joined
+            && t.text(text) == "-"
+            && tokens.get(k + 1).is_some_and(|next| next.joined)
+        {
+            k += 1;
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            break;
+        }
         let Some(id) = lookup(pack, t.text(text), buf) else {
             break;
         };
         let w = pack.word_info(id);
         if let Some(f) = w.fraction {
-            if k > end || !pack.fraction_links {
+            if links > 0 || !pack.fraction_links {
                 return with(f, k + 1);
             }
             break;
@@ -357,6 +370,8 @@ fn with_fraction(
         if !w.fraction_link {
             break;
         }
+        links += 1;
+        k += 1;
     }
     (info, end)
 }
