@@ -349,7 +349,9 @@ fn with_fraction(
         if t.kind == TokenKind::Punct
             && t.joined
             && t.text(text) == "-"
-            && tokens.get(k + 1).is_some_and(|next| next.joined)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|next| next.joined && next.kind == TokenKind::Word)
         {
             k += 1;
             continue;
