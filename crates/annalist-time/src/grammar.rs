@@ -206,8 +206,37 @@ fn joined_text<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str>
     tokens.get(i).filter(|t| t.joined).map(|t| t.text(text))
 }
 
-fn is_suffix(list: &[String], s: &str, _buf: &mut String) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(s))
+fn is_suffix(list: &[String], s: &str, buf: &mut String) -> bool {
+    if s.is_ascii() {
+        return list.iter().any(|x| x.eq_ignore_ascii_case(s));
+    }
+    buf.clear();
+    buf.extend(s.chars().flat_map(char::to_lowercase));
+    list.contains(buf)
+}
+
+/// How many tokens after a digit run spell one of `list`'s suffixes: one for a suffix
+/// written on ("21st", "1990s"), two for one written after a hyphen that the pack lists with
+/// its hyphen ("20-го", "1990-е" in Russian, "1990-cı" in Azerbaijani), none otherwise. The
+/// hyphen is part of the entry so that English "3-D" stays a number and a letter.
+fn suffix_tokens(
+    list: &[String],
+    text: &str,
+    tokens: &[Token],
+    end: usize,
+    buf: &mut String,
+) -> usize {
+    match joined_text(text, tokens, end) {
+        Some("-") => match joined_text(text, tokens, end + 1) {
+            Some(word) if list.iter().any(|x| x.starts_with('-')) => {
+                let hyphenated = format!("-{word}");
+                usize::from(is_suffix(list, &hyphenated, buf)) * 2
+            }
+            _ => 0,
+        },
+        Some(s) => usize::from(is_suffix(list, s, buf)),
+        None => 0,
+    }
 }
 
 /// A digit run, with its thousands groups ("20,000"), decimals ("3.5"), ordinal suffix
@@ -275,17 +304,21 @@ fn digit_number(
             return (info, end);
         }
     }
-    if let Some(suffix) = joined_text(text, tokens, end) {
-        if info.digits > 0 && info.digits <= 3 && is_suffix(&pack.ordinal_suffixes, suffix, buf) {
+    if info.digits > 0 && info.digits <= 3 {
+        let n = suffix_tokens(&pack.ordinal_suffixes, text, tokens, end, buf);
+        if n > 0 {
             info.ordinal = true;
-            return (info, end + 1);
+            return (info, end + n);
         }
-        if is_suffix(&pack.decade_suffixes, suffix, buf)
-            && let Some(d) = decade_of(first, info.digits)
-        {
-            info.decade = Some(d);
-            return (info, end + 1);
-        }
+    }
+    let n = suffix_tokens(&pack.decade_suffixes, text, tokens, end, buf);
+    if n > 0
+        && let Some(d) = decade_of(first, info.digits)
+    {
+        info.decade = Some(d);
+        return (info, end + n);
+    }
+    if let Some(suffix) = joined_text(text, tokens, end) {
         // "1990's"
         if (suffix == "'" || suffix == "’")
             && let Some(s2) = joined_text(text, tokens, end + 1)
@@ -1262,6 +1295,25 @@ mod tests {
             texts.push(article.to_string());
         }
         texts
+    }
+
+    #[test]
+    fn a_suffix_after_a_hyphen_counts_only_when_the_pack_lists_it_with_the_hyphen() {
+        let lexicon = "MONTH: мая may = month=5\nORDINAL_SUFFIX: -го th d\nDECADE_SUFFIX: -е s\n";
+        let rules = "rule d\n  match: ORD:day MONTH\nrule decade\n  match: DECADE\n";
+        let tagger = crate::Tagger::with_pack(LanguagePack::parse("xx", lexicon, rules).unwrap());
+        let anchor = crate::Anchor::from_dct("2025-03-14").unwrap();
+        let texts = |s: &str| -> Vec<String> {
+            tagger.tag(s, &anchor).into_iter().map(|t| t.text).collect()
+        };
+        assert_eq!(texts("20-го мая"), ["20-го мая"]);
+        assert_eq!(texts("20-ГО мая"), ["20-ГО мая"]);
+        assert_eq!(texts("20th may"), ["20th may"]);
+        assert_eq!(texts("1990-е"), ["1990-е"]);
+        assert_eq!(texts("1990s"), ["1990s"]);
+        assert!(texts("20-th may").is_empty());
+        assert!(texts("3-d may").is_empty());
+        assert!(texts("1990-s").is_empty());
     }
 
     #[test]

@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 mod compound;
+mod examples;
 mod frame;
 mod grammar;
 pub mod lang;
@@ -43,6 +44,7 @@ use std::sync::Arc;
 use jiff::civil::{Date, DateTime};
 use serde::Serialize;
 
+pub use crate::examples::ExampleFailure;
 pub use crate::pack::{Example, LanguagePack, PackError};
 pub use crate::range::{RangeLink, RangeRole};
 pub use crate::resolve::AnchorUsed;

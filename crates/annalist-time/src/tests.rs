@@ -6,87 +6,22 @@ use crate::{Anchor, Tagger};
 #[test]
 fn english_rule_examples() {
     let tagger = Tagger::english();
-    let mut failures = Vec::new();
-    let examples = tagger.pack().examples().to_vec();
     assert!(
-        examples.len() > 100,
+        tagger.pack().examples().len() > 100,
         "the English pack should carry its examples"
     );
-    for ex in &examples {
-        if let Err(why) = check_example(&tagger, ex) {
-            failures.push(format!(
-                "rules.txt:{} ({}): {:?}: {why}",
-                ex.line, ex.rule, ex.text
-            ));
-        }
-    }
+    let failures: Vec<String> = tagger
+        .check_examples()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert!(
         failures.is_empty(),
         "{} of {} examples fail:\n{}",
         failures.len(),
-        examples.len(),
+        tagger.pack().examples().len(),
         failures.join("\n")
     );
-}
-
-fn check_example(tagger: &Tagger, ex: &crate::Example) -> Result<(), String> {
-    let anchor = Anchor::from_dct(&ex.dct).map_err(|e| e.to_string())?;
-    let (text, span) = match (ex.text.find('['), ex.text.find(']')) {
-        (Some(a), Some(b)) if a < b => {
-            let text = format!(
-                "{}{}{}",
-                &ex.text[..a],
-                &ex.text[a + 1..b],
-                &ex.text[b + 1..]
-            );
-            let start = ex.text[..a].chars().count();
-            let end = start + ex.text[a + 1..b].chars().count();
-            (text, (start, end))
-        }
-        _ => (ex.text.clone(), (0, ex.text.chars().count())),
-    };
-    let found = tagger.tag(&text, &anchor);
-    let show = |t: &crate::Timex| {
-        format!(
-            "{:?} {} {}{} [{}]",
-            t.text,
-            t.kind,
-            t.value,
-            t.modifier.map(|m| format!(" {m}")).unwrap_or_default(),
-            t.rule
-        )
-    };
-    if ex.kind == "NONE" {
-        return match found.first() {
-            None => Ok(()),
-            Some(t) => Err(format!("expected nothing, found {}", show(t))),
-        };
-    }
-    let Some(t) = found.iter().find(|t| (t.start, t.end) == span) else {
-        let all: Vec<String> = found.iter().map(show).collect();
-        return Err(format!(
-            "no expression over {:?}; found [{}]",
-            text.chars()
-                .skip(span.0)
-                .take(span.1 - span.0)
-                .collect::<String>(),
-            all.join(", ")
-        ));
-    };
-    let got_mod = t.modifier.map(|m| m.to_string());
-    if t.kind.as_str() != ex.kind || t.value.to_string() != ex.value || got_mod != ex.modifier {
-        return Err(format!(
-            "expected {} {}{}, found {}",
-            ex.kind,
-            ex.value,
-            ex.modifier
-                .as_deref()
-                .map(|m| format!(" {m}"))
-                .unwrap_or_default(),
-            show(t)
-        ));
-    }
-    Ok(())
 }
 
 #[test]

@@ -26,6 +26,8 @@ enum Command {
     /// Read articles (text, HTML, JSON, JSONL, folders), find their publication date, tag
     /// them: one JSON line per document.
     Extract(cmd::extract::ExtractArgs),
+    /// Run every rule example of a language pack folder (lexicon.txt, rules.txt).
+    CheckPack(cmd::pack::CheckPackArgs),
     /// Tag TimeML files: read each .tml's DCT and text, write it with our TIMEX3 tags.
     Timeml(cmd::timeml::TimemlArgs),
     /// Score TimeML annotations against gold ones (TempEval-3 Task A).
@@ -58,6 +60,7 @@ fn main() {
     let result = match cli.command {
         Command::Tag(args) => cmd::tag::run(args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::CheckPack(args) => cmd::pack::check(args),
         Command::Timeml(args) => cmd::timeml::run(args),
         Command::Eval(args) => cmd::timeml::eval(args),
         Command::Add(args) => cmd::add::run(args),

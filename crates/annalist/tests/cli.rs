@@ -203,3 +203,73 @@ fn timeline_of_files_is_chronological_across_eras() {
             .all(|r| r["source"]["end"].as_u64() > r["source"]["start"].as_u64())
     );
 }
+
+#[test]
+fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
+    let pack = repo("examples/packs/ru");
+    let out = annalist().arg("check-pack").arg(&pack).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("examples pass"), "{stdout}");
+
+    let out = run_with_stdin(
+        annalist()
+            .args([
+                "tag",
+                "-",
+                "--dct",
+                "2027-01-20",
+                "--format",
+                "json",
+                "--pack",
+            ])
+            .arg(&pack),
+        "Тридцать семь лет назад, 20 января 1990 года, в Баку вошли войска.",
+    );
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let values: Vec<&str> = v["timexes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["1990", "1990-01-20"]);
+
+    // A pack whose example is wrong fails the check and names the line.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(pack.join("lexicon.txt"), dir.path().join("lexicon.txt")).unwrap();
+    let rules = std::fs::read_to_string(pack.join("rules.txt"))
+        .unwrap()
+        .replace("=> DATE 1990-01-20", "=> DATE 1990-01-21");
+    std::fs::write(dir.path().join("rules.txt"), rules).unwrap();
+    let out = annalist()
+        .arg("check-pack")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("(date.day-month-year)") && stdout.contains("expected DATE 1990-01-21"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("rule examples fail"), "{stderr}");
+
+    // A pack that does not parse is a one-line error with the file and line.
+    std::fs::write(
+        dir.path().join("rules.txt"),
+        "rule a\n  match: NOSUCHCLASS\n",
+    )
+    .unwrap();
+    let out = annalist()
+        .arg("check-pack")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("rules.txt:2"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+}

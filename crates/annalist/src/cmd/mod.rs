@@ -6,6 +6,7 @@ pub mod conflicts;
 pub mod export;
 pub mod extract;
 pub mod on_this_day;
+pub mod pack;
 pub mod search;
 pub mod serve;
 pub mod show;

@@ -60,10 +60,17 @@ pub struct TagArgs {
     /// Show which rule matched each expression and which anchor resolved it.
     #[arg(long)]
     explain: bool,
+    /// Tag with the language pack in this folder (lexicon.txt, rules.txt) instead of the
+    /// built-in English one.
+    #[arg(long, value_name = "DIR")]
+    pack: Option<PathBuf>,
 }
 
 pub fn run(args: TagArgs) -> anyhow::Result<()> {
-    let tagger = Tagger::english();
+    let tagger = match &args.pack {
+        Some(dir) => crate::cmd::pack::load(dir)?,
+        None => Tagger::english(),
+    };
     if args.jsonl {
         return run_jsonl(&tagger, args.style.into());
     }
