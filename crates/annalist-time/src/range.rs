@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::pack::{LanguagePack, RangeWords};
 use crate::value::{
-    CalendarValue, DatePart, Interval, PartOfDay, TimeOfDay, TimexValue, YearField,
+    CalendarValue, DatePart, Granularity, Interval, PartOfDay, TimeOfDay, TimexValue, YearField,
 };
 use crate::{Timex, TimexType};
 
@@ -139,6 +139,10 @@ pub(crate) fn link(
         }
         // "from 1550 to 1070 BC": a range runs forward, so the first year is BC as well.
         bce_like_the_end(&mut timexes[..], i);
+        // "the 1980-90s": the first decade shares the second one's "s".
+        if is_dash(gap) {
+            decade_like_the_end(&mut timexes[..], i);
+        }
         if let Some(sa) = stated.get(i) {
             if !sa.year && sb.year {
                 borrow_year(&mut timexes[..], i);
@@ -282,6 +286,32 @@ fn bce_like_the_end(timexes: &mut [Timex], i: usize) {
     v.year = YearField::Year(1 - ya);
     let value = TimexValue::Calendar(v);
     revalue(&mut timexes[i], value);
+}
+
+/// Makes expression `i`, a round year written as a plain number, a decade when expression
+/// `i + 1` is one: "1980" in "the 1980-90s". (Only across a dash: "from 1980 to the 1990s" is
+/// a year to a decade.)
+fn decade_like_the_end(timexes: &mut [Timex], i: usize) {
+    let (a, b) = (&timexes[i], &timexes[i + 1]);
+    let TimexValue::Calendar(
+        v @ CalendarValue {
+            year: YearField::Year(y),
+            part: DatePart::None,
+            time: None,
+        },
+    ) = &a.value
+    else {
+        return;
+    };
+    if b.value.granularity() != Some(Granularity::Decade)
+        || y % 10 != 0
+        || !a.text.bytes().all(|c| c.is_ascii_digit())
+    {
+        return;
+    }
+    let mut v = *v;
+    v.year = YearField::Decade(y / 10);
+    revalue(&mut timexes[i], TimexValue::Calendar(v));
 }
 
 /// Makes expression `i + 1`, a weekday, a set like expression `i` ("every Monday and

@@ -1138,6 +1138,19 @@ fn stated_year(f: &Frame, ctx: &Context) -> Option<YearField> {
         // The frame holds the century's first digits (19 for the 20th); before the common era
         // the value is the ordinal, negated.
         let c = i32::try_from(c).ok()?;
+        // "The first decade of the 21st century" is the 2000s, "the last decade of the 20th
+        // century" the 1990s.
+        if f.unit == Some(Unit::Decade)
+            && !bce
+            && let Some(n) = f.nth.filter(|n| (1..=10).contains(n) || *n == -1)
+        {
+            let tens = if n == -1 {
+                9
+            } else {
+                i32::try_from(n).ok()? - 1
+            };
+            return Some(YearField::Decade(c.checked_mul(10)?.checked_add(tens)?));
+        }
         return Some(YearField::Century(if bce { -(c + 1) } else { c }));
     }
     None

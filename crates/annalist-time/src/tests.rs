@@ -113,6 +113,18 @@ fn ranges_link_their_ends_and_share_the_year() {
         "2001-01-01"
     );
     assert_eq!(crate::value::format_datetime(r.interval.end), "2010-01-01");
+    // "The 1980-90s": the first end is a decade too, and the range runs to 2000.
+    let out = tagger.tag("In the 1980-90s the town grew.", &anchor);
+    let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
+    assert_eq!(values, ["198", "199"]);
+    assert_eq!(
+        crate::value::format_datetime(out[0].range.unwrap().interval.end),
+        "2000-01-01"
+    );
+    assert_eq!(
+        values_in_news("2025-03-14", "From 1980 to the 1990s it grew.")[0],
+        "1980"
+    );
     // A winter that straddles the new year.
     let out = tagger.tag("From December to March 1990 the lake froze.", &anchor);
     assert_eq!(out[0].value.to_string(), "1989-12");
