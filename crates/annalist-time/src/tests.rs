@@ -873,3 +873,27 @@ fn a_schedule_told_in_the_present_looks_ahead() {
     assert_eq!(value("The trial opened in March."), "2026-03");
     assert_eq!(value("The museum reopened on Tuesday."), "2026-12-01");
 }
+
+#[test]
+fn in_news_a_year_since_which_something_holds_is_not_the_story() {
+    // The ban began in 2019; the day it was lifted is this year's March 3.
+    assert_eq!(
+        values_in_news(
+            "2024-11-30",
+            "For the first time since 2019, the ban was lifted on March 3."
+        ),
+        ["2019", "2024-03-03"]
+    );
+    assert_eq!(
+        values_in_news(
+            "2024-11-30",
+            "He has lived in Paris since 2019. On New Year's Eve he was arrested."
+        ),
+        ["2019", "2023-12-31"]
+    );
+    // A year stated as such still is.
+    assert_eq!(
+        values_in_news("2024-11-30", "In 2019 the ban was lifted on March 3."),
+        ["2019", "2019-03-03"]
+    );
+}
