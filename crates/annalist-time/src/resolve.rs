@@ -75,6 +75,12 @@ pub(crate) struct Context {
     /// `RECENT_SENTENCES`): partial dates after it take their year from it even in news ("on
     /// January 19, 1990, and at 7 a.m. on January 20"). Across sentences, `story_reference`.
     pub recent_reference: bool,
+    /// The reference is a year or month something has held since ("the first time since
+    /// 2019"): where it began, not what the sentence is about. In news, a partial date after
+    /// it does not take its year ("the ban was lifted on March 3" is this March), though a
+    /// clock time still falls on an unknown day of it ("since 2000 the day is marked at
+    /// noon").
+    pub reference_began: bool,
     /// A day of another year was stated in the last sentences: days of a month without a
     /// year, and months that soon follow that day, continue that story.
     pub story_reference: bool,
@@ -350,7 +356,9 @@ impl Context {
         match pref {
             Some(AnchorPref::Narrative) => reference.or(dct),
             Some(AnchorPref::Dct) => dct.or(reference),
-            None if self.narrative || self.recent_reference => reference.or(dct),
+            None if self.narrative || (self.recent_reference && !self.reference_began) => {
+                reference.or(dct)
+            }
             None => dct.or(reference),
         }
     }
@@ -1657,6 +1665,7 @@ mod tests {
             dct_time: None,
             narrative: false,
             recent_reference: false,
+            reference_began: false,
             story_reference: false,
             reference_year_stated: false,
             tense_attached: false,

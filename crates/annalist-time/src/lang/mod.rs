@@ -361,8 +361,7 @@ impl SessionState {
                 AnchorUsed::Dct => !self.ctx.narrative,
             };
             // In news, a year or month something has held "since" is where it began, not
-            // what the next sentences talk about: after "the first time since 2019", "on
-            // March 3" is this March, not 2019's.
+            // what the next sentences talk about (see `Context::reference_began`).
             let began_since = updates
                 && !self.ctx.narrative
                 && frame.day.is_none()
@@ -373,45 +372,44 @@ impl SessionState {
                     .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
                     .is_some_and(|id| pack.word_info(id).retrospect);
             // Only a narrative has asides: news skips the look at the words around.
-            let digression = began_since
-                || updates && self.ctx.narrative && {
-                    let before = first_tok.checked_sub(1).and_then(|i| tokens.get(i));
-                    let word_before = before
-                        .filter(|tok| tok.kind == TokenKind::Word)
-                        .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
-                        .map(|id| pack.word_info(id));
-                    let retrospect = word_before.is_some_and(|w| w.retrospect);
-                    let is_punct = |tok: Option<&crate::token::Token>, p: &str| {
-                        tok.is_some_and(|tok| tok.kind == TokenKind::Punct && tok.text(text) == p)
-                    };
-                    let parenthetical = is_punct(before, "(") && is_punct(tokens.get(end_tok), ")");
-                    let words_before = || {
-                        (first_tok.saturating_sub(PROSPECT_REACH)..first_tok)
-                            .filter(|&k| sentences.get(k) == sentences.get(first_tok))
-                            .filter_map(|k| tokens.get(k))
-                            .filter(|tok| tok.kind == TokenKind::Word)
-                            .filter_map(|tok| pack.word_id(&tok.text(text).to_lowercase()))
-                            .map(|id| pack.word_info(id))
-                    };
-                    let prospect = words_before().any(|w| w.prospect);
-                    let flashback = words_before().any(|w| w.flashback);
-                    // A bare year between a determiner and a word names a thing ("the 1978
-                    // Treaty").
-                    let names_a_thing = frame.month.is_none()
-                        && frame.day.is_none()
-                        && word_before.is_some_and(|w| w.determiner)
-                        && tokens
-                            .get(end_tok)
-                            .is_some_and(|tok| tok.kind == TokenKind::Word);
-                    let around = Surroundings {
-                        retrospect,
-                        prospect,
-                        flashback,
-                        parenthetical,
-                        names_a_thing,
-                    };
-                    self.is_digression(&frame, &r.value, t, around)
+            let digression = updates && self.ctx.narrative && {
+                let before = first_tok.checked_sub(1).and_then(|i| tokens.get(i));
+                let word_before = before
+                    .filter(|tok| tok.kind == TokenKind::Word)
+                    .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
+                    .map(|id| pack.word_info(id));
+                let retrospect = word_before.is_some_and(|w| w.retrospect);
+                let is_punct = |tok: Option<&crate::token::Token>, p: &str| {
+                    tok.is_some_and(|tok| tok.kind == TokenKind::Punct && tok.text(text) == p)
                 };
+                let parenthetical = is_punct(before, "(") && is_punct(tokens.get(end_tok), ")");
+                let words_before = || {
+                    (first_tok.saturating_sub(PROSPECT_REACH)..first_tok)
+                        .filter(|&k| sentences.get(k) == sentences.get(first_tok))
+                        .filter_map(|k| tokens.get(k))
+                        .filter(|tok| tok.kind == TokenKind::Word)
+                        .filter_map(|tok| pack.word_id(&tok.text(text).to_lowercase()))
+                        .map(|id| pack.word_info(id))
+                };
+                let prospect = words_before().any(|w| w.prospect);
+                let flashback = words_before().any(|w| w.flashback);
+                // A bare year between a determiner and a word names a thing ("the 1978
+                // Treaty").
+                let names_a_thing = frame.month.is_none()
+                    && frame.day.is_none()
+                    && word_before.is_some_and(|w| w.determiner)
+                    && tokens
+                        .get(end_tok)
+                        .is_some_and(|tok| tok.kind == TokenKind::Word);
+                let around = Surroundings {
+                    retrospect,
+                    prospect,
+                    flashback,
+                    parenthetical,
+                    names_a_thing,
+                };
+                self.is_digression(&frame, &r.value, t, around)
+            };
             // A story told in relative steps ("that afternoon", "the next morning", "two
             // days earlier") is still going on: its year still holds for a day of a month.
             if relative && r.anchor == AnchorUsed::Narrative && self.story_in.is_some() {
@@ -490,6 +488,7 @@ impl SessionState {
                 }
                 self.ctx.reference = Some(reference);
                 self.ctx.reference_year_stated = r.anchor == AnchorUsed::None;
+                self.ctx.reference_began = began_since;
             }
             let cstart = self.char_base + char_at(start);
             let cend = self.char_base + char_at(end);
