@@ -5,7 +5,6 @@
 
 use annalist_extract::extract;
 use annalist_ingest::{IngestOptions, read_bytes};
-use annalist_time::Tagger;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const SENTENCES: &[&str] = &[
@@ -40,7 +39,7 @@ fn corpus(n_docs: usize) -> Vec<Vec<u8>> {
 fn bench(c: &mut Criterion) {
     let docs = corpus(2_000);
     let bytes: usize = docs.iter().map(Vec::len).sum();
-    let tagger = Tagger::english();
+    let tagger = annalist_extract::Taggers::english();
     let opts = IngestOptions::default();
     let mut group = c.benchmark_group("extract");
     group.sample_size(10);

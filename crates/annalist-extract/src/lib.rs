@@ -1,13 +1,16 @@
 //! annalist-extract: everything annalist learns from one document, as one value.
 //!
 //! [`extract`] is a pure function of a [`Document`] (already read by `annalist-ingest`) and
-//! the tagger: it segments the text, tags its time expressions against the document's
+//! the taggers: it segments the text, tags its time expressions against the document's
 //! publication date, finds the figures (`annalist-figures`) outside them, builds the events,
 //! and returns an [`Extraction`]. No I/O, no global state, so documents can
 //! be extracted in parallel and the result is reproducible.
 //!
-//! Only English is tagged for now; documents in other languages are returned with their
-//! sentences and a note, and no time expressions.
+//! A document is tagged by the tagger whose language pack's code is the document's detected
+//! language ([`Taggers`]): English is built in, and other languages come from packs the user
+//! adds. Documents in a language without a pack are returned with their sentences and a note,
+//! and no time expressions. Figures are found in English text only: their vocabulary is not
+//! yet a language pack.
 
 #![warn(missing_docs)]
 
@@ -67,11 +70,56 @@ pub struct Extraction {
     pub notes: Vec<String>,
 }
 
-/// Runs `doc` through segmentation and the temporal tagger.
-pub fn extract(doc: Document, tagger: &Tagger) -> Extraction {
+/// The temporal taggers to choose from, one per language: the built-in English one and any
+/// from language packs the user adds (`annalist add --pack DIR`). A document goes to the
+/// tagger whose pack's code is its detected language ("en", "ru").
+#[derive(Clone, Debug)]
+pub struct Taggers {
+    taggers: Vec<Tagger>,
+}
+
+impl Default for Taggers {
+    fn default() -> Taggers {
+        Taggers::english()
+    }
+}
+
+impl Taggers {
+    /// The built-in English tagger alone.
+    pub fn english() -> Taggers {
+        Taggers {
+            taggers: vec![Tagger::english()],
+        }
+    }
+
+    /// Adds the tagger of another language pack; one with the same code is replaced, so a
+    /// pack can also stand in for the built-in English one.
+    pub fn add(&mut self, tagger: Tagger) {
+        let code = tagger.pack().code.clone();
+        self.taggers.retain(|t| t.pack().code != code);
+        self.taggers.push(tagger);
+    }
+
+    /// The tagger for documents in `language` (an ISO 639-1 code such as "en"), if any.
+    pub fn for_language(&self, language: &str) -> Option<&Tagger> {
+        self.taggers.iter().find(|t| t.pack().code == language)
+    }
+
+    /// The codes of the languages these taggers handle, in the order they were added.
+    pub fn languages(&self) -> Vec<&str> {
+        self.taggers
+            .iter()
+            .map(|t| t.pack().code.as_str())
+            .collect()
+    }
+}
+
+/// Runs `doc` through segmentation and the temporal tagger of its language.
+pub fn extract(doc: Document, taggers: &Taggers) -> Extraction {
     let sentences = segment(&doc.text);
     let mut notes = Vec::new();
-    let timexes = if doc.is_english() {
+    let tagger = taggers.for_language(&doc.language);
+    let timexes = if let Some(tagger) = tagger {
         let anchor = match &doc.published {
             Some(dct) => Anchor {
                 dct: Some(dct.datetime()),
@@ -87,8 +135,10 @@ pub fn extract(doc: Document, tagger: &Tagger) -> Extraction {
         tagger.tag(&doc.text, &anchor)
     } else {
         notes.push(format!(
-            "language {:?} is stored but not tagged yet (only English is)",
-            doc.language
+            "language {:?} is stored but not tagged: no language pack for it (there are \
+             packs for {}; add one with --pack DIR)",
+            doc.language,
+            taggers.languages().join(", ")
         ));
         Vec::new()
     };
@@ -161,7 +211,7 @@ mod tests {
         let d = doc(
             "Date: 2025-03-14\nTitle: Curfew\n\nThirty-seven years ago a curfew was announced. Yesterday the square was quiet.\n",
         );
-        let x = extract(d, &Tagger::english());
+        let x = extract(d, &Taggers::english());
         let values: Vec<String> = x.timexes.iter().map(|t| t.value.to_string()).collect();
         assert_eq!(values, ["1988", "2025-03-13"]);
         // Offsets point into the document text.
@@ -184,7 +234,7 @@ mod tests {
         let d = doc(
             "Date: 2026-01-20\n\nOn the night of January 19, 1990, Soviet troops entered Baku. Nobody slept. The next day, President Mikhail Gorbachev defended the decision in Moscow.\n",
         );
-        let x = extract(d, &Tagger::english());
+        let x = extract(d, &Taggers::english());
         assert_eq!(x.events.len(), 2, "{:#?}", x.events);
         let e = &x.events[0];
         assert_eq!(e.time.value, "1990-01-19TNI");
@@ -219,9 +269,46 @@ mod tests {
     }
 
     #[test]
+    fn each_language_goes_to_its_own_pack_and_others_are_noted() {
+        let d = || {
+            doc(
+                "Date: 2027-01-20\n\nТридцать семь лет назад, 20 января 1990 года, в Баку \
+                 вошли советские войска. На следующий день объявили комендантский час.\n",
+            )
+        };
+        assert_eq!(d().language, "ru");
+        let x = extract(d(), &Taggers::english());
+        assert!(x.timexes.is_empty());
+        assert!(x.notes[0].contains("no language pack"), "{:?}", x.notes);
+
+        let russian = annalist_time::LanguagePack::parse(
+            "ru",
+            include_str!("../../../examples/packs/ru/lexicon.txt"),
+            include_str!("../../../examples/packs/ru/rules.txt"),
+        )
+        .unwrap();
+        let mut taggers = Taggers::english();
+        taggers.add(Tagger::with_pack(russian));
+        assert_eq!(taggers.languages(), ["en", "ru"]);
+        let x = extract(d(), &taggers);
+        let values: Vec<String> = x.timexes.iter().map(|t| t.value.to_string()).collect();
+        assert_eq!(values, ["1990", "1990-01-20", "1990-01-21"]);
+        assert!(x.notes.is_empty(), "{:?}", x.notes);
+        // The dated sentences become events, as in English.
+        let days: Vec<&str> = x.events.iter().map(|e| e.time.value.as_str()).collect();
+        assert_eq!(days, ["1990-01-20", "1990-01-21"]);
+        // English documents still go to the English tagger.
+        let x = extract(
+            doc("Date: 2025-03-14\n\nYesterday the square was quiet.\n"),
+            &taggers,
+        );
+        assert_eq!(x.timexes[0].value.to_string(), "2025-03-13");
+    }
+
+    #[test]
     fn without_a_date_relative_expressions_stay_unanchored() {
         let d = doc("Yesterday the square was quiet; on March 3, 1988 it was not.\n");
-        let x = extract(d, &Tagger::english());
+        let x = extract(d, &Taggers::english());
         assert_eq!(x.timexes[0].value.to_string(), "XXXX-XX-XX");
         assert_eq!(x.timexes[1].value.to_string(), "1988-03-03");
         assert!(x.notes[0].contains("no publication date"));
@@ -232,7 +319,7 @@ mod tests {
         let d = doc(
             "Date: 2025-03-14\n\nOn March 3, 1988 more than 20,000 troops were brought into the capital. Police said 52 people were killed.\n",
         );
-        let x = extract(d, &Tagger::english());
+        let x = extract(d, &Taggers::english());
         let troops = x
             .figures
             .iter()

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use annalist_extract::extract;
 use annalist_ingest::{IngestOptions, read_bytes};
-use annalist_time::Tagger;
 
 struct Score {
     expected: usize,
@@ -16,7 +15,7 @@ struct Score {
 }
 
 fn score(dir: &Path) -> Score {
-    let tagger = Tagger::english();
+    let tagger = annalist_extract::Taggers::english();
     let tsv = std::fs::read_to_string(dir.join("events.tsv")).unwrap();
     let mut s = Score {
         expected: 0,

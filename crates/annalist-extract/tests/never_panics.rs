@@ -4,7 +4,6 @@
 
 use annalist_extract::extract;
 use annalist_ingest::{IngestOptions, read_bytes};
-use annalist_time::Tagger;
 use proptest::prelude::*;
 
 fn check(input: &str) {
@@ -13,7 +12,7 @@ fn check(input: &str) {
         .flatten()
     {
         let n = doc.text.chars().count();
-        let x = extract(doc, &Tagger::english());
+        let x = extract(doc, &annalist_extract::Taggers::english());
         for e in &x.events {
             assert!(e.start <= e.end && e.end <= n);
             for name in &e.names {

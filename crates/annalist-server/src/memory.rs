@@ -13,9 +13,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
-use annalist_extract::{Event, Extraction, Figure, extract};
+use annalist_extract::{Event, Extraction, Figure, Taggers, extract};
 use annalist_ingest::{IngestOptions, read_bytes, read_inputs};
-use annalist_time::{Tagger, TimexType};
+use annalist_time::TimexType;
 use jiff::civil::DateTime;
 
 use crate::api::{
@@ -28,7 +28,7 @@ use crate::time::epoch_seconds;
 /// An in-memory archive. Cheap to clone handles are not needed: share it in an `Arc`.
 #[derive(Debug)]
 pub struct MemoryBackend {
-    tagger: Tagger,
+    taggers: Taggers,
     snapshot: RwLock<Arc<Inner>>,
     /// Held by writers while they build the next snapshot: writes happen one at a time.
     writer: Mutex<()>,
@@ -80,7 +80,7 @@ impl MemoryBackend {
             .map(Arc::new)
             .collect();
         MemoryBackend {
-            tagger: Tagger::english(),
+            taggers: Taggers::english(),
             snapshot: RwLock::new(Arc::new(Inner::build(docs))),
             writer: Mutex::new(()),
         }
@@ -90,7 +90,7 @@ impl MemoryBackend {
     /// options. Inputs that cannot be read are returned as messages, not fatal.
     pub fn from_paths(paths: &[PathBuf]) -> (MemoryBackend, Vec<String>) {
         use rayon::prelude::*;
-        let tagger = Tagger::english();
+        let taggers = Taggers::english();
         let mut errors = Vec::new();
         let mut docs = Vec::new();
         for item in read_inputs(paths, &IngestOptions::default()) {
@@ -100,7 +100,7 @@ impl MemoryBackend {
             }
         }
         // Extraction is the slow part and independent per document: use every core.
-        let extractions = docs.into_par_iter().map(|d| extract(d, &tagger)).collect();
+        let extractions = docs.into_par_iter().map(|d| extract(d, &taggers)).collect();
         (MemoryBackend::new(extractions), errors)
     }
 
@@ -669,7 +669,7 @@ impl Backend for MemoryBackend {
         let mut extracted = Vec::new();
         for item in read_bytes(name, bytes, &IngestOptions::default()) {
             match item {
-                Ok(doc) => extracted.push(extract(doc, &self.tagger)),
+                Ok(doc) => extracted.push(extract(doc, &self.taggers)),
                 Err(e) => result.errors.push(e.to_string()),
             }
         }

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use annalist_extract::{Event, EventTime, Extraction, TimeSource, extract};
 use annalist_ingest::{IngestOptions, read_bytes, segment};
 use annalist_store::{SCHEMA_VERSION, SearchQuery, Store, TimelineQuery, instant};
-use annalist_time::{Granularity, Interval, Tagger};
+use annalist_time::{Granularity, Interval};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jiff::civil::{Date, DateTime, Time};
 
@@ -35,7 +35,7 @@ fn document(i: u64) -> annalist_ingest::Document {
 }
 
 fn insert(c: &mut Criterion) {
-    let tagger = Tagger::english();
+    let tagger = annalist_extract::Taggers::english();
     let batch: Vec<Extraction> = (0..200).map(|i| extract(document(i), &tagger)).collect();
     let bytes: usize = batch.iter().map(|x| x.doc.text.len()).sum();
     let mut g = c.benchmark_group("insert");

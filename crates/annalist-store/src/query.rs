@@ -1568,7 +1568,7 @@ mod tests {
     /// A store of articles that mention 1990 and 1996 in several ways.
     fn dated_store() -> Store {
         let mut store = Store::in_memory().unwrap();
-        let tagger = annalist_time::Tagger::english();
+        let tagger = annalist_extract::Taggers::english();
         let bodies = [
             "The amnesty law of 1996 freed prisoners. In March 1990 the amnesty was debated.",
             "On 3 March 1990 an amnesty law passed. Prisoners were freed in 1996 under the amnesty law.",

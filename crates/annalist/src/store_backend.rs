@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 
-use annalist_extract::extract;
+use annalist_extract::{Taggers, extract};
 use annalist_ingest::{IngestOptions, read_bytes};
 use annalist_server::api::{
     self, AddResult, Conflicts, DocumentView, SearchResults, Stats, TimelinePage,
@@ -17,7 +17,6 @@ use annalist_server::api::{
 use annalist_server::time::epoch_seconds;
 use annalist_server::{Backend, BackendError, DateRange, TimelineFilter};
 use annalist_store::{Inserted, SearchQuery, Store, StoreError, TimelineQuery};
-use annalist_time::Tagger;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -50,9 +49,9 @@ struct AddJob {
 /// batch work). Documents are written in one transaction per body, as before.
 fn ingest_thread(path: PathBuf, writer: Arc<Mutex<()>>, jobs: mpsc::Receiver<AddJob>) {
     lower_priority();
-    let tagger = Tagger::english();
+    let taggers = Taggers::english();
     for job in jobs {
-        let result = add_body(&path, &writer, &tagger, &job.name, &job.bytes);
+        let result = add_body(&path, &writer, &taggers, &job.name, &job.bytes);
         // The requester may have gone (timeout): nothing to tell it then.
         let _ = job.reply.send(result);
     }
@@ -70,7 +69,7 @@ fn lower_priority() {
 fn add_body(
     path: &std::path::Path,
     writer: &Mutex<()>,
-    tagger: &Tagger,
+    taggers: &Taggers,
     name: &str,
     bytes: &[u8],
 ) -> Result<AddResult, BackendError> {
@@ -83,7 +82,7 @@ fn add_body(
     let mut batch = Vec::new();
     for item in read_bytes(name, bytes, &IngestOptions::default()) {
         match item {
-            Ok(doc) => batch.push(extract(doc, tagger)),
+            Ok(doc) => batch.push(extract(doc, taggers)),
             Err(e) => result.errors.push(e.to_string()),
         }
     }

@@ -236,6 +236,36 @@ fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
         .collect();
     assert_eq!(values, ["1990", "1990-01-20"]);
 
+    // `extract` (and `add`, which shares its options) tags documents in the pack's language.
+    let doc = "Date: 2027-01-20\n\nТридцать семь лет назад, 20 января 1990 года, в Баку вошли \
+               советские войска.\n";
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(docs.path().join("baku.txt"), doc).unwrap();
+    let extracted = |extra: &[&std::path::Path]| {
+        let out = annalist()
+            .arg("extract")
+            .arg(docs.path())
+            .args(
+                extra
+                    .iter()
+                    .flat_map(|p| [std::path::Path::new("--pack"), p]),
+            )
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let with_pack = extracted(&[&pack]);
+    assert_eq!(with_pack["doc"]["language"], "ru");
+    assert_eq!(with_pack["timexes"][1]["value"], "1990-01-20");
+    let without = extracted(&[]);
+    assert_eq!(without["timexes"].as_array().unwrap().len(), 0);
+    assert!(without["notes"][0].as_str().unwrap().contains("--pack"));
+
     // A pack whose example is wrong fails the check and names the line.
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(pack.join("lexicon.txt"), dir.path().join("lexicon.txt")).unwrap();

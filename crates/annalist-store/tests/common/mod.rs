@@ -3,7 +3,6 @@
 
 use annalist_extract::{Extraction, Figure, extract};
 use annalist_ingest::{IngestOptions, read_bytes};
-use annalist_time::Tagger;
 
 /// Reads `text` (with its `Date:`/`Title:`/`URL:` header) as one document and extracts it.
 pub fn extraction(name: &str, text: &str) -> Extraction {
@@ -12,7 +11,7 @@ pub fn extraction(name: &str, text: &str) -> Extraction {
         .next()
         .expect("one document")
         .expect("readable");
-    extract(doc, &Tagger::english())
+    extract(doc, &annalist_extract::Taggers::english())
 }
 
 /// A figure as the figures extractor would report it.

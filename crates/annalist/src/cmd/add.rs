@@ -13,10 +13,9 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use annalist_extract::{Extraction, extract};
+use annalist_extract::{Extraction, Taggers, extract};
 use annalist_ingest::{Document, read_inputs};
 use annalist_store::{Inserted, Store};
-use annalist_time::Tagger;
 use anyhow::Context;
 
 use super::archive::{DbArg, number};
@@ -55,6 +54,7 @@ struct Tally {
 
 pub fn run(args: AddArgs) -> anyhow::Result<()> {
     let opts = options(&args.input)?;
+    let taggers = super::pack::taggers(&args.input.pack)?;
     let path = args.db.path();
     let mut store = Store::open(&path)?;
     let jobs = args
@@ -88,7 +88,8 @@ pub fn run(args: AddArgs) -> anyhow::Result<()> {
         .map(|_| {
             let rx = doc_rx.clone();
             let tx = item_tx.clone();
-            std::thread::spawn(move || work(&rx, &tx))
+            let taggers = taggers.clone();
+            std::thread::spawn(move || work(&rx, &tx, &taggers))
         })
         .collect();
     drop(item_tx);
@@ -167,8 +168,7 @@ fn read(
 }
 
 /// A worker: extracts documents until the reader is done.
-fn work(docs: &Mutex<Receiver<Document>>, items: &SyncSender<Item>) {
-    let tagger = Tagger::english();
+fn work(docs: &Mutex<Receiver<Document>>, items: &SyncSender<Item>, taggers: &Taggers) {
     loop {
         let next = match docs.lock() {
             Ok(rx) => rx.recv(),
@@ -176,7 +176,7 @@ fn work(docs: &Mutex<Receiver<Document>>, items: &SyncSender<Item>) {
         };
         let Ok(doc) = next else { return };
         if items
-            .send(Item::Extracted(Box::new(extract(doc, &tagger))))
+            .send(Item::Extracted(Box::new(extract(doc, taggers))))
             .is_err()
         {
             return;

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use annalist_extract::extract;
 use annalist_ingest::{Dct, Format, IngestOptions, read_inputs};
-use annalist_time::Tagger;
 use anyhow::Context;
 
 #[derive(clap::Args)]
@@ -46,6 +45,11 @@ pub struct ExtractArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub(crate) quiet: bool,
+    /// A language pack folder (lexicon.txt, rules.txt) whose name is a language code
+    /// ("ru"): documents detected in that language are tagged with it. Repeatable; English
+    /// is built in.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) pack: Vec<PathBuf>,
 }
 
 fn prepend(list: &mut Vec<String>, extra: &[String]) {
@@ -87,7 +91,7 @@ pub fn options(args: &ExtractArgs) -> anyhow::Result<IngestOptions> {
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
     let opts = options(&args)?;
-    let tagger = Tagger::english();
+    let taggers = super::pack::taggers(&args.pack)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let progress = if !args.quiet && std::io::stderr().is_terminal() {
@@ -110,7 +114,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
                     let line = doc.line.map(|l| format!(":{l}")).unwrap_or_default();
                     eprintln!("annalist: warning: {}{line}: {w}", doc.path);
                 }
-                let x = extract(doc, &tagger);
+                let x = extract(doc, &taggers);
                 serde_json::to_writer(&mut out, &x)?;
                 out.write_all(b"\n")?;
                 read += 1;

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use annalist_extract::Taggers;
 use annalist_time::{LanguagePack, Tagger};
 use anyhow::{Context, bail};
 
@@ -31,6 +32,15 @@ pub fn load(dir: &Path) -> anyhow::Result<Tagger> {
     let pack = LanguagePack::parse(&code, &lexicon, &rules)
         .with_context(|| format!("{}: the language pack is invalid", dir.display()))?;
     Ok(Tagger::with_pack(pack))
+}
+
+/// The built-in English tagger and one for each pack folder in `dirs`.
+pub fn taggers(dirs: &[PathBuf]) -> anyhow::Result<Taggers> {
+    let mut taggers = Taggers::english();
+    for dir in dirs {
+        taggers.add(load(dir)?);
+    }
+    Ok(taggers)
 }
 
 /// Runs every example of the pack in `dir`; fails, listing each failure, unless all pass.

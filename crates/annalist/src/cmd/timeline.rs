@@ -14,6 +14,10 @@ pub struct TimelineArgs {
     /// Articles to extract and put in order on the fly, instead of reading the archive
     /// (formats text, json and csv).
     files: Vec<std::path::PathBuf>,
+    /// With files: a language pack folder for documents in its language (see `annalist
+    /// extract --pack`). Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pack: Vec<std::path::PathBuf>,
     #[command(flatten)]
     range: RangeArgs,
     /// Words (all of them) the statement must contain.
@@ -70,7 +74,8 @@ pub fn run(args: TimelineArgs) -> anyhow::Result<()> {
             ),
         };
         let opts = annalist_ingest::IngestOptions::default();
-        return run_files(&args.files, &opts, format);
+        let taggers = super::pack::taggers(&args.pack)?;
+        return run_files(&args.files, &opts, &taggers, format);
     }
     let format = Format::parse(&args.format)?;
     let (from, to) = args.range.bounds()?;

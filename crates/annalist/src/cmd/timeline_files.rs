@@ -4,9 +4,8 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use annalist_extract::{Event, Extraction, extract};
+use annalist_extract::{Event, Extraction, Taggers, extract};
 use annalist_ingest::read_inputs;
-use annalist_time::Tagger;
 
 /// Output format of a file timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -91,14 +90,14 @@ fn csv(s: &str) -> String {
 pub fn run(
     paths: &[PathBuf],
     opts: &annalist_ingest::IngestOptions,
+    taggers: &Taggers,
     format: FileTimelineFormat,
 ) -> anyhow::Result<()> {
-    let tagger = Tagger::english();
     let mut extractions = Vec::new();
     let mut skipped = 0usize;
     for item in read_inputs(paths, opts) {
         match item {
-            Ok(doc) => extractions.push(extract(doc, &tagger)),
+            Ok(doc) => extractions.push(extract(doc, taggers)),
             Err(e) => {
                 eprintln!("annalist: {e}");
                 skipped += 1;
