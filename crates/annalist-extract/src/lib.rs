@@ -315,6 +315,19 @@ mod tests {
     }
 
     #[test]
+    fn a_count_that_looks_like_a_year_is_a_figure_not_a_date() {
+        let d = doc("Date: 2026-02-26\n\nThe attack on the town in 1992 killed 1275 people.\n");
+        let x = extract(d, &Taggers::english());
+        let dates: Vec<&str> = x.timexes.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(dates, ["1992"]);
+        assert_eq!(x.figures.len(), 1, "{:?}", x.figures);
+        assert_eq!(
+            (x.figures[0].value, x.figures[0].category.as_str()),
+            (1275.0, "killed")
+        );
+    }
+
+    #[test]
     fn figures_join_the_events_of_their_sentence() {
         let d = doc(
             "Date: 2025-03-14\n\nOn March 3, 1988 more than 20,000 troops were brought into the capital. Police said 52 people were killed.\n",
