@@ -821,7 +821,7 @@ fn match_atom(pack: &LanguagePack, atom: &Atom, item: &Item) -> Option<Frame> {
             ItemKind::Constituent {
                 category, frame, ..
             },
-        ) if c == category => Some((**frame).clone()),
+        ) if c == category && frame.reject.is_none() => Some((**frame).clone()),
         (Atom::Num(role), ItemKind::Number(n)) if !n.ordinal && n.decade.is_none() => {
             number_role(*role, n).map(NumPart::frame)
         }
@@ -1032,7 +1032,14 @@ fn atom_matches(pack: &LanguagePack, atom: &Atom, item: &Item) -> bool {
         (Atom::Class(c), ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w))) => {
             pack.word_in_class(*w, *c, item.capitalized)
         }
-        (Atom::Category(c), ItemKind::Constituent { category, .. }) => c == category,
+        // A rejected span ("1990 troops") is no part of a larger expression: "20 January of
+        // 1990 troops" keeps its day rather than losing it to the rejection.
+        (
+            Atom::Category(c),
+            ItemKind::Constituent {
+                category, frame, ..
+            },
+        ) => c == category && frame.reject.is_none(),
         (Atom::Num(role), ItemKind::Number(n)) => {
             !n.ordinal && n.decade.is_none() && number_role(*role, n).is_some()
         }
@@ -1295,6 +1302,30 @@ mod tests {
             texts.push(article.to_string());
         }
         texts
+    }
+
+    #[test]
+    fn a_rejected_span_is_no_part_of_a_larger_expression() {
+        let lexicon = "MONTH: march = month=3\n";
+        let rules = "rule day\n  match: MONTH NUM:day\n  as: @date\n\
+                     rule year\n  match: NUM:year\n\
+                     rule distance\n  match: NUM:year \"km\"\n  set: reject=true\n\
+                     rule in-year\n  match: @date \"of\" @timex\n  stage: 2\n";
+        let tagger = crate::Tagger::with_pack(LanguagePack::parse("xx", lexicon, rules).unwrap());
+        let anchor = crate::Anchor::from_dct("2025-03-14").unwrap();
+        let texts = |s: &str| -> Vec<(String, String)> {
+            tagger
+                .tag(s, &anchor)
+                .into_iter()
+                .map(|t| (t.text, t.value.to_string()))
+                .collect()
+        };
+        let one = |text: &str, value: &str| vec![(text.to_string(), value.to_string())];
+        assert_eq!(
+            texts("march 3 of 1990"),
+            one("march 3 of 1990", "1990-03-03")
+        );
+        assert_eq!(texts("march 3 of 1200 km"), one("march 3", "2025-03-03"));
     }
 
     #[test]
