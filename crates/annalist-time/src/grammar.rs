@@ -207,12 +207,17 @@ fn joined_text<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str>
 }
 
 fn is_suffix(list: &[String], s: &str, buf: &mut String) -> bool {
+    is_one_of(list.iter().map(String::as_str), s, buf)
+}
+
+/// Whether `s` is one of `words` (lowercase), ignoring case.
+fn is_one_of<'a>(mut words: impl Iterator<Item = &'a str>, s: &str, buf: &mut String) -> bool {
     if s.is_ascii() {
-        return list.iter().any(|x| x.eq_ignore_ascii_case(s));
+        return words.any(|x| x.eq_ignore_ascii_case(s));
     }
     buf.clear();
     buf.extend(s.chars().flat_map(char::to_lowercase));
-    list.contains(buf)
+    words.any(|x| x == buf.as_str())
 }
 
 /// How many tokens after a digit run spell one of `list`'s suffixes: one for a suffix
@@ -228,11 +233,11 @@ fn suffix_tokens(
 ) -> usize {
     match joined_text(text, tokens, end) {
         Some("-") => match joined_text(text, tokens, end + 1) {
-            Some(word) if list.iter().any(|x| x.starts_with('-')) => {
-                let hyphenated = format!("-{word}");
-                usize::from(is_suffix(list, &hyphenated, buf)) * 2
+            Some(word) => {
+                let hyphenated = list.iter().filter_map(|x| x.strip_prefix('-'));
+                usize::from(is_one_of(hyphenated, word, buf)) * 2
             }
-            _ => 0,
+            None => 0,
         },
         Some(s) => usize::from(is_suffix(list, s, buf)),
         None => 0,
