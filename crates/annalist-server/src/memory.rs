@@ -86,11 +86,18 @@ impl MemoryBackend {
         }
     }
 
+    /// The same archive, with `taggers` for the documents POSTed to it later (English only
+    /// by default).
+    pub fn with_taggers(mut self, taggers: Taggers) -> MemoryBackend {
+        self.taggers = taggers;
+        self
+    }
+
     /// Reads and extracts every input in `paths` (files, folders, JSONL) with default
-    /// options. Inputs that cannot be read are returned as messages, not fatal.
-    pub fn from_paths(paths: &[PathBuf]) -> (MemoryBackend, Vec<String>) {
+    /// options, each document with the tagger of its language. Inputs that cannot be read
+    /// are returned as messages, not fatal.
+    pub fn from_paths(paths: &[PathBuf], taggers: Taggers) -> (MemoryBackend, Vec<String>) {
         use rayon::prelude::*;
-        let taggers = Taggers::english();
         let mut errors = Vec::new();
         let mut docs = Vec::new();
         for item in read_inputs(paths, &IngestOptions::default()) {
@@ -101,7 +108,10 @@ impl MemoryBackend {
         }
         // Extraction is the slow part and independent per document: use every core.
         let extractions = docs.into_par_iter().map(|d| extract(d, &taggers)).collect();
-        (MemoryBackend::new(extractions), errors)
+        (
+            MemoryBackend::new(extractions).with_taggers(taggers),
+            errors,
+        )
     }
 
     /// The current snapshot. The lock is held only to clone an `Arc`.
@@ -762,6 +772,29 @@ mod tests {
                 (".", false)
             ]
         );
+    }
+
+    #[test]
+    fn posted_documents_are_tagged_in_their_language_when_a_pack_is_given() {
+        let body = "Date: 2027-01-20\n\nТридцать семь лет назад, 20 января 1990 года, в Баку \
+                    вошли советские войска.\n";
+        let english_only = MemoryBackend::default();
+        english_only.add("baku.txt", body.as_bytes()).unwrap();
+        assert_eq!(english_only.stats().unwrap().timexes, 0);
+
+        let russian = annalist_time::LanguagePack::parse(
+            "ru",
+            include_str!("../../../examples/packs/ru/lexicon.txt"),
+            include_str!("../../../examples/packs/ru/rules.txt"),
+        )
+        .unwrap();
+        let mut taggers = Taggers::english();
+        taggers.add(annalist_time::Tagger::with_pack(russian));
+        let with_pack = MemoryBackend::default().with_taggers(taggers);
+        with_pack.add("baku.txt", body.as_bytes()).unwrap();
+        let stats = with_pack.stats().unwrap();
+        assert_eq!((stats.timexes, stats.events), (2, 1));
+        assert_eq!(stats.earliest.as_deref(), Some("1990-01-20"));
     }
 
     #[test]

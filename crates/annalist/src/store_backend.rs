@@ -47,9 +47,13 @@ struct AddJob {
 /// CPU priority than the threads answering reads, so that a running import slows the
 /// timeline down as little as possible (reads are what a person waits for; an import is
 /// batch work). Documents are written in one transaction per body, as before.
-fn ingest_thread(path: PathBuf, writer: Arc<Mutex<()>>, jobs: mpsc::Receiver<AddJob>) {
+fn ingest_thread(
+    path: PathBuf,
+    writer: Arc<Mutex<()>>,
+    taggers: Taggers,
+    jobs: mpsc::Receiver<AddJob>,
+) {
     lower_priority();
-    let taggers = Taggers::english();
     for job in jobs {
         let result = add_body(&path, &writer, &taggers, &job.name, &job.bytes);
         // The requester may have gone (timeout): nothing to tell it then.
@@ -119,15 +123,16 @@ fn convert<T: DeserializeOwned>(v: &impl Serialize) -> Result<T, BackendError> {
 }
 
 impl StoreBackend {
-    /// Opens the archive at `path` (it must exist: `annalist add` creates it).
-    pub fn open(path: PathBuf) -> anyhow::Result<StoreBackend> {
+    /// Opens the archive at `path` (it must exist: `annalist add` creates it); documents
+    /// POSTed to it are tagged by `taggers`, each with the one of its language.
+    pub fn open(path: PathBuf, taggers: Taggers) -> anyhow::Result<StoreBackend> {
         let first = Store::open_read_only(&path)?;
         let writer = Arc::new(Mutex::new(()));
         let (adder, jobs) = mpsc::channel();
         let (p, w) = (path.clone(), Arc::clone(&writer));
         std::thread::Builder::new()
             .name("annalist-ingest".into())
-            .spawn(move || ingest_thread(p, w, jobs))
+            .spawn(move || ingest_thread(p, w, taggers, jobs))
             .map_err(|e| anyhow::anyhow!("cannot start the ingest thread: {e}"))?;
         Ok(StoreBackend {
             path,
@@ -361,7 +366,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.db");
         Store::open(&path).unwrap();
-        let backend = StoreBackend::open(path).unwrap();
+        let backend = StoreBackend::open(path, Taggers::english()).unwrap();
         let max = backend.readers.lock().unwrap().max;
         // More panics than the pool has slots: were a slot lost each time, the next query
         // would wait forever.

@@ -19,7 +19,8 @@ pub fn fixtures() -> PathBuf {
 
 /// The sample archive, in memory.
 pub fn sample_backend() -> MemoryBackend {
-    let (backend, errors) = MemoryBackend::from_paths(&[fixtures()]);
+    let (backend, errors) =
+        MemoryBackend::from_paths(&[fixtures()], annalist_extract::Taggers::english());
     assert!(errors.is_empty(), "{errors:?}");
     backend
 }

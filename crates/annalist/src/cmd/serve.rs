@@ -36,6 +36,10 @@ pub struct ServeArgs {
     /// Seconds a request may take before it is answered 408.
     #[arg(long, default_value_t = 30)]
     timeout_secs: u64,
+    /// A language pack folder for documents in its language, read with --from or POSTed
+    /// (see `annalist extract --pack`). Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pack: Vec<PathBuf>,
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
@@ -51,10 +55,11 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         timeout: Duration::from_secs(args.timeout_secs.max(1)),
         ..ServerConfig::default()
     };
+    let taggers = super::pack::taggers(&args.pack)?;
     let backend: Arc<dyn annalist_server::Backend> = if args.from.is_empty() {
         let path = annalist_store::resolve_path(args.db.as_deref());
         Arc::new(
-            crate::store_backend::StoreBackend::open(path.clone()).map_err(|e| {
+            crate::store_backend::StoreBackend::open(path.clone(), taggers).map_err(|e| {
                 anyhow::anyhow!(
                     "{}: {e} (build an archive with `annalist add PATH…`, or serve articles directly with --from PATH…)",
                     path.display()
@@ -62,7 +67,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             })?,
         )
     } else {
-        let (backend, errors) = MemoryBackend::from_paths(&args.from);
+        let (backend, errors) = MemoryBackend::from_paths(&args.from, taggers);
         for e in &errors {
             eprintln!("annalist: skipped {e}");
         }
