@@ -352,6 +352,13 @@ pub struct LanguagePack {
     pub(crate) fraction_links: bool,
     pub(crate) decade_suffixes: Vec<String>,
     pub(crate) past_suffixes: Vec<String>,
+    /// Endings of future verb forms, for languages that build the future with a suffix
+    /// (Azerbaijani "-acaq", Turkish "-ecek") rather than an auxiliary.
+    pub(crate) future_suffixes: Vec<String>,
+    /// The verb ends its clause (Azerbaijani, Turkish): the tense of an expression comes from
+    /// its own clause, so the look for a cue on its left stops at a comma. Set by
+    /// `WORD_ORDER: verb-final` in the lexicon.
+    pub(crate) verb_final: bool,
     /// What, written right after an expression, makes it a possessive ("Wednesday's ruling"):
     /// the expression then names a day that has come, whatever the tense around it.
     pub(crate) possessive_markers: Vec<String>,
@@ -429,6 +436,8 @@ impl LanguagePack {
             fraction_links: false,
             decade_suffixes: Vec::new(),
             past_suffixes: Vec::new(),
+            future_suffixes: Vec::new(),
+            verb_final: false,
             possessive_markers: Vec::new(),
             duration_joins: Vec::new(),
             range: RangeWords::default(),
@@ -638,9 +647,21 @@ impl LanguagePack {
                     self.fraction_links = true;
                     self.flag_words(words, |w| w.fraction_link = true);
                 }
+                "WORD_ORDER" => {
+                    self.verb_final = match words.collect::<Vec<_>>().as_slice() {
+                        ["verb-final"] => true,
+                        ["verb-medial"] => false,
+                        other => {
+                            return Err(err(format!(
+                                "WORD_ORDER is verb-final or verb-medial, not {other:?}"
+                            )));
+                        }
+                    };
+                }
                 "ORDINAL_SUFFIX" => self.ordinal_suffixes.extend(words.map(str::to_lowercase)),
                 "DECADE_SUFFIX" => self.decade_suffixes.extend(words.map(str::to_lowercase)),
                 "PAST_SUFFIX" => self.past_suffixes.extend(words.map(str::to_lowercase)),
+                "FUTURE_SUFFIX" => self.future_suffixes.extend(words.map(str::to_lowercase)),
                 "POSSESSIVE" => self.possessive_markers.extend(words.map(str::to_lowercase)),
                 "DURATION_JOIN" => self.duration_joins.extend(words.map(str::to_lowercase)),
                 "RANGE_LINK" => self.range.links.extend(words.map(str::to_lowercase)),
@@ -978,6 +999,16 @@ mod tests {
         }
         assert_eq!(pack.ascii_char_id(b'A'), pack.word_id("a"));
         assert_eq!(pack.ascii_char_id(200), None);
+    }
+
+    #[test]
+    fn word_order_is_verb_final_or_verb_medial() {
+        let pack = |lex: &str| LanguagePack::parse("xx", lex, "");
+        assert!(!pack(LEX).unwrap().verb_final);
+        assert!(pack("WORD_ORDER: verb-final\n").unwrap().verb_final);
+        let e = pack("MONTH: may = month=5\nWORD_ORDER: sov\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("lexicon.txt", 2));
+        assert!(e.message.contains("verb-final"), "{e}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! auxiliary, unless the expression hangs on it ("ended on March 3"): then it counts as near
 //! as one, and the resolver keeps such a day in the past even where news would otherwise read
 //! a day soon ahead as a coming deadline. The cue words are language data
-//! (`PAST:`, `FUTURE:` and `PAST_SUFFIX:` in a pack's lexicon), as are the verbs of intent
+//! (`PAST:`, `FUTURE:`, `PAST_SUFFIX:` and `FUTURE_SUFFIX:` in a pack's lexicon), as are the verbs of intent
 //! whose infinitive looks ahead (`INTENT:`, `INFINITIVE:`). "Until" (`PROSPECT:`) is no cue of
 //! its own: "the border was closed until Thursday" looked back. It looks ahead only after a
 //! verb that puts something off (`DEFER:`, "postponed until Tuesday") or in a sentence with no
@@ -118,8 +118,8 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The tense cue token `i` gives, if any: what the pack says of the word, else a past
-    /// suffix on a word it does not know.
+    /// The tense cue token `i` gives, if any: what the pack says of the word, else a past or
+    /// future suffix on a word it does not know.
     fn cue(&mut self, i: usize) -> Option<TenseCue> {
         let tokens = self.tokens;
         let t = tokens.get(i)?;
@@ -136,20 +136,26 @@ impl<'a> Words<'a> {
         }
         // (Suffixes are compared without lowercasing the word: most words end in none.)
         let word = t.text(self.text);
-        if self.pack.past_suffixes.iter().any(|s| {
-            word.len()
-                .checked_sub(s.len())
-                .and_then(|at| word.get(at..))
-                .is_some_and(|end| end.eq_ignore_ascii_case(s))
-        }) && word.chars().count() > 4
-        {
-            return Some(TenseCue {
-                tense: Tense::Past,
-                strong: false,
-                also_a_noun: false,
-            });
-        }
-        None
+        let ends_in = |suffixes: &[String]| {
+            suffixes.iter().any(|s| {
+                word.len()
+                    .checked_sub(s.len())
+                    .and_then(|at| word.get(at..))
+                    .is_some_and(|end| end.eq_ignore_ascii_case(s))
+            }) && word.chars().count() > 4
+        };
+        let tense = if ends_in(&self.pack.past_suffixes) {
+            Tense::Past
+        } else if ends_in(&self.pack.future_suffixes) {
+            Tense::Future
+        } else {
+            return None;
+        };
+        Some(TenseCue {
+            tense,
+            strong: false,
+            also_a_noun: false,
+        })
     }
 
     /// Whether token `i` is a word the pack knows with the property `has`.
@@ -183,6 +189,10 @@ impl<'a> Words<'a> {
             })
         });
         let mut right_open = true;
+        // Where the verb ends its clause, the clause before a comma is another one's: "Cümə
+        // günü mitinq keçirildi, şənbə günü konfrans olacaq" (a rally was held on Friday, a
+        // conference will be on Saturday).
+        let mut left_open = true;
         for d in 1..=WINDOW {
             if best.is_some_and(|(score, _, _)| score <= d) {
                 break;
@@ -197,7 +207,12 @@ impl<'a> Words<'a> {
                 if sentences.get(i) != Some(&sid) {
                     continue;
                 }
-                if !left && !right_open {
+                if (!left && !right_open) || (left && !left_open) {
+                    continue;
+                }
+                if left && self.pack.verb_final && t.kind == TokenKind::Punct && t.text(text) == ","
+                {
+                    left_open = false;
                     continue;
                 }
                 if !left && !opens_sentence && t.kind == TokenKind::Punct && t.text(text) == "," {
