@@ -222,7 +222,7 @@ fn iso639_1(code3: &str) -> Option<&'static str> {
         "heb" => "he",
         "pes" => "fa",
         "kat" => "ka",
-        "azj" => "az",
+        "aze" => "az",
         "hye" => "hy",
         "bel" => "be",
         "bul" => "bg",
@@ -251,6 +251,33 @@ fn iso639_1(code3: &str) -> Option<&'static str> {
         "ind" => "id",
         "uzb" => "uz",
         "kaz" => "kk",
+        "afr" => "af",
+        "aka" => "ak",
+        "amh" => "am",
+        "cat" => "ca",
+        "cym" => "cy",
+        "epo" => "eo",
+        "guj" => "gu",
+        "jav" => "jv",
+        "kan" => "kn",
+        "khm" => "km",
+        "lat" => "la",
+        "mal" => "ml",
+        "mar" => "mr",
+        "mkd" => "mk",
+        "mya" => "my",
+        "nep" => "ne",
+        "ori" => "or",
+        "pan" => "pa",
+        "sin" => "si",
+        "slv" => "sl",
+        "sna" => "sn",
+        "tam" => "ta",
+        "tel" => "te",
+        "tgl" => "tl",
+        "tuk" => "tk",
+        "yid" => "yi",
+        "zul" => "zu",
         _ => return None,
     })
 }
@@ -258,6 +285,28 @@ fn iso639_1(code3: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_detected_has_a_two_letter_code() {
+        // Language packs are named by these codes ("az", "ru"): a detector code left in three
+        // letters would never find its pack.
+        for lang in whatlang::Lang::all() {
+            let code = iso639_1(lang.code());
+            assert!(
+                code.is_some_and(|c| c.len() == 2),
+                "{} ({}) has no ISO 639-1 code",
+                lang.code(),
+                lang.eng_name()
+            );
+        }
+        assert_eq!(
+            detect_language(
+                "Otuz dörd il əvvəl, 1992-ci il fevralın 26-da Xocalı faciəsi baş verdi. \
+                 Ertəsi gün şəhərdə matəm elan edildi."
+            ),
+            "az"
+        );
+    }
 
     #[test]
     fn id_ignores_whitespace_differences() {
