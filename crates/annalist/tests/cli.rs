@@ -207,7 +207,9 @@ fn timeline_of_files_is_chronological_across_eras() {
 #[test]
 fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
     let pack = repo("examples/packs/ru");
-    let out = annalist().arg("check-pack").arg(&pack).output().unwrap();
+    let check_pack =
+        |dir: &std::path::Path| annalist().arg("check-pack").arg(dir).output().unwrap();
+    let out = check_pack(&pack);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("examples pass"), "{stdout}");
@@ -273,11 +275,7 @@ fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
         .unwrap()
         .replace("=> DATE 1990-01-20", "=> DATE 1990-01-21");
     std::fs::write(dir.path().join("rules.txt"), rules).unwrap();
-    let out = annalist()
-        .arg("check-pack")
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = check_pack(dir.path());
     assert!(!out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -293,11 +291,7 @@ fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
         "rule a\n  match: NOSUCHCLASS\n",
     )
     .unwrap();
-    let out = annalist()
-        .arg("check-pack")
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = check_pack(dir.path());
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("rules.txt:2"), "{stderr}");
