@@ -125,7 +125,7 @@ fn wikiwars_narratives_stay_above_their_floors() {
 /// "430pm", "this sun").
 #[test]
 fn tweets_stay_above_their_floors() {
-    check_floors("tweets", "tweets-zhong/train", 0.839, 0.895, 0.652);
+    check_floors("tweets", "tweets-zhong/train", 0.840, 0.895, 0.652);
 }
 
 /// The tweets' test split, which no rule was written from: a check that the informal rules
