@@ -611,6 +611,7 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
                             DatePart::Month(Some(_))
                                 | DatePart::Day { month: Some(_), .. }
                                 | DatePart::Week(Some(_))
+                                | DatePart::Weekend(Some(_))
                                 | DatePart::WeekDay { week: Some(_), .. }
                         )
                     });
