@@ -47,76 +47,118 @@ impl Store {
         Ok(st.exists([id])?)
     }
 
+    /// Stores a batch of extractions in one transaction, like [`Store::insert_batch`], but a
+    /// document already stored keeps its row, URL, version and place in the version chain and
+    /// has everything found in it (time expressions, figures, events, notes) replaced by the
+    /// new extraction: for documents extracted again after the tagger or its language packs
+    /// changed. All are written or none.
+    pub fn retag_batch(&mut self, batch: &[Extraction]) -> Result<Vec<Inserted>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut out = Vec::with_capacity(batch.len());
+        for x in batch {
+            let Some(row) = row_of(&tx, &x.doc.id)? else {
+                out.push(insert_one(&tx, x)?);
+                continue;
+            };
+            clear_parts(&tx, row)?;
+            let notes = if x.notes.is_empty() {
+                None
+            } else {
+                Some(serde_json::to_string(&x.notes)?)
+            };
+            tx.prepare_cached(
+                "UPDATE documents SET notes = ?1, names_method = ?2 WHERE rowid = ?3",
+            )?
+            .execute(params![notes, x.names_method, row])?;
+            write_parts(&tx, row, &parts_of(x))?;
+            out.push(Inserted::Retagged);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
     /// Removes a document and everything found in it. A previous version it superseded
     /// becomes current again. Errors with [`StoreError::NotFound`] when absent.
     pub fn delete(&mut self, id: &str) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        let row: Option<i64> = tx
-            .query_row("SELECT rowid FROM documents WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .map(Some)
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                e => Err(e),
-            })?;
-        let Some(row) = row else {
+        let Some(row) = row_of(&tx, id)? else {
             return Err(StoreError::NotFound(id.to_string()));
         };
-        let (s0, nsent): (Option<i64>, i64) = tx.query_row(
-            "SELECT s0, nsent FROM documents WHERE rowid = ?1",
-            [row],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        if let Some(s0) = s0 {
-            tx.execute(
-                "DELETE FROM sentence_fts WHERE rowid >= ?1 AND rowid < ?2",
-                [s0, s0 + nsent],
-            )?;
-        }
+        clear_parts(&tx, row)?;
         tx.execute("DELETE FROM title_fts WHERE rowid = ?1", [row])?;
-        // Its figures no longer count towards the categories.
-        let mut categories: Vec<String> = Vec::new();
-        {
-            let mut st = tx.prepare(
-                "SELECT cstart, text, figures FROM events WHERE doc = ?1 AND figures IS NOT NULL",
-            )?;
-            let mut rows = st.query([row])?;
-            while let Some(r) = rows.next()? {
-                let (start, text, blob): (i64, String, Vec<u8>) = (r.get(0)?, r.get(1)?, r.get(2)?);
-                for (_, f) in decode_figures(&blob, &text, start as usize)? {
-                    categories.push(f.category);
-                }
-            }
-            let (text, loose): (Vec<u8>, Option<Vec<u8>>) = tx.query_row(
-                "SELECT text, figures FROM texts WHERE doc = ?1",
-                [row],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            if let Some(blob) = loose {
-                for (_, f) in decode_figures(&blob, &decompress_text(&text)?, 0)? {
-                    categories.push(f.category);
-                }
-            }
-        }
-        for c in &categories {
-            tx.execute(
-                "UPDATE figure_categories SET n = n - 1 WHERE category = ?1",
-                [c],
-            )?;
-        }
-        tx.execute("DELETE FROM figure_categories WHERE n <= 0", [])?;
-        tx.execute("DELETE FROM events WHERE doc = ?1", [row])?;
-        tx.execute("DELETE FROM timexes WHERE doc = ?1", [row])?;
         tx.execute(
             "UPDATE documents SET superseded_by = NULL WHERE superseded_by = ?1",
             [row],
         )?;
-        tx.execute("DELETE FROM texts WHERE doc = ?1", [row])?;
         tx.execute("DELETE FROM documents WHERE rowid = ?1", [row])?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The row of the document with content id `id`, if stored.
+fn row_of(tx: &Transaction<'_>, id: &str) -> Result<Option<i64>, StoreError> {
+    tx.prepare_cached("SELECT rowid FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e.into()),
+        })
+}
+
+/// Removes what was found in document `row` (its sentences' full-text rows, figures, events,
+/// time expressions and text), leaving the document row and its title: what
+/// [`write_parts`] writes, so that it can write them again.
+fn clear_parts(tx: &Transaction<'_>, row: i64) -> Result<(), StoreError> {
+    let (s0, nsent): (Option<i64>, i64) = tx.query_row(
+        "SELECT s0, nsent FROM documents WHERE rowid = ?1",
+        [row],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if let Some(s0) = s0 {
+        tx.execute(
+            "DELETE FROM sentence_fts WHERE rowid >= ?1 AND rowid < ?2",
+            [s0, s0 + nsent],
+        )?;
+    }
+    // Its figures no longer count towards the categories.
+    let mut categories: Vec<String> = Vec::new();
+    {
+        let mut st = tx.prepare(
+            "SELECT cstart, text, figures FROM events WHERE doc = ?1 AND figures IS NOT NULL",
+        )?;
+        let mut rows = st.query([row])?;
+        while let Some(r) = rows.next()? {
+            let (start, text, blob): (i64, String, Vec<u8>) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            for (_, f) in decode_figures(&blob, &text, start as usize)? {
+                categories.push(f.category);
+            }
+        }
+        let (text, loose): (Vec<u8>, Option<Vec<u8>>) = tx.query_row(
+            "SELECT text, figures FROM texts WHERE doc = ?1",
+            [row],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if let Some(blob) = loose {
+            for (_, f) in decode_figures(&blob, &decompress_text(&text)?, 0)? {
+                categories.push(f.category);
+            }
+        }
+    }
+    for c in &categories {
+        tx.execute(
+            "UPDATE figure_categories SET n = n - 1 WHERE category = ?1",
+            [c],
+        )?;
+    }
+    tx.execute("DELETE FROM figure_categories WHERE n <= 0", [])?;
+    tx.execute("DELETE FROM events WHERE doc = ?1", [row])?;
+    tx.execute("DELETE FROM timexes WHERE doc = ?1", [row])?;
+    tx.execute("DELETE FROM texts WHERE doc = ?1", [row])?;
+    Ok(())
 }
 
 /// Rank of a granularity (coarse to fine); -1 for none.

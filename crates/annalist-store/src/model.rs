@@ -308,4 +308,7 @@ pub enum Inserted {
     NewVersion(String),
     /// Already in the store (same content id): nothing written.
     Unchanged,
+    /// Already in the store, and what was found in it replaced by this extraction
+    /// ([`Store::retag_batch`](crate::Store::retag_batch)).
+    Retagged,
 }

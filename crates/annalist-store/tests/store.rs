@@ -442,3 +442,59 @@ fn a_reader_sees_the_store_while_a_writer_holds_a_transaction() {
         Err(StoreError::Missing(_))
     ));
 }
+
+#[test]
+fn retagging_replaces_what_was_found_and_keeps_the_document_and_its_versions() {
+    let mut store = Store::in_memory().unwrap();
+    // Two versions at one URL, tagged first without the figures they state.
+    let v1 = extraction(
+        "a.txt",
+        "Date: 2025-03-14\nURL: https://www.example.org/toll\n\nOn March 3, 1988 police said 52 people were killed.\n",
+    );
+    let v2 = extraction(
+        "a.txt",
+        "Date: 2025-03-15\nURL: https://www.example.org/toll\n\nOn March 3, 1988 police said 61 people were killed.\n",
+    );
+    let bare = |x: &annalist_extract::Extraction| {
+        let mut x = x.clone();
+        x.timexes.clear();
+        x.events.clear();
+        x.figures.clear();
+        x
+    };
+    store.insert(&bare(&v1)).unwrap();
+    store.insert(&bare(&v2)).unwrap();
+    let before = store.stats().unwrap();
+    assert_eq!((before.timexes, before.events, before.figures), (0, 0, 0));
+
+    let outcomes = store.retag_batch(&[v1.clone(), v2.clone()]).unwrap();
+    assert_eq!(outcomes, [Inserted::Retagged, Inserted::Retagged]);
+    // The same as storing the full extractions in the first place.
+    let mut reference = Store::in_memory().unwrap();
+    reference.insert_batch(&[v1.clone(), v2.clone()]).unwrap();
+    let after = store.stats().unwrap();
+    assert_eq!(after, reference.stats().unwrap());
+    assert_eq!((after.documents, after.superseded), (1, 1));
+    assert_eq!((after.events, after.figures), (2, 2));
+    assert_eq!(after.categories, ["killed"]);
+    // The chain is as it was: the first version still points to the second.
+    let old = store.document(&v1.doc.id).unwrap();
+    assert_eq!(old.superseded_by.as_deref(), Some(v2.doc.id.as_str()));
+    assert_eq!(store.document(&v2.doc.id).unwrap().version, 2);
+    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    assert_eq!(page.entries.len(), 1);
+    assert_eq!(page.entries[0].value, "1988-03-03");
+    // The sentences are searchable once, not twice.
+    let hits = store.search("police", &SearchQuery::default()).unwrap();
+    assert_eq!(hits.total, 1);
+
+    // Retagging again changes nothing; a document not stored yet is added.
+    store.retag_batch(&[v2.clone()]).unwrap();
+    assert_eq!(store.stats().unwrap(), after);
+    let v3 = extraction("b.txt", "Date: 2025-03-16\n\nIn 1990 troops arrived.\n");
+    assert_eq!(store.retag_batch(&[v3]).unwrap(), [Inserted::Added]);
+    // Deleting a retagged document still clears every category it counted.
+    store.delete(&v2.doc.id).unwrap();
+    store.delete(&v1.doc.id).unwrap();
+    assert!(store.stats().unwrap().categories.is_empty());
+}

@@ -100,7 +100,7 @@ fn add_body(
     let done = store.insert_batch(&batch).map_err(store_err)?;
     for (x, how) in batch.iter().zip(done) {
         match how {
-            Inserted::Unchanged => result.unchanged.push(x.doc.id.clone()),
+            Inserted::Unchanged | Inserted::Retagged => result.unchanged.push(x.doc.id.clone()),
             Inserted::Added | Inserted::NewVersion(_) => result.added.push(x.doc.id.clone()),
         }
     }

@@ -84,6 +84,64 @@ fn adding_twice_stores_once() {
 }
 
 #[test]
+fn a_pack_given_later_tags_stored_documents_with_retag() {
+    let (dir, db) = small_archive();
+    write(
+        &dir.path().join("docs"),
+        "ru.txt",
+        "Date: 2027-01-20\n\nТридцать семь лет назад, 20 января 1990 года, в Баку вошли советские \
+         войска. На следующий день объявили комендантский час.\n",
+    );
+    let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/packs/ru");
+    let stats = |db: &Path| -> serde_json::Value {
+        serde_json::from_str(&ok(annalist(db)
+            .args(["stats", "--format", "json"])
+            .output()
+            .unwrap()))
+        .unwrap()
+    };
+    // Added without its pack, the Russian article is stored untagged; adding it again with
+    // the pack does nothing (it is stored); with --retag it is tagged.
+    ok(annalist(&db)
+        .arg("add")
+        .arg(dir.path().join("docs"))
+        .output()
+        .unwrap());
+    let untagged = stats(&db);
+    let out = annalist(&db)
+        .arg("add")
+        .arg(dir.path().join("docs"))
+        .arg("--pack")
+        .arg(&pack)
+        .output()
+        .unwrap();
+    ok(out);
+    assert_eq!(stats(&db)["events"], untagged["events"]);
+    let out = annalist(&db)
+        .arg("add")
+        .arg(dir.path().join("docs"))
+        .arg("--pack")
+        .arg(&pack)
+        .arg("--retag")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    ok(out);
+    assert!(err.contains("4 retagged"), "{err}");
+    let tagged = stats(&db);
+    assert_eq!(tagged["documents"], untagged["documents"]);
+    assert_eq!(
+        tagged["events"].as_u64().unwrap(),
+        untagged["events"].as_u64().unwrap() + 2
+    );
+    let timeline = ok(annalist(&db)
+        .args(["timeline", "--from", "1990-01-21", "--to", "1990-01-22"])
+        .output()
+        .unwrap());
+    assert!(timeline.contains("На следующий день"), "{timeline}");
+}
+
+#[test]
 fn the_timeline_merges_sources_and_prints_years_as_years() {
     let (_dir, db) = small_archive();
     let text = ok(annalist(&db).arg("timeline").output().unwrap());

@@ -33,6 +33,11 @@ pub struct AddArgs {
     /// Extraction threads (default: the number of cores).
     #[arg(long)]
     jobs: Option<usize>,
+    /// Extract documents already stored again and replace what was found in them: after
+    /// adding a language pack (`--pack`) or upgrading annalist. Each batch is still one
+    /// transaction.
+    #[arg(long)]
+    retag: bool,
 }
 
 /// What the reader and workers send the writer.
@@ -47,6 +52,7 @@ struct Tally {
     added: u64,
     versions: u64,
     unchanged: u64,
+    retagged: u64,
     failed: Vec<String>,
     events: u64,
     figures: u64,
@@ -82,7 +88,18 @@ pub fn run(args: AddArgs) -> anyhow::Result<()> {
         let paths = args.input.paths.clone();
         let db_path = path.clone();
         let bytes_read = bytes_read.clone();
-        std::thread::spawn(move || read(&paths, &opts, &db_path, &doc_tx, &item_tx, &bytes_read))
+        let skip_known = !args.retag;
+        std::thread::spawn(move || {
+            read(
+                &paths,
+                &opts,
+                &db_path,
+                skip_known,
+                &doc_tx,
+                &item_tx,
+                &bytes_read,
+            )
+        })
     };
     let workers: Vec<_> = (0..jobs)
         .map(|_| {
@@ -94,7 +111,14 @@ pub fn run(args: AddArgs) -> anyhow::Result<()> {
         .collect();
     drop(item_tx);
 
-    let tally = write(&mut store, &item_rx, batch, progress.as_ref(), &bytes_read)?;
+    let tally = write(
+        &mut store,
+        &item_rx,
+        batch,
+        args.retag,
+        progress.as_ref(),
+        &bytes_read,
+    )?;
     let read_result = reader.join();
     for w in workers {
         let _ = w.join();
@@ -108,17 +132,22 @@ pub fn run(args: AddArgs) -> anyhow::Result<()> {
     let secs = started.elapsed().as_secs_f64();
     let done = tally.added + tally.versions;
     let size = store_size(&path);
+    let retagged = if args.retag {
+        format!(", {} retagged", number(tally.retagged as f64))
+    } else {
+        String::new()
+    };
     eprintln!(
-        "added {} documents ({} new versions), {} already stored, {} skipped; {} events, {} figures; {} in {:.1}s ({:.0} documents/s); store {} ({:.1} MB)",
+        "added {} documents ({} new versions){retagged}, {} already stored, {} skipped; {} events, {} figures; {} in {:.1}s ({:.0} documents/s); store {} ({:.1} MB)",
         number(done as f64),
         number(tally.versions as f64),
         number(tally.unchanged as f64),
         number(tally.failed.len() as f64),
         number(tally.events as f64),
         number(tally.figures as f64),
-        number((done + tally.unchanged) as f64),
+        number((done + tally.unchanged + tally.retagged) as f64),
         secs,
-        (done + tally.unchanged) as f64 / secs.max(1e-3),
+        (done + tally.unchanged + tally.retagged) as f64 / secs.max(1e-3),
         path.display(),
         size as f64 / 1e6,
     );
@@ -136,6 +165,7 @@ fn read(
     paths: &[PathBuf],
     opts: &annalist_ingest::IngestOptions,
     db_path: &Path,
+    skip_known: bool,
     docs: &SyncSender<Document>,
     items: &SyncSender<Item>,
     bytes_read: &AtomicU64,
@@ -152,7 +182,7 @@ fn read(
                         bytes_read.fetch_add(m.len(), Ordering::Relaxed);
                     }
                 }
-                if known.contains(&doc.id)? {
+                if skip_known && known.contains(&doc.id)? {
                     items.send(Item::Known).is_ok()
                 } else {
                     docs.send(doc).is_ok()
@@ -189,6 +219,7 @@ fn write(
     store: &mut Store,
     items: &Receiver<Item>,
     batch: usize,
+    retag: bool,
     progress: Option<&indicatif::ProgressBar>,
     bytes_read: &AtomicU64,
 ) -> anyhow::Result<Tally> {
@@ -199,11 +230,16 @@ fn write(
         if pending.is_empty() {
             return Ok::<_, anyhow::Error>(());
         }
-        let outcomes = store.insert_batch(pending)?;
+        let outcomes = if retag {
+            store.retag_batch(pending)?
+        } else {
+            store.insert_batch(pending)?
+        };
         for (x, o) in pending.iter().zip(outcomes) {
             match o {
                 Inserted::Added => tally.added += 1,
                 Inserted::NewVersion(_) => tally.versions += 1,
+                Inserted::Retagged => tally.retagged += 1,
                 Inserted::Unchanged => {
                     tally.unchanged += 1;
                     continue;
