@@ -489,7 +489,7 @@ fn retagging_replaces_what_was_found_and_keeps_the_document_and_its_versions() {
     assert_eq!(hits.total, 1);
 
     // Retagging again changes nothing; a document not stored yet is added.
-    store.retag_batch(&[v2.clone()]).unwrap();
+    store.retag_batch(std::slice::from_ref(&v2)).unwrap();
     assert_eq!(store.stats().unwrap(), after);
     let v3 = extraction("b.txt", "Date: 2025-03-16\n\nIn 1990 troops arrived.\n");
     assert_eq!(store.retag_batch(&[v3]).unwrap(), [Inserted::Added]);
