@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_time::{Anchor, LanguagePack, Tagger};
+use proptest::prelude::*;
 
 fn russian() -> Tagger {
     let pack = LanguagePack::parse(
@@ -95,4 +96,54 @@ fn the_azerbaijani_sketch_tags_a_news_paragraph() {
         ("şənbə", "DATE", "2026-02-28"),
     ];
     assert_eq!(tagged(&azerbaijani(), "2026-02-26", text), owned(&want));
+}
+
+#[test]
+fn range_words_are_pack_data() {
+    let tagger = azerbaijani();
+    let anchor = Anchor::from_dct("2026-01-20").unwrap();
+    let found = tagger.tag("6-7 yanvar 1990 və 20 və 21 yanvar 1990", &anchor);
+    let got: Vec<(&str, String)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("6", "1990-01-06".to_string()),
+            ("7 yanvar 1990", "1990-01-07".to_string()),
+            ("20", "1990-01-20".to_string()),
+            ("21 yanvar 1990", "1990-01-21".to_string()),
+        ]
+    );
+    assert!(found[0].range.is_some());
+    // English link words mean nothing here.
+    let found = tagger.tag("6 and 7 yanvar 1990", &anchor);
+    assert_eq!(found.len(), 1);
+}
+
+proptest! {
+    /// Words of both sketches, numbers, hyphens and their suffixes, run together in any order
+    /// (joined by spaces, hyphens or nothing): the packs never panic and every span is the
+    /// text it claims.
+    #[test]
+    fn sketch_word_soup_never_panics(parts in proptest::collection::vec((prop_oneof![
+        Just("20"), Just("1990"), Just("99999999999"), Just("-"), Just("го"), Just("е"),
+        Just("января"), Just("года"), Just("г"), Just("."), Just("назад"), Just("через"),
+        Just("дня"), Just("в"), Just("начале"), Just("с"), Just("по"), Just("каждую"),
+        Just("пятницу"), Just("объявили"), Just("будет"), Just("следующий"), Just("день"),
+        Just("cı"), Just("il"), Just("fevralın"), Just("da"), Just("26"), Just("əvvəl"),
+        Just("otuz"), Just("sonra"), Just("ertəsi"), Just("gün"), Just("bazar"), Just("saat"),
+        Just("səhər"), Just("hər"), Just("və"), Just("olacaq"), Just("girdi"), Just(","),
+        Just(":"), Just("4"), Just("00"),
+    ], prop_oneof![Just(" "), Just(""), Just("-")]), 0..40)) {
+        let text: String = parts.iter().flat_map(|(w, sep)| [*w, *sep]).collect();
+        let anchor = Anchor::from_dct("2026-02-26").unwrap();
+        for tagger in [russian(), azerbaijani()] {
+            for t in tagger.tag(&text, &anchor) {
+                let span: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+                prop_assert_eq!(span, t.text);
+            }
+        }
+    }
 }
