@@ -5,9 +5,11 @@
 //! within a bounded window so the cost stays linear. A verb form counts as twice as far as an
 //! auxiliary, unless the expression hangs on it ("ended on March 3"): then it counts as near
 //! as one, and the resolver keeps such a day in the past even where news would otherwise read
-//! a day soon ahead as a coming deadline. The cue words are language data
-//! (`PAST:`, `FUTURE:`, `PAST_SUFFIX:` and `FUTURE_SUFFIX:` in a pack's lexicon), as are the verbs of intent
-//! whose infinitive looks ahead (`INTENT:`, `INFINITIVE:`). "Until" (`PROSPECT:`) is no cue of
+//! a day soon ahead as a coming deadline. The cue words are language data (`PAST:`,
+//! `FUTURE:`, `PAST_SUFFIX:` and `FUTURE_SUFFIX:` in a pack's lexicon), as are the verbs of
+//! intent whose infinitive looks ahead (`INTENT:`, `INFINITIVE:`) and the word order
+//! (`WORD_ORDER: verb-final`: the verb that ends a date's own clause tells its tense, not the
+//! one that ends the clause before). "Until" (`PROSPECT:`) is no cue of
 //! its own: "the border was closed until Thursday" looked back. It looks ahead only after a
 //! verb that puts something off (`DEFER:`, "postponed until Tuesday") or in a sentence with no
 //! other cue ("talks continue until Thursday").
