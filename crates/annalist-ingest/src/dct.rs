@@ -291,7 +291,7 @@ fn word_lc(t: Option<&Tok<'_>>) -> Option<String> {
     }
 }
 
-/// Month number for a month name or abbreviation in English, Russian or Turkish.
+/// Month number for a month name or abbreviation in English, Russian, Turkish or Azerbaijani.
 pub(crate) fn month_number(word_lower: &str) -> Option<i8> {
     const EN: [&str; 12] = [
         "january",
@@ -346,8 +346,31 @@ pub(crate) fn month_number(word_lower: &str) -> Option<i8> {
         "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
         "kasım", "aralık",
     ];
-    TR.iter()
-        .position(|m| *m == word_lower)
+    if let Some(i) = TR.iter().position(|m| *m == word_lower) {
+        return Some(i as i8 + 1);
+    }
+    // Azerbaijani, with the case endings a dateline gives them ("20 yanvar", "yanvarın 20-si",
+    // "20 yanvarda").
+    const AZ: [&str; 12] = [
+        "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
+        "oktyabr", "noyabr", "dekabr",
+    ];
+    // The endings follow the stem's last vowel, and are listed so that English "mayor" or
+    // "Martin" stay words.
+    const BACK: [&str; 6] = ["", "ın", "ı", "da", "ında", "dan"];
+    const FRONT: [&str; 6] = ["", "in", "i", "də", "ində", "dən"];
+    const ROUNDED: [&str; 6] = ["", "un", "u", "da", "unda", "dan"];
+    AZ.iter()
+        .position(|stem| {
+            let endings = match *stem {
+                "aprel" => &FRONT,
+                "iyun" | "iyul" | "avqust" => &ROUNDED,
+                _ => &BACK,
+            };
+            word_lower
+                .strip_prefix(stem)
+                .is_some_and(|ending| endings.contains(&ending))
+        })
         .map(|i| i as i8 + 1)
 }
 
@@ -733,6 +756,11 @@ mod tests {
         assert_eq!(iso("Sept. 9, 2024, 12:00 a.m."), "2024-09-09T00:00:00");
         assert_eq!(iso("3 марта 2025 г., 14:00"), "2025-03-03T14:00:00");
         assert_eq!(iso("14 Mart 2025"), "2025-03-14");
+        assert_eq!(iso("20 yanvar 2026, 10:15"), "2026-01-20T10:15:00");
+        assert_eq!(iso("Bakı, 26 fevral 2026"), "2026-02-26");
+        assert_eq!(month_number("yanvarın"), Some(1));
+        assert_eq!(month_number("mayor"), None);
+        assert_eq!(month_number("martin"), None);
         assert_eq!(
             iso("2025-03-14T09:05:00 [Europe/Moscow]"),
             "2025-03-14T09:05:00+03:00"
