@@ -97,7 +97,17 @@ fn agency_dateline(line: &str) -> Option<Found> {
     }
     let city = &line[..comma];
     let letters = city.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 || city.chars().any(|c| c.is_lowercase() || c.is_ascii_digit()) {
+    if letters < 2 || city.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // English wires put the city in capitals ("TBILISI,"). Russian and Azerbaijani ones write
+    // it as a name ("Москва,", "Bakı,"): one capitalized word with a letter beyond ASCII, so
+    // that an English "However, March 3 —" is still no dateline.
+    let in_capitals = !city.chars().any(char::is_lowercase);
+    let as_a_name = !city.trim().contains(char::is_whitespace)
+        && city.trim().starts_with(char::is_uppercase)
+        && city.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+    if !in_capitals && !as_a_name {
         return None;
     }
     let rest = &line[comma + 1..];
@@ -107,6 +117,8 @@ fn agency_dateline(line: &str) -> Option<Found> {
         return None;
     }
     let after = rest[found.end..].trim_start();
+    // "20 января 2027 г. —": the Russian abbreviation for "year" may follow the date.
+    let after = after.strip_prefix("г.").map_or(after, str::trim_start);
     let after = match after.strip_prefix('(') {
         Some(a) => a.split_once(')').map_or("", |(_, r)| r).trim_start(),
         None => after,
@@ -160,6 +172,20 @@ mod tests {
             ymd("BAKU, 3 March 2025 /Trend/ - Talks began."),
             Some((Some(2025), 3, 3))
         );
+    }
+
+    #[test]
+    fn datelines_with_the_city_as_a_name() {
+        assert_eq!(
+            ymd("Москва, 20 января 2027 г. — Тридцать семь лет назад войска вошли в Баку."),
+            Some((Some(2027), 1, 20))
+        );
+        assert_eq!(
+            ymd("Bakı, 26 fevral 2026 — Xocalı faciəsinin ildönümü."),
+            Some((Some(2026), 2, 26))
+        );
+        assert_eq!(ymd("However, March 3 — the talks failed."), None);
+        assert_eq!(ymd("In Bakı, 20 January 1990 — the troops came."), None);
     }
 
     #[test]
