@@ -44,6 +44,9 @@ const LABELS: &[&str] = &[
     "yayınlanma",
     "tarihi",
     "yayın",
+    "tarix",
+    "dərc",
+    "edilib",
 ];
 
 /// A dateline found at the top of a body.
@@ -185,6 +188,10 @@ mod tests {
             Some((Some(2026), 2, 26))
         );
         assert_eq!(ymd("However, March 3 — the talks failed."), None);
+        assert_eq!(
+            ymd("Dərc edilib: 26 fevral 2026\nXocalı faciəsi."),
+            Some((Some(2026), 2, 26))
+        );
         assert_eq!(ymd("In Bakı, 20 January 1990 — the troops came."), None);
     }
 
