@@ -109,7 +109,7 @@ fn lookup(pack: &LanguagePack, s: &str, buf: &mut String) -> Option<WordId> {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
         } else {
-            buf.extend(c.to_lowercase());
+            buf.extend(crate::pack::fold_char(c));
         }
     }
     pack.word_id(buf)
@@ -216,7 +216,7 @@ fn is_one_of<'a>(mut words: impl Iterator<Item = &'a str>, s: &str, buf: &mut St
         return words.any(|x| x.eq_ignore_ascii_case(s));
     }
     buf.clear();
-    buf.extend(s.chars().flat_map(char::to_lowercase));
+    buf.extend(s.chars().flat_map(crate::pack::fold_char));
     words.any(|x| x == buf.as_str())
 }
 

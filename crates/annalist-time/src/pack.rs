@@ -412,6 +412,24 @@ pub(crate) struct RangeWords {
     pub coordination: Vec<String>,
 }
 
+/// Lowercases a character for looking a word up: as Unicode does, except that the capital
+/// dotted İ of Turkish and Azerbaijani is i ("İyun", "İki"), where Unicode gives i and a
+/// combining dot that no lexicon writes.
+pub(crate) fn fold_char(c: char) -> std::char::ToLowercase {
+    if c == 'İ' { 'I' } else { c }.to_lowercase()
+}
+
+/// A word lowercased as [`fold_char`] does. (`str::to_lowercase` first: it lowercases ASCII
+/// runs many bytes at a time, and range gaps can be long.)
+pub(crate) fn fold_case(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if word.contains('İ') {
+        lower.replace("i\u{307}", "i")
+    } else {
+        lower
+    }
+}
+
 /// A mistake in a language pack, with where it is.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}:{line}: {message}")]
@@ -550,7 +568,7 @@ impl LanguagePack {
     }
 
     fn intern_word(&mut self, word: &str) -> WordId {
-        let w = word.to_lowercase();
+        let w = fold_case(word);
         if let Some(&id) = self.words.get(w.as_str()) {
             return id;
         }
@@ -658,26 +676,20 @@ impl LanguagePack {
                         }
                     };
                 }
-                "ORDINAL_SUFFIX" => self.ordinal_suffixes.extend(words.map(str::to_lowercase)),
-                "DECADE_SUFFIX" => self.decade_suffixes.extend(words.map(str::to_lowercase)),
-                "PAST_SUFFIX" => self.past_suffixes.extend(words.map(str::to_lowercase)),
-                "FUTURE_SUFFIX" => self.future_suffixes.extend(words.map(str::to_lowercase)),
-                "POSSESSIVE" => self.possessive_markers.extend(words.map(str::to_lowercase)),
-                "DURATION_JOIN" => self.duration_joins.extend(words.map(str::to_lowercase)),
-                "RANGE_LINK" => self.range.links.extend(words.map(str::to_lowercase)),
-                "RANGE_OPENER" => self.range.openers.extend(words.map(str::to_lowercase)),
-                "RANGE_OPENER_LINK" => self.range.opener_links.extend(words.map(str::to_lowercase)),
-                "ELIDED_LINK" => self.range.elided.extend(words.map(str::to_lowercase)),
-                "ELIDED_LINK_FINAL" => self.range.elided_final.extend(words.map(str::to_lowercase)),
-                "ELIDED_ARTICLE" => self
-                    .range
-                    .elided_articles
-                    .extend(words.map(str::to_lowercase)),
-                "ELIDED_POD_LINK" => self
-                    .range
-                    .elided_pod_links
-                    .extend(words.map(str::to_lowercase)),
-                "COORDINATION_LINK" => self.range.coordination.extend(words.map(str::to_lowercase)),
+                "ORDINAL_SUFFIX" => self.ordinal_suffixes.extend(words.map(fold_case)),
+                "DECADE_SUFFIX" => self.decade_suffixes.extend(words.map(fold_case)),
+                "PAST_SUFFIX" => self.past_suffixes.extend(words.map(fold_case)),
+                "FUTURE_SUFFIX" => self.future_suffixes.extend(words.map(fold_case)),
+                "POSSESSIVE" => self.possessive_markers.extend(words.map(fold_case)),
+                "DURATION_JOIN" => self.duration_joins.extend(words.map(fold_case)),
+                "RANGE_LINK" => self.range.links.extend(words.map(fold_case)),
+                "RANGE_OPENER" => self.range.openers.extend(words.map(fold_case)),
+                "RANGE_OPENER_LINK" => self.range.opener_links.extend(words.map(fold_case)),
+                "ELIDED_LINK" => self.range.elided.extend(words.map(fold_case)),
+                "ELIDED_LINK_FINAL" => self.range.elided_final.extend(words.map(fold_case)),
+                "ELIDED_ARTICLE" => self.range.elided_articles.extend(words.map(fold_case)),
+                "ELIDED_POD_LINK" => self.range.elided_pod_links.extend(words.map(fold_case)),
+                "COORDINATION_LINK" => self.range.coordination.extend(words.map(fold_case)),
                 "PAST" | "FUTURE" | "PAST_VERB" | "FUTURE_VERB" => {
                     let cue = match class {
                         "PAST" => TenseCue::auxiliary(Tense::Past),
@@ -999,6 +1011,16 @@ mod tests {
         }
         assert_eq!(pack.ascii_char_id(b'A'), pack.word_id("a"));
         assert_eq!(pack.ascii_char_id(200), None);
+    }
+
+    #[test]
+    fn the_dotted_capital_i_folds_to_i() {
+        assert_eq!(fold_case("İyunda"), "iyunda");
+        assert_eq!(fold_case("İKİ"), "iki");
+        assert_eq!(fold_case("Iyun"), "iyun");
+        assert_eq!(fold_case("Январь"), "январь");
+        // Dotless ı stays itself.
+        assert_eq!(fold_case("Bakı"), "bakı");
     }
 
     #[test]

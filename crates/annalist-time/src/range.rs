@@ -64,11 +64,12 @@ fn dating(t: &Timex) -> bool {
 }
 
 fn last_word(text: &str) -> String {
-    text.trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
+    crate::pack::fold_case(
+        text.trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or(""),
+    )
 }
 
 /// Links consecutive time expressions of `text` (whose first byte is at `byte_base` in the
@@ -89,7 +90,7 @@ pub(crate) fn link(
             && text
                 .get(a.byte_end - byte_base..b.byte_start - byte_base)
                 .is_some_and(|gap| {
-                    let gap = gap.trim().to_lowercase();
+                    let gap = crate::pack::fold_case(gap.trim());
                     gap == "," || words.coordination.contains(&gap)
                 })
         {
@@ -107,7 +108,7 @@ pub(crate) fn link(
         ) else {
             continue;
         };
-        let word = gap.trim().to_lowercase();
+        let word = crate::pack::fold_case(gap.trim());
         // A dash joins only on one line; a word anywhere.
         let on_one_line = word.chars().any(char::is_alphanumeric) || !gap.contains('\n');
         let joined = on_one_line
@@ -455,7 +456,7 @@ enum ElidedLink {
 /// The link if `gap` is one and nothing else: a dash (or other sign) alone, or a word between
 /// spaces.
 fn elided_link(words: &RangeWords, gap: &str) -> Option<ElidedLink> {
-    let t = gap.trim().to_lowercase();
+    let t = crate::pack::fold_case(gap.trim());
     let is_word = t.chars().any(char::is_alphanumeric);
     let fits = if is_word {
         gap.starts_with(' ') && gap.ends_with(' ')
@@ -566,7 +567,7 @@ fn part_of_day_before(pack: &LanguagePack, before: &str) -> Option<(usize, PartO
         return None;
     }
     let word = rest.rsplit(' ').next()?;
-    let id = pack.word_id(&word.to_lowercase())?;
+    let id = pack.word_id(&crate::pack::fold_case(word))?;
     let pod = pack
         .word_info(id)
         .entries

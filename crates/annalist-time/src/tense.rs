@@ -352,6 +352,6 @@ fn lowercased<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
         return word;
     }
     buf.clear();
-    buf.extend(word.chars().flat_map(char::to_lowercase));
+    buf.extend(word.chars().flat_map(crate::pack::fold_char));
     buf
 }

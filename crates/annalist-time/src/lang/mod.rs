@@ -369,14 +369,14 @@ impl SessionState {
                     .checked_sub(1)
                     .and_then(|i| tokens.get(i))
                     .filter(|tok| tok.kind == TokenKind::Word)
-                    .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
+                    .and_then(|tok| pack.word_id(&crate::pack::fold_case(tok.text(text))))
                     .is_some_and(|id| pack.word_info(id).retrospect);
             // Only a narrative has asides: news skips the look at the words around.
             let digression = updates && self.ctx.narrative && {
                 let before = first_tok.checked_sub(1).and_then(|i| tokens.get(i));
                 let word_before = before
                     .filter(|tok| tok.kind == TokenKind::Word)
-                    .and_then(|tok| pack.word_id(&tok.text(text).to_lowercase()))
+                    .and_then(|tok| pack.word_id(&crate::pack::fold_case(tok.text(text))))
                     .map(|id| pack.word_info(id));
                 let retrospect = word_before.is_some_and(|w| w.retrospect);
                 let is_punct = |tok: Option<&crate::token::Token>, p: &str| {
@@ -388,7 +388,7 @@ impl SessionState {
                         .filter(|&k| sentences.get(k) == sentences.get(first_tok))
                         .filter_map(|k| tokens.get(k))
                         .filter(|tok| tok.kind == TokenKind::Word)
-                        .filter_map(|tok| pack.word_id(&tok.text(text).to_lowercase()))
+                        .filter_map(|tok| pack.word_id(&crate::pack::fold_case(tok.text(text))))
                         .map(|id| pack.word_info(id))
                 };
                 let prospect = words_before().any(|w| w.prospect);
