@@ -1105,8 +1105,10 @@ fn stated_year(f: &Frame, ctx: &Context) -> Option<YearField> {
     }
     if let Some(r) = f.year_rel {
         // "Last year's third quarter", "the spring of next year": the writer's year in news,
-        // the story's in a history.
-        let base = match (ctx.narrative, ctx.reference.map(|r| r.year)) {
+        // the story's in a history, and the story's wherever the words say so ("January of
+        // the following year").
+        let story = f.anchor == Some(AnchorPref::Narrative) || ctx.narrative;
+        let base = match (story, ctx.reference.map(|r| r.year)) {
             (true, Some(YearField::Year(y))) => i64::from(y),
             _ => i64::from(ctx.dct?.year()),
         };
