@@ -897,3 +897,24 @@ fn in_news_a_year_since_which_something_holds_is_not_the_story() {
         ["2019", "2019-03-03"]
     );
 }
+
+#[test]
+fn a_month_of_a_year_long_gone_starts_a_story_in_news_too() {
+    // Too few years for the document to read as a history: news, but 29 May is 1453's.
+    assert_eq!(
+        values_in_news(
+            "2023-05-29",
+            "The Ottoman army laid siege to the city in April 1453. Within seven weeks the \
+             walls were breached, and on the morning of 29 May the city fell."
+        ),
+        ["1453-04", "P7W", "1453-05-29TMO"]
+    );
+    // A month a few years back is a comparison: the next day of a month is the writer's year.
+    assert_eq!(
+        values_in_news(
+            "2025-05-20",
+            "Sales had peaked in March 2023. The company will report on May 29."
+        ),
+        ["2023-03", "2025-05-29"]
+    );
+}

@@ -475,12 +475,17 @@ impl SessionState {
                 if r.anchor == AnchorUsed::None || (r.anchor == AnchorUsed::Narrative && !relative)
                 {
                     self.stated_in = Some(sentence);
-                    let other_year = match (reference.year, self.ctx.dct) {
-                        (crate::value::YearField::Year(y), Some(d)) => y != i32::from(d.year()),
-                        _ => false,
+                    let years_back = match (reference.year, self.ctx.dct) {
+                        (crate::value::YearField::Year(y), Some(d)) => i32::from(d.year()) - y,
+                        _ => 0,
                     };
-                    let fine = reference.to_date().is_some();
-                    if other_year && fine {
+                    // A day of another year starts a story; so does a month of a year long
+                    // gone ("The Ottomans laid siege in April 1453 … on 29 May the city fell"),
+                    // though in news a month a few years back is most often a comparison.
+                    let fine = reference.to_date().is_some()
+                        || (years_back >= STORY_MONTH_YEARS
+                            && matches!(reference.part, crate::value::DatePart::Month(Some(_))));
+                    if years_back != 0 && fine {
                         self.story_in = Some(sentence);
                     } else if r.anchor == AnchorUsed::None {
                         self.story_in = None;
@@ -603,3 +608,8 @@ const RECENT_SENTENCES: u64 = 1;
 /// troops entered Baku. … At 7 a.m. on January 20 it was read on the radio." (A stated year
 /// alone does not: "dating to 1994. In January, …" in news means this January.)
 const STORY_SENTENCES: u64 = 5;
+
+/// How many years before the DCT a stated month must lie to start a story as a stated day
+/// does: "April 1453 … on 29 May" is 1453's May, where "sales in March 2023 … on May 29", in
+/// news of 2025, is most often this May.
+const STORY_MONTH_YEARS: i32 = 20;
