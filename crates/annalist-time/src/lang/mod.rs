@@ -362,15 +362,8 @@ impl SessionState {
             };
             // In news, a year or month something has held "since" is where it began, not
             // what the next sentences talk about (see `Context::reference_began`).
-            let began_since = updates
-                && !self.ctx.narrative
-                && frame.day.is_none()
-                && first_tok
-                    .checked_sub(1)
-                    .and_then(|i| tokens.get(i))
-                    .filter(|tok| tok.kind == TokenKind::Word)
-                    .and_then(|tok| pack.word_id(&crate::pack::fold_case(tok.text(text))))
-                    .is_some_and(|id| pack.word_info(id).retrospect);
+            let began_since =
+                updates && !self.ctx.narrative && frame.day.is_none() && self.ctx.looked_back_to;
             // Only a narrative has asides: news skips the look at the words around.
             let digression = updates && self.ctx.narrative && {
                 let before = first_tok.checked_sub(1).and_then(|i| tokens.get(i));
