@@ -66,12 +66,44 @@ const BARE_KEYS: &[&str] = &[
     "published",
 ];
 
-/// Normalises a header key: lowercase, without `_`, `-` and spaces.
+/// Header keys in the other languages annalist has sketch packs for (Turkish, Azerbaijani,
+/// Russian), normalised, and the English key each one stands for: the rest of ingest reads
+/// only the English keys.
+const LOCALIZED_KEYS: &[(&str, &str)] = &[
+    ("tarih", "date"),
+    ("yayıntarihi", "published"),
+    ("yayınlanmatarihi", "published"),
+    ("başlık", "title"),
+    ("kaynak", "source"),
+    ("yazar", "author"),
+    ("dil", "lang"),
+    ("tarix", "date"),
+    ("dərctarixi", "published"),
+    ("dərcedilib", "published"),
+    ("başlıq", "title"),
+    ("mənbə", "source"),
+    ("müəllif", "author"),
+    ("дата", "date"),
+    ("датапубликации", "published"),
+    ("опубликовано", "published"),
+    ("заголовок", "title"),
+    ("источник", "source"),
+    ("автор", "author"),
+    ("язык", "lang"),
+];
+
+/// Normalises a header key: lowercase, without `_`, `-` and spaces, and in English
+/// (`"Yayın tarihi"` → `"published"`, see [`LOCALIZED_KEYS`]).
 pub fn normalize_key(key: &str) -> String {
-    key.chars()
+    let key: String = key
+        .chars()
         .filter(|c| !matches!(c, '_' | '-' | ' '))
-        .flat_map(char::to_lowercase)
-        .collect()
+        .flat_map(|c| if c == 'İ' { 'I' } else { c }.to_lowercase())
+        .collect();
+    match LOCALIZED_KEYS.iter().find(|(local, _)| *local == key) {
+        Some((_, english)) => (*english).to_string(),
+        None => key,
+    }
 }
 
 /// Splits a header off the top of `text`, if there is one.
@@ -139,10 +171,10 @@ fn key_value_line(line: &str) -> Option<(String, String)> {
     }
     if let Some((k, v)) = line.split_once(':') {
         let key_ok = !k.is_empty()
-            && k.len() <= 30
-            && k.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && k.chars().count() <= 30
+            && k.chars().next().is_some_and(char::is_alphabetic)
             && k.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '))
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
             && k.split(' ').count() <= 3;
         if key_ok {
             return Some((normalize_key(k), v.trim().to_string()));
@@ -238,5 +270,22 @@ mod tests {
             None
         );
         assert_eq!(parse_header("---\nno closing fence"), None);
+        // A colon after a non-English word is no more a header than after an English one.
+        assert_eq!(
+            parse_header("Bakı: mitinq keçirildi\nSonra hamı getdi."),
+            None
+        );
+    }
+
+    #[test]
+    fn keys_in_the_languages_with_packs_are_read_as_english_keys() {
+        let h = parse_header("Başlık: Yasak anıldı\nYayın tarihi: 3 Mart 2025\n\nMetin.").unwrap();
+        assert_eq!(h.get(&["title"]), Some("Yasak anıldı"));
+        assert_eq!(h.get(&["published"]), Some("3 Mart 2025"));
+        let h = parse_header("TARİH: 26 fevral 2026\nMənbə: APA\n\nMətn.").unwrap();
+        assert_eq!(h.get(&["date"]), Some("26 fevral 2026"));
+        assert_eq!(h.get(&["source"]), Some("APA"));
+        let h = parse_header("Заголовок: Митинг\nДата публикации: 20 января 2027\n\nТекст.");
+        assert_eq!(h.unwrap().get(&["published"]), Some("20 января 2027"));
     }
 }

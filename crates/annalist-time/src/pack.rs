@@ -412,19 +412,22 @@ pub(crate) struct RangeWords {
     pub coordination: Vec<String>,
 }
 
-/// Lowercases a character for looking a word up: as Unicode does, except that the capital
-/// dotted İ of Turkish and Azerbaijani is i ("İyun", "İki"), where Unicode gives i and a
-/// combining dot that no lexicon writes.
+/// Lowercases a character for looking a word up: as Unicode does, except for the two i's of
+/// Turkish and Azerbaijani. Their capital dotted İ is i ("İyun", "İki"), where Unicode gives i
+/// and a combining dot that no lexicon writes; and their dotless ı is matched as i, because
+/// its capital is the Latin I: all-caps "MAYIS" and "AYINDA" lowercase to "mayis" and
+/// "ayinda", and must still find "mayıs" and "ayında". (No time word of these languages is
+/// told from another by its dot alone.)
 pub(crate) fn fold_char(c: char) -> std::char::ToLowercase {
-    if c == 'İ' { 'I' } else { c }.to_lowercase()
+    if c == 'İ' || c == 'ı' { 'I' } else { c }.to_lowercase()
 }
 
 /// A word lowercased as [`fold_char`] does. (`str::to_lowercase` first: it lowercases ASCII
 /// runs many bytes at a time, and range gaps can be long.)
 pub(crate) fn fold_case(word: &str) -> String {
     let lower = word.to_lowercase();
-    if word.contains('İ') {
-        lower.replace("i\u{307}", "i")
+    if word.contains(['İ', 'ı']) {
+        lower.replace("i\u{307}", "i").replace('ı', "i")
     } else {
         lower
     }
@@ -1014,13 +1017,17 @@ mod tests {
     }
 
     #[test]
-    fn the_dotted_capital_i_folds_to_i() {
+    fn the_turkic_is_fold_to_i() {
         assert_eq!(fold_case("İyunda"), "iyunda");
         assert_eq!(fold_case("İKİ"), "iki");
         assert_eq!(fold_case("Iyun"), "iyun");
         assert_eq!(fold_case("Январь"), "январь");
-        // Dotless ı stays itself.
-        assert_eq!(fold_case("Bakı"), "bakı");
+        // Dotless ı is matched as i, since its capital is I.
+        assert_eq!(fold_case("Bakı"), "baki");
+        assert_eq!(fold_case("MAYIS"), fold_case("mayıs"));
+        assert_eq!(fold_case("Ayında"), "ayinda");
+        let folded: String = "AYINDA ayında".chars().flat_map(fold_char).collect();
+        assert_eq!(folded, "ayinda ayinda");
     }
 
     #[test]

@@ -136,8 +136,15 @@ impl<'a> Words<'a> {
                 return None;
             }
         }
-        // (Suffixes are compared without lowercasing the word: most words end in none.)
-        let word = t.text(self.text);
+        // (Suffixes are compared without lowercasing an ASCII word: most words end in none.
+        // Others are folded as the suffixes were, so that "yapıldı" ends in "dı".)
+        let mut word = t.text(self.text);
+        if !word.is_ascii() {
+            self.buf.clear();
+            self.buf
+                .extend(word.chars().flat_map(crate::pack::fold_char));
+            word = &self.buf;
+        }
         let ends_in = |suffixes: &[String]| {
             suffixes.iter().any(|s| {
                 word.len()
