@@ -9,13 +9,16 @@
 //! A document is tagged by the tagger whose language pack's code is the document's detected
 //! language ([`Taggers`]): English is built in, and other languages come from packs the user
 //! adds. Documents in a language without a pack are returned with their sentences and a note,
-//! and no time expressions. Figures are found in English text only: their vocabulary is not
-//! yet a language pack.
+//! and no time expressions. Figures are found with the figures vocabulary of the document's
+//! language: English is built in, and a pack may bring one (its `figures.txt`).
 
 #![warn(missing_docs)]
 
 pub mod events;
 
+use std::sync::Arc;
+
+use annalist_figures::Vocabulary;
 use annalist_ingest::{Document, Sentence, segment};
 use annalist_time::{Anchor, Tagger, Timex};
 use serde::Serialize;
@@ -70,12 +73,15 @@ pub struct Extraction {
     pub notes: Vec<String>,
 }
 
-/// The temporal taggers to choose from, one per language: the built-in English one and any
-/// from language packs the user adds (`annalist add --pack DIR`). A document goes to the
-/// tagger whose pack's code is its detected language ("en", "ru").
+/// The temporal taggers and figures vocabularies to choose from, one per language: the
+/// built-in English ones and any from language packs the user adds (`annalist add --pack
+/// DIR`). A document goes to the tagger whose pack's code is its detected language ("en",
+/// "ru"), and to the figures vocabulary of that code, if there is one.
 #[derive(Clone, Debug)]
 pub struct Taggers {
     taggers: Vec<Tagger>,
+    /// Pack vocabularies by language code; English is built in.
+    figures: Vec<(String, Arc<Vocabulary>)>,
 }
 
 impl Default for Taggers {
@@ -89,6 +95,23 @@ impl Taggers {
     pub fn english() -> Taggers {
         Taggers {
             taggers: vec![Tagger::english()],
+            figures: Vec::new(),
+        }
+    }
+
+    /// Adds the figures vocabulary of the language `code` ("tr"); one for the same code is
+    /// replaced, so a pack can also stand in for the built-in English one.
+    pub fn add_figures(&mut self, code: &str, vocabulary: Vocabulary) {
+        self.figures.retain(|(c, _)| c != code);
+        self.figures.push((code.to_string(), Arc::new(vocabulary)));
+    }
+
+    /// The figures vocabulary for documents in `language`, if any.
+    pub fn figures_for(&self, language: &str) -> Option<&Vocabulary> {
+        match self.figures.iter().find(|(c, _)| c == language) {
+            Some((_, v)) => Some(v),
+            None if language == "en" => Vocabulary::english().ok(),
+            None => None,
         }
     }
 
@@ -144,12 +167,18 @@ pub fn extract(doc: Document, taggers: &Taggers) -> Extraction {
     };
     let chars: Vec<char> = doc.text.chars().collect();
     let dct = doc.published.as_ref().map(dct_time);
-    let figures: Vec<Figure> = if doc.is_english() {
+    let vocabulary = if doc.is_english() {
+        taggers.figures_for("en")
+    } else {
+        taggers.figures_for(&doc.language)
+    };
+    let figures: Vec<Figure> = if let Some(vocabulary) = vocabulary {
         // Time expressions are never figures: "1988", the "3" of "March 3".
         let opts = annalist_figures::FigureOptions {
             exclude: timexes.iter().map(|t| (t.start, t.end)).collect(),
         };
-        annalist_figures::extract_figures(&doc.text, &opts)
+        vocabulary
+            .extract(&doc.text, &opts)
             .into_iter()
             .map(|f| Figure {
                 start: f.start,
@@ -303,6 +332,69 @@ mod tests {
             &taggers,
         );
         assert_eq!(x.timexes[0].value.to_string(), "2025-03-13");
+    }
+
+    #[test]
+    fn a_pack_brings_its_figures_vocabulary() {
+        let d = || {
+            doc(
+                "Başlık: Anma\nTarih: 3 Mart 2025\n\nOtuz yedi yıl önce, 3 Mart 1988'de \
+                 bölgeye 20.000'den fazla asker getirildi. Ertesi gün 52 kişi öldü, 310 kişi \
+                 yaralandı.\n",
+            )
+        };
+        assert_eq!(d().language, "tr");
+        let turkish = annalist_time::LanguagePack::parse(
+            "tr",
+            include_str!("../../../examples/packs/tr/lexicon.txt"),
+            include_str!("../../../examples/packs/tr/rules.txt"),
+        )
+        .unwrap();
+        let mut taggers = Taggers::english();
+        taggers.add(Tagger::with_pack(turkish));
+        // A pack without figures.txt: dates, but no figures (English words mean nothing here).
+        let x = extract(d(), &taggers);
+        assert_eq!(x.timexes.len(), 3, "{:?}", x.timexes);
+        assert!(x.figures.is_empty(), "{:?}", x.figures);
+        let figures = include_str!("../../../examples/packs/tr/figures.txt");
+        taggers.add_figures(
+            "tr",
+            Vocabulary::parse(&[("figures.txt", figures)]).unwrap(),
+        );
+        let x = extract(d(), &taggers);
+        let found: Vec<(f64, &str, &str, &str)> = x
+            .figures
+            .iter()
+            .map(|f| {
+                (
+                    f.value,
+                    f.bound.as_str(),
+                    f.category.as_str(),
+                    f.counted.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (20000.0, "at_least", "deployed", "asker"),
+                (52.0, "exact", "killed", "kişi"),
+                (310.0, "exact", "injured", "kişi"),
+            ]
+        );
+        // The figures join the events of their sentences, dated by the Turkish tagger.
+        let next_day = x
+            .events
+            .iter()
+            .find(|e| e.time.value == "1988-03-04")
+            .unwrap();
+        assert_eq!(next_day.figures, [1, 2]);
+        // English documents keep the built-in vocabulary.
+        let x = extract(
+            doc("Date: 2025-03-14\n\nPolice said 52 people were killed.\n"),
+            &taggers,
+        );
+        assert_eq!(x.figures.len(), 1);
     }
 
     #[test]

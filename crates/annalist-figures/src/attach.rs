@@ -64,11 +64,11 @@ const TOLL_WINDOW: usize = 16;
 
 impl Attacher<'_> {
     fn entries(&self, i: usize) -> impl Iterator<Item = (&Entry, usize)> + '_ {
-        self.lex.at(self.toks, i, self.text)
+        self.lex.at(self.toks, i)
     }
 
     fn is(&self, i: usize, class: Class) -> bool {
-        self.lex.is(self.toks, i, self.text, class)
+        self.lex.is(self.toks, i, class)
     }
 
     fn word(&self, i: usize, w: &str) -> bool {
@@ -321,7 +321,11 @@ impl Attacher<'_> {
             // "two passenger trains": a singular noun used as a modifier of something else.
             let last = e.checked_sub(1).and_then(|l| self.toks.get(l));
             let singular = last.is_some_and(|t| !t.text(self.text).ends_with('s'));
-            if singular && p.value != 1.0 && self.modifier(e) {
+            if singular
+                && p.value != 1.0
+                && self.lex.settings.plural_after_numbers
+                && self.modifier(e)
+            {
                 out.unknown = true;
                 return out;
             }
@@ -514,8 +518,13 @@ impl Attacher<'_> {
             let aux = self
                 .entries(k)
                 .find_map(|(e, n)| (*e == Entry::Word(Class::Aux)).then_some(n));
+            // Where the verb ends the clause, other words come before it ("5.000 asker
+            // bölgeye konuşlandırıldı"); another number or a comma ends the search.
+            let verb_final_word = self.lex.settings.verb_final
+                && self.toks.get(k).is_some_and(|t| t.kind == Kind::Word);
             match aux {
                 Some(n) => k += n,
+                None if verb_final_word => k += 1,
                 None => return None,
             }
         }

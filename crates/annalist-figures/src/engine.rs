@@ -23,7 +23,7 @@ pub(crate) fn run(lex: &Lexicon, text: &str, opts: &FigureOptions) -> Vec<Figure
     // The category of the last casualty-like figure, for "put the figure at 10,000" in a
     // later sentence.
     let mut last = None;
-    for mut tok in Tokenizer::new(text) {
+    for mut tok in Tokenizer::with_separators(text, lex.settings.separators) {
         if !buf.is_empty() && (boundary(lex, &buf, &tok, text) || buf.len() >= MAX_SENTENCE) {
             if numeric {
                 sentence(lex, &buf, text, &exclusions, &mut last, &mut out);
@@ -40,7 +40,7 @@ pub(crate) fn run(lex: &Lexicon, text: &str, opts: &FigureOptions) -> Vec<Figure
                 lower.push_str(t);
                 lower.make_ascii_lowercase();
             } else {
-                lower.extend(t.chars().flat_map(char::to_lowercase));
+                lower.extend(t.chars().flat_map(crate::lexicon::fold_char));
             }
             tok.slot = lex.slot(&lower);
             if !numeric && tok.slot != u32::MAX && lex.starts_number(tok.slot) {
@@ -73,7 +73,7 @@ fn boundary(lex: &Lexicon, buf: &[Token], next: &Token, text: &str) -> bool {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
             let n = buf.len();
-            let abbreviation = n >= 2 && lex.is(buf, n - 2, text, Class::Abbrev);
+            let abbreviation = n >= 2 && lex.is(buf, n - 2, Class::Abbrev);
             starts_upper && !abbreviation
         }
         _ => false,
@@ -135,7 +135,7 @@ fn sentence(
         if a.elided && a.counted.is_none() {
             a.counted = previous_counted;
         }
-        if let Some(f) = figure(toks, text, p, &a) {
+        if let Some(f) = figure(lex, toks, text, p, &a) {
             if a.counted.is_some() {
                 previous_counted = a.counted;
             }
@@ -227,7 +227,13 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
     }
 }
 
-fn figure(toks: &[Token], text: &str, p: &NumPhrase, a: &Attached) -> Option<Figure> {
+fn figure(
+    lex: &Lexicon,
+    toks: &[Token],
+    text: &str,
+    p: &NumPhrase,
+    a: &Attached,
+) -> Option<Figure> {
     if a.unknown {
         return None;
     }
@@ -242,9 +248,9 @@ fn figure(toks: &[Token], text: &str, p: &NumPhrase, a: &Attached) -> Option<Fig
         (Quantity::Percent, _) => String::new(),
         (Quantity::Count, Some((s, e))) => slice(toks, text, s, e).to_string(),
         (Quantity::Count, None) if category.counts_people() || category == Category::Other => {
-            "people".to_string()
+            lex.settings.people.clone()
         }
-        (Quantity::Count, None) if category == Category::Deployed => "troops".to_string(),
+        (Quantity::Count, None) if category == Category::Deployed => lex.settings.troops.clone(),
         (Quantity::Count, None) => String::new(),
     };
     let end_tok = a.tail.max(p.end);

@@ -47,7 +47,7 @@ struct Look<'a> {
 
 impl Look<'_> {
     fn is(&self, i: Option<usize>, class: Class) -> bool {
-        i.is_some_and(|i| self.lex.is(self.toks, i, self.text, class))
+        i.is_some_and(|i| self.lex.is(self.toks, i, class))
     }
 
     fn punct(&self, i: Option<usize>, p: &[&str]) -> bool {
@@ -76,7 +76,7 @@ impl Look<'_> {
 
     fn counted_noun(&self, i: usize) -> bool {
         self.lex
-            .at(self.toks, i, self.text)
+            .at(self.toks, i)
             .any(|(e, _)| matches!(e, Entry::Counted { .. }))
     }
 }
@@ -147,7 +147,7 @@ pub(crate) fn rejected(
     if (look.punct(Some(after), &[":"]) && look.kind(Some(after + 1), Kind::Num))
         || (look.punct(before, &[":"]) && look.kind(before2, Kind::Num))
         || lex
-            .at(toks, after, text)
+            .at(toks, after)
             .any(|(e, _)| *e == Entry::Word(Class::TimeAfter))
     {
         return true;

@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::token::{Kind, Token};
+use crate::token::{Separators, Token};
 use crate::{Bound, Category};
 
 /// A vocabulary file that does not parse.
@@ -20,7 +20,7 @@ pub enum LexiconError {
     #[error("{file}:{line}: {message}")]
     Syntax {
         /// The data file.
-        file: &'static str,
+        file: String,
         /// 1-based line number.
         line: usize,
         /// What is wrong.
@@ -112,7 +112,9 @@ pub(crate) enum Entry {
 /// One phrase and its meaning.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
-    pub words: Vec<String>,
+    /// The slot of each of its words: a text's tokens carry their slot, so matching a
+    /// phrase compares numbers, not strings.
+    pub words: Vec<u32>,
     pub entry: Entry,
 }
 
@@ -124,15 +126,62 @@ pub(crate) struct Lexicon {
     phrases: Vec<Phrase>,
     /// Slots where a number word starts, to skip sentences without numbers quickly.
     numeric: Vec<bool>,
+    /// Whether a verb listed without its forms gets regular English inflections ("kill" →
+    /// "kills", "killed", "killing"). Only the built-in English vocabulary sets it: a
+    /// language pack lists every form it wants, since another language inflects otherwise.
+    english_inflections: bool,
+    /// How the language writes numbers, names what a figure leaves implicit, and orders
+    /// its clauses (section `[settings]`).
+    pub settings: Settings,
+}
+
+/// What differs between languages beyond their words: the `[settings]` section, one
+/// `key = value` per line (one per line since the comma may be a value: `decimal = ,`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Settings {
+    /// `thousands = .`, `decimal = ,`: Turkish and Russian "20.000", "3,5".
+    pub separators: Separators,
+    /// `people = kişi`: what a casualty figure counts when the text does not say ("52 were
+    /// killed").
+    pub people: String,
+    /// `troops = asker`: what a deployment figure counts when the text does not say.
+    pub troops: String,
+    /// `plural_after_numbers = no`: a noun after a number stays singular ("52 kişi"), so a
+    /// singular noun there is no sign of a compound ("two passenger trains" in English).
+    pub plural_after_numbers: bool,
+    /// `word_order = verb-final`: the verb ends the clause, so any words may stand between
+    /// what is counted and what happened to it ("5.000 asker bölgeye konuşlandırıldı").
+    pub verb_final: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            separators: Separators::default(),
+            people: "people".to_string(),
+            troops: "troops".to_string(),
+            plural_after_numbers: true,
+            verb_final: false,
+        }
+    }
 }
 
 impl Lexicon {
+    /// An empty lexicon; `english_inflections` says whether verbs listed without their forms
+    /// get regular English ones.
+    pub fn new(english_inflections: bool) -> Lexicon {
+        Lexicon {
+            english_inflections,
+            ..Lexicon::default()
+        }
+    }
+
     /// Adds the sections of one data file.
-    pub fn load(&mut self, file: &'static str, data: &str) -> Result<(), LexiconError> {
+    pub fn load(&mut self, file: &str, data: &str) -> Result<(), LexiconError> {
         let mut section: Option<Vec<String>> = None;
         for (n, raw) in data.lines().enumerate() {
             let err = |message: String| LexiconError::Syntax {
-                file,
+                file: file.to_string(),
                 line: n + 1,
                 message,
             };
@@ -152,6 +201,13 @@ impl Lexicon {
                 .ok_or_else(|| err("entry outside a section".into()))?;
             let head: Vec<&str> = head.iter().map(String::as_str).collect();
             self.line(&head, line).map_err(err)?;
+        }
+        if self.settings.separators.thousands == self.settings.separators.decimal {
+            return Err(LexiconError::Syntax {
+                file: file.to_string(),
+                line: data.lines().count(),
+                message: "the thousands and decimal separators are the same mark".into(),
+            });
         }
         for slot in &mut self.slots {
             let phrases = &self.phrases;
@@ -231,6 +287,7 @@ impl Lexicon {
                 };
                 self.add_all(line, &Entry::Counted { human, default });
             }
+            ["settings"] => self.setting(line)?,
             ["currency", name] => self.add_all(line, &Entry::Currency((*name).to_string())),
             ["percent"] => self.add_all(line, &Entry::Percent),
             [class] => {
@@ -258,6 +315,44 @@ impl Lexicon {
         Ok(())
     }
 
+    fn setting(&mut self, line: &str) -> Result<(), String> {
+        let (key, value) = line
+            .split_once('=')
+            .map(|(k, v)| (k.trim(), v.trim()))
+            .ok_or_else(|| format!("expected `key = value` in {line:?}"))?;
+        let settings = &mut self.settings;
+        let mark = || match value.as_bytes() {
+            [b] if b.is_ascii_punctuation() => Ok(*b),
+            _ => Err(format!("a separator is one punctuation mark: {line:?}")),
+        };
+        let yes_no = || match value {
+            "yes" => Ok(true),
+            "no" => Ok(false),
+            _ => Err(format!("expected yes or no in {line:?}")),
+        };
+        match key {
+            "thousands" => settings.separators.thousands = mark()?,
+            "decimal" => settings.separators.decimal = mark()?,
+            "people" if !value.is_empty() => settings.people = value.to_string(),
+            "troops" if !value.is_empty() => settings.troops = value.to_string(),
+            "plural_after_numbers" => settings.plural_after_numbers = yes_no()?,
+            "word_order" => {
+                settings.verb_final = match value {
+                    "verb-final" => true,
+                    "verb-medial" => false,
+                    _ => return Err(format!("expected verb-final or verb-medial in {line:?}")),
+                }
+            }
+            _ => {
+                return Err(format!(
+                    "unknown setting {key:?} (thousands, decimal, people, troops, \
+                     plural_after_numbers, word_order)"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn add_all(&mut self, line: &str, entry: &Entry) {
         for item in line.split(',') {
             self.add(item, entry.clone());
@@ -273,6 +368,7 @@ impl Lexicon {
                     self.add(form, entry.clone());
                 }
             }
+            None if !self.english_inflections => self.add(item, entry.clone()),
             None => {
                 let lemma = item.trim();
                 if lemma.is_empty() {
@@ -286,25 +382,30 @@ impl Lexicon {
     }
 
     fn add(&mut self, phrase: &str, entry: Entry) {
-        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
-        let Some(first) = words.first() else { return };
+        let words: Vec<u32> = phrase
+            .split_whitespace()
+            .map(|w| self.intern(fold_case(w)))
+            .collect();
+        let Some(&first) = words.first() else { return };
         let id = self.phrases.len() as u32;
-        let slot = match self.index.get(first) {
-            Some(&s) => s,
-            None => {
-                let s = self.slots.len() as u32;
-                self.index.insert(first.clone(), s);
-                self.slots.push(Vec::new());
-                s
-            }
-        };
-        if let Some(list) = self.slots.get_mut(slot as usize) {
+        if let Some(list) = self.slots.get_mut(first as usize) {
             list.push(id);
         }
         self.phrases.push(Phrase { words, entry });
     }
 
-    /// The slot of a lowercase word, `u32::MAX` if no phrase starts with it.
+    /// The slot of a word, made if it has none.
+    fn intern(&mut self, word: String) -> u32 {
+        if let Some(&s) = self.index.get(&word) {
+            return s;
+        }
+        let s = self.slots.len() as u32;
+        self.index.insert(word, s);
+        self.slots.push(Vec::new());
+        s
+    }
+
+    /// The slot of a lowercase word, `u32::MAX` if no phrase has it.
     pub fn slot(&self, lower: &str) -> u32 {
         self.index.get(lower).copied().unwrap_or(u32::MAX)
     }
@@ -319,7 +420,6 @@ impl Lexicon {
         &'a self,
         toks: &'a [Token],
         i: usize,
-        text: &'a str,
     ) -> impl Iterator<Item = (&'a Entry, usize)> + 'a {
         let slot = toks.get(i).map_or(u32::MAX, |t| t.slot);
         let ids: &[u32] = self.slots.get(slot as usize).map_or(&[], Vec::as_slice);
@@ -330,14 +430,14 @@ impl Lexicon {
             let all = rest
                 .iter()
                 .zip(&phrase.words[1..])
-                .all(|(t, w)| t.kind != Kind::Num && t.text(text).eq_ignore_ascii_case(w));
+                .all(|(t, &w)| t.slot == w);
             all.then_some((&phrase.entry, n))
         })
     }
 
     /// Whether a single-token phrase of `class` matches token `i`.
-    pub fn is(&self, toks: &[Token], i: usize, text: &str, class: Class) -> bool {
-        self.at(toks, i, text)
+    pub fn is(&self, toks: &[Token], i: usize, class: Class) -> bool {
+        self.at(toks, i)
             .any(|(e, n)| n == 1 && *e == Entry::Word(class))
     }
 
@@ -346,13 +446,24 @@ impl Lexicon {
         &'a self,
         toks: &'a [Token],
         i: usize,
-        text: &'a str,
         f: impl Fn(&'a Entry) -> Option<T>,
     ) -> Option<T> {
-        self.at(toks, i, text)
+        self.at(toks, i)
             .filter(|&(_, n)| n == 1)
             .find_map(|(e, _)| f(e))
     }
+}
+
+/// Lowercases a character for looking a word up, as Unicode does except for the i's of
+/// Turkish and Azerbaijani: dotted capital İ and dotless ı are both matched as i, since the
+/// capital of ı is I ("KASIM" must find "kasım").
+pub(crate) fn fold_char(c: char) -> std::char::ToLowercase {
+    if c == 'İ' || c == 'ı' { 'I' } else { c }.to_lowercase()
+}
+
+/// A word lowercased as [`fold_char`] does.
+pub(crate) fn fold_case(word: &str) -> String {
+    word.chars().flat_map(fold_char).collect()
 }
 
 fn parse_bound(s: &str) -> Option<Bound> {
@@ -420,11 +531,41 @@ mod tests {
     }
 
     #[test]
+    fn only_english_verbs_are_inflected() {
+        let mut english = Lexicon::new(true);
+        english.load("t", "[killed verb]\nkill").unwrap();
+        assert_ne!(english.slot("killed"), u32::MAX);
+        let mut turkish = Lexicon::default();
+        turkish
+            .load("t", "[killed verb]\nöldür, öldürüldü")
+            .unwrap();
+        assert_ne!(turkish.slot("öldürüldü"), u32::MAX);
+        assert_eq!(turkish.slot("öldürüldüed"), u32::MAX);
+    }
+
+    #[test]
     fn bad_files_are_errors_not_panics() {
         let mut lex = Lexicon::default();
         assert!(lex.load("t", "dead").is_err());
         assert!(lex.load("t", "[nonsense here]\nx").is_err());
         assert!(lex.load("t", "[atom]\nfive = x").is_err());
         assert!(lex.load("t", "[atom\nfive = 5").is_err());
+        assert!(lex.load("t", "[settings]\nthousands = dot").is_err());
+        // The decimal mark is still the English full stop.
+        assert!(lex.load("t", "[settings]\nthousands = .").is_err());
+        assert!(lex.load("t", "[settings]\ngroups = .").is_err());
+        assert!(lex.load("t", "[settings]\nword_order = sov").is_err());
+        assert!(
+            lex.load("t", "[settings]\nplural_after_numbers = maybe")
+                .is_err()
+        );
+        let mut lex = Lexicon::default();
+        let settings = "[settings]\nthousands = .\ndecimal = ,\npeople = kişi\n\
+                        plural_after_numbers = no\nword_order = verb-final";
+        lex.load("t", settings).unwrap();
+        let s = &lex.settings;
+        assert_eq!((s.separators.thousands, s.separators.decimal), (b'.', b','));
+        assert_eq!((s.people.as_str(), s.troops.as_str()), ("kişi", "troops"));
+        assert!(!s.plural_after_numbers && s.verb_final);
     }
 }

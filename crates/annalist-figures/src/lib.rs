@@ -1,11 +1,13 @@
 //! annalist-figures: the numbers news reports are about — how many were killed, wounded,
 //! arrested, displaced, deployed — found in plain text.
 //!
-//! The design follows duckling and rustling: a small language-independent engine
-//! ([`token`], [`number`], [`filter`], [`attach`]) driven by vocabulary kept as data under
-//! `src/lang/en/` (number words, qualifiers, trigger words per category, counted nouns,
-//! grammar words). Adding a language means adding data, not code paths; every data file
-//! carries `>` example lines that run as tests, so the vocabulary documents itself.
+//! The design follows duckling and rustling: a small engine ([`token`], [`number`],
+//! [`filter`], [`attach`]) driven by vocabulary kept as data under `src/lang/en/` (number
+//! words, qualifiers, trigger words per category, counted nouns, grammar words). Another
+//! language is a [`Vocabulary`] read from a language pack's `figures.txt`; every data file
+//! carries `>` example lines that run as tests, so the vocabulary documents itself. (The
+//! engine still knows a few English grammar words by name, "and", "of", "between": see
+//! [`vocabulary`].)
 //!
 //! Why not a statistical tagger: users audit figures ("where did 61 come from?"), so each
 //! decision must be explainable from a word list, and the extractor must run at many MB/s
@@ -26,15 +28,15 @@ mod lang;
 mod lexicon;
 mod number;
 mod token;
+mod vocabulary;
 
-#[cfg(test)]
-mod examples;
 #[cfg(test)]
 mod tests;
 
 use serde::Serialize;
 
 pub use lexicon::LexiconError;
+pub use vocabulary::{Example, ExampleFailure, Vocabulary};
 
 /// How the written number relates to the true count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -299,8 +301,8 @@ impl FigureOptions {
 /// assert_eq!((f.start, f.end), (15, 49));
 /// ```
 pub fn extract_figures(text: &str, opts: &FigureOptions) -> Vec<Figure> {
-    match lang::english() {
-        Ok(lexicon) => engine::run(lexicon, text, opts),
+    match Vocabulary::english() {
+        Ok(english) => english.extract(text, opts),
         // The vocabulary is compiled in and checked by tests; if it were broken, finding
         // nothing is the honest answer.
         Err(_) => Vec::new(),
@@ -309,5 +311,5 @@ pub fn extract_figures(text: &str, opts: &FigureOptions) -> Vec<Figure> {
 
 /// Checks that the built-in English vocabulary parses (it is parsed once, on first use).
 pub fn check_vocabulary() -> Result<(), LexiconError> {
-    lang::english().as_ref().map(|_| ()).map_err(Clone::clone)
+    Vocabulary::english().map(|_| ())
 }

@@ -71,7 +71,7 @@ impl Ctx<'_> {
         (1..=4).rev().find_map(|len| {
             let start = end.checked_sub(len)?;
             self.lex
-                .at(self.toks, start, self.text)
+                .at(self.toks, start)
                 .filter(|&(_, n)| n == len)
                 .find_map(|(e, _)| f(e))
                 .map(|v| (v, start))
@@ -105,7 +105,7 @@ impl Ctx<'_> {
         }
         // Letters glued to the digits: a multiplier ("5m") or not a count ("20th", "5pm").
         if self.toks.get(j).is_some_and(|n| n.kind == Kind::Word) && self.glued(j) {
-            match self.lex.single(self.toks, j, self.text, |e| match e {
+            match self.lex.single(self.toks, j, |e| match e {
                 Entry::Suffix(s) => Some(*s),
                 _ => None,
             }) {
@@ -117,7 +117,7 @@ impl Ctx<'_> {
             }
         }
         // "3.5 million", "20 thousand".
-        while let Some(s) = self.lex.single(self.toks, j, self.text, |e| match e {
+        while let Some(s) = self.lex.single(self.toks, j, |e| match e {
             Entry::Scale(s) => Some(*s),
             _ => None,
         }) {
@@ -130,14 +130,10 @@ impl Ctx<'_> {
 
     /// A number in words at `i`: value, index after, vague.
     fn words(&self, i: usize) -> Option<(f64, usize, bool)> {
-        if let Some((v, n)) = self
-            .lex
-            .at(self.toks, i, self.text)
-            .find_map(|(e, n)| match e {
-                Entry::Vague(v) => Some((*v, n)),
-                _ => None,
-            })
-        {
+        if let Some((v, n)) = self.lex.at(self.toks, i).find_map(|(e, n)| match e {
+            Entry::Vague(v) => Some((*v, n)),
+            _ => None,
+        }) {
             return Some((v, i + n, true));
         }
         #[derive(PartialEq)]
@@ -148,13 +144,13 @@ impl Ctx<'_> {
             Scale,
         }
         let atom = |j: usize| {
-            self.lex.single(self.toks, j, self.text, |e| match e {
+            self.lex.single(self.toks, j, |e| match e {
                 Entry::Atom(v) => Some(*v),
                 _ => None,
             })
         };
         let scale = |j: usize| {
-            self.lex.single(self.toks, j, self.text, |e| match e {
+            self.lex.single(self.toks, j, |e| match e {
                 Entry::Scale(v) => Some(*v),
                 _ => None,
             })
@@ -221,7 +217,7 @@ impl Ctx<'_> {
     /// The scale word ending a number at `end` ("million" in "1.2 million"), if any.
     fn trailing_scale(&self, end: usize) -> Option<f64> {
         let last = end.checked_sub(1)?;
-        self.lex.single(self.toks, last, self.text, |e| match e {
+        self.lex.single(self.toks, last, |e| match e {
             Entry::Scale(s) | Entry::Suffix(s) => Some(*s),
             _ => None,
         })
@@ -299,7 +295,7 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
     }
     // "52-odd", "5,000-plus"; other glued words make a compound adjective ("17-year-old").
     if cx.punct(j, &["-"]) && cx.glued(j) && cx.glued(j + 1) {
-        if let Some(b) = lex.single(toks, j + 1, text, |e| match e {
+        if let Some(b) = lex.single(toks, j + 1, |e| match e {
             Entry::PostQualifier(b) => Some(*b),
             _ => None,
         }) {
@@ -315,7 +311,7 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
     let mut quantity = Quantity::Count;
     let mut currency = None;
     // Percent and currency after the number.
-    for (e, n) in lex.at(toks, j, text) {
+    for (e, n) in lex.at(toks, j) {
         match e {
             Entry::Percent => {
                 quantity = Quantity::Percent;
@@ -333,19 +329,30 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
             _ => {}
         }
     }
-    // Currency before: "$5 million", "US$ 3".
+    // Currency before: "$5 million", "US$ 3"; percent before: Turkish "yüzde 12", "%12"
+    // (but "rose 12% 5 times" is not "% 5").
     if quantity == Quantity::Count
-        && let Some((c, s)) = cx.ending_at(start, |e| match e {
-            Entry::Currency(c) => Some(c.clone()),
+        && let Some((before, s)) = cx.ending_at(start, |e| match e {
+            Entry::Currency(c) => Some(Some(c.clone())),
+            Entry::Percent => Some(None),
             _ => None,
         })
     {
-        quantity = Quantity::Money;
-        currency = Some(c);
-        start = s;
+        match before {
+            Some(c) => {
+                quantity = Quantity::Money;
+                currency = Some(c);
+                start = s;
+            }
+            None if !s.checked_sub(1).is_some_and(|b| cx.is_num(b)) => {
+                quantity = Quantity::Percent;
+                start = s;
+            }
+            None => {}
+        }
     }
     // "or more", "or so", "+".
-    if let Some((b, n)) = lex.at(toks, j, text).find_map(|(e, n)| match e {
+    if let Some((b, n)) = lex.at(toks, j).find_map(|(e, n)| match e {
         Entry::PostQualifier(b) => Some((*b, n)),
         _ => None,
     }) {

@@ -65,21 +65,48 @@ impl Token {
 /// Most digits a count can have (a quadrillion is already absurd).
 const MAX_DIGITS: u32 = 15;
 
+/// How a language writes the parts of a number: English "20,000.5", Turkish and Russian
+/// "20.000,5". (Grouping by spaces, "20 000", is read by the number reader in any language.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Separators {
+    /// Between groups of three digits.
+    pub thousands: u8,
+    /// Before the decimals.
+    pub decimal: u8,
+}
+
+impl Default for Separators {
+    fn default() -> Separators {
+        Separators {
+            thousands: b',',
+            decimal: b'.',
+        }
+    }
+}
+
 /// Splits text into tokens, one at a time.
 pub(crate) struct Tokenizer<'t> {
     text: &'t str,
     bytes: &'t [u8],
     pos: usize,
     chars: usize,
+    separators: Separators,
 }
 
 impl<'t> Tokenizer<'t> {
+    #[cfg(test)]
     pub fn new(text: &'t str) -> Self {
+        Tokenizer::with_separators(text, Separators::default())
+    }
+
+    /// A tokenizer reading numbers with the given separators.
+    pub fn with_separators(text: &'t str, separators: Separators) -> Self {
         Tokenizer {
             text,
             bytes: text.as_bytes(),
             pos: 0,
             chars: 0,
+            separators,
         }
     }
 
@@ -127,11 +154,12 @@ impl<'t> Tokenizer<'t> {
         self.digits(&mut info);
         let first_len = self.pos - first_start;
         // Thousands groups: ",ddd" not followed by another digit, after 1-3 digits.
+        let Separators { thousands, decimal } = self.separators;
         if first_len <= 3 {
             loop {
                 let p = self.pos;
                 let three = (1..=3).all(|k| self.digit_at(p + k));
-                if self.bytes.get(p) == Some(&b',') && three && !self.digit_at(p + 4) {
+                if self.bytes.get(p) == Some(&thousands) && three && !self.digit_at(p + 4) {
                     self.pos += 1;
                     self.chars += 1;
                     self.digits(&mut info);
@@ -142,7 +170,7 @@ impl<'t> Tokenizer<'t> {
             }
         }
         // Decimal part.
-        if self.bytes.get(self.pos) == Some(&b'.') && self.digit_at(self.pos + 1) {
+        if self.bytes.get(self.pos) == Some(&decimal) && self.digit_at(self.pos + 1) {
             self.pos += 1;
             self.chars += 1;
             let mut scale = 0.1;
@@ -239,6 +267,30 @@ mod tests {
         assert_eq!(toks[4].num.value, 52.0);
         assert_eq!(toks[5].kind, Kind::Punct);
         assert_eq!(toks[6].num.value, 310.0);
+    }
+
+    #[test]
+    fn separators_are_the_languages() {
+        let turkish = Separators {
+            thousands: b'.',
+            decimal: b',',
+        };
+        let toks: Vec<Token> =
+            Tokenizer::with_separators("20.000 ve 3,5 ile 1.250.000", turkish).collect();
+        let values: Vec<f64> = toks
+            .iter()
+            .filter(|t| t.kind == Kind::Num)
+            .map(|t| t.num.value)
+            .collect();
+        assert_eq!(values, [20000.0, 3.5, 1250000.0]);
+        // The same text read the English way.
+        let toks: Vec<Token> = Tokenizer::new("20.000 ve 3,5").collect();
+        let values: Vec<f64> = toks
+            .iter()
+            .filter(|t| t.kind == Kind::Num)
+            .map(|t| t.num.value)
+            .collect();
+        assert_eq!(values, [20.0, 3.0, 5.0]);
     }
 
     #[test]

@@ -3,13 +3,26 @@
 //! the benchmark (`digits_10mb`, `powers`), not timed here.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
-use annalist_figures::{FigureOptions, extract_figures};
+use annalist_figures::{FigureOptions, Vocabulary, extract_figures};
 use proptest::prelude::*;
 
 fn check(text: &str, opts: &FigureOptions) {
+    check_with(Vocabulary::english().unwrap(), text, opts);
+}
+
+/// The Turkish sketch's vocabulary: full stops group thousands, the verb comes last.
+fn turkish() -> &'static Vocabulary {
+    static TURKISH: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
+    TURKISH.get_or_init(|| {
+        let data = include_str!("../../../examples/packs/tr/figures.txt");
+        Vocabulary::parse(&[("figures.txt", data)]).unwrap()
+    })
+}
+
+fn check_with(vocabulary: &Vocabulary, text: &str, opts: &FigureOptions) {
     let chars: Vec<char> = text.chars().collect();
     let mut last_start = 0;
-    for f in extract_figures(text, opts) {
+    for f in vocabulary.extract(text, opts) {
         assert!(f.start < f.end && f.end <= chars.len(), "{f:?} in {text:?}");
         let cut: String = chars[f.start..f.end].iter().collect();
         assert_eq!(cut, f.text);
@@ -26,6 +39,48 @@ fn check(text: &str, opts: &FigureOptions) {
         }
     }
 }
+
+/// Words and numbers of the Turkish sketch, to be run together.
+const TURKISH_PIECES: &[&str] = &[
+    "52",
+    "kişi",
+    "öldü",
+    ",",
+    "20.000",
+    "'den",
+    "fazla",
+    "asker",
+    "getirildi",
+    ".",
+    "en",
+    "az",
+    "yüzde",
+    "%",
+    "12",
+    "1.500",
+    "3,5",
+    "bin",
+    "yüzlerce",
+    "on",
+    "binlerce",
+    "gözaltına",
+    "alındı",
+    "bölgeye",
+    "ölü",
+    "sayısı",
+    "61",
+    "'e",
+    "yükseldi",
+    "ve",
+    "ile",
+    "kayıp",
+    "yaklaşık",
+    "civarında",
+    "1.000.000.000.000.000.000",
+    "9,9,9",
+    "..",
+    "-",
+];
 
 /// Pieces of news prose that exercise every rule, to be shuffled together.
 const PIECES: [&str; 40] = [
@@ -90,6 +145,19 @@ proptest! {
     }
 
     #[test]
+    fn a_pack_vocabulary_never_panics_either(
+        picks in proptest::collection::vec(0..TURKISH_PIECES.len(), 0..80),
+        glue in proptest::collection::vec(prop_oneof![Just(" "), Just(""), Just("'")], 80),
+    ) {
+        let text: String = picks
+            .iter()
+            .zip(&glue)
+            .flat_map(|(&i, g)| [TURKISH_PIECES[i], *g])
+            .collect();
+        check_with(turkish(), &text, &FigureOptions::default());
+    }
+
+    #[test]
     fn never_panics_on_news_like_soup(
         picks in proptest::collection::vec(0..PIECES.len(), 0..80),
         spans in proptest::collection::vec((0usize..400, 0usize..400), 0..6),
@@ -111,6 +179,14 @@ fn pathological_inputs_finish() {
     assert!(extract_figures(&groups, &FigureOptions::default()).is_empty());
     let spaced = format!("killed 1{}", " 000".repeat(100_000));
     check(&spaced, &FigureOptions::default());
+    let dotted = format!("1{}", ".000".repeat(100_000));
+    assert!(
+        turkish()
+            .extract(&dotted, &FigureOptions::default())
+            .is_empty()
+    );
+    let verb_final = "52 kişi ".to_string() + &"bölgeye ".repeat(100_000) + "öldü";
+    check_with(turkish(), &verb_final, &FigureOptions::default());
     let words = "one hundred ".repeat(50_000) + "people were killed";
     check(&words, &FigureOptions::default());
     let list = "killed 5 men, ".repeat(50_000);

@@ -297,3 +297,77 @@ fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
     assert!(stderr.contains("rules.txt:2"), "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn a_pack_with_figures_txt_finds_figures_in_its_language() {
+    let pack = repo("examples/packs/tr");
+    let check_pack =
+        |dir: &std::path::Path| annalist().arg("check-pack").arg(dir).output().unwrap();
+    let out = check_pack(&pack);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("figures examples pass"), "{stdout}");
+
+    let docs = tempfile::tempdir().unwrap();
+    let doc = "Tarih: 3 Mart 2025\n\nOtuz yedi yıl önce, 3 Mart 1988'de bölgeye 20.000'den \
+               fazla asker getirildi. Ertesi gün 52 kişi öldü.\n";
+    std::fs::write(docs.path().join("anma.txt"), doc).unwrap();
+    let out = annalist()
+        .arg("extract")
+        .arg(docs.path())
+        .arg("--pack")
+        .arg(&pack)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["doc"]["published"].as_str().unwrap().get(..10),
+        Some("2025-03-03")
+    );
+    let figures: Vec<(f64, &str)> = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["value"].as_f64().unwrap(),
+                f["category"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(figures, [(20000.0, "deployed"), (52.0, "killed")]);
+
+    // A wrong figures example fails the check, naming its line; a broken file is one line.
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["lexicon.txt", "rules.txt"] {
+        std::fs::copy(pack.join(name), dir.path().join(name)).unwrap();
+    }
+    let figures = std::fs::read_to_string(pack.join("figures.txt"))
+        .unwrap()
+        .replace("=> 97 | exact | arrested", "=> 98 | exact | arrested");
+    std::fs::write(dir.path().join("figures.txt"), figures).unwrap();
+    let out = check_pack(dir.path());
+    assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("figures.txt:") && stdout.contains("got 97 | exact | arrested"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 of 15 figures examples fail"), "{stderr}");
+    std::fs::write(
+        dir.path().join("figures.txt"),
+        "[killed verb]\nöldü\n[nonsense]\nx\n",
+    )
+    .unwrap();
+    let out = check_pack(dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("figures.txt:4"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+}

@@ -1,11 +1,12 @@
-//! Built-in vocabularies. Only English for now; each language is a set of data files
-//! parsed once, on first use.
+//! The built-in vocabulary: English, a set of data files parsed once, on first use. Other
+//! languages come from language packs at run time ([`crate::Vocabulary::parse`]).
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{Lexicon, LexiconError};
+use crate::lexicon::LexiconError;
+use crate::vocabulary::Vocabulary;
 
-/// The English data files, by name (the examples test walks the same list).
+/// The English data files, by name.
 pub(crate) const ENGLISH_FILES: [(&str, &str); 5] = [
     ("en/numbers.txt", include_str!("en/numbers.txt")),
     ("en/qualifiers.txt", include_str!("en/qualifiers.txt")),
@@ -14,14 +15,8 @@ pub(crate) const ENGLISH_FILES: [(&str, &str); 5] = [
     ("en/grammar.txt", include_str!("en/grammar.txt")),
 ];
 
-/// The English lexicon, parsed on first use.
-pub(crate) fn english() -> &'static Result<Lexicon, LexiconError> {
-    static ENGLISH: OnceLock<Result<Lexicon, LexiconError>> = OnceLock::new();
-    ENGLISH.get_or_init(|| {
-        let mut lexicon = Lexicon::default();
-        for (name, data) in ENGLISH_FILES {
-            lexicon.load(name, data)?;
-        }
-        Ok(lexicon)
-    })
+/// The English vocabulary, parsed on first use.
+pub(crate) fn english() -> &'static Result<Vocabulary, LexiconError> {
+    static ENGLISH: OnceLock<Result<Vocabulary, LexiconError>> = OnceLock::new();
+    ENGLISH.get_or_init(|| Vocabulary::build(&ENGLISH_FILES, true))
 }
