@@ -309,7 +309,9 @@ impl Attacher<'_> {
         let head = self
             .trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans])
             .filter(|&(_, n)| !self.punct(p.end + n, ":"));
-        if let Some((c, n)) = head {
+        if p.case_ending {
+            // "sayı 61-ə çatdı" (the number reached 61): what follows is not counted.
+        } else if let Some((c, n)) = head {
             out.category = Some((c, Source::Head));
             out.tail = p.end + n;
         } else if partitive_them {

@@ -76,6 +76,9 @@ pub(crate) enum Class {
     /// Phrases restating the figure last talked about ("put the figure at"): the number
     /// takes that figure's category.
     Reference,
+    /// Case endings a language writes after a number and a hyphen (Azerbaijani "61-ə", "to
+    /// 61"): the number is still a count, where English "17-year-old" is an adjective.
+    Ending,
 }
 
 /// What a phrase means.
@@ -306,6 +309,7 @@ impl Lexicon {
                     "abbrev" => Class::Abbrev,
                     "filler" => Class::Filler,
                     "reference" => Class::Reference,
+                    "ending" => Class::Ending,
                     other => return Err(format!("unknown section {other:?}")),
                 };
                 self.add_all(line, &Entry::Word(class));

@@ -2,7 +2,7 @@
 //! "between 130 and 150"), qualifiers ("more than"), vague counts ("dozens") and money or
 //! percent markers. What the number counts is decided later, in [`crate::attach`].
 
-use crate::lexicon::{Entry, Lexicon};
+use crate::lexicon::{Class, Entry, Lexicon};
 use crate::token::{Kind, Token};
 use crate::{Bound, Quantity};
 
@@ -27,6 +27,9 @@ pub(crate) struct NumPhrase {
     pub vague: bool,
     /// The word "one" alone, often a pronoun.
     pub lone_one: bool,
+    /// The number takes a case ending ("61-ə", "61'e": to 61) and no qualifier after it, so
+    /// the word that follows is not what it counts.
+    pub case_ending: bool,
 }
 
 /// What reading at a token found.
@@ -293,7 +296,9 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
     if low.is_some() {
         bound = Bound::AtLeast;
     }
-    // "52-odd", "5,000-plus"; other glued words make a compound adjective ("17-year-old").
+    let mut case_ending = false;
+    // "52-odd", "5,000-plus"; other glued words make a compound adjective ("17-year-old"),
+    // unless the language writes case endings so ("61-ə"; Turkish "61'e").
     if cx.punct(j, &["-"]) && cx.glued(j) && cx.glued(j + 1) {
         if let Some(b) = lex.single(toks, j + 1, |e| match e {
             Entry::PostQualifier(b) => Some(*b),
@@ -304,9 +309,19 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         } else if cx.word(j + 1, "strong") {
             // "a 5,000-strong crowd": the size of what follows.
             j += 2;
+        } else if lex.is(toks, j + 1, Class::Ending) {
+            case_ending = true;
+            j += 2;
         } else if toks.get(j + 1).is_some_and(|t| t.kind != Kind::Num) {
             return Read::Skip(j + 1);
         }
+    } else if cx.punct(j, &["'", "’"])
+        && cx.glued(j)
+        && cx.glued(j + 1)
+        && lex.is(toks, j + 1, Class::Ending)
+    {
+        case_ending = true;
+        j += 2;
     }
     let mut quantity = Quantity::Count;
     let mut currency = None;
@@ -361,6 +376,8 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         if !next_is_number {
             bound = b;
             j += n;
+            // "20.000'den fazla asker": more than 20,000 soldiers.
+            case_ending = false;
         }
     }
     // Qualifier before: the longest phrase ending where the phrase starts.
@@ -384,6 +401,7 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         currency,
         vague,
         lone_one,
+        case_ending,
     })
 }
 
