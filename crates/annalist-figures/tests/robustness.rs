@@ -144,6 +144,27 @@ proptest! {
         check(&text, &FigureOptions::default());
     }
 
+    /// A pack's figures.txt is user input: any text parses or is an error, never a panic,
+    /// and what parses extracts without panicking.
+    #[test]
+    fn any_vocabulary_file_parses_or_is_an_error(
+        lines in proptest::collection::vec(prop_oneof![
+            Just("[settings]"), Just("[atom]"), Just("[killed verb]"), Just("[ending]"),
+            Just("[human]"), Just("[at_least after]"), Just("[nonsense x y]"), Just("["),
+            Just("thousands = ."), Just("decimal = ,"), Just("decimal = ."), Just("people ="),
+            Just("word_order = verb-final"), Just("bir = 1, iki = x"), Just("öldü, , ,"),
+            Just("> 52 kişi öldü => 52 | exact | killed | kişi"), Just("> no arrow"),
+            Just("kişi"), Just("- dən çox"), Just(""), Just("=")
+        ], 0..20),
+        text in "[0-9 .,'a-zğüşıöç-]{0,60}",
+    ) {
+        let data = lines.join("\n");
+        if let Ok(v) = Vocabulary::parse(&[("figures.txt", &data)]) {
+            check_with(&v, &text, &FigureOptions::default());
+            let _ = v.check_examples();
+        }
+    }
+
     #[test]
     fn a_pack_vocabulary_never_panics_either(
         picks in proptest::collection::vec(0..TURKISH_PIECES.len(), 0..80),
