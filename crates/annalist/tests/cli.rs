@@ -207,8 +207,6 @@ fn timeline_of_files_is_chronological_across_eras() {
 #[test]
 fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
     let pack = repo("examples/packs/ru");
-    let check_pack =
-        |dir: &std::path::Path| annalist().arg("check-pack").arg(dir).output().unwrap();
     let out = check_pack(&pack);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
@@ -269,40 +267,60 @@ fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
     assert!(without["notes"][0].as_str().unwrap().contains("--pack"));
 
     // A pack whose example is wrong fails the check and names the line.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(pack.join("lexicon.txt"), dir.path().join("lexicon.txt")).unwrap();
-    let rules = std::fs::read_to_string(pack.join("rules.txt"))
-        .unwrap()
-        .replace("=> DATE 1990-01-20", "=> DATE 1990-01-21");
-    std::fs::write(dir.path().join("rules.txt"), rules).unwrap();
-    let out = check_pack(dir.path());
-    assert!(!out.status.success());
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.contains("(date.day-month-year)") && stdout.contains("expected DATE 1990-01-21"),
-        "{stdout}"
+    let dir = copy_pack_with(
+        &pack,
+        "rules.txt",
+        "=> DATE 1990-01-20",
+        "=> DATE 1990-01-21",
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("rule examples fail"), "{stderr}");
-
+    assert_check_fails(
+        dir.path(),
+        &["(date.day-month-year)", "expected DATE 1990-01-21"],
+        "1 of 32 rule examples and 0 of 17 figures examples fail",
+    );
     // A pack that does not parse is a one-line error with the file and line.
     std::fs::write(
         dir.path().join("rules.txt"),
         "rule a\n  match: NOSUCHCLASS\n",
     )
     .unwrap();
-    let out = check_pack(dir.path());
+    assert_check_fails(dir.path(), &[], "rules.txt:2");
+}
+
+fn check_pack(dir: &std::path::Path) -> std::process::Output {
+    annalist().arg("check-pack").arg(dir).output().unwrap()
+}
+
+/// A copy of the pack in `pack` with `from` replaced by `to` in its file `name`.
+fn copy_pack_with(pack: &std::path::Path, name: &str, from: &str, to: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(pack).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let text = std::fs::read_to_string(pack.join(name)).unwrap();
+    assert!(text.contains(from), "{name} has no {from:?}");
+    std::fs::write(dir.path().join(name), text.replace(from, to)).unwrap();
+    dir
+}
+
+/// `check-pack` on `dir` fails, printing each of `stdout_has`, with a one-line error that
+/// contains `error_has`.
+fn assert_check_fails(dir: &std::path::Path, stdout_has: &[&str], error_has: &str) {
+    let out = check_pack(dir);
     assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for needle in stdout_has {
+        assert!(stdout.contains(needle), "{needle:?} not in {stdout}");
+    }
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("rules.txt:2"), "{stderr}");
+    assert!(stderr.contains(error_has), "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
 }
 
 #[test]
 fn a_pack_with_figures_txt_finds_figures_in_its_language() {
     let pack = repo("examples/packs/tr");
-    let check_pack =
-        |dir: &std::path::Path| annalist().arg("check-pack").arg(dir).output().unwrap();
     let out = check_pack(&pack);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
@@ -343,31 +361,21 @@ fn a_pack_with_figures_txt_finds_figures_in_its_language() {
     assert_eq!(figures, [(20000.0, "deployed"), (52.0, "killed")]);
 
     // A wrong figures example fails the check, naming its line; a broken file is one line.
-    let dir = tempfile::tempdir().unwrap();
-    for name in ["lexicon.txt", "rules.txt"] {
-        std::fs::copy(pack.join(name), dir.path().join(name)).unwrap();
-    }
-    let figures = std::fs::read_to_string(pack.join("figures.txt"))
-        .unwrap()
-        .replace("=> 97 | exact | arrested", "=> 98 | exact | arrested");
-    std::fs::write(dir.path().join("figures.txt"), figures).unwrap();
-    let out = check_pack(dir.path());
-    assert!(!out.status.success());
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.contains("figures.txt:") && stdout.contains("got 97 | exact | arrested"),
-        "{stdout}"
+    let dir = copy_pack_with(
+        &pack,
+        "figures.txt",
+        "=> 97 | exact | arrested",
+        "=> 98 | exact | arrested",
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("1 of 15 figures examples fail"), "{stderr}");
+    assert_check_fails(
+        dir.path(),
+        &["figures.txt:", "got 97 | exact | arrested"],
+        "0 of 50 rule examples and 1 of 17 figures examples fail",
+    );
     std::fs::write(
         dir.path().join("figures.txt"),
         "[killed verb]\nöldü\n[nonsense]\nx\n",
     )
     .unwrap();
-    let out = check_pack(dir.path());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
-    assert!(stderr.contains("figures.txt:4"), "{stderr}");
-    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert_check_fails(dir.path(), &[], "figures.txt:4");
 }
