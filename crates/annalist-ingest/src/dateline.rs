@@ -6,7 +6,7 @@
 //! or nothing but a date and a few label words), so a date mentioned in the story itself
 //! ("talks on March 3") is never taken for the publication date.
 
-use crate::dct::{Found, scan};
+use crate::dct::{Found, english_month, month_number, scan};
 
 /// How many non-empty lines at the top of the body may hold a dateline.
 const MAX_LINES: usize = 4;
@@ -103,14 +103,15 @@ fn agency_dateline(line: &str) -> Option<Found> {
     if letters < 2 || city.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    // English wires put the city in capitals ("TBILISI,"). Russian and Azerbaijani ones write
-    // it as a name ("Москва,", "Bakı,"): one capitalized word with a letter beyond ASCII, so
-    // that an English "However, March 3 —" is still no dateline.
+    // English wires put the city in capitals ("TBILISI,"). Russian, Turkish and Azerbaijani
+    // ones write it as a name ("Москва,", "Bakı,", "Ankara,"): one capitalized word with a
+    // letter beyond ASCII or before a month named in one of those languages, so that an
+    // English "However, March 3 —" is still no dateline.
     let in_capitals = !city.chars().any(char::is_lowercase);
-    let as_a_name = !city.trim().contains(char::is_whitespace)
-        && city.trim().starts_with(char::is_uppercase)
-        && city.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
-    if !in_capitals && !as_a_name {
+    let one_name =
+        !city.trim().contains(char::is_whitespace) && city.trim().starts_with(char::is_uppercase);
+    let beyond_ascii = city.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+    if !in_capitals && !one_name {
         return None;
     }
     let rest = &line[comma + 1..];
@@ -119,7 +120,29 @@ fn agency_dateline(line: &str) -> Option<Found> {
     if found.start > 30 {
         return None;
     }
+    let date_words = rest[found.start..found.end]
+        .split(|c: char| !c.is_alphabetic())
+        .map(str::to_lowercase);
+    let foreign_month = date_words
+        .filter(|w| english_month(w).is_none())
+        .any(|w| month_number(&w).is_some());
+    if !in_capitals && !beyond_ascii && !foreign_month {
+        return None;
+    }
     let after = rest[found.end..].trim_start();
+    // "Bakı, 26 fevral, AZƏRTAC": the agency after a comma, in capitals, ends the line.
+    if let Some(agency) = after.strip_prefix(',') {
+        let agency = agency
+            .trim()
+            .trim_end_matches(['.', '-', '–', '—'])
+            .trim_end();
+        let letters = agency.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals = agency
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_whitespace() || matches!(c, '-' | '.' | '"'));
+        return (letters >= 2 && agency.chars().count() <= 30 && capitals)
+            .then_some(shift(found, comma + 1));
+    }
     // "20 января 2027 г. —": the Russian abbreviation for "year" may follow the date.
     let after = after.strip_prefix("г.").map_or(after, str::trim_start);
     let after = match after.strip_prefix('(') {
@@ -193,6 +216,22 @@ mod tests {
             Some((Some(2026), 2, 26))
         );
         assert_eq!(ymd("In Bakı, 20 January 1990 — the troops came."), None);
+        // An ASCII city name before a month in Turkish, Russian or Azerbaijani.
+        assert_eq!(
+            ymd("Ankara, 3 Mart 2025 — Meclis toplandı."),
+            Some((Some(2025), 3, 3))
+        );
+        assert_eq!(ymd("Meanwhile, 3 May 2025 — talks."), None);
+        // The agency after a comma, on its own line's end.
+        assert_eq!(
+            ymd("Bakı, 26 fevral, AZƏRTAC\nXocalı faciəsinin ildönümü."),
+            Some((None, 2, 26))
+        );
+        assert_eq!(
+            ymd("Bakı, 26 fevral 2026, AZƏRTAC.\nMətn."),
+            Some((Some(2026), 2, 26))
+        );
+        assert_eq!(ymd("Bakı, 26 fevral, dedi nazir.\nMətn."), None);
     }
 
     #[test]

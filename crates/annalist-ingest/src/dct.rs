@@ -293,6 +293,11 @@ fn word_lc(t: Option<&Tok<'_>>) -> Option<String> {
 
 /// Month number for a month name or abbreviation in English, Russian, Turkish or Azerbaijani.
 pub(crate) fn month_number(word_lower: &str) -> Option<i8> {
+    english_month(word_lower).or_else(|| other_month(word_lower))
+}
+
+/// Month number for an English month name or abbreviation ("March", "Mar", "Sept").
+pub(crate) fn english_month(word_lower: &str) -> Option<i8> {
     const EN: [&str; 12] = [
         "january",
         "february",
@@ -318,6 +323,12 @@ pub(crate) fn month_number(word_lower: &str) -> Option<i8> {
             return Some(i as i8 + 1);
         }
     }
+    None
+}
+
+/// Month number for a Russian, Turkish or Azerbaijani month name, in the case forms dates
+/// give it ("января", "Mart", "fevralın").
+fn other_month(word_lower: &str) -> Option<i8> {
     const RU: [&str; 12] = [
         "январ",
         "феврал",
