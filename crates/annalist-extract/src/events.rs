@@ -164,12 +164,7 @@ pub fn build_events(
             None => None,
         };
         let Some(time) = time else { continue };
-        let text: String = chars[s.start.min(chars.len())..s.end.min(chars.len())]
-            .iter()
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = collapsed(&chars[s.start.min(chars.len())..s.end.min(chars.len())]);
         let names = find_names(chars, s.start, s.end, &timexes[ti..k]);
         events.push(Event {
             sentence: si,
@@ -329,6 +324,18 @@ const PLACE_CUES: &[&str] = &[
     "in", "at", "from", "to", "near", "into", "across", "outside", "inside", "toward", "towards",
 ];
 
+/// The characters with each run of white space made one space, and none at either end.
+fn collapsed(chars: &[char]) -> String {
+    let mut out = String::with_capacity(chars.len());
+    for word in chars.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word);
+    }
+    out
+}
+
 /// Capitalized word sequences in `[start, end)` outside time expressions.
 fn find_names(chars: &[char], start: usize, end: usize, timexes: &[Timex]) -> Vec<Name> {
     let end = end.min(chars.len());
@@ -346,14 +353,15 @@ fn find_names(chars: &[char], start: usize, end: usize, timexes: &[Timex]) -> Ve
         }
     }
     let in_timex = |a: usize| timexes.iter().any(|t| t.start <= a && a < t.end);
-    let word = |(a, b): (usize, usize)| -> String { chars[a..b].iter().collect() };
+    // Words are compared in place: most are lowercase, and an event's every word is looked at.
+    let is = |(a, b): (usize, usize), w: &str| chars[a..b].iter().copied().eq(w.chars());
+    let one_of = |span: (usize, usize), list: &[&str]| list.iter().any(|w| is(span, w));
+    let capitalized = |(a, _): (usize, usize)| chars[a].is_uppercase();
     let mut names = Vec::new();
     let mut k = 0;
     while k < words.len() {
         let (a, _) = words[k];
-        let w = word(words[k]);
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if !capital || in_timex(a) || (k == 0 && FUNCTION_WORDS.contains(&w.as_str())) {
+        if !capitalized(words[k]) || in_timex(a) || (k == 0 && one_of(words[k], FUNCTION_WORDS)) {
             k += 1;
             continue;
         }
@@ -362,24 +370,18 @@ fn find_names(chars: &[char], start: usize, end: usize, timexes: &[Timex]) -> Ve
         let mut last = k;
         let mut j = k + 1;
         while j < words.len() {
-            let wj = word(words[j]);
             let gap_ok = chars[words[j - 1].1..words[j].0]
                 .iter()
                 .all(|c| *c == ' ' || *c == '.');
             if !gap_ok || in_timex(words[j].0) {
                 break;
             }
-            if wj.chars().next().is_some_and(char::is_uppercase) {
+            if capitalized(words[j]) {
                 last = j;
                 j += 1;
-            } else if matches!(
-                wj.as_str(),
-                "of" | "the" | "de" | "al" | "bin" | "van" | "von"
-            ) && j + 1 < words.len()
-                && word(words[j + 1])
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+            } else if one_of(words[j], &["of", "the", "de", "al", "bin", "van", "von"])
+                && j + 1 < words.len()
+                && capitalized(words[j + 1])
             {
                 j += 1;
             } else {
@@ -388,29 +390,28 @@ fn find_names(chars: &[char], start: usize, end: usize, timexes: &[Timex]) -> Ve
         }
         let mut from = first;
         // Drop a leading function word ("The Ministry of Defence" keeps "Ministry of Defence").
-        while from < last && FUNCTION_WORDS.contains(&word(words[from]).as_str()) {
+        while from < last && one_of(words[from], FUNCTION_WORDS) {
             from += 1;
         }
-        let title_before = first > 0 && TITLES.contains(&word(words[first - 1]).as_str());
+        let title_before = first > 0 && one_of(words[first - 1], TITLES);
         let mut title_inside = false;
-        while from < last && TITLES.contains(&word(words[from]).as_str()) {
+        while from < last && one_of(words[from], TITLES) {
             from += 1;
             title_inside = true;
         }
         let (s, e) = (words[from].0, words[last].1);
-        let text: String = chars[s..e].iter().collect();
-        if !(from == last && FUNCTION_WORDS.contains(&text.as_str())) {
-            let last_word = word(words[last]);
+        if !(from == last && one_of(words[from], FUNCTION_WORDS)) {
+            let text: String = chars[s..e].iter().collect();
             let kind = if title_before || title_inside {
                 NameKind::Person
-            } else if ORGANIZATION_WORDS.contains(&last_word.as_str())
-                || word(words[from])
-                    .chars()
-                    .all(|c| c.is_uppercase() || c == '-')
+            } else if one_of(words[last], ORGANIZATION_WORDS)
+                || chars[words[from].0..words[from].1]
+                    .iter()
+                    .all(|c| c.is_uppercase() || *c == '-')
                     && e - s >= 2
             {
                 NameKind::Organization
-            } else if from > 0 && PLACE_CUES.contains(&word(words[from - 1]).as_str()) {
+            } else if from > 0 && one_of(words[from - 1], PLACE_CUES) {
                 NameKind::Place
             } else {
                 NameKind::Name
