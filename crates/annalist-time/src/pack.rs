@@ -423,10 +423,11 @@ pub(crate) fn fold_char(c: char) -> std::char::ToLowercase {
 }
 
 /// A word lowercased as [`fold_char`] does. (`str::to_lowercase` first: it lowercases ASCII
-/// runs many bytes at a time, and range gaps can be long.)
+/// runs many bytes at a time, and range gaps can be long. Both i's are encoded from the byte
+/// 0xC4 on, which a byte search finds fastest.)
 pub(crate) fn fold_case(word: &str) -> String {
     let lower = word.to_lowercase();
-    if word.contains(['İ', 'ı']) {
+    if word.as_bytes().contains(&0xC4) && word.contains(['İ', 'ı']) {
         lower.replace("i\u{307}", "i").replace('ı', "i")
     } else {
         lower
