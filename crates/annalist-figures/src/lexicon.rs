@@ -136,6 +136,17 @@ pub(crate) struct Lexicon {
     /// How the language writes numbers, names what a figure leaves implicit, and orders
     /// its clauses (section `[settings]`).
     pub settings: Settings,
+    /// The words a language writes around the two numbers of a range (section `[range]`:
+    /// `between <n> and <n>`, `<n> ile <n> arasında`, `от <n> до <n>`).
+    pub ranges: Vec<RangeWords>,
+}
+
+/// A range's words, as slots: before its first number, between the two, after the second.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RangeWords {
+    pub before: Vec<u32>,
+    pub between: Vec<u32>,
+    pub after: Vec<u32>,
 }
 
 /// What differs between languages beyond their words: the `[settings]` section, one
@@ -291,6 +302,28 @@ impl Lexicon {
                 self.add_all(line, &Entry::Counted { human, default });
             }
             ["settings"] => self.setting(line)?,
+            ["range"] => {
+                for item in line.split(',') {
+                    let words: Vec<&str> = item.split_whitespace().collect();
+                    let marks: Vec<usize> =
+                        (0..words.len()).filter(|&k| words[k] == "<n>").collect();
+                    let [first, second] = marks[..] else {
+                        return Err(format!("a range has two numbers, `<n>`: {item:?}"));
+                    };
+                    if second == first + 1 {
+                        return Err(format!("a range needs words between its numbers: {item:?}"));
+                    }
+                    let mut slots = |ws: &[&str]| -> Vec<u32> {
+                        ws.iter().map(|w| self.intern(fold_case(w))).collect()
+                    };
+                    let range = RangeWords {
+                        before: slots(&words[..first]),
+                        between: slots(&words[first + 1..second]),
+                        after: slots(&words[second + 1..]),
+                    };
+                    self.ranges.push(range);
+                }
+            }
             ["currency", name] => self.add_all(line, &Entry::Currency((*name).to_string())),
             ["percent"] => self.add_all(line, &Entry::Percent),
             [class] => {
@@ -559,6 +592,9 @@ mod tests {
         assert!(lex.load("t", "[settings]\nthousands = .").is_err());
         assert!(lex.load("t", "[settings]\ngroups = .").is_err());
         assert!(lex.load("t", "[settings]\nword_order = sov").is_err());
+        assert!(lex.load("t", "[range]\nbetween <n> and").is_err());
+        assert!(lex.load("t", "[range]\n<n> <n>").is_err());
+        assert!(lex.load("t", "[range]\n<n> to <n> to <n>").is_err());
         assert!(
             lex.load("t", "[settings]\nplural_after_numbers = maybe")
                 .is_err()

@@ -2,7 +2,7 @@
 //! "between 130 and 150"), qualifiers ("more than"), vague counts ("dozens") and money or
 //! percent markers. What the number counts is decided later, in [`crate::attach`].
 
-use crate::lexicon::{Class, Entry, Lexicon};
+use crate::lexicon::{Class, Entry, Lexicon, RangeWords};
 use crate::token::{Kind, Token};
 use crate::{Bound, Quantity};
 
@@ -280,16 +280,16 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
             return Read::Skip(skip_numeric(toks, k));
         }
     }
-    if i > 0
-        && cx.word(i - 1, "between")
-        && cx.word(j, "and")
-        && let Some((w, k, _)) = cx.any(j + 1)
+    // Ranges in words: "between 130 and 150", Turkish "130 ile 150 arasında".
+    if low.is_none()
+        && !vague
+        && let Some((w, end, before)) = lex.ranges.iter().find_map(|r| range_at(&cx, r, i, j))
         && w > value
     {
         low = Some(value);
         high = Some(w);
-        j = k;
-        start = i - 1;
+        j = end;
+        start = i - before;
     }
     let core_end = j;
     let mut bound = if vague { Bound::Approx } else { Bound::Exact };
@@ -406,6 +406,22 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
 }
 
 /// Skips a run of digit groups joined without spaces ("555-0134", "3/5/2020", "20th").
+/// The range of `words` whose first number is read from `i` to `j`: the second number, where
+/// the range ends, and how many of its words come before `i`.
+fn range_at(cx: &Ctx<'_>, words: &RangeWords, i: usize, j: usize) -> Option<(f64, usize, usize)> {
+    let slots_at = |from: usize, slots: &[u32]| {
+        cx.toks
+            .get(from..from + slots.len())
+            .is_some_and(|t| t.iter().zip(slots).all(|(t, &s)| t.slot == s))
+    };
+    let before = words.before.len();
+    if !slots_at(i.checked_sub(before)?, &words.before) || !slots_at(j, &words.between) {
+        return None;
+    }
+    let (w, k, _) = cx.any(j + words.between.len())?;
+    slots_at(k, &words.after).then_some((w, k + words.after.len(), before))
+}
+
 fn skip_numeric(toks: &[Token], i: usize) -> usize {
     let mut j = i + 1;
     while let Some(t) = toks.get(j) {

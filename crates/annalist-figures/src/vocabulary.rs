@@ -9,7 +9,7 @@
 //!
 //! Two differences from the English files: a pack's verbs are used as listed, since regular
 //! English inflections ("kill" → "killed") mean nothing in another language, and what a pack
-//! cannot yet say is the engine's few English grammar words ("and", "of", "between … and …"),
+//! cannot yet say is the engine's few English grammar words ("and", "of", "more", "to"),
 //! which are not data yet; a pack's examples show what works.
 
 use std::fmt;

@@ -1,9 +1,9 @@
 //! The figures vocabularies of the sketch language packs in `examples/packs/` (Turkish,
 //! Azerbaijani, Russian) parse and pass their own example lines, with no change to the engine:
 //! if one needs an engine change to pass, the engine has grown an English assumption that a
-//! vocabulary cannot express. (The Turkish and Azerbaijani ones found five, now settings or
+//! vocabulary cannot express. (Writing them found six, now settings or
 //! classes: number separators, the implied noun, singular nouns after numbers, verb-final
-//! clauses and case endings on numbers.)
+//! clauses, case endings on numbers and the words of a range.)
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use annalist_figures::{FigureOptions, Vocabulary};

@@ -154,7 +154,8 @@ proptest! {
             Just("thousands = ."), Just("decimal = ,"), Just("decimal = ."), Just("people ="),
             Just("word_order = verb-final"), Just("bir = 1, iki = x"), Just("öldü, , ,"),
             Just("> 52 kişi öldü => 52 | exact | killed | kişi"), Just("> no arrow"),
-            Just("kişi"), Just("- dən çox"), Just(""), Just("=")
+            Just("kişi"), Just("- dən çox"), Just(""), Just("="), Just("[range]"),
+            Just("<n> ile <n> arasında"), Just("<n> <n>"), Just("от <n> до <n>, <n>")
         ], 0..20),
         text in "[0-9 .,'a-zğüşıöç-]{0,60}",
     ) {

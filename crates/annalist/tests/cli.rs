@@ -276,7 +276,7 @@ fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
     assert_check_fails(
         dir.path(),
         &["(date.day-month-year)", "expected DATE 1990-01-21"],
-        "1 of 32 rule examples and 0 of 17 figures examples fail",
+        "1 of 32 rule examples and 0 of 18 figures examples fail",
     );
     // A pack that does not parse is a one-line error with the file and line.
     std::fs::write(
@@ -370,7 +370,7 @@ fn a_pack_with_figures_txt_finds_figures_in_its_language() {
     assert_check_fails(
         dir.path(),
         &["figures.txt:", "got 97 | exact | arrested"],
-        "0 of 50 rule examples and 1 of 17 figures examples fail",
+        "0 of 50 rule examples and 1 of 18 figures examples fail",
     );
     std::fs::write(
         dir.path().join("figures.txt"),
