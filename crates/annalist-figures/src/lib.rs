@@ -1,8 +1,8 @@
 //! annalist-figures: the numbers news reports are about — how many were killed, wounded,
 //! arrested, displaced, deployed — found in plain text.
 //!
-//! The design follows duckling and rustling: a small engine ([`token`], [`number`],
-//! [`filter`], [`attach`]) driven by vocabulary kept as data under `src/lang/en/` (number
+//! The design follows duckling and rustling: a small engine (`token`, `number`,
+//! `filter`, `attach`) driven by vocabulary kept as data under `src/lang/en/` (number
 //! words, qualifiers, trigger words per category, counted nouns, grammar words). Another
 //! language is a [`Vocabulary`] read from a language pack's `figures.txt`; every data file
 //! carries `>` example lines that run as tests, so the vocabulary documents itself. (The

@@ -205,7 +205,7 @@ fn timelinejs_date(s: i64, granularity: Option<&str>) -> serde_json::Value {
     date
 }
 
-/// A TimelineJS3 event (https://timeline.knightlab.com/docs/json-format.html).
+/// A TimelineJS3 event (<https://timeline.knightlab.com/docs/json-format.html>).
 pub fn timelinejs_event(e: &TimelineEntry) -> serde_json::Value {
     let sources: Vec<String> = e
         .sources

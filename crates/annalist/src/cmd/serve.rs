@@ -27,7 +27,7 @@ pub struct ServeArgs {
     /// ANNALIST_TOKEN). Without one the server is read-only.
     #[arg(long)]
     token: Option<String>,
-    /// Allow this origin (e.g. https://example.org) to call the API from its pages.
+    /// Allow this origin (e.g. `https://example.org`) to call the API from its pages.
     #[arg(long, value_name = "ORIGIN")]
     cors: Option<String>,
     /// Largest request body, in MB.
