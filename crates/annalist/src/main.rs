@@ -26,7 +26,7 @@ enum Command {
     /// Read articles (text, HTML, JSON, JSONL, folders), find their publication date, tag
     /// them: one JSON line per document.
     Extract(cmd::extract::ExtractArgs),
-    /// Run every rule example of a language pack folder (lexicon.txt, rules.txt).
+    /// Run every example of a language pack folder (lexicon.txt, rules.txt, figures.txt).
     CheckPack(cmd::pack::CheckPackArgs),
     /// Tag TimeML files: read each .tml's DCT and text, write it with our TIMEX3 tags.
     Timeml(cmd::timeml::TimemlArgs),

@@ -379,3 +379,77 @@ fn a_pack_with_figures_txt_finds_figures_in_its_language() {
     .unwrap();
     assert_check_fails(dir.path(), &[], "figures.txt:4");
 }
+
+#[test]
+fn sources_in_different_languages_are_compared() {
+    // One day, told in English, Russian and Turkish, with a figure that disagrees.
+    let docs = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(docs.path().join(name), text).unwrap();
+    write(
+        "en.txt",
+        "Date: 2026-02-27\n\nBAKU, Feb. 27 (Wire) - On February 26, 1992 the attack on the town \
+         killed 613 people, officials say.\n",
+    );
+    write(
+        "ru.txt",
+        "Дата: 27 февраля 2026\n\nТридцать четыре года назад, 26 февраля 1992 года, при \
+         нападении на город погибли 485 человек.\n",
+    );
+    write(
+        "tr.txt",
+        "Tarih: 27 Şubat 2026\n\nOtuz dört yıl önce, 26 Şubat 1992'de kasabada 613 kişi \
+         hayatını kaybetti.\n",
+    );
+    let db = docs.path().join("archive.db");
+    let out = annalist()
+        .arg("add")
+        .arg(docs.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("--pack")
+        .arg(repo("examples/packs/ru"))
+        .arg("--pack")
+        .arg(repo("examples/packs/tr"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = annalist()
+        .args(["conflicts", "--format", "json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let conflict = &v["conflicts"][0];
+    assert_eq!(conflict["date"], "1992-02-26");
+    assert_eq!(conflict["category"], "killed");
+    assert_eq!(conflict["best"], 485.0);
+    let mut sides: Vec<(String, f64)> = conflict["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["figure"]["text"].as_str().unwrap().to_string(),
+                f["figure"]["value"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    sides.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        sides,
+        [
+            ("485 человек".to_string(), 485.0),
+            ("613 kişi".to_string(), 613.0),
+            ("613 people".to_string(), 613.0)
+        ]
+    );
+}
