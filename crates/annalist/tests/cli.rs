@@ -276,7 +276,7 @@ fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
     assert_check_fails(
         dir.path(),
         &["(date.day-month-year)", "expected DATE 1990-01-21"],
-        "1 of 32 rule examples and 0 of 18 figures examples fail",
+        "1 of 33 rule examples and 0 of 18 figures examples fail",
     );
     // A pack that does not parse is a one-line error with the file and line.
     std::fs::write(
