@@ -276,7 +276,11 @@ fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
     assert_check_fails(
         dir.path(),
         &["(date.day-month-year)", "expected DATE 1990-01-21"],
-        "1 of 33 rule examples and 0 of 18 figures examples fail",
+        &[
+            ": 1 of ",
+            " rule examples and 0 of ",
+            " figures examples fail",
+        ],
     );
     // A pack that does not parse is a one-line error with the file and line.
     std::fs::write(
@@ -284,7 +288,7 @@ fn a_language_pack_folder_is_checked_and_used_without_rebuilding() {
         "rule a\n  match: NOSUCHCLASS\n",
     )
     .unwrap();
-    assert_check_fails(dir.path(), &[], "rules.txt:2");
+    assert_check_fails(dir.path(), &[], &["rules.txt:2"]);
 }
 
 fn check_pack(dir: &std::path::Path) -> std::process::Output {
@@ -305,8 +309,8 @@ fn copy_pack_with(pack: &std::path::Path, name: &str, from: &str, to: &str) -> t
 }
 
 /// `check-pack` on `dir` fails, printing each of `stdout_has`, with a one-line error that
-/// contains `error_has`.
-fn assert_check_fails(dir: &std::path::Path, stdout_has: &[&str], error_has: &str) {
+/// contains each of `error_has`.
+fn assert_check_fails(dir: &std::path::Path, stdout_has: &[&str], error_has: &[&str]) {
     let out = check_pack(dir);
     assert!(!out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -314,7 +318,9 @@ fn assert_check_fails(dir: &std::path::Path, stdout_has: &[&str], error_has: &st
         assert!(stdout.contains(needle), "{needle:?} not in {stdout}");
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains(error_has), "{stderr}");
+    for needle in error_has {
+        assert!(stderr.contains(needle), "{needle:?} not in {stderr}");
+    }
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
 }
 
@@ -370,14 +376,18 @@ fn a_pack_with_figures_txt_finds_figures_in_its_language() {
     assert_check_fails(
         dir.path(),
         &["figures.txt:", "got 97 | exact | arrested"],
-        "0 of 50 rule examples and 1 of 18 figures examples fail",
+        &[
+            ": 0 of ",
+            " rule examples and 1 of ",
+            " figures examples fail",
+        ],
     );
     std::fs::write(
         dir.path().join("figures.txt"),
         "[killed verb]\nöldü\n[nonsense]\nx\n",
     )
     .unwrap();
-    assert_check_fails(dir.path(), &[], "figures.txt:4");
+    assert_check_fails(dir.path(), &[], &["figures.txt:4"]);
 }
 
 #[test]
