@@ -277,6 +277,10 @@ pub struct WordInfo {
     /// Jan. 20"), not a day something was put off to or runs until: in a past-tense sentence
     /// such a day has come.
     pub event_day: bool,
+    /// Between a length and a date, puts what happened that long before the date ("before" in
+    /// "attacked two days before Christmas"): in a past-tense sentence the date is then at
+    /// most that long after the writer's day.
+    pub precedes: bool,
     /// A verb of saying ("said"): a tense it gives may be the saying's, not that of what was
     /// said.
     pub reporting: bool,
@@ -657,6 +661,7 @@ impl LanguagePack {
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "EVENT_DAY" => self.flag_words(words, |w| w.event_day = true),
+                "PRECEDES" => self.flag_words(words, |w| w.precedes = true),
                 "REPORTING" => self.flag_words(words, |w| w.reporting = true),
                 "PROSPECT" => self.flag_words(words, |w| w.prospect = true),
                 "FLASHBACK" => self.flag_words(words, |w| w.flashback = true),

@@ -102,6 +102,9 @@ pub(crate) struct Context {
     pub event_day: bool,
     /// The tense comes from a verb of saying ("said"), which may not govern the expression.
     pub tense_reported: bool,
+    /// What the sentence tells happened at most this many days before the expression ("two
+    /// days before Christmas"): in a past-tense sentence, a day no further ahead than that.
+    pub days_before: Option<i32>,
 }
 
 /// How far ahead a day of a month without a year may lie before it is taken to be past.
@@ -1468,7 +1471,7 @@ fn resolve_calendar(
                 Some(n)
                     if (n.1 - a).get_days()
                         <= if tense == Some(Tense::Past) {
-                            NEAR_FUTURE_PAST_DAYS
+                            NEAR_FUTURE_PAST_DAYS.min(ctx.days_before.unwrap_or(i32::MAX))
                         } else {
                             NEAR_FUTURE_DAYS
                         }
@@ -1676,6 +1679,7 @@ mod tests {
             looked_back_to: false,
             event_day: false,
             tense_reported: false,
+            days_before: None,
         }
     }
 

@@ -22,7 +22,7 @@ use crate::token::{Token, TokenKind};
 const WINDOW: usize = 14;
 
 /// How many words may open a sentence before an expression that still opens it.
-const OPENING_WORDS: usize = 2;
+const OPENING_WORDS: usize = 3;
 
 /// Sentence number of each token: a new sentence starts after `.`, `!` or `?` followed by a
 /// capitalized word, and at every paragraph start.
@@ -190,7 +190,8 @@ impl<'a> Words<'a> {
         // A clause after a comma governs an expression that opens the sentence ("On Tuesday,
         // the council will vote") but not one that ends the clause before it ("should end by
         // May, officials said"): there the right-hand look stops at the comma. An expression
-        // opens the sentence after up to two words ("On Tuesday,", "As of March 1,").
+        // opens the sentence after up to three words ("On Tuesday,", "As of March 1,", "Two days
+        // before Christmas,").
         let starts_at = |i: usize| i == 0 || sentences.get(i - 1) != Some(&sid);
         let opens_sentence = (0..=OPENING_WORDS).any(|n| {
             first.checked_sub(n).is_some_and(|s| {
@@ -334,6 +335,11 @@ impl<'a> Words<'a> {
     /// ("on").
     pub(crate) fn follows_event_day(&mut self, first: usize) -> bool {
         first > 0 && self.is(first - 1, |w| w.event_day)
+    }
+
+    /// Whether token `i` puts what happened before the date that follows ("before").
+    pub(crate) fn precedes(&mut self, i: usize) -> bool {
+        self.is(i, |w| w.precedes)
     }
 }
 

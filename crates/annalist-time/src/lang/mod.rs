@@ -315,6 +315,8 @@ impl SessionState {
         // already been given to the first day, and must not pull the story back to the year
         // alone.
         let mut elided_year_end = None;
+        // The last length found ("two days"): where it ends, and how many days it spans at most.
+        let mut last_length: Option<(usize, i32)> = None;
         for (start, end, first_tok, end_tok, rule, mut frame) in found {
             let year_stated = frame.year.is_some();
             if frame.year.is_none()
@@ -342,6 +344,24 @@ impl SessionState {
             self.ctx.quoted = quoted.get(first_tok).copied().unwrap_or(false);
             self.ctx.looked_back_to = words.follows_retrospect(first_tok);
             self.ctx.event_day = words.follows_event_day(first_tok);
+            // "Two days before Christmas", "the week before Christmas": what happened lies that
+            // long before the day.
+            let length = |f: &crate::frame::Frame| length_days(f.count, f.unit?);
+            self.ctx.days_before = if frame.from_date == Some(true) && frame.dir == Some(-1) {
+                length(&frame)
+            } else {
+                last_length
+                    .filter(|&(len_end, _)| len_end + 1 == first_tok && words.precedes(len_end))
+                    .map(|(_, days)| days)
+            };
+            let is_length = frame.dir.is_none()
+                && frame.year.is_none()
+                && frame.month.is_none()
+                && frame.day.is_none();
+            last_length = is_length
+                .then(|| length(&frame))
+                .flatten()
+                .map(|days| (end_tok, days));
             self.ctx.story_reference = self
                 .story_in
                 .is_some_and(|s| sentence.saturating_sub(s) < STORY_SENTENCES);
@@ -606,3 +626,26 @@ const STORY_SENTENCES: u64 = 5;
 /// does: "April 1453 … on 29 May" is 1453's May, where "sales in March 2023 … on May 29", in
 /// news of 2025, is most often this May.
 const STORY_MONTH_YEARS: i32 = 20;
+
+/// How many days at most a length of `count` `unit`s spans: "two days" 2, "36 hours" 2,
+/// "weeks" 70 (an unstated count is taken as up to ten).
+fn length_days(count: Option<crate::frame::Count>, unit: crate::frame::Unit) -> Option<i32> {
+    use crate::frame::{Count, Unit};
+    let count = match count {
+        Some(Count::N(n)) if n.is_finite() && (0.0..1000.0).contains(&n) => n,
+        Some(Count::N(_)) => return None,
+        Some(Count::Some) | None => 10.0,
+    };
+    let days = match unit {
+        Unit::Second | Unit::Minute => 1.0,
+        Unit::Hour => count / 24.0,
+        Unit::Day | Unit::Night => count,
+        Unit::Week | Unit::Weekend => count * 7.0,
+        Unit::Month => count * 31.0,
+        Unit::Quarter | Unit::Season => count * 92.0,
+        Unit::Half => count * 183.0,
+        Unit::Year => count * 366.0,
+        Unit::Decade | Unit::Century | Unit::Millennium => return None,
+    };
+    Some((days.ceil() as i32).max(1))
+}
