@@ -281,6 +281,9 @@ pub struct WordInfo {
     /// "attacked two days before Christmas"): in a past-tense sentence the date is then at
     /// most that long after the writer's day.
     pub precedes: bool,
+    /// Capitalized after an abbreviation's full stop ("10 a.m. It was cold"), starts a new
+    /// sentence: a pronoun or a determiner, not a name ("10 a.m. Tuesday", "a.m. EST").
+    pub opens_sentence: bool,
     /// A verb of saying ("said"): a tense it gives may be the saying's, not that of what was
     /// said.
     pub reporting: bool,
@@ -662,6 +665,7 @@ impl LanguagePack {
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "EVENT_DAY" => self.flag_words(words, |w| w.event_day = true),
                 "PRECEDES" => self.flag_words(words, |w| w.precedes = true),
+                "OPENS_SENTENCE" => self.flag_words(words, |w| w.opens_sentence = true),
                 "REPORTING" => self.flag_words(words, |w| w.reporting = true),
                 "PROSPECT" => self.flag_words(words, |w| w.prospect = true),
                 "FLASHBACK" => self.flag_words(words, |w| w.flashback = true),

@@ -26,11 +26,13 @@ const OPENING_WORDS: usize = 3;
 
 /// Sentence number of each token: a new sentence starts after `.`, `!` or `?` followed by a
 /// capitalized word, and at every paragraph start.
-pub(crate) fn sentence_ids(text: &str, tokens: &[Token]) -> Vec<u32> {
+pub(crate) fn sentence_ids(pack: &LanguagePack, text: &str, tokens: &[Token]) -> Vec<u32> {
     let mut ids = Vec::with_capacity(tokens.len());
     let mut id = 0u32;
     let mut pending = false;
-    for t in tokens {
+    let mut buf = String::new();
+    let bytes = text.as_bytes();
+    for (i, t) in tokens.iter().enumerate() {
         if t.para_start && !ids.is_empty() {
             id += 1;
             pending = false;
@@ -40,6 +42,20 @@ pub(crate) fn sentence_ids(text: &str, tokens: &[Token]) -> Vec<u32> {
                 id += 1;
             }
             pending = false;
+        } else if t.kind == TokenKind::Word
+            && bytes.get(t.start).is_some_and(u8::is_ascii_uppercase)
+            && i > 0
+            && tokens[i - 1].kind == TokenKind::Word
+            && bytes.get(tokens[i - 1].end.wrapping_sub(1)) == Some(&b'.')
+        {
+            // After an abbreviation's full stop ("a.m."), only a word that opens sentences
+            // begins one.
+            let opens = pack
+                .word_id(lowercased(t.text(text), &mut buf))
+                .is_some_and(|w| pack.word_info(w).opens_sentence);
+            if opens {
+                id += 1;
+            }
         }
         ids.push(id);
         if t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?") {

@@ -229,7 +229,7 @@ impl SessionState {
     fn tag_inner(&mut self, cp: &CompiledPack, text: &str) -> Vec<Timex> {
         let pack = &cp.pack;
         let tokens = tokenize(text);
-        let sentences = tense::sentence_ids(text, &tokens);
+        let sentences = tense::sentence_ids(pack, text, &tokens);
         let sentence_base = self.sentence_base;
         self.sentence_base += u64::from(sentences.last().copied().unwrap_or(0)) + 1;
         let mut word_ids = vec![tense::NOT_LOOKED_UP; tokens.len()];
