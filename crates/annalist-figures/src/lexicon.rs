@@ -493,9 +493,15 @@ impl Lexicon {
 
 /// Lowercases a character for looking a word up, as Unicode does except for the i's of
 /// Turkish and Azerbaijani: dotted capital İ and dotless ı are both matched as i, since the
-/// capital of ı is I ("KASIM" must find "kasım").
+/// capital of ı is I ("KASIM" must find "kasım"). A typographic apostrophe is the plain one
+/// ("300’e" as "300'e").
 pub(crate) fn fold_char(c: char) -> std::char::ToLowercase {
-    if c == 'İ' || c == 'ı' { 'I' } else { c }.to_lowercase()
+    match c {
+        'İ' | 'ı' => 'I',
+        '’' => '\'',
+        c => c,
+    }
+    .to_lowercase()
 }
 
 /// A word lowercased as [`fold_char`] does.

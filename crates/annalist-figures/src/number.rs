@@ -315,13 +315,19 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         } else if toks.get(j + 1).is_some_and(|t| t.kind != Kind::Num) {
             return Read::Skip(j + 1);
         }
-    } else if cx.punct(j, &["'", "’"])
-        && cx.glued(j)
-        && cx.glued(j + 1)
-        && lex.is(toks, j + 1, Class::Ending)
-    {
-        case_ending = true;
-        j += 2;
+    } else if cx.punct(j, &["'", "’"]) && cx.glued(j) && cx.glued(j + 1) {
+        // A qualifier may begin with the ending: Turkish "300'e kadar" (up to 300), where a
+        // bare "300 kadar" is about 300.
+        if let Some((b, n)) = lex.at(toks, j).find_map(|(e, n)| match e {
+            Entry::PostQualifier(b) if n >= 2 => Some((*b, n)),
+            _ => None,
+        }) {
+            bound = b;
+            j += n;
+        } else if lex.is(toks, j + 1, Class::Ending) {
+            case_ending = true;
+            j += 2;
+        }
     }
     let mut quantity = Quantity::Count;
     let mut currency = None;
