@@ -463,3 +463,69 @@ fn sources_in_different_languages_are_compared() {
         ]
     );
 }
+
+#[test]
+fn the_example_articles_in_other_languages_are_read_with_their_packs() {
+    let out = annalist()
+        .arg("extract")
+        .arg(repo("examples/articles-other"))
+        .args(
+            ["--pack", "--pack", "--pack"]
+                .iter()
+                .zip(["ru", "tr", "az"])
+                .flat_map(|(flag, code)| {
+                    [
+                        std::ffi::OsString::from(flag),
+                        repo(&format!("examples/packs/{code}")).into(),
+                    ]
+                }),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 3);
+    for doc in &docs {
+        let language = doc["doc"]["language"].as_str().unwrap();
+        let path = doc["doc"]["path"].as_str().unwrap();
+        assert!(
+            path.ends_with(&format!("-{language}.txt")),
+            "{path} read as {language}"
+        );
+        assert_eq!(
+            doc["doc"]["published"].as_str().unwrap().get(..10),
+            Some("2026-01-20")
+        );
+        // Each tells the night of 19-20 January 1990 and gives the official toll.
+        let values: Vec<&str> = doc["timexes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["value"].as_str().unwrap())
+            .collect();
+        assert!(
+            values.iter().any(|v| v.starts_with("1990-01-")),
+            "{path}: {values:?}"
+        );
+        let figures: Vec<(f64, &str)> = doc["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["value"].as_f64().unwrap(),
+                    f["category"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert!(figures.contains(&(131.0, "killed")), "{path}: {figures:?}");
+        assert!(figures.contains(&(744.0, "injured")), "{path}: {figures:?}");
+    }
+}
