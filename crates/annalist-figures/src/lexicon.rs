@@ -3,10 +3,13 @@
 //! A data file is a list of sections. `[kind args]` opens a section; each following line
 //! holds comma-separated phrases (a phrase is one or more space-separated tokens, matched
 //! case-insensitively). Number sections give values (`dozen = 12`); verb sections may give
-//! irregular forms (`flee: fled, fleeing, flees`), otherwise regular English inflections are
-//! generated. Lines starting with `#` are comments and lines starting with `>` are examples
-//! (run as tests, ignored here). Keeping the words out of the code is what lets a language
-//! be added, and lets a reader see exactly why "wounding" meant `injured`.
+//! irregular forms (`flee: fled, fleeing, flees`), otherwise the built-in English vocabulary
+//! generates regular inflections (a language pack lists its forms). `[settings]` holds one
+//! `key = value` per line, `[range]` the words around a range's two numbers (`between <n> and
+//! <n>`). Lines starting with `#` are comments and lines starting with `>` are examples (run
+//! by [`crate::Vocabulary::check_examples`], ignored here). Keeping the words out of the code
+//! is what lets a language be added, and lets a reader see exactly why "wounding" meant
+//! `injured`.
 
 use rustc_hash::FxHashMap;
 
@@ -76,8 +79,9 @@ pub(crate) enum Class {
     /// Phrases restating the figure last talked about ("put the figure at"): the number
     /// takes that figure's category.
     Reference,
-    /// Case endings a language writes after a number and a hyphen (Azerbaijani "61-ə", "to
-    /// 61"): the number is still a count, where English "17-year-old" is an adjective.
+    /// Case endings a language writes after a number and a hyphen or an apostrophe
+    /// (Azerbaijani "61-ə", Turkish "61'e": to 61): the number is still a count, where English
+    /// "17-year-old" is an adjective.
     Ending,
 }
 
