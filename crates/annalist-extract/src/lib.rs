@@ -227,6 +227,15 @@ mod tests {
     use super::*;
     use annalist_ingest::{IngestOptions, read_bytes};
 
+    /// The tagger of the sketch pack in `examples/packs/{code}`.
+    fn sketch(code: &str) -> Tagger {
+        let dir = format!("{}/../../examples/packs/{code}", env!("CARGO_MANIFEST_DIR"));
+        let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+        let pack =
+            annalist_time::LanguagePack::parse(code, &read("lexicon.txt"), &read("rules.txt"));
+        Tagger::with_pack(pack.unwrap())
+    }
+
     fn doc(bytes: &str) -> Document {
         read_bytes("test.txt", bytes.as_bytes(), &IngestOptions::default())
             .into_iter()
@@ -310,14 +319,8 @@ mod tests {
         assert!(x.timexes.is_empty());
         assert!(x.notes[0].contains("no language pack"), "{:?}", x.notes);
 
-        let russian = annalist_time::LanguagePack::parse(
-            "ru",
-            include_str!("../../../examples/packs/ru/lexicon.txt"),
-            include_str!("../../../examples/packs/ru/rules.txt"),
-        )
-        .unwrap();
         let mut taggers = Taggers::english();
-        taggers.add(Tagger::with_pack(russian));
+        taggers.add(sketch("ru"));
         assert_eq!(taggers.languages(), ["en", "ru"]);
         let x = extract(d(), &taggers);
         let values: Vec<String> = x.timexes.iter().map(|t| t.value.to_string()).collect();
@@ -344,14 +347,8 @@ mod tests {
             )
         };
         assert_eq!(d().language, "tr");
-        let turkish = annalist_time::LanguagePack::parse(
-            "tr",
-            include_str!("../../../examples/packs/tr/lexicon.txt"),
-            include_str!("../../../examples/packs/tr/rules.txt"),
-        )
-        .unwrap();
         let mut taggers = Taggers::english();
-        taggers.add(Tagger::with_pack(turkish));
+        taggers.add(sketch("tr"));
         // A pack without figures.txt: dates, but no figures (English words mean nothing here).
         let x = extract(d(), &taggers);
         assert_eq!(x.timexes.len(), 3, "{:?}", x.timexes);

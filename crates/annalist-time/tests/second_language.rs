@@ -8,31 +8,24 @@
 use annalist_time::{Anchor, LanguagePack, Tagger};
 use proptest::prelude::*;
 
+/// The sketch pack in `examples/packs/{code}`, as a tagger.
+fn sketch(code: &str) -> Tagger {
+    let dir = format!("{}/../../examples/packs/{code}", env!("CARGO_MANIFEST_DIR"));
+    let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+    let pack = LanguagePack::parse(code, &read("lexicon.txt"), &read("rules.txt"));
+    Tagger::with_pack(pack.unwrap_or_else(|e| panic!("the {code} sketch parses: {e}")))
+}
+
 fn russian() -> Tagger {
-    let pack = LanguagePack::parse(
-        "ru",
-        include_str!("../../../examples/packs/ru/lexicon.txt"),
-        include_str!("../../../examples/packs/ru/rules.txt"),
-    );
-    Tagger::with_pack(pack.expect("the Russian sketch parses"))
+    sketch("ru")
 }
 
 fn azerbaijani() -> Tagger {
-    let pack = LanguagePack::parse(
-        "az",
-        include_str!("../../../examples/packs/az/lexicon.txt"),
-        include_str!("../../../examples/packs/az/rules.txt"),
-    );
-    Tagger::with_pack(pack.expect("the Azerbaijani sketch parses"))
+    sketch("az")
 }
 
 fn turkish() -> Tagger {
-    let pack = LanguagePack::parse(
-        "tr",
-        include_str!("../../../examples/packs/tr/lexicon.txt"),
-        include_str!("../../../examples/packs/tr/rules.txt"),
-    );
-    Tagger::with_pack(pack.expect("the Turkish sketch parses"))
+    sketch("tr")
 }
 
 fn assert_examples_pass(tagger: &Tagger) {
