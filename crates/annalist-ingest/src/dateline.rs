@@ -6,7 +6,7 @@
 //! or nothing but a date and a few label words), so a date mentioned in the story itself
 //! ("talks on March 3") is never taken for the publication date.
 
-use crate::dct::{Found, english_month, month_number, scan};
+use crate::dct::{Found, english_month, other_month, scan};
 
 /// How many non-empty lines at the top of the body may hold a dateline.
 const MAX_LINES: usize = 4;
@@ -123,9 +123,8 @@ fn agency_dateline(line: &str) -> Option<Found> {
     let date_words = rest[found.start..found.end]
         .split(|c: char| !c.is_alphabetic())
         .map(str::to_lowercase);
-    let foreign_month = date_words
-        .filter(|w| english_month(w).is_none())
-        .any(|w| month_number(&w).is_some());
+    let foreign_month =
+        date_words.any(|w| english_month(&w).is_none() && other_month(&w).is_some());
     if !in_capitals && !beyond_ascii && !foreign_month {
         return None;
     }

@@ -328,7 +328,7 @@ pub(crate) fn english_month(word_lower: &str) -> Option<i8> {
 
 /// Month number for a Russian, Turkish or Azerbaijani month name, in the case forms dates
 /// give it ("января", "Mart", "fevralın").
-fn other_month(word_lower: &str) -> Option<i8> {
+pub(crate) fn other_month(word_lower: &str) -> Option<i8> {
     const RU: [&str; 12] = [
         "январ",
         "феврал",
