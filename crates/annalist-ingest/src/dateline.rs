@@ -120,7 +120,7 @@ fn agency_dateline(line: &str) -> Option<Found> {
     if found.start > 30 {
         return None;
     }
-    let date_words = rest[found.start..found.end]
+    let mut date_words = rest[found.start..found.end]
         .split(|c: char| !c.is_alphabetic())
         .map(str::to_lowercase);
     let foreign_month =
