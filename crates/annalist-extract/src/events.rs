@@ -11,9 +11,16 @@
 //! Names of people, organizations and places are found by a transparent heuristic
 //! (capitalized word sequences, minus dates and sentence-initial function words, with a few
 //! cue words for the kind) and labelled as such; a gazetteer can replace it later.
+//!
+//! A sentence capitalizes its first word whatever it is, so the document decides: that word
+//! is no name when the document writes it in lowercase elsewhere, and, standing alone, only
+//! when the document also capitalizes it inside a sentence. "Forecasters expect rain" and
+//! "More than 300 homes" give no names; "Baku was quiet", in an article that says "entered
+//! Baku", gives Baku. This needs no word list, so it works in any language.
 
 use annalist_ingest::Sentence;
 use annalist_time::{Granularity, Interval, Timex, TimexType};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 /// Where an event's time comes from.
@@ -118,6 +125,7 @@ pub fn build_events(
 ) -> Vec<Event> {
     let mut events = Vec::new();
     let mut reference: Option<EventTime> = None;
+    let case = WordCase::of(chars);
     let (mut ti, mut fi) = (0, 0);
     for (si, s) in sentences.iter().enumerate() {
         // Timexes and figures are in document order, like sentences: walk them in step.
@@ -165,7 +173,7 @@ pub fn build_events(
         };
         let Some(time) = time else { continue };
         let text = collapsed(&chars[s.start.min(chars.len())..s.end.min(chars.len())]);
-        let names = find_names(chars, s.start, s.end, &timexes[ti..k]);
+        let names = find_names(chars, s.start, s.end, &timexes[ti..k], &case);
         events.push(Event {
             sentence: si,
             start: s.start,
@@ -277,6 +285,20 @@ const TITLES: &[&str] = &[
     "Lt",
     "Captain",
     "Capt",
+    "Emperor",
+    "Empress",
+    "Sultan",
+    "Tsar",
+    "Czar",
+    "Prince",
+    "Princess",
+    "Duke",
+    "Marshal",
+    "Admiral",
+    "Mayor",
+    "Bishop",
+    "Patriarch",
+    "Sheikh",
 ];
 const ORGANIZATION_WORDS: &[&str] = &[
     "Ministry",
@@ -336,15 +358,20 @@ fn collapsed(chars: &[char]) -> String {
     out
 }
 
-/// Capitalized word sequences in `[start, end)` outside time expressions.
-fn find_names(chars: &[char], start: usize, end: usize, timexes: &[Timex]) -> Vec<Name> {
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\''
+}
+
+/// The words of `chars[start..end]`, as `[start, end)` character ranges: letters, digits,
+/// hyphens and apostrophes, starting with a letter.
+fn words_in(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let end = end.min(chars.len());
-    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut words = Vec::new();
     let mut i = start;
     while i < end {
         if chars[i].is_alphabetic() {
             let a = i;
-            while i < end && (chars[i].is_alphanumeric() || chars[i] == '-' || chars[i] == '\'') {
+            while i < end && is_word_char(chars[i]) {
                 i += 1;
             }
             words.push((a, i));
@@ -352,16 +379,120 @@ fn find_names(chars: &[char], start: usize, end: usize, timexes: &[Timex]) -> Ve
             i += 1;
         }
     }
+    words
+}
+
+/// How a document writes its words: the evidence that decides whether a capitalized sentence
+/// opener is a name. Words are kept as hashes, built in one pass without allocating: this
+/// runs over every document, and a collision only costs one name.
+struct WordCase {
+    /// Words written in lowercase somewhere.
+    lowercase: FxHashSet<u64>,
+    /// Capitalized words written after a letter, digit or comma: inside a sentence, where
+    /// only names are capitalized.
+    capitalized_inside: FxHashSet<u64>,
+}
+
+/// Folds one more character into a word's hash.
+fn hash_step(h: u64, c: char) -> u64 {
+    (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+fn hash_word(word: impl IntoIterator<Item = char>) -> u64 {
+    word.into_iter().fold(0, hash_step)
+}
+
+impl WordCase {
+    fn of(chars: &[char]) -> Self {
+        // Sized for a word in six characters, so that the sets do not grow as they fill.
+        let mut lowercase =
+            FxHashSet::with_capacity_and_hasher(chars.len() / 6, Default::default());
+        let mut capitalized_inside = FxHashSet::default();
+        let mut before = ' ';
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if !c.is_alphabetic() {
+                if !c.is_whitespace() {
+                    before = c;
+                }
+                i += 1;
+                continue;
+            }
+            let (mut h, mut has_upper) = (0, false);
+            while i < chars.len() && is_word_char(chars[i]) {
+                h = hash_step(h, chars[i]);
+                has_upper |= chars[i].is_uppercase();
+                i += 1;
+            }
+            if !has_upper {
+                lowercase.insert(h);
+            } else if before.is_alphanumeric() || before == ',' {
+                capitalized_inside.insert(h);
+            }
+            before = chars[i - 1];
+        }
+        WordCase {
+            lowercase,
+            capitalized_inside,
+        }
+    }
+
+    /// Whether `word`, capitalized at the start of a sentence, is an ordinary word: the
+    /// document writes it in lowercase elsewhere, or (`alone`: no capitalized word follows
+    /// it) never capitalizes it inside a sentence.
+    fn ordinary_opener(&self, word: &[char], alone: bool) -> bool {
+        let lower = hash_word(word.iter().flat_map(|c| c.to_lowercase()));
+        self.lowercase.contains(&lower)
+            || alone
+                && !self
+                    .capitalized_inside
+                    .contains(&hash_word(word.iter().copied()))
+    }
+}
+
+/// Capitalized word sequences in `[start, end)` outside time expressions.
+fn find_names(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    timexes: &[Timex],
+    case: &WordCase,
+) -> Vec<Name> {
+    let words = words_in(chars, start, end);
     let in_timex = |a: usize| timexes.iter().any(|t| t.start <= a && a < t.end);
     // Words are compared in place: most are lowercase, and an event's every word is looked at.
     let is = |(a, b): (usize, usize), w: &str| chars[a..b].iter().copied().eq(w.chars());
     let one_of = |span: (usize, usize), list: &[&str]| list.iter().any(|w| is(span, w));
     let capitalized = |(a, _): (usize, usize)| chars[a].is_uppercase();
+    // "NATO", "US": never an ordinary word, whatever the text writes in lowercase ("us").
+    let all_caps = |(a, b): (usize, usize)| chars[a..b].iter().all(|c| !c.is_lowercase());
+    // A wire dateline's city: the document's first words, in capitals, before a comma
+    // ("DHAKA, Nov. 30 (Example Wire) —").
+    let dateline_city = |from: usize, last: usize| {
+        from == 0
+            && chars[..words[0].0].iter().all(|c| c.is_whitespace())
+            && (from..=last).all(|w| all_caps(words[w]))
+            && chars.get(words[last].1) == Some(&',')
+    };
     let mut names = Vec::new();
     let mut k = 0;
     while k < words.len() {
         let (a, _) = words[k];
-        if !capitalized(words[k]) || in_timex(a) || (k == 0 && one_of(words[k], FUNCTION_WORDS)) {
+        // A sentence's first word, or the first after a dash or colon ("DHAKA, Nov. 30 —
+        // Troops entered"), is capitalized whatever it is.
+        let opener = k == 0
+            || chars[words[k - 1].1..a]
+                .iter()
+                .any(|c| matches!(c, '—' | '–' | ':'));
+        let ordinary_opener = opener
+            && (one_of(words[k], FUNCTION_WORDS)
+                || !all_caps(words[k])
+                    && case.ordinary_opener(
+                        &chars[a..words[k].1],
+                        !words.get(k + 1).is_some_and(|&w| capitalized(w)),
+                    ));
+        if !capitalized(words[k]) || in_timex(a) || ordinary_opener {
             k += 1;
             continue;
         }
@@ -404,6 +535,8 @@ fn find_names(chars: &[char], start: usize, end: usize, timexes: &[Timex]) -> Ve
             let text: String = chars[s..e].iter().collect();
             let kind = if title_before || title_inside {
                 NameKind::Person
+            } else if dateline_city(from, last) {
+                NameKind::Place
             } else if one_of(words[last], ORGANIZATION_WORDS)
                 || chars[words[from].0..words[from].1]
                     .iter()

@@ -307,6 +307,37 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opener_is_a_name_only_when_the_document_says_so() {
+        let d = doc(
+            "Date: 2026-12-01\n\nDHAKA, Nov. 30 — Troops arrived in Baku on Nov. 19. Baku was \
+             quiet on Nov. 20. More than 300 homes were destroyed on Nov. 21, and more were \
+             lost on Nov. 22. Forecasters expected rain on Nov. 23. US officials arrived on \
+             Nov. 24 to meet us. Relief Agencies warned on Nov. 25. Emperor Constantine XI \
+             died on May 29, 1453.\n",
+        );
+        let x = extract(d, &Taggers::english());
+        let names: Vec<(&str, NameKind)> = x
+            .events
+            .iter()
+            .flat_map(|e| e.names.iter().map(|n| (n.text.as_str(), n.kind)))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("DHAKA", NameKind::Place),
+                ("Baku", NameKind::Place),
+                // Alone at the start, but the document capitalizes it inside a sentence.
+                ("Baku", NameKind::Name),
+                // "US" is in capitals: "us" in lowercase is another word.
+                ("US", NameKind::Organization),
+                // "relief" is nowhere in lowercase, and a capitalized word follows.
+                ("Relief Agencies", NameKind::Name),
+                ("Constantine XI", NameKind::Person),
+            ]
+        );
+    }
+
+    #[test]
     fn each_language_goes_to_its_own_pack_and_others_are_noted() {
         let d = || {
             doc(
