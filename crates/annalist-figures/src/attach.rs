@@ -219,7 +219,7 @@ impl Attacher<'_> {
             // Coordinated modifiers: "French and allied soldiers".
             if modifiers > 0
                 && modifiers < MAX_MODIFIERS
-                && (self.word(k, "and") || self.word(k, "or"))
+                && self.is(k, Class::Conjunction)
                 && self.modifier(k + 1)
             {
                 k += 1;
@@ -230,15 +230,15 @@ impl Attacher<'_> {
     }
 
     /// Extends a counted phrase over "and shops", ", women and children".
-    /// A list joined only by commas is not accepted until an "and"/"or" item closes it
+    /// A list joined only by commas is not accepted until a conjunction ("and") closes it
     /// ("14 people, hospital officials said" is not a list).
     fn coordinated(&self, end: usize) -> usize {
         let (mut committed, mut cur) = (end, end);
         loop {
             let comma = self.punct(cur, ",");
             let mut k = cur + 1;
-            let mut closes = self.word(cur, "and") || self.word(cur, "or");
-            if comma && (self.word(k, "and") || self.word(k, "or")) {
+            let mut closes = self.is(cur, Class::Conjunction);
+            if comma && self.is(k, Class::Conjunction) {
                 k += 1;
                 closes = true;
             }
@@ -266,29 +266,23 @@ impl Attacher<'_> {
     /// Attaches the phrase; `prev_end` bounds the backward windows.
     pub fn attach(&self, p: &NumPhrase, prev_end: usize) -> Attached {
         let mut after = p.end;
-        if p.vague && self.word(after, "of") {
+        if p.vague && self.is(after, Class::Partitive) {
             after += 1;
         }
         // "12 more people": "more" is not what is counted.
-        if self.word(after, "more") && self.counted(after + 1).is_some() {
+        if self.is(after, Class::Additional) && self.counted(after + 1).is_some() {
             after += 1;
         }
-        // Partitives: "five of the suspects", "82 of them", "6,000 of its 9,000 houses"
-        // (the whole's own number is read as a figure of its own).
+        // Partitives: "five of the suspects", "82 of them", "6,000 of its 9,000 houses", "12
+        // of 40 passengers" (the whole's own number is read as a figure of its own).
         let mut partitive_them = false;
-        if !p.vague && self.word(after, "of") {
-            if ["them", "whom"].iter().any(|w| self.word(after + 1, w)) {
+        if !p.vague && self.is(after, Class::Partitive) {
+            let is_num = |i: usize| self.toks.get(i).is_some_and(|t| t.kind == Kind::Num);
+            if self.is(after + 1, Class::PartitivePronoun) {
                 partitive_them = true;
-            } else if ["the", "these", "those", "its", "their", "his", "her", "our"]
-                .iter()
-                .any(|w| self.word(after + 1, w))
-            {
-                let whole = after + 2;
-                let noun = if self.toks.get(whole).is_some_and(|t| t.kind == Kind::Num) {
-                    whole + 1
-                } else {
-                    whole
-                };
+            } else if self.is(after + 1, Class::Determiner) || is_num(after + 1) {
+                let whole = after + usize::from(!is_num(after + 1)) + 1;
+                let noun = if is_num(whole) { whole + 1 } else { whole };
                 if self.counted(noun).is_some() {
                     after = noun;
                 }
@@ -316,7 +310,7 @@ impl Attacher<'_> {
             out.tail = p.end + n;
         } else if partitive_them {
             out.tail = after + 2;
-        } else if self.word(after, "more") && !self.word(after + 1, "than") {
+        } else if self.is(after, Class::Additional) && !self.opens_qualifier(after) {
             out.elided = true;
             out.tail = after + 1;
         } else if let Some((s, e, default)) = self.counted(after) {
@@ -386,9 +380,7 @@ impl Attacher<'_> {
             || self.punct(i - 1, ",")
             || self.punct(i - 1, ";")
             || self.sentence_stop(i - 1)
-            || ["and", "but", "while", "whereas"]
-                .iter()
-                .any(|w| self.word(i - 1, w))
+            || self.is(i - 1, Class::ClauseOpener)
     }
 
     /// A lowercase past-tense verb at `i`, perhaps after "had" or "have".
@@ -411,16 +403,26 @@ impl Attacher<'_> {
             })
     }
 
-    /// "Among the dead were 6 children": the category of the noun after "among the".
+    /// "Among the dead were 6 children": the category of the noun after "among the" (a
+    /// phrase of class `among`), perhaps followed by a copula (Russian "Среди погибших 6
+    /// детей" has none).
     fn among(&self, start: usize) -> Option<Category> {
-        let s = start.checked_sub(4)?;
-        let copula = ["were", "are", "was", "is"]
-            .iter()
-            .any(|w| self.word(start - 1, w));
-        if !(copula && self.word(s, "among") && self.word(s + 1, "the")) {
+        let noun = start.checked_sub(1)?;
+        let noun = if self.is(noun, Class::Copula) {
+            noun.checked_sub(1)?
+        } else {
+            noun
+        };
+        let opens = (1..=3).any(|len| {
+            noun.checked_sub(len).is_some_and(|s| {
+                self.entries(s)
+                    .any(|(e, n)| n == len && *e == Entry::Word(Class::Among))
+            })
+        });
+        if !opens {
             return None;
         }
-        self.entries(s + 2).find_map(|(e, n)| match e {
+        self.entries(noun).find_map(|(e, n)| match e {
             Entry::Trigger(c, _) if n == 1 => Some(*c),
             Entry::Counted {
                 default: Some(c), ..
@@ -466,7 +468,7 @@ impl Attacher<'_> {
                     return Some(c);
                 }
                 if let Some(c) = noun
-                    && (saw_of || self.word(k - 1, "of"))
+                    && (saw_of || self.is(k - 1, Class::Partitive))
                 {
                     return Some(c);
                 }
@@ -482,7 +484,7 @@ impl Attacher<'_> {
             });
             match filler {
                 Some(s) => {
-                    if self.word(s, "of") {
+                    if self.is(s, Class::Partitive) {
                         saw_of = true;
                     }
                     k = s;
@@ -579,9 +581,19 @@ impl Attacher<'_> {
         })
     }
 
-    /// Whether tokens `[from, to)` are exactly one "to" or "or" joining two estimates.
+    /// Whether tokens `[from, to)` are exactly a phrase joining two estimates ("to", "or",
+    /// Azerbaijani "və ya").
     pub fn alternative(&self, from: usize, to: usize) -> bool {
-        to == from + 1 && (self.word(from, "to") || self.word(from, "or"))
+        to > from
+            && self
+                .entries(from)
+                .any(|(e, n)| n == to - from && *e == Entry::Word(Class::Alternative))
+    }
+
+    /// Whether a qualifier phrase starts at `i` ("more than").
+    fn opens_qualifier(&self, i: usize) -> bool {
+        self.entries(i)
+            .any(|(e, n)| n >= 2 && matches!(e, Entry::Qualifier(_)))
     }
 
     /// Whether tokens `[from, to)` only join list items.
@@ -591,7 +603,7 @@ impl Attacher<'_> {
         }
         // "11 hostages, of whom 3 were released": what happened to the part is not what
         // happened to the whole, so a partitive never carries a category backward.
-        if backward && (from..to).any(|k| self.word(k, "whom") || self.word(k, "them")) {
+        if backward && (from..to).any(|k| self.is(k, Class::PartitivePronoun)) {
             return false;
         }
         let mut k = from;

@@ -160,9 +160,7 @@ pub(crate) fn rejected(
     let mut k = before;
     let mut ages = false;
     for _ in 0..8 {
-        let joiner = look.punct(k, &[","])
-            || k.and_then(|i| toks.get(i))
-                .is_some_and(|t| t.kind == Kind::Word && ["and", "or"].contains(&t.text(text)));
+        let joiner = look.punct(k, &[","]) || look.is(k, Class::Conjunction);
         let prev = k.and_then(|i| i.checked_sub(1));
         if !joiner || !look.kind(prev, Kind::Num) {
             break;
@@ -188,11 +186,7 @@ pub(crate) fn rejected(
     // Measures: "3 days", "12 km", "dozens of kilometres".
     if p.quantity == Quantity::Count {
         let mut next = p.end;
-        if p.vague
-            && toks
-                .get(next)
-                .is_some_and(|t| t.text(text).eq_ignore_ascii_case("of"))
-        {
+        if p.vague && look.is(Some(next), Class::Partitive) {
             next += 1;
         }
         if look.is(Some(next), Class::Unit) {
@@ -236,13 +230,10 @@ pub(crate) fn rejected(
         }
     }
     // "no one", "one of the", "the one".
-    if p.lone_one {
-        let of = toks
-            .get(p.end)
-            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("of"));
-        if of || look.is(before, Class::NotOneBefore) {
-            return true;
-        }
+    if p.lone_one
+        && (look.is(Some(p.end), Class::Partitive) || look.is(before, Class::NotOneBefore))
+    {
+        return true;
     }
     // Fractional counts without a scale ("5.1 magnitude") are measures.
     if p.quantity == Quantity::Count && first.num.decimal && p.core_end == p.core_start + 1 {

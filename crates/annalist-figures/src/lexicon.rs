@@ -83,6 +83,39 @@ pub(crate) enum Class {
     /// (Azerbaijani "61-ə", Turkish "61'e": to 61): the number is still a count, where English
     /// "17-year-old" is an adjective.
     Ending,
+    /// Words that close a list or join its items ("women and children", "French and allied
+    /// soldiers", "aged 12 and 15", "one hundred and fifty").
+    Conjunction,
+    /// Words after which a new clause starts ("and", "but", "while").
+    ClauseOpener,
+    /// The word between a part and its whole ("five of the suspects", "dozens of people").
+    Partitive,
+    /// Pronouns standing for the whole after a partitive ("82 of them", "of whom").
+    PartitivePronoun,
+    /// Words before the whole's noun after a partitive ("6,000 of its 9,000 houses").
+    Determiner,
+    /// Words after a number meaning "in addition" ("12 more people").
+    Additional,
+    /// A word joining two estimates of one figure ("130 to 150", "12 or 13 dead").
+    Alternative,
+    /// A word joining the two numbers of a range ("130 to 150").
+    RangeTo,
+    /// A word before a number that makes "to" a change, not a range ("rose from 52 to 61").
+    ChangeFrom,
+    /// Phrases before a noun naming a group a figure belongs to ("among the": "Among the
+    /// dead were 6 children").
+    Among,
+    /// Linking verbs between that group and the figure ("were").
+    Copula,
+}
+
+// A slot's classes are the bits of a u32: the last class must fit.
+const _: () = assert!((Class::Copula as u32) < 32);
+
+impl Class {
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
 }
 
 /// What a phrase means.
@@ -133,6 +166,10 @@ pub(crate) struct Lexicon {
     phrases: Vec<Phrase>,
     /// Slots where a number word starts, to skip sentences without numbers quickly.
     numeric: Vec<bool>,
+    /// The grammar classes each slot's word has on its own, one bit per [`Class`]: the
+    /// engine asks "is this word a conjunction?" at nearly every token, and a slot's
+    /// phrases can be many ("of", "of them", "of whom"…).
+    classes: Vec<u32>,
     /// Whether a verb listed without its forms gets regular English inflections ("kill" →
     /// "kills", "killed", "killing"). Only the built-in English vocabulary sets it: a
     /// language pack lists every form it wants, since another language inflects otherwise.
@@ -231,6 +268,21 @@ impl Lexicon {
             let phrases = &self.phrases;
             slot.sort_by_key(|&p| std::cmp::Reverse(phrases[p as usize].words.len()));
         }
+        self.classes = self
+            .slots
+            .iter()
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(|&p| match &self.phrases[p as usize] {
+                        Phrase {
+                            words,
+                            entry: Entry::Word(class),
+                        } if words.len() == 1 => Some(class.bit()),
+                        _ => None,
+                    })
+                    .fold(0, |bits, bit| bits | bit)
+            })
+            .collect();
         self.numeric = self
             .slots
             .iter()
@@ -347,6 +399,17 @@ impl Lexicon {
                     "filler" => Class::Filler,
                     "reference" => Class::Reference,
                     "ending" => Class::Ending,
+                    "conjunction" => Class::Conjunction,
+                    "clause_opener" => Class::ClauseOpener,
+                    "partitive" => Class::Partitive,
+                    "partitive_pronoun" => Class::PartitivePronoun,
+                    "determiner" => Class::Determiner,
+                    "additional" => Class::Additional,
+                    "alternative" => Class::Alternative,
+                    "range_to" => Class::RangeTo,
+                    "change_from" => Class::ChangeFrom,
+                    "among" => Class::Among,
+                    "copula" => Class::Copula,
                     other => return Err(format!("unknown section {other:?}")),
                 };
                 self.add_all(line, &Entry::Word(class));
@@ -478,8 +541,9 @@ impl Lexicon {
 
     /// Whether a single-token phrase of `class` matches token `i`.
     pub fn is(&self, toks: &[Token], i: usize, class: Class) -> bool {
-        self.at(toks, i)
-            .any(|(e, n)| n == 1 && *e == Entry::Word(class))
+        toks.get(i)
+            .and_then(|t| self.classes.get(t.slot as usize))
+            .is_some_and(|bits| bits & class.bit() != 0)
     }
 
     /// The first single-token entry at `i` satisfying `f`.

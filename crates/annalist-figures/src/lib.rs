@@ -5,9 +5,10 @@
 //! `filter`, `attach`) driven by vocabulary kept as data under `src/lang/en/` (number
 //! words, qualifiers, trigger words per category, counted nouns, grammar words). Another
 //! language is a [`Vocabulary`] read from a language pack's `figures.txt`; every data file
-//! carries `>` example lines that run as tests, so the vocabulary documents itself. (The
-//! engine still knows a few English grammar words by name, "and", "of", "more": see
-//! [`Vocabulary`].)
+//! carries `>` example lines that run as tests, so the vocabulary documents itself. Even the
+//! grammar words the engine's structures need ("and" closing a list, "of" in a partitive,
+//! "among the dead were") are data, in sections a pack fills with its own (see
+//! [`Vocabulary`]).
 //!
 //! Why not a statistical tagger: users audit figures ("where did 61 come from?"), so each
 //! decision must be explainable from a word list, and the extractor must run at many MB/s

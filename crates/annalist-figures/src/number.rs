@@ -201,7 +201,9 @@ impl Ctx<'_> {
                 }
                 last = Last::Scale;
                 j += 1;
-            } else if (self.word(j, "and") && last == Last::Scale && atom(j + 1).is_some())
+            } else if (self.lex.is(self.toks, j, Class::Conjunction)
+                && last == Last::Scale
+                && atom(j + 1).is_some())
                 || (self.punct(j, &["-"])
                     && last == Last::Tens
                     && self.glued(j)
@@ -258,10 +260,10 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
     let (mut low, mut high) = (None, None);
     // Ranges: "130-150", "130 to 150", "between 130 and 150".
     let dash = cx.punct(j, &["-", "–", "—"]);
-    let from = i > 0 && cx.word(i - 1, "from");
+    let from = i > 0 && lex.is(toks, i - 1, Class::ChangeFrom);
     let same_kind = cx.is_num(j + 1) == (tok.kind == Kind::Num);
     if !vague
-        && (dash || (cx.word(j, "to") && !from))
+        && (dash || (lex.is(toks, j, Class::RangeTo) && !from))
         && same_kind
         && let Some((w, k, _)) = cx.any(j + 1)
     {

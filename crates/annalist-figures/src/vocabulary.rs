@@ -7,10 +7,12 @@
 //! ([`Vocabulary::check_examples`], `annalist check-pack DIR`) without writing Rust, exactly as
 //! the English files' examples run in this crate's tests.
 //!
-//! Two differences from the English files: a pack's verbs are used as listed, since regular
-//! English inflections ("kill" → "killed") mean nothing in another language, and what a pack
-//! cannot yet say is the engine's few English grammar words ("and", "of", "more", "to"),
-//! which are not data yet; a pack's examples show what works.
+//! One difference from the English files: a pack's verbs are used as listed, since regular
+//! English inflections ("kill" → "killed") mean nothing in another language. The grammar words
+//! the engine's structures need are sections like any other (`[conjunction]`, `[partitive]`,
+//! `[alternative]`, `[among]`…, listed in the English `grammar.txt`); a pack without one goes
+//! without that reading. A few shapes of English itself ("half a million", "a 5,000-strong
+//! crowd") stay in the engine.
 
 use std::fmt;
 
