@@ -79,7 +79,8 @@ pub struct Timex {
     /// `freq` of a SET ("2X").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub freq: Option<String>,
-    /// The concrete `[start, end)` the value denotes, when it has one.
+    /// The concrete `[start, end)` the value denotes, when it has one: the third of it that
+    /// "early", "mid-" or "late" names (see [`TimexValue::interval_with`]).
     pub interval: Option<Interval>,
     /// Which anchor the value was resolved against.
     pub anchor: AnchorUsed,

@@ -253,7 +253,7 @@ fn move_on_if_before(timexes: &mut [Timex], i: usize, days: i64) {
     v.year = moved.year;
     v.part = moved.part;
     let value = TimexValue::Calendar(v);
-    if let Some(iv) = value.interval()
+    if let Some(iv) = value.interval_with(timexes[i + 1].modifier)
         && iv.start >= ia.start
     {
         timexes[i + 1].interval = Some(iv);
@@ -351,7 +351,7 @@ fn every_weekday_like(timexes: &mut [Timex], i: usize) {
 /// Gives `t` a new value and the interval it denotes, unless it denotes none (a year out of
 /// range): then `t` stays as it was.
 fn revalue(t: &mut Timex, value: TimexValue) {
-    if let Some(iv) = value.interval() {
+    if let Some(iv) = value.interval_with(t.modifier) {
         t.interval = Some(iv);
         t.value = value;
     }
@@ -437,7 +437,7 @@ fn borrow_year(timexes: &mut [Timex], i: usize) {
         v.year = YearField::Year(y - 1);
         value = TimexValue::Calendar(v);
     }
-    timexes[i].interval = value.interval();
+    timexes[i].interval = value.interval_with(timexes[i].modifier);
     timexes[i].value = value;
 }
 
@@ -883,7 +883,7 @@ pub(crate) fn split_elided(
             v.year = YearField::Year(year);
             let value = TimexValue::Calendar(v);
             if value.interval().is_some() {
-                t.interval = value.interval();
+                t.interval = value.interval_with(t.modifier);
                 t.value = value;
                 if let Some(stated) = stated.get_mut(i) {
                     stated.year = true;

@@ -616,6 +616,55 @@ impl TimexValue {
             _ => None,
         }
     }
+
+    /// The interval of this value as `modifier` qualifies it: "early", "mid-" and "late"
+    /// ([`Mod::Start`], [`Mod::Mid`], [`Mod::End`]) keep the first, middle or last third of
+    /// the period, so that "late 1990" sorts after "mid-1990" and a search for September to
+    /// December finds it while one for March does not. Other modifiers keep the whole
+    /// period. The thirds are rounded to the nearest whole year for periods of five years or
+    /// more (the late 1980s are 1987 to 1989), to the nearest month for periods of two months
+    /// or more (early 1990 is January to April, late in the first quarter is March), and down
+    /// to whole days for periods of three days or more (early March is the 1st to the 10th).
+    pub fn interval_with(&self, modifier: Option<Mod>) -> Option<Interval> {
+        let whole = self.interval()?;
+        let third: i32 = match modifier {
+            Some(Mod::Start) => 0,
+            Some(Mod::Mid) => 1,
+            Some(Mod::End) => 2,
+            _ => return Some(whole),
+        };
+        let span = whole.start.duration_until(whole.end);
+        let at = |k: i32| -> Option<DateTime> {
+            if k == 3 {
+                return Some(whole.end);
+            }
+            let t = whole
+                .start
+                .checked_add(span.checked_div(3)?.checked_mul(k)?)
+                .ok()?;
+            let days = span.as_secs() / 86_400;
+            // The nearer of two boundaries, so that a quarter's thirds are its months.
+            let nearer = |a: Date, b: Option<Date>| match b.map(midnight) {
+                Some(b) if t.duration_until(b) < midnight(a).duration_until(t) => b,
+                _ => midnight(a),
+            };
+            Some(if days >= 5 * 365 {
+                let first = t.date().first_of_year();
+                nearer(first, first.checked_add(jiff::Span::new().years(1)).ok())
+            } else if days >= 60 {
+                let first = t.date().first_of_month();
+                nearer(first, first.checked_add(jiff::Span::new().months(1)).ok())
+            } else if days >= 3 {
+                midnight(t.date())
+            } else {
+                t
+            })
+        };
+        match (at(third), at(third + 1)) {
+            (Some(start), Some(end)) if start < end => Some(Interval { start, end }),
+            _ => Some(whole),
+        }
+    }
 }
 
 fn date(y: i32, m: i8, d: i8) -> Option<Date> {
@@ -1024,6 +1073,59 @@ mod tests {
         let iv = clock.interval().unwrap();
         assert_eq!(format_datetime(iv.start), "1988-03-03T04:00");
         assert_eq!(format_datetime(iv.end), "1988-03-03T05:00");
+    }
+
+    #[test]
+    fn early_mid_and_late_keep_a_third_of_the_period() {
+        let third = |v: TimexValue, m: Mod| {
+            let iv = v.interval_with(Some(m)).unwrap();
+            (format_datetime(iv.start), format_datetime(iv.end))
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        let year = cal(YearField::Year(1990), DatePart::None, None);
+        assert_eq!(
+            third(year.clone(), Mod::Start),
+            pair("1990-01-01", "1990-05-01")
+        );
+        assert_eq!(
+            third(year.clone(), Mod::Mid),
+            pair("1990-05-01", "1990-09-01")
+        );
+        assert_eq!(
+            third(year.clone(), Mod::End),
+            pair("1990-09-01", "1991-01-01")
+        );
+        // Whole years for a decade or a century, as "the late 1980s" is usually meant.
+        let decade = cal(YearField::Decade(198), DatePart::None, None);
+        assert_eq!(
+            third(decade.clone(), Mod::Start),
+            pair("1980-01-01", "1983-01-01")
+        );
+        assert_eq!(
+            third(decade.clone(), Mod::Mid),
+            pair("1983-01-01", "1987-01-01")
+        );
+        assert_eq!(third(decade, Mod::End), pair("1987-01-01", "1990-01-01"));
+        let century = cal(YearField::Century(19), DatePart::None, None);
+        assert_eq!(third(century, Mod::End), pair("1967-01-01", "2000-01-01"));
+        // A quarter's thirds are its months, a month's are ten days or so.
+        let q1 = cal(YearField::Year(1990), DatePart::Quarter(1), None);
+        assert_eq!(
+            third(q1.clone(), Mod::Start),
+            pair("1990-01-01", "1990-02-01")
+        );
+        assert_eq!(third(q1, Mod::End), pair("1990-03-01", "1990-04-01"));
+        let march = cal(YearField::Year(1990), DatePart::Month(Some(3)), None);
+        assert_eq!(
+            third(march.clone(), Mod::Start),
+            pair("1990-03-01", "1990-03-11")
+        );
+        assert_eq!(third(march, Mod::End), pair("1990-03-21", "1990-04-01"));
+        // Other modifiers name the whole period.
+        assert_eq!(year.interval_with(Some(Mod::Approx)), year.interval());
+        // Years before the common era divide as any other.
+        let bc = cal(YearField::Year(-43), DatePart::None, None);
+        assert_eq!(third(bc, Mod::End), pair("-000043-09-01", "-000042-01-01"));
     }
 
     #[test]

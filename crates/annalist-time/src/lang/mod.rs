@@ -518,7 +518,9 @@ impl SessionState {
                 text: text[start..end].to_string(),
                 kind: r.kind,
                 interval: match r.kind {
-                    crate::TimexType::Date | crate::TimexType::Time => r.value.interval(),
+                    crate::TimexType::Date | crate::TimexType::Time => {
+                        r.value.interval_with(r.modifier)
+                    }
                     _ => None,
                 },
                 value: r.value,
