@@ -83,9 +83,17 @@
     if (entry.start_s === null || entry.start_s === undefined) return entry.value;
     const c = fromSeconds(entry.start_s);
     const day = c.d + ' ' + MONTHS[c.m - 1] + ' ' + yearLabel(c.y);
+    // "Early", "mid-" and "late" narrow a period's interval to a third of it: a decade or a
+    // century is named from its value ("198", "19"), not from where that third starts.
+    const named = /^\d+$/.test(entry.value) ? Number(entry.value) : null;
     switch (entry.granularity) {
-      case 'century': return yearLabel(c.y) + '–' + yearLabel(c.y + 99);
-      case 'decade': return c.y > 0 ? c.y + 's' : yearLabel(c.y) + '–' + yearLabel(c.y + 9);
+      case 'century': {
+        const y = named !== null ? named * 100 : c.y;
+        return yearLabel(y) + '–' + yearLabel(y + 99);
+      }
+      case 'decade':
+        if (named !== null) return named * 10 + 's';
+        return c.y > 0 ? c.y + 's' : yearLabel(c.y) + '–' + yearLabel(c.y + 9);
       case 'year': return yearLabel(c.y);
       case 'month': return MONTHS[c.m - 1] + ' ' + yearLabel(c.y);
       case 'day': return day;

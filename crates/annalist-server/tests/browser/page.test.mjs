@@ -133,6 +133,11 @@ async function run(context) {
   await page.waitForFunction(() => /doc=[0-9a-f]+/.test(location.search));
   await page.screenshot({ path: join(outDir, 'page-article.png'), fullPage: true });
 
+  step('a decade keeps its name when "late" narrows it to its last years');
+  await page.goto(base + '/?q=perestroika');
+  await ready();
+  assert.deepEqual(await page.locator('#event-list li .when').allTextContents(), ['1980s']);
+
   step('filtering by words, with the state in the URL');
   await page.goto(base + '/');
   await ready();
