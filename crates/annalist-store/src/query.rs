@@ -217,6 +217,19 @@ fn display_date_into(out: &mut String, value: &str, granularity: Option<&str>) {
         out.push_str(name);
         return;
     }
+    // TimeML writes decades and centuries by their leading digits ("198", "19").
+    let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+    match (granularity, value.parse::<u32>()) {
+        (Some("decade"), Ok(d)) if digits => {
+            out.push_str(&format!("{}s", d * 10));
+            return;
+        }
+        (Some("century"), Ok(c)) if digits => {
+            out.push_str(&format!("{}–{}", c * 100, c * 100 + 99));
+            return;
+        }
+        _ => {}
+    }
     match value.split_once('T') {
         Some((a, b)) => {
             out.push_str(a);
@@ -1661,6 +1674,9 @@ mod tests {
     #[test]
     fn dates_display_at_their_granularity() {
         assert_eq!(display_date("1990", Some("year")), "1990");
+        assert_eq!(display_date("198", Some("decade")), "1980s");
+        assert_eq!(display_date("19", Some("century")), "1900–1999");
+        assert_eq!(display_date("BC04", Some("century")), "BC04");
         assert_eq!(
             display_date("1990-01-19TNI", Some("partofday")),
             "1990-01-19 night"

@@ -126,7 +126,7 @@ pub fn run(
                 writeln!(
                     out,
                     "{:<18} {}{}\n{:<18} ({}, {})",
-                    t.value,
+                    annalist_store::display_date(&t.value, Some(&granularity)),
                     r.e.text,
                     if figures.is_empty() {
                         String::new()
