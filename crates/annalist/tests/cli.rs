@@ -21,13 +21,14 @@ fn run_with_stdin(cmd: &mut Command, input: impl AsRef<[u8]>) -> std::process::O
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_ref())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    // Written from another thread: a large input and a large output would otherwise fill
+    // both pipes and wait on each other.
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.as_ref().to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
 }
 
 #[test]
@@ -62,6 +63,61 @@ fn tags_the_bundled_example() {
     // Narrative: the next day after the night of January 19/20.
     assert_eq!(find("The next day")["anchor"], "narrative");
     assert_eq!(find("this year")["value"], "2026");
+}
+
+#[test]
+fn tag_writes_a_timeml_document_that_reads_back_as_the_json_output() {
+    // About 200 KB, so that the text streams through in several chunks; with characters to
+    // escape and one (U+0001) that XML cannot carry.
+    let paragraph = "On March 3, 1988 & <after> a curfew was announced at 4 a.m.\u{1} \
+                     Thirty-seven years ago \"today\", from 2001 to 2009, twice a week.\n\n";
+    let input = paragraph.repeat(2_000);
+    let tag = |format: &str| {
+        let out = run_with_stdin(
+            annalist().args(["tag", "-", "--dct", "2025-03-03", "--format", format]),
+            &input,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let doc = annalist_timeml::parse_tml(&tag("timeml")).unwrap();
+    assert_eq!(doc.dct.unwrap().value, "2025-03-03");
+    assert_eq!(doc.text, input.replace('\u{1}', "\u{FFFD}"));
+    let json: serde_json::Value = serde_json::from_str(&tag("json")).unwrap();
+    let expected: Vec<(u64, u64, &str, &str)> = json["timexes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let s = |k: &str| t[k].as_str().unwrap();
+            (
+                t["start"].as_u64().unwrap(),
+                t["end"].as_u64().unwrap(),
+                s("type"),
+                s("value"),
+            )
+        })
+        .collect();
+    let got: Vec<(u64, u64, &str, &str)> = doc
+        .timexes
+        .iter()
+        .map(|t| {
+            (
+                t.start as u64,
+                t.end as u64,
+                t.kind.as_str(),
+                t.value.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 2_000 * 7, "seven expressions a paragraph");
+    assert_eq!(got, expected);
+    let twice = doc.timexes.iter().find(|t| t.kind == "SET").unwrap();
+    assert_eq!(twice.freq.as_deref(), Some("2X"));
 }
 
 #[test]

@@ -16,6 +16,9 @@ pub enum Format {
     Text,
     /// One JSON object: `{"dct", "timexes": [...]}`.
     Json,
+    /// The text as a TimeML document: the DCT, and the text with a TIMEX3 element around
+    /// each expression (what `annalist timeml` writes for a `.tml` file).
+    Timeml,
 }
 
 /// How partial dates find their year.
@@ -96,16 +99,26 @@ pub fn run(args: TagArgs) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut first = true;
-    if let Format::Json = args.format {
-        let dct = anchor.dct.map(annalist_time::value::format_datetime);
-        write!(
-            out,
-            "{{\"dct\":{},\"timexes\":[",
-            serde_json::to_string(&dct)?
-        )?;
+    let mut timeml = TimemlWriter::default();
+    match args.format {
+        Format::Json => {
+            let dct = anchor.dct.map(annalist_time::value::format_datetime);
+            write!(
+                out,
+                "{{\"dct\":{},\"timexes\":[",
+                serde_json::to_string(&dct)?
+            )?;
+        }
+        Format::Timeml => timeml.start(&mut out, anchor.dct)?,
+        Format::Text => {}
     }
     while let Some(chunk) = chunks.next_chunk()? {
-        for t in session.tag_chunk(&chunk) {
+        let timexes = session.tag_chunk(&chunk);
+        if let Format::Timeml = args.format {
+            timeml.chunk(&mut out, &chunk, &timexes)?;
+            continue;
+        }
+        for t in timexes {
             match args.format {
                 Format::Json => {
                     if !first {
@@ -114,15 +127,118 @@ pub fn run(args: TagArgs) -> anyhow::Result<()> {
                     serde_json::to_writer(&mut out, &t)?;
                 }
                 Format::Text => write_text_line(&mut out, &t, args.explain)?,
+                Format::Timeml => {}
             }
             first = false;
         }
     }
-    if let Format::Json = args.format {
-        writeln!(out, "]}}")?;
+    match args.format {
+        Format::Json => writeln!(out, "]}}")?,
+        Format::Timeml => out.write_all(b"</TEXT>\n</TimeML>\n")?,
+        Format::Text => {}
     }
     out.flush()?;
     Ok(())
+}
+
+/// Writes a TimeML document as the text streams through, a chunk at a time: the text is
+/// escaped, with a TIMEX3 element around each expression. A character XML 1.0 cannot carry
+/// (most control characters) is written as U+FFFD, one character for one, so that offsets
+/// into the written text stay those of the input.
+#[derive(Default)]
+struct TimemlWriter {
+    /// Byte offset of the current chunk in the whole text.
+    base: usize,
+    /// The last tid written.
+    tid: usize,
+}
+
+impl TimemlWriter {
+    fn start(
+        &mut self,
+        out: &mut impl Write,
+        dct: Option<jiff::civil::DateTime>,
+    ) -> std::io::Result<()> {
+        out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n")?;
+        if let Some(dct) = dct {
+            let value = annalist_time::value::format_datetime(dct);
+            let date = value.split('T').next().unwrap_or(&value);
+            writeln!(
+                out,
+                "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{date}\" temporalFunction=\"false\" \
+                 functionInDocument=\"CREATION_TIME\">{date}</TIMEX3></DCT>"
+            )?;
+        }
+        out.write_all(b"<TEXT>")
+    }
+
+    fn chunk(
+        &mut self,
+        out: &mut impl Write,
+        chunk: &str,
+        timexes: &[Timex],
+    ) -> std::io::Result<()> {
+        let mut at = 0;
+        for t in timexes {
+            let (Some(start), Some(end)) = (
+                t.byte_start.checked_sub(self.base),
+                t.byte_end.checked_sub(self.base),
+            ) else {
+                continue;
+            };
+            // Expressions never overlap; one that would is left out rather than nested.
+            if start < at || end > chunk.len() || start >= end {
+                continue;
+            }
+            write_xml_text(out, &chunk[at..start])?;
+            self.tid += 1;
+            write!(
+                out,
+                "<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"",
+                self.tid, t.kind
+            )?;
+            write_xml_text(out, &t.value.to_string())?;
+            out.write_all(b"\"")?;
+            if let Some(m) = t.modifier {
+                write!(out, " mod=\"{m}\"")?;
+            }
+            if let Some(q) = t.quant {
+                write!(out, " quant=\"{q}\"")?;
+            }
+            if let Some(f) = &t.freq {
+                out.write_all(b" freq=\"")?;
+                write_xml_text(out, f)?;
+                out.write_all(b"\"")?;
+            }
+            out.write_all(b">")?;
+            write_xml_text(out, &chunk[start..end])?;
+            out.write_all(b"</TIMEX3>")?;
+            at = end;
+        }
+        write_xml_text(out, &chunk[at..])?;
+        self.base += chunk.len();
+        Ok(())
+    }
+}
+
+/// Writes `s` escaped for XML text and attribute values.
+fn write_xml_text(out: &mut impl Write, s: &str) -> std::io::Result<()> {
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\t' | '\n' | '\r' => continue,
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => "\u{FFFD}",
+            _ => continue,
+        };
+        out.write_all(&s.as_bytes()[from..i])?;
+        out.write_all(replacement.as_bytes())?;
+        from = i + c.len_utf8();
+    }
+    out.write_all(&s.as_bytes()[from..])
 }
 
 fn write_text_line(out: &mut impl Write, t: &Timex, explain: bool) -> std::io::Result<()> {

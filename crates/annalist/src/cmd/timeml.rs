@@ -34,7 +34,17 @@ pub struct EvalArgs {
     per_file: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: super::tag::Format,
+    format: ReportFormat,
+}
+
+/// How `eval` prints its scores.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Tables of precision, recall and F1, and the errors as lines of text.
+    Text,
+    /// One JSON object: `{"overall", "missing_files", "extra_files"}`, with `files` and
+    /// `errors` on request.
+    Json,
 }
 
 /// Tags one TimeML document's text against its DCT.
@@ -92,8 +102,8 @@ pub fn run(args: TimemlArgs) -> anyhow::Result<()> {
 pub fn eval(args: EvalArgs) -> anyhow::Result<()> {
     let report = evaluate_dirs(&args.gold, &args.system)?;
     match args.format {
-        super::tag::Format::Text => print!("{}", report.to_text(args.per_file, args.errors)),
-        super::tag::Format::Json => {
+        ReportFormat::Text => print!("{}", report.to_text(args.per_file, args.errors)),
+        ReportFormat::Json => {
             let mut v = serde_json::json!({
                 "overall": report.overall,
                 "missing_files": report.missing_files,
