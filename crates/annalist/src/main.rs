@@ -3,6 +3,7 @@
 mod chunks;
 mod cmd;
 mod store_backend;
+mod xml;
 
 use clap::{Parser, Subcommand};
 

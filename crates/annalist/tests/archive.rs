@@ -297,6 +297,16 @@ fn show_export_and_anniversaries() {
         one.contains("functionInDocument=\"CREATION_TIME\"") && one.contains("<TIMEX3 tid=\"t1\""),
         "{one}"
     );
+    // Each file is TimeML that reads back, with a DCT and its expressions.
+    for f in &tml {
+        let doc = annalist_timeml::parse_tml(&std::fs::read_to_string(f.path()).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", f.path().display()));
+        assert!(
+            doc.dct.is_some() && !doc.timexes.is_empty(),
+            "{}",
+            f.path().display()
+        );
+    }
     assert!(exp.join("timeline.json").exists());
     let day = ok(annalist(&db)
         .args(["on-this-day", "--date", "01-20"])

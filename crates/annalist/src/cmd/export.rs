@@ -11,6 +11,7 @@ use annalist_store::{Store, StoredDocument, TimelineQuery};
 use anyhow::Context;
 
 use super::archive::{DbArg, csv, timelinejs, timelinejs_event};
+use crate::xml::escape as xml;
 
 #[derive(clap::Args)]
 pub struct ExportArgs {
@@ -198,13 +199,6 @@ fn csv_tables(store: &Store, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         w.flush()?;
     }
     Ok(paths)
-}
-
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// One TimeML document: the DCT as the creation-time TIMEX3, the text with its TIMEX3 tags.

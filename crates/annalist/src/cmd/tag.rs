@@ -142,9 +142,7 @@ pub fn run(args: TagArgs) -> anyhow::Result<()> {
 }
 
 /// Writes a TimeML document as the text streams through, a chunk at a time: the text is
-/// escaped, with a TIMEX3 element around each expression. A character XML 1.0 cannot carry
-/// (most control characters) is written as U+FFFD, one character for one, so that offsets
-/// into the written text stay those of the input.
+/// escaped (see [`crate::xml`]), with a TIMEX3 element around each expression.
 #[derive(Default)]
 struct TimemlWriter {
     /// Byte offset of the current chunk in the whole text.
@@ -223,22 +221,7 @@ impl TimemlWriter {
 
 /// Writes `s` escaped for XML text and attribute values.
 fn write_xml_text(out: &mut impl Write, s: &str) -> std::io::Result<()> {
-    let mut from = 0;
-    for (i, c) in s.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\t' | '\n' | '\r' => continue,
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => "\u{FFFD}",
-            _ => continue,
-        };
-        out.write_all(&s.as_bytes()[from..i])?;
-        out.write_all(replacement.as_bytes())?;
-        from = i + c.len_utf8();
-    }
-    out.write_all(&s.as_bytes()[from..])
+    out.write_all(crate::xml::escape(s).as_bytes())
 }
 
 fn write_text_line(out: &mut impl Write, t: &Timex, explain: bool) -> std::io::Result<()> {
