@@ -138,9 +138,23 @@ impl Taggers {
 }
 
 /// Runs `doc` through segmentation and the temporal tagger of its language.
-pub fn extract(doc: Document, taggers: &Taggers) -> Extraction {
+pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
     let sentences = segment(&doc.text);
     let mut notes = Vec::new();
+    // A short text's language is a guess ("Police detained 97 people." reads as Romanian):
+    // when the guess is a language without a pack, the likeliest language with one is taken,
+    // and said so.
+    if taggers.for_language(&doc.language).is_none()
+        && let Some(language) =
+            annalist_ingest::detect_language_among(&doc.text, &taggers.languages())
+    {
+        notes.push(format!(
+            "language detected as {:?} with low confidence; read as {language:?}, the likeliest \
+             language with a pack",
+            doc.language
+        ));
+        doc.language = language;
+    }
     let tagger = taggers.for_language(&doc.language);
     let timexes = if let Some(tagger) = tagger {
         let anchor = match &doc.published {
@@ -335,6 +349,29 @@ mod tests {
                 ("Constantine XI", NameKind::Person),
             ]
         );
+    }
+
+    #[test]
+    fn a_short_text_whose_language_is_a_guess_is_read_with_a_pack() {
+        // Alone, the sentence reads as French, with low confidence.
+        let x = extract(
+            doc("Date: 2026-12-01\n\nPolice detained 97 people Monday.\n"),
+            &Taggers::english(),
+        );
+        assert_eq!(x.doc.language, "en");
+        assert!(x.notes[0].contains("low confidence"), "{:?}", x.notes);
+        assert_eq!(x.figures.len(), 1);
+        assert_eq!(x.timexes[0].value.to_string(), "2026-11-30");
+        // A text in a language told reliably stays in it.
+        let x = extract(
+            doc(
+                "Date: 2026-12-01\n\nDie Polizei nahm gestern in der Hauptstadt siebenundneunzig \
+                 Menschen fest, teilte das Innenministerium am Abend mit.\n",
+            ),
+            &Taggers::english(),
+        );
+        assert_eq!(x.doc.language, "de");
+        assert!(x.figures.is_empty() && x.timexes.is_empty());
     }
 
     #[test]

@@ -315,12 +315,15 @@ impl Attacher<'_> {
             out.tail = after + 1;
         } else if let Some((s, e, default)) = self.counted(after) {
             // "two passenger trains": a singular noun used as a modifier of something else.
+            // A capitalized word after it is a name or a date, not the head ("97 people
+            // Monday").
             let last = e.checked_sub(1).and_then(|l| self.toks.get(l));
             let singular = last.is_some_and(|t| !t.text(self.text).ends_with('s'));
             if singular
                 && p.value != 1.0
                 && self.lex.settings.plural_after_numbers
                 && self.modifier(e)
+                && self.lowercase_word(e)
             {
                 out.unknown = true;
                 return out;

@@ -179,6 +179,36 @@ pub fn detect_language(text: &str) -> String {
     iso639_1(code3).unwrap_or(code3).to_string()
 }
 
+/// When [`detect_language`] can only guess (a short text: "Police detained 97 people." reads
+/// as Romanian), the likeliest of `codes` (ISO 639-1 codes, such as the languages a caller
+/// has language packs for); `None` when the detection is reliable, when no code is a language
+/// the detector knows, or when the text is in a script none of them is written in.
+pub fn detect_language_among(text: &str, codes: &[&str]) -> Option<String> {
+    let mut cut = text.len().min(4000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    if whatlang::detect(head).is_some_and(|info| info.is_reliable()) {
+        return None;
+    }
+    let allowed: Vec<whatlang::Lang> = whatlang::Lang::all()
+        .iter()
+        .copied()
+        .filter(|l| iso639_1(l.code()).is_some_and(|c| codes.contains(&c)))
+        .collect();
+    match allowed.as_slice() {
+        [] => None,
+        // One candidate: any text in its script is taken to be in it.
+        [only] => whatlang::detect_script(head)
+            .filter(|script| script.langs().contains(only))
+            .map(|_| iso639_1(only.code()).unwrap_or(only.code()).to_string()),
+        _ => whatlang::Detector::with_allowlist(allowed.clone())
+            .detect_lang(head)
+            .map(|l| iso639_1(l.code()).unwrap_or(l.code()).to_string()),
+    }
+}
+
 /// Share of the first 300 words that are common English function words.
 fn english_function_word_share(text: &str) -> f64 {
     const WORDS: &[&str] = &[
@@ -305,6 +335,31 @@ mod tests {
                  Ertəsi gün şəhərdə matəm elan edildi."
             ),
             "az"
+        );
+    }
+
+    #[test]
+    fn a_guess_falls_back_to_the_likeliest_language_with_a_pack() {
+        // Read alone, these are Romanian and Azerbaijani with low confidence.
+        assert_eq!(detect_language("Police detained 97 people."), "ro");
+        assert_eq!(
+            detect_language_among("Police detained 97 people.", &["en"]).as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            detect_language_among("52 kişi öldü, 310 kişi yaralandı.", &["en", "tr"]).as_deref(),
+            Some("tr")
+        );
+        // A reliable detection stands, and a script none of the codes is written in is
+        // not taken for one of them.
+        let german = "Die Polizei nahm gestern in der Hauptstadt siebenundneunzig Menschen \
+                      fest, teilte das Innenministerium am Abend mit.";
+        assert_eq!(detect_language(german), "de");
+        assert_eq!(detect_language_among(german, &["en"]), None);
+        assert_eq!(detect_language_among("Погибли 52 человека.", &["en"]), None);
+        assert_eq!(
+            detect_language_among("Police detained 97 people.", &[]),
+            None
         );
     }
 

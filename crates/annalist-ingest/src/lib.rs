@@ -29,7 +29,9 @@ mod sniff;
 mod text;
 
 pub use dct::{DateError, Dct, parse_dct};
-pub use document::{DctSource, Document, content_id, detect_language, normalize_text};
+pub use document::{
+    DctSource, Document, content_id, detect_language, detect_language_among, normalize_text,
+};
 pub use encoding::encoding_for_label;
 pub use error::{ErrorKind, IngestError};
 pub use inputs::{Inputs, read_bytes, read_inputs};
