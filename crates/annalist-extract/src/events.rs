@@ -19,7 +19,7 @@
 //! Baku", gives Baku. This needs no word list, so it works in any language.
 
 use annalist_ingest::Sentence;
-use annalist_time::{Granularity, Interval, Timex, TimexType};
+use annalist_time::{Granularity, Interval, Mod, Timex, TimexType};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 
@@ -44,6 +44,10 @@ pub struct EventTime {
     pub interval: Option<Interval>,
     /// How precise the value is (`year`, `month`, `day`, `minute`…).
     pub granularity: Option<Granularity>,
+    /// The TIMEX3 `mod` of the expression dating it ("late 1980s": `END`), which the
+    /// interval already reflects.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Mod>,
     /// Explicit, inherited or the DCT.
     pub source: TimeSource,
     /// Index into the document's timexes, for an explicit time.
@@ -109,6 +113,7 @@ fn event_time(t: &Timex, index: usize, source: TimeSource) -> EventTime {
         value: t.value.to_string(),
         interval: t.interval,
         granularity: t.value.granularity(),
+        modifier: t.modifier,
         source,
         timex: (source == TimeSource::Explicit).then_some(index),
     }

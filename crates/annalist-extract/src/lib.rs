@@ -230,6 +230,7 @@ fn dct_time(d: &annalist_ingest::Dct) -> EventTime {
     EventTime {
         interval: value.interval(),
         granularity: value.granularity(),
+        modifier: None,
         value: value.to_string(),
         source: TimeSource::Dct,
         timex: None,

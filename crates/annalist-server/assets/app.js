@@ -79,7 +79,12 @@
   }
   const pad = (n) => String(n).padStart(2, '0');
   function yearLabel(y) { return y <= 0 ? (1 - y) + ' BCE' : String(y); }
+  // What a TIMEX3 mod says in words, before the date ("late 1980s", "about 1990").
+  const MOD_WORDS = { START: 'early ', MID: 'mid-', END: 'late ', APPROX: 'about ', BEFORE: 'before ', AFTER: 'after ', ON_OR_BEFORE: 'by ', ON_OR_AFTER: 'from ' };
   function formatWhen(entry) {
+    return (MOD_WORDS[entry.mod] || '') + formatDate(entry);
+  }
+  function formatDate(entry) {
     if (entry.start_s === null || entry.start_s === undefined) return entry.value;
     const c = fromSeconds(entry.start_s);
     const day = c.d + ' ' + MONTHS[c.m - 1] + ' ' + yearLabel(c.y);

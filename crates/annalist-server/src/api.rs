@@ -67,6 +67,10 @@ pub struct TimelineEntry {
     pub value: String,
     /// Granularity: `century`, `decade`, `year`, `month`, `day`, `hour`, `minute`…
     pub granularity: Option<String>,
+    /// The TIMEX3 `mod` of the time ("late 1980s": `END`); `start` and `end` keep the third
+    /// of the period that `START`, `MID` and `END` name.
+    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
     /// Start of the interval the value denotes (ISO 8601, expanded years before 1 CE).
     pub start: Option<String>,
     /// End of the interval, exclusive.

@@ -181,6 +181,7 @@ impl Inner {
                         id: format!("{}:{i}", x.doc.id),
                         value: event.time.value.clone(),
                         granularity: event.time.granularity.map(|g| g.as_str().to_string()),
+                        modifier: event.time.modifier.map(|m| m.as_str().to_string()),
                         start: Some(annalist_time::value::format_datetime(interval.start)),
                         end: Some(annalist_time::value::format_datetime(interval.end)),
                         start_s: Some(epoch_seconds(interval.start)),

@@ -111,6 +111,7 @@ fn synthetic(i: u64) -> Extraction {
                         end: midnight(end),
                     }),
                     granularity: Some(granularity),
+                    modifier: None,
                     source: TimeSource::Explicit,
                     timex: None,
                 },

@@ -369,6 +369,8 @@ pub(crate) struct EventRow<'a> {
     pub start_s: Option<i64>,
     pub end_s: Option<i64>,
     pub names: Option<String>,
+    /// The TIMEX3 `mod` of the event's time.
+    pub modifier: Option<&'static str>,
 }
 
 fn parts_of(x: &Extraction) -> Parts<'_> {
@@ -419,6 +421,7 @@ fn parts_of(x: &Extraction) -> Parts<'_> {
                     start_s: s,
                     end_s: en,
                     names: encode_names(&e.names),
+                    modifier: e.time.modifier.map(|m| m.as_str()),
                 }
             })
             .collect(),
@@ -564,8 +567,8 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
     {
         let mut st = tx.prepare_cached(
             "INSERT INTO events(doc, idx, sentence, cstart, cend, text, value, grank, time_source,
-                timex, start_s, end_s, month_day, names, figures, words)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                timex, start_s, end_s, month_day, names, figures, words, mod)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         )?;
         let mut spans = tx.prepare_cached(
             "INSERT INTO spans(grank, max_span) VALUES (?1, ?2)
@@ -616,6 +619,7 @@ pub(crate) fn write_parts(tx: &Transaction<'_>, doc: i64, p: &Parts<'_>) -> Resu
                 e.names,
                 figures,
                 word_hash(e.text) as i64,
+                e.modifier,
             ])?;
         }
     }

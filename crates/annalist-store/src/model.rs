@@ -62,6 +62,9 @@ pub struct TimelineEntry {
     /// The date as a reader should see it, at its granularity: `1990`, `1990-01`,
     /// `1990-01-19`, `1990-01-19 night`.
     pub display_date: String,
+    /// The TIMEX3 `mod` of its time ("late 1980s": `END`), which `start` and `end` reflect.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
     /// Start of the interval (ISO 8601).
     pub start: String,
     /// End of the interval, exclusive.

@@ -66,6 +66,8 @@ struct Row {
     start: usize,
     end: usize,
     time_source: i64,
+    /// The TIMEX3 `mod` of its time, empty for none.
+    modifier: String,
     /// Hash of the statement's words ([`word_hash`], stored with the event).
     words: u64,
     figures: Vec<FigureRecord>,
@@ -85,6 +87,7 @@ impl Row {
             start: 0,
             end: 0,
             time_source: 0,
+            modifier: String::new(),
             words: 0,
             figures: Vec::new(),
             doc,
@@ -94,7 +97,7 @@ impl Row {
 
 /// An event's columns (`e.doc` last), then its document's (see [`DOC_COLUMNS`]).
 const ROW_COLUMNS: &str = "e.idx, e.start_s, e.end_s, e.value, e.grank, e.text, e.time_source,
-    e.sentence, e.cstart, e.cend, e.figures, e.doc, e.words";
+    e.sentence, e.cstart, e.cend, e.figures, e.doc, e.words, e.mod";
 const DOC_COLUMNS: &str = "d.id, d.title, d.url, d.published, d.source";
 
 /// What a source reference takes from its document.
@@ -148,7 +151,7 @@ fn read_row(
     }
     row.doc = match doc {
         Some(d) => Arc::clone(d),
-        None => Arc::new(DocInfo::read(r, 13)?),
+        None => Arc::new(DocInfo::read(r, 14)?),
     };
     row.idx = r.get(0)?;
     row.start_s = r.get(1)?;
@@ -159,6 +162,10 @@ fn read_row(
     statement_into(&mut row.text, stored, blob.is_some());
     row.time_source = r.get(6)?;
     row.words = r.get::<_, i64>(12)? as u64;
+    row.modifier.clear();
+    if let Some(m) = r.get_ref(13)?.as_str_or_null()? {
+        row.modifier.push_str(m);
+    }
     row.sentence = r.get::<_, i64>(7)? as usize;
     row.start = start;
     row.end = r.get::<_, i64>(9)? as usize;
@@ -192,15 +199,32 @@ fn query_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The date of an entry as a reader should see it, at its granularity.
-pub fn display_date(value: &str, granularity: Option<&str>) -> String {
+/// The date of an entry as a reader should see it, at its granularity, with what its TIMEX3
+/// `mod` says in words: `1980s`, `late 1980s`, `early 1990-03`, `about 1990`.
+pub fn display_date(value: &str, granularity: Option<&str>, modifier: Option<&str>) -> String {
     let mut out = String::new();
-    display_date_into(&mut out, value, granularity);
+    display_date_into(&mut out, value, granularity, modifier);
     out
 }
 
-fn display_date_into(out: &mut String, value: &str, granularity: Option<&str>) {
+fn display_date_into(
+    out: &mut String,
+    value: &str,
+    granularity: Option<&str>,
+    modifier: Option<&str>,
+) {
     out.clear();
+    out.push_str(match modifier {
+        Some("START") => "early ",
+        Some("MID") => "mid-",
+        Some("END") => "late ",
+        Some("APPROX") => "about ",
+        Some("BEFORE") => "before ",
+        Some("AFTER") => "after ",
+        Some("ON_OR_BEFORE") => "by ",
+        Some("ON_OR_AFTER") => "from ",
+        _ => "",
+    });
     if granularity == Some("partofday")
         && let Some((day, part)) = value.split_once('T')
     {
@@ -414,6 +438,7 @@ fn empty_entry() -> TimelineEntry {
         value: String::new(),
         granularity: None,
         display_date: String::new(),
+        modifier: None,
         start: String::new(),
         end: String::new(),
         start_s: 0,
@@ -462,7 +487,15 @@ impl Merger {
             }
             (slot, name) => *slot = name.map(str::to_string),
         }
-        display_date_into(&mut e.display_date, &row.value, granularity);
+        let modifier = (!row.modifier.is_empty()).then_some(row.modifier.as_str());
+        display_date_into(&mut e.display_date, &row.value, granularity, modifier);
+        match (&mut e.modifier, modifier) {
+            (Some(m), Some(new)) => {
+                m.clear();
+                m.push_str(new);
+            }
+            (slot, new) => *slot = new.map(str::to_string),
+        }
         e.start.clear();
         e.start.push_str(self.dates.format(row.start_s));
         e.end.clear();
@@ -1673,16 +1706,28 @@ mod tests {
 
     #[test]
     fn dates_display_at_their_granularity() {
-        assert_eq!(display_date("1990", Some("year")), "1990");
-        assert_eq!(display_date("198", Some("decade")), "1980s");
-        assert_eq!(display_date("19", Some("century")), "1900–1999");
-        assert_eq!(display_date("BC04", Some("century")), "BC04");
+        assert_eq!(display_date("1990", Some("year"), None), "1990");
+        assert_eq!(display_date("198", Some("decade"), None), "1980s");
         assert_eq!(
-            display_date("1990-01-19TNI", Some("partofday")),
+            display_date("198", Some("decade"), Some("END")),
+            "late 1980s"
+        );
+        assert_eq!(
+            display_date("1990-03", Some("month"), Some("MID")),
+            "mid-1990-03"
+        );
+        assert_eq!(
+            display_date("1990", Some("year"), Some("APPROX")),
+            "about 1990"
+        );
+        assert_eq!(display_date("19", Some("century"), None), "1900–1999");
+        assert_eq!(display_date("BC04", Some("century"), None), "BC04");
+        assert_eq!(
+            display_date("1990-01-19TNI", Some("partofday"), None),
             "1990-01-19 night"
         );
         assert_eq!(
-            display_date("1990-01-19T05:30", Some("minute")),
+            display_date("1990-01-19T05:30", Some("minute"), None),
             "1990-01-19 05:30"
         );
     }

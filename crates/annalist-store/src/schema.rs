@@ -15,7 +15,7 @@ use crate::StoreError;
 const APPLICATION_ID: i64 = 0x414E_4E4C;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Version 1: the records. Offsets are characters into the document's text (kept apart in
 /// `texts`, so the `documents` rows every timeline entry joins stay small and cached);
@@ -199,6 +199,7 @@ CREATE TABLE events(
     month_day INTEGER,
     names TEXT, -- `start:end:kind;…`, kind p/o/l/n; text from the document
     figures BLOB, -- codec::encode_figures, phrases cut from `text`
+    mod TEXT, -- the TIMEX3 mod of its time (version 4; see `v4`)
     words INTEGER NOT NULL, -- hash of the statement's words (query::word_hash), for merging
     PRIMARY KEY(start_s, doc, idx)
 ) WITHOUT ROWID;
@@ -342,6 +343,8 @@ fn v3(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
                     start_s: e.9,
                     end_s: e.10,
                     names: e.11.clone(),
+                    // Filled from the time expressions by `v4`.
+                    modifier: None,
                 })
                 .collect(),
             figures: figures
@@ -379,8 +382,30 @@ enum Step {
     Rust(fn(&rusqlite::Transaction<'_>) -> Result<(), StoreError>),
 }
 
+/// Version 3 to 4: an event keeps the `mod` of the expression that dates it ("late 1980s"),
+/// so that the timeline can say "late" and not only sort by it. A store migrated from
+/// version 2 in the same run already has the column (version 3's table, as this build
+/// writes it); a version-3 store gets it here. Events dated by an earlier sentence's
+/// expression (`inherited`) are left without one.
+fn v4(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+    let has_mod: bool = tx.query_row(
+        "SELECT count(*) > 0 FROM pragma_table_info('events') WHERE name = 'mod'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_mod {
+        tx.execute_batch("ALTER TABLE events ADD COLUMN mod TEXT")?;
+    }
+    tx.execute_batch(
+        "UPDATE events SET mod = (SELECT t.mod FROM timexes t
+             WHERE t.doc = events.doc AND t.sentence = events.sentence AND t.idx = events.timex)
+         WHERE timex IS NOT NULL AND mod IS NULL",
+    )?;
+    Ok(())
+}
+
 /// The migrations, in order: `MIGRATIONS[n]` takes version `n` to `n + 1`.
-const MIGRATIONS: &[Step] = &[Step::Sql(V1), Step::Sql(V2), Step::Rust(v3)];
+const MIGRATIONS: &[Step] = &[Step::Sql(V1), Step::Sql(V2), Step::Rust(v3), Step::Rust(v4)];
 
 /// Checks the store's version, creating or migrating it when `writable`.
 pub(crate) fn prepare(
@@ -518,6 +543,42 @@ mod tests {
             .unwrap();
         assert_eq!(hits.total, 1);
         assert_eq!(hits.hits[0].source.sentence, 0);
+    }
+
+    #[test]
+    fn a_version_3_store_gets_the_mod_of_each_events_expression() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        {
+            let mut c = Connection::open(&path).unwrap();
+            migrate_to(&mut c, &path, true, 3).unwrap();
+            // Version 3 as earlier builds wrote it: no `mod` column on events.
+            c.execute_batch(
+                "ALTER TABLE events DROP COLUMN mod;
+                 INSERT INTO documents(rowid, id, path, dct_source, language, source, names_method)
+                 VALUES (1, 'abc', 'a.txt', 'none', 'en', 'a.txt', 'x');
+                 INSERT INTO timexes(doc, sentence, idx, cstart, cend, kind, value, mod, grank)
+                 VALUES (1, 0, 0, 3, 18, 'DATE', '198', 'END', 3),
+                        (1, 1, 1, 40, 44, 'DATE', '1991', NULL, 5);
+                 INSERT INTO events(start_s, doc, idx, sentence, cstart, cend, text, value, grank,
+                        time_source, timex, words)
+                 VALUES (536457600, 1, 0, 0, 0, 39, 'In the late 1980s the strikes spread.',
+                         '198', 3, 0, 0, 1),
+                        (662688000, 1, 1, 1, 40, 60, 'In 1991 it was over.', '1991', 5, 0, 1, 2),
+                        (662688000, 1, 2, 2, 61, 80, 'Nobody came back.', '1991', 5, 1, NULL, 3);",
+            )
+            .unwrap();
+        }
+        let store = crate::Store::open(&path).unwrap();
+        let mods: Vec<Option<String>> = store
+            .conn
+            .prepare("SELECT mod FROM events ORDER BY idx")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(mods, [Some("END".to_string()), None, None]);
     }
 
     /// A version-2 store as annalist wrote it: two documents (the second a newer version

@@ -109,6 +109,50 @@ fn the_timeline_is_chronological_at_each_statements_granularity() {
 }
 
 #[test]
+fn early_and_late_statements_say_so_and_lie_in_their_third_of_the_period() {
+    let mut store = Store::in_memory().unwrap();
+    let x = extraction(
+        "c.txt",
+        "Date: 2025-03-14\n\nIn the late 1980s the strikes spread. In early 1990, troops \
+         arrived. In 1990 the republic declared sovereignty.\n",
+    );
+    store.insert(&x).unwrap();
+    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    let shown: Vec<(&str, Option<&str>, &str, &str)> = page
+        .entries
+        .iter()
+        .map(|e| {
+            let m = e.modifier.as_deref();
+            (e.display_date.as_str(), m, e.start.as_str(), e.end.as_str())
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("late 1980s", Some("END"), "1987-01-01", "1990-01-01"),
+            // Of two statements starting together, the one that ends first comes first.
+            ("early 1990", Some("START"), "1990-01-01", "1990-05-01"),
+            ("1990", None, "1990-01-01", "1991-01-01"),
+        ]
+    );
+    // The summer of 1990 holds the year's statement, not the early one's.
+    let (from, to) = (period("1990-07-01").0, period("1990-08-31").1);
+    let page = store
+        .timeline(&TimelineQuery {
+            from: Some(from),
+            to: Some(to),
+            ..Default::default()
+        })
+        .unwrap();
+    let dates: Vec<&str> = page
+        .entries
+        .iter()
+        .map(|e| e.display_date.as_str())
+        .collect();
+    assert_eq!(dates, ["1990"]);
+}
+
+#[test]
 fn statements_before_the_common_era_sort_before_later_ones() {
     let mut store = Store::in_memory().unwrap();
     let mut x = extraction(

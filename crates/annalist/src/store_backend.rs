@@ -217,6 +217,7 @@ fn timeline_entry(e: annalist_store::TimelineEntry) -> api::TimelineEntry {
         id: e.id,
         value: e.value,
         granularity: e.granularity,
+        modifier: e.modifier,
         start: Some(e.start),
         end: Some(e.end),
         start_s: Some(e.start_s),

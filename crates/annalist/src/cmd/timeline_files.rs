@@ -126,7 +126,11 @@ pub fn run(
                 writeln!(
                     out,
                     "{:<18} {}{}\n{:<18} ({}, {})",
-                    annalist_store::display_date(&t.value, Some(&granularity)),
+                    annalist_store::display_date(
+                        &t.value,
+                        Some(&granularity),
+                        t.modifier.map(|m| m.as_str()),
+                    ),
                     r.e.text,
                     if figures.is_empty() {
                         String::new()
