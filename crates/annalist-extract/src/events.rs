@@ -409,9 +409,7 @@ fn hash_word(word: impl IntoIterator<Item = char>) -> u64 {
 
 impl WordCase {
     fn of(chars: &[char]) -> Self {
-        // Sized for a word in six characters, so that the sets do not grow as they fill.
-        let mut lowercase =
-            FxHashSet::with_capacity_and_hasher(chars.len() / 6, Default::default());
+        let mut lowercase = FxHashSet::default();
         let mut capitalized_inside = FxHashSet::default();
         let mut before = ' ';
         let mut i = 0;

@@ -10,6 +10,18 @@ fn period(s: &str) -> (i64, i64) {
     instant::parse_period(s).unwrap()
 }
 
+/// The dates shown for the timeline entries that overlap `[first day, last day]`.
+fn dates_between(store: &Store, first: &str, last: &str) -> Vec<String> {
+    let page = store
+        .timeline(&TimelineQuery {
+            from: Some(period(first).0),
+            to: Some(period(last).1),
+            ..Default::default()
+        })
+        .unwrap();
+    page.entries.into_iter().map(|e| e.display_date).collect()
+}
+
 #[test]
 fn the_same_article_is_stored_once_and_a_changed_one_becomes_a_new_version() {
     let mut store = Store::in_memory().unwrap();
@@ -64,21 +76,10 @@ fn the_timeline_is_chronological_at_each_statements_granularity() {
     assert_eq!(page.entries[1].start, "1990-01-01");
     assert_eq!(page.entries[1].end, "1991-01-01");
     // A window inside 1990 sees the year-level statement (it overlaps) and the day.
-    let (from, _) = period("1990-01-10");
-    let (_, to) = period("1990-01-20");
-    let page = store
-        .timeline(&TimelineQuery {
-            from: Some(from),
-            to: Some(to),
-            ..Default::default()
-        })
-        .unwrap();
-    let dates: Vec<&str> = page
-        .entries
-        .iter()
-        .map(|e| e.display_date.as_str())
-        .collect();
-    assert_eq!(dates, ["1990", "1990-01-19"]);
+    assert_eq!(
+        dates_between(&store, "1990-01-10", "1990-01-20"),
+        ["1990", "1990-01-19"]
+    );
     // A window just after the day excludes it (intervals are half-open).
     let (from, to) = period("1990-01-20");
     let page = store
@@ -136,20 +137,7 @@ fn early_and_late_statements_say_so_and_lie_in_their_third_of_the_period() {
         ]
     );
     // The summer of 1990 holds the year's statement, not the early one's.
-    let (from, to) = (period("1990-07-01").0, period("1990-08-31").1);
-    let page = store
-        .timeline(&TimelineQuery {
-            from: Some(from),
-            to: Some(to),
-            ..Default::default()
-        })
-        .unwrap();
-    let dates: Vec<&str> = page
-        .entries
-        .iter()
-        .map(|e| e.display_date.as_str())
-        .collect();
-    assert_eq!(dates, ["1990"]);
+    assert_eq!(dates_between(&store, "1990-07-01", "1990-08-31"), ["1990"]);
 }
 
 #[test]
