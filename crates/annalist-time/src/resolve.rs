@@ -728,23 +728,17 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
                     v.time = Some(t);
                     kind = TimexType::Time;
                 }
+                // "The last day of next month".
+                if f.last_day == Some(true) {
+                    v = last_day_of(v)?;
+                }
                 return done(kind, TimexValue::Calendar(v), used);
             }
         }
     }
     let (mut v, used) = resolve_calendar(f, tense, ctx)?;
     if f.last_day == Some(true) {
-        // "the last day of February 1988": the day before the period's end.
-        if !matches!(v.year, YearField::Year(_))
-            || !matches!(v.part, DatePart::Month(_) | DatePart::None)
-        {
-            return None;
-        }
-        let last = v.interval()?.end.date().yesterday().ok()?;
-        v.part = DatePart::Day {
-            month: Some(last.month() as u8),
-            day: Some(last.day() as u8),
-        };
+        v = last_day_of(v)?;
     }
     if f.weekend == Some(true)
         && matches!(v.part, DatePart::Day { .. })
@@ -777,6 +771,22 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         _ => TimexType::Date,
     };
     done(kind, TimexValue::Calendar(v), used)
+}
+
+/// The last day of a year or a month ("the last day of February 1988": the day before the
+/// period's end); `None` for any other value.
+fn last_day_of(mut v: CalendarValue) -> Option<CalendarValue> {
+    if !matches!(v.year, YearField::Year(_))
+        || !matches!(v.part, DatePart::Month(_) | DatePart::None)
+    {
+        return None;
+    }
+    let last = v.interval()?.end.date().yesterday().ok()?;
+    v.part = DatePart::Day {
+        month: Some(last.month() as u8),
+        day: Some(last.day() as u8),
+    };
+    Some(v)
 }
 
 /// An offset from the date the frame states: that date resolved on its own, then shifted by
