@@ -192,11 +192,24 @@ pub struct Frame {
     /// The period a count of units recurs in: "three days a week" (count 3, unit day, per
     /// week).
     pub per: Option<Unit>,
+    /// The part of the period on one side of the anchor: "earlier this year" is the year up
+    /// to the writer's day (`Before`), "later this month" the month after it (`After`). The
+    /// value stays the period's, with `mod` START or END; only the interval says which part.
+    pub side: Option<Side>,
 }
 
 /// Why two frames could not be merged.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict(pub &'static str);
+
+/// Which side of the anchor a period is cut to (see [`Frame::side`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// From the period's start up to the anchor's day.
+    Before,
+    /// From the day after the anchor's to the period's end.
+    After,
+}
 
 macro_rules! merge_fields {
     ($self:ident, $other:ident, $($field:ident),* $(,)?) => {
@@ -263,6 +276,7 @@ impl Frame {
             new_year,
             turn,
             per,
+            side,
         );
         Ok(())
     }
@@ -387,6 +401,13 @@ impl Frame {
             "turn" => f.turn = Some(yes()?),
             "to_hour" => f.to_hour = Some(yes()?),
             "per" => f.per = Some(Unit::parse(value).ok_or_else(bad)?),
+            "side" => {
+                f.side = Some(match value {
+                    "before" => Side::Before,
+                    "after" => Side::After,
+                    _ => return Err(bad()),
+                })
+            }
             _ => return Err(format!("unknown feature {key:?}")),
         }
         self.merge(&f)

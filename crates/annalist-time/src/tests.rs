@@ -918,3 +918,37 @@ fn a_month_of_a_year_long_gone_starts_a_story_in_news_too() {
         ["2023-03", "2025-05-29"]
     );
 }
+
+#[test]
+fn earlier_and_later_this_year_lie_on_their_side_of_the_writers_day() {
+    let tagger = Tagger::english();
+    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let text = "Earlier this year the army withdrew. Later this month talks resume. Early this \
+                year it snowed.";
+    let got: Vec<(String, String, String, String)> = tagger
+        .tag(text, &anchor)
+        .into_iter()
+        .map(|t| {
+            let iv = t.interval.unwrap();
+            (
+                t.text,
+                t.value.to_string(),
+                crate::value::format_datetime(iv.start),
+                crate::value::format_datetime(iv.end),
+            )
+        })
+        .collect();
+    let row = |a: &str, b: &str, c: &str, d: &str| {
+        (a.to_string(), b.to_string(), c.to_string(), d.to_string())
+    };
+    assert_eq!(
+        got,
+        [
+            // Written on December 4: the year up to that day, not its first third.
+            row("Earlier this year", "2026", "2026-01-01", "2026-12-04"),
+            row("Later this month", "2026-12", "2026-12-05", "2027-01-01"),
+            // "Early" names the first third, wherever the writer is.
+            row("Early this year", "2026", "2026-01-01", "2026-05-01"),
+        ]
+    );
+}

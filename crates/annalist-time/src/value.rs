@@ -617,6 +617,28 @@ impl TimexValue {
         }
     }
 
+    /// The part of this value's interval before `day` ([`Side::Before`]: "earlier this
+    /// year", written on `day`) or after it ([`Side::After`]: "later this month"); `None`
+    /// when `day` leaves nothing of the period on that side.
+    pub fn interval_beside(&self, day: Date, side: crate::frame::Side) -> Option<Interval> {
+        let whole = self.interval()?;
+        let cut = match side {
+            crate::frame::Side::Before => midnight(day),
+            crate::frame::Side::After => midnight(day.tomorrow().ok()?),
+        };
+        let iv = match side {
+            crate::frame::Side::Before => Interval {
+                start: whole.start,
+                end: cut.min(whole.end),
+            },
+            crate::frame::Side::After => Interval {
+                start: cut.max(whole.start),
+                end: whole.end,
+            },
+        };
+        (iv.start < iv.end).then_some(iv)
+    }
+
     /// The interval of this value as `modifier` qualifies it: "early", "mid-" and "late"
     /// ([`Mod::Start`], [`Mod::Mid`], [`Mod::End`]) keep the first, middle or last third of
     /// the period, so that "late 1990" sorts after "mid-1990" and a search for September to

@@ -519,7 +519,15 @@ impl SessionState {
                 kind: r.kind,
                 interval: match r.kind {
                     crate::TimexType::Date | crate::TimexType::Time => {
-                        r.value.interval_with(r.modifier)
+                        let anchor_day = match r.anchor {
+                            AnchorUsed::Dct => self.ctx.dct,
+                            _ => None,
+                        };
+                        match (frame.side, anchor_day) {
+                            (Some(side), Some(day)) => r.value.interval_beside(day, side),
+                            _ => None,
+                        }
+                        .or_else(|| r.value.interval_with(r.modifier))
                     }
                     _ => None,
                 },
