@@ -620,7 +620,7 @@ impl TimexValue {
     /// The part of this value's interval before `day` ([`Side::Before`]: "earlier this
     /// year", written on `day`) or after it ([`Side::After`]: "later this month"); `None`
     /// when `day` leaves nothing of the period on that side.
-    pub fn interval_beside(&self, day: Date, side: crate::frame::Side) -> Option<Interval> {
+    pub(crate) fn interval_beside(&self, day: Date, side: crate::frame::Side) -> Option<Interval> {
         let whole = self.interval()?;
         let cut = match side {
             crate::frame::Side::Before => midnight(day),
