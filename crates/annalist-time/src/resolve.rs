@@ -62,6 +62,10 @@ pub(crate) struct Context {
     pub day_reference: Option<CalendarValue>,
     /// The last quarter the text mentioned (for "the quarter", "a year earlier").
     pub quarter_reference: Option<CalendarValue>,
+    /// The sentence already spoke of a period of several quarters ("for the nine months",
+    /// "the first six months"): "a year earlier" in it compares with that part of the year
+    /// before, which is a year, not the quarter under discussion.
+    pub several_quarters: bool,
     /// The last clock time the text stated, with its day (for "nine hours later").
     pub time_reference: Option<jiff::civil::DateTime>,
     /// `day_reference` was given as a night ("the night of January 19"): a morning clock
@@ -1064,6 +1068,7 @@ fn resolve_offset(
     // In a report about a quarter, "a year earlier" and "a year ago" mean that quarter of the
     // year before (the TimeBank convention): year offsets keep the quarter under discussion.
     if unit == Unit::Year
+        && !ctx.several_quarters
         && let Some(r) = ctx.quarter_reference
         && let (YearField::Year(y), DatePart::Quarter(_) | DatePart::Half(_)) = (r.year, r.part)
     {
@@ -1676,6 +1681,7 @@ mod tests {
             reference: None,
             day_reference: None,
             quarter_reference: None,
+            several_quarters: false,
             time_reference: None,
             day_reference_night: false,
             dct_time: None,

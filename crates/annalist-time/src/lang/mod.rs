@@ -65,6 +65,8 @@ pub(crate) struct SessionState {
     /// Global sentence number of the last explicitly stated month or day in a year other than
     /// the DCT's: an anniversary piece telling its story.
     story_in: Option<u64>,
+    /// Global sentence number of the last duration of several quarters ("the nine months").
+    several_quarters_in: Option<u64>,
     sentence_base: u64,
     byte_base: usize,
     char_base: usize,
@@ -116,6 +118,7 @@ impl SessionState {
             },
             stated_in: None,
             story_in: None,
+            several_quarters_in: None,
             sentence_base: 0,
             byte_base: 0,
             char_base: 0,
@@ -341,6 +344,7 @@ impl SessionState {
             self.ctx.recent_reference = self
                 .stated_in
                 .is_some_and(|s| sentence.saturating_sub(s) < RECENT_SENTENCES);
+            self.ctx.several_quarters = self.several_quarters_in == Some(sentence);
             self.ctx.quoted = quoted.get(first_tok).copied().unwrap_or(false);
             self.ctx.looked_back_to = words.follows_retrospect(first_tok);
             self.ctx.event_day = words.follows_event_day(first_tok);
@@ -370,6 +374,9 @@ impl SessionState {
             else {
                 continue;
             };
+            if spans_several_quarters(&r.value) {
+                self.several_quarters_in = Some(sentence);
+            }
             // Dates the text states (fully, or partly with the year inferred) become the
             // reference time; relative ones resolved from it do not: "a year earlier" must not
             // move the reference that the next "a year earlier" resolves from.
@@ -620,6 +627,20 @@ fn next_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// The chunk size used by [`crate::Tagger::tag`].
 pub const CHUNK_BYTES: usize = 64 * 1024;
+
+/// A duration of two or three quarters, as a company's half-year or nine-month results
+/// cover: "the six months", "the first nine months".
+fn spans_several_quarters(value: &crate::TimexValue) -> bool {
+    use crate::value::{Amount, DurationUnit};
+    let crate::TimexValue::Duration(d) = value else {
+        return false;
+    };
+    match d.parts.as_slice() {
+        [(Amount::Known(n), DurationUnit::Month)] => *n == 6.0 || *n == 9.0,
+        [(Amount::Known(n), DurationUnit::Quarter)] => *n == 2.0 || *n == 3.0,
+        _ => false,
+    }
+}
 
 /// For how many sentences (counting its own) a stated date supplies the year of partial
 /// dates after it in news. Only its own: in news, "In January" two sentences after "in 1994"
