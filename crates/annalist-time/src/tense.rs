@@ -347,10 +347,11 @@ impl<'a> Words<'a> {
         first > 0 && self.is(first - 1, |w| w.retrospect)
     }
 
-    /// Whether the word before the token `first` marks a day as one something happened on
-    /// ("on").
-    pub(crate) fn follows_event_day(&mut self, first: usize) -> bool {
-        first > 0 && self.is(first - 1, |w| w.event_day)
+    /// Whether a word that marks a day as one something happened on ("on") stands before
+    /// the token span `[first, end)` or inside it, before its day ("at 11 p.m. on January
+    /// 19").
+    pub(crate) fn marks_event_day(&mut self, first: usize, end: usize) -> bool {
+        (first.saturating_sub(1)..end).any(|k| self.is(k, |w| w.event_day))
     }
 
     /// Whether token `i` puts what happened before the date that follows ("before").

@@ -347,7 +347,7 @@ impl SessionState {
             self.ctx.several_quarters = self.several_quarters_in == Some(sentence);
             self.ctx.quoted = quoted.get(first_tok).copied().unwrap_or(false);
             self.ctx.looked_back_to = words.follows_retrospect(first_tok);
-            self.ctx.event_day = words.follows_event_day(first_tok);
+            self.ctx.event_day = words.marks_event_day(first_tok, end_tok);
             // "Two days before Christmas", "the week before Christmas": what happened lies that
             // long before the day.
             let length = |f: &crate::frame::Frame| length_days(f.count, f.unit?);
