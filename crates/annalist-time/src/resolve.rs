@@ -817,6 +817,13 @@ fn resolve_from_date(
         to_the_day: None,
         ..f.clone()
     };
+    // "A week from Tuesday" counts on from a Tuesday still ahead, unless the sentence tells
+    // of the past.
+    let tense = match tense {
+        Some(Tense::Past) => tense,
+        _ if dir > 0 && f.weekday.is_some() => Some(Tense::Future),
+        _ => tense,
+    };
     let base = resolve(&stated, tense, ctx)?;
     let TimexValue::Calendar(v) = &base.value else {
         return None;
