@@ -318,7 +318,8 @@ impl Attacher<'_> {
             // A capitalized word after it is a name or a date, not the head ("97 people
             // Monday").
             let last = e.checked_sub(1).and_then(|l| self.toks.get(l));
-            let singular = last.is_some_and(|t| !t.text(self.text).ends_with('s'));
+            let singular = last.is_some_and(|t| !t.text(self.text).ends_with('s'))
+                && !self.is(e.saturating_sub(1), Class::IrregularPlural);
             if singular
                 && p.value != 1.0
                 && self.lex.settings.plural_after_numbers
@@ -333,7 +334,10 @@ impl Attacher<'_> {
             out.tail = e;
         } else if self.lowercase_word(after)
             && self.modifier(after)
-            && !(self.clause_start(p.start) && self.past_verb(after))
+            // A past-tense verb is no counted noun: "22 testified", and "an army of 65,000
+            // arrived" (but "1,000 armed men" counts men).
+            && !(self.past_verb(after)
+                && (self.clause_start(p.start) || self.counted(after + 1).is_none()))
         {
             out.unknown = true;
             return out;

@@ -105,6 +105,9 @@ pub(crate) enum Class {
     /// Phrases before a noun naming a group a figure belongs to ("among the": "Among the
     /// dead were 6 children").
     Among,
+    /// Plurals that do not end in "s" ("men", "people", "children"): after a number they
+    /// are what it counts, not a modifier of the next word as in "two passenger trains".
+    IrregularPlural,
     /// Linking verbs between that group and the figure ("were").
     Copula,
 }
@@ -409,6 +412,7 @@ impl Lexicon {
                     "range_to" => Class::RangeTo,
                     "change_from" => Class::ChangeFrom,
                     "among" => Class::Among,
+                    "irregular_plural" => Class::IrregularPlural,
                     "copula" => Class::Copula,
                     other => return Err(format!("unknown section {other:?}")),
                 };
