@@ -179,14 +179,16 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         if cur.category.is_some() || cur.unknown || phrases[k].quantity != Quantity::Count {
             continue;
         }
-        // "…, including 10 children", "among them 15 journalists": the appositive refers
-        // back to the nearest figure, however far.
+        // "…, including 10 children", "among them 15 journalists", "4,000 firefighters,
+        // supported by 50 aircraft": the appositive refers back to the nearest figure,
+        // however far, and shares what its words or its noun say happened.
         if attacher.after_apposition(phrases[k].start) {
             let source = (0..k).rev().find_map(|j| {
                 let ok = phrases[j].quantity == Quantity::Count && !attached[j].unknown;
-                attached[j].category.filter(|_| ok)
+                let said = attached[j].category.map(|(c, _)| c);
+                said.or(attached[j].default).filter(|_| ok)
             });
-            if let Some((c, _)) = source {
+            if let Some(c) = source {
                 attached[k].category = Some((c, Source::Inherited));
                 continue;
             }
