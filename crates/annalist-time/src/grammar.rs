@@ -35,6 +35,8 @@ pub(crate) struct NumInfo {
     pub value: Option<f64>,
     /// Number of digits for a plain digit run; 0 for spelled-out or decimal numbers.
     pub digits: u8,
+    /// Written with thousands groups ("2,000"): a count, never a year.
+    pub grouped: bool,
     /// "21st", "third".
     pub ordinal: bool,
     /// "1990s" → 199, "'90s" → 199.
@@ -259,6 +261,7 @@ fn digit_number(
         dot_clock: None,
         value: parse_digits(first),
         digits: first.len().min(255) as u8,
+        grouped: false,
         ordinal: false,
         decade: None,
     };
@@ -277,6 +280,7 @@ fn digit_number(
         if j > end {
             info.value = value.filter(|v| *v < 1e15);
             info.digits = 0;
+            info.grouped = true;
             end = j;
         }
     }
@@ -358,6 +362,7 @@ fn with_fraction(
                 dot_clock: None,
                 value: Some(whole + f),
                 digits: 0,
+                grouped: false,
                 ..info
             },
             end,
@@ -450,6 +455,7 @@ fn apostrophe_decade(
             dot_clock: None,
             value: None,
             digits: 0,
+            grouped: false,
             ordinal: false,
             decade: Some(decade),
         },
@@ -546,6 +552,7 @@ fn spelled_number(
             dot_clock: None,
             value: Some(total + current),
             digits: 0,
+            grouped: false,
             ordinal,
             decade: None,
         },
@@ -949,7 +956,7 @@ fn number_role(role: NumRole, n: &NumInfo) -> Option<NumPart> {
             NumPart::Year(i)
         }
         NumRole::SpelledYear => {
-            if n.digits != 0 || !int.is_some_and(|y| (1000..=2999).contains(&y)) {
+            if n.digits != 0 || n.grouped || !int.is_some_and(|y| (1000..=2999).contains(&y)) {
                 return None;
             }
             NumPart::Year(int?)
