@@ -118,7 +118,8 @@ pub struct SearchHit {
     pub dates: Vec<String>,
 }
 
-/// Search results, best first.
+/// Search results: from an archive (`--db`) the most recently added first, in memory
+/// (`--from`) the sentences with the most occurrences of the words first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct SearchResults {
     /// The hits.

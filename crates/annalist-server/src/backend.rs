@@ -56,7 +56,8 @@ pub trait Backend: Send + Sync + 'static {
     /// Timeline entries matching `filter`, in chronological order, one page at a time.
     fn timeline(&self, filter: &TimelineFilter) -> Result<TimelinePage, BackendError>;
 
-    /// Sentences matching the words of `q` (all of them), best first, at most `limit`.
+    /// Sentences matching the words of `q` (all of them), at most `limit`: from an archive
+    /// the most recently added first, in memory those with the most occurrences first.
     fn search(
         &self,
         q: &str,

@@ -2,7 +2,8 @@
 //! criterion bench takes minutes): `store_timings DB [MONTH]`, e.g. after
 //! `annalist add corpus --db corpus.db`. Prints the time of the whole timeline streamed
 //! through the library, a one-month window, and searches with and without dates.
-//! `store_timings DB MONTH stream` times only the whole timeline (for a profiler).
+//! `store_timings DB MONTH stream` times only the whole timeline, and `store_timings DB MONTH
+//! search WORDS` only that search in the month, ten times (for a profiler).
 
 use std::time::Instant;
 
@@ -23,6 +24,25 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     };
     let month = args.get(2).map_or("1990-03", String::as_str);
     let store = Store::open_read_only(db)?;
+    if args.get(3).is_some_and(|a| a == "search") {
+        let words = args.get(4).map_or("amnesty law", String::as_str);
+        let (from, to) = instant::parse_period(month)?;
+        let query = SearchQuery {
+            from: Some(from),
+            to: Some(to),
+            ..SearchQuery::default()
+        };
+        for _ in 0..10 {
+            let t = Instant::now();
+            let hits = store.search(words, &query)?;
+            println!(
+                "search {words:?} in {month}: {:.1} ms ({} matches)",
+                t.elapsed().as_secs_f64() * 1e3,
+                hits.total
+            );
+        }
+        return Ok(());
+    }
     if args.get(3).is_none() {
         let stats = store.stats()?;
         println!(

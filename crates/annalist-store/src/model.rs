@@ -140,7 +140,7 @@ pub struct SearchHit {
     pub dates: Vec<String>,
 }
 
-/// Search results, best first.
+/// Search results, the most recently added first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchResults {
     /// The hits.

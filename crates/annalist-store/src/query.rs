@@ -30,12 +30,6 @@ pub const BEST_RULE: &str = "best = the most conservative (smallest) figure stat
 otherwise (\"about\", \"up to\"), the smallest figure. low = the smallest number any source gives \
 (a range by its lower end); high = the largest (a range by its upper end).";
 
-/// How many of the most recently added matches a very common search ranks by relevance.
-const RANK_WINDOW: i64 = 5_000;
-
-/// A search with dates ranks all its matches up to this many (else the newest RANK_WINDOW).
-const RANK_ALL_DATED: usize = 50_000;
-
 /// Up to this many matches, a search with dates checks each match's dates; beyond, it
 /// starts from the sentences the dates are in.
 const TEXT_SIDE: i64 = 2_000;
@@ -1012,11 +1006,13 @@ impl Store {
         Ok(())
     }
 
-    /// Full-text search over sentences (all words required), best first (BM25, the newest
-    /// first among equals; for a query matching more than 5,000 sentences, the best of the
-    /// 5,000 most recently added — with dates, beyond 50,000), with snippets and the dates
-    /// each hit talks about. `from`/`to` keep hits whose sentence states (or is dated by) a
-    /// date overlapping the range.
+    /// Full-text search over sentences (all words required), the most recently added first,
+    /// with snippets and the dates each hit talks about. `from`/`to` keep hits whose
+    /// sentence states (or is dated by) a date overlapping the range.
+    ///
+    /// (The index keeps no word counts or positions, `detail='none'`, which keeps it a third
+    /// of the text's size: FTS5's BM25 scores every match 0 without them, so there is no
+    /// relevance to rank by, and the order is the archive's.)
     pub fn search(&self, text: &str, q: &SearchQuery) -> Result<SearchResults, StoreError> {
         self.search_words(text, q)
             .map_err(|e| refused_words(e, text))
@@ -1152,27 +1148,14 @@ impl Store {
                 .prepare_cached(&format!("SELECT count(*) {joins} {filter}"))?
                 .query_row(rusqlite::params![fts, lo, hi], |r| r.get(0))?
         };
-        // Ranking scores every match: for very common words, rank only the most recently
-        // added RANK_WINDOW matches (a rowid range the index seeks to) so answers stay fast.
-        let cut: i64 = if plain && total > RANK_WINDOW {
-            self.conn
-                .prepare_cached(
-                    "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1
-                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-                )?
-                .query_row(rusqlite::params![fts, RANK_WINDOW - 1], |r| r.get(0))?
-        } else {
-            i64::MIN
-        };
+        // The index serves its rowids newest first, so the first `limit` that pass the
+        // filters end the scan.
         let best = self
             .conn
             .prepare_cached(&format!(
-                "SELECT f.rowid {joins} {filter} AND f.rowid >= ?5
-                 ORDER BY f.rank, f.rowid DESC LIMIT ?4"
+                "SELECT f.rowid {joins} {filter} ORDER BY f.rowid DESC LIMIT ?4"
             ))?
-            .query_map(rusqlite::params![fts, lo, hi, limit as i64, cut], |r| {
-                r.get(0)
-            })?
+            .query_map(rusqlite::params![fts, lo, hi, limit as i64], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         Ok((total as usize, best))
     }
@@ -1237,9 +1220,7 @@ impl Store {
         Ok(Some(out))
     }
 
-    /// The matches among `dated` (sorted rowids): their number, and the best `limit` (BM25,
-    /// newest first among equals; beyond RANK_ALL_DATED matches, among the most recently
-    /// added RANK_WINDOW, as for plain searches).
+    /// The matches among `dated` (sorted rowids): their number, and the newest `limit`.
     fn rank_among(
         &self,
         fts: &str,
@@ -1265,30 +1246,7 @@ impl Store {
             }
         }
         let total = found.len();
-        // All of them, unless there are very many: then the newest, as for plain searches.
-        let window = if found.len() <= RANK_ALL_DATED {
-            &found[..]
-        } else {
-            &found[found.len() - RANK_WINDOW as usize..]
-        };
-        let Some(&first) = window.first() else {
-            return Ok((0, Vec::new()));
-        };
-        // One query ranks them all (BM25 needs statistics over every match, which FTS5
-        // gathers once per query): the rowids are a literal list, checked as a filter
-        // (`+rowid`) rather than looked up one by one, and the ordering is SQLite's
-        // (`ORDER BY rank` would have FTS5 score every match before the filter).
-        let list: Vec<String> = window.iter().map(i64::to_string).collect();
-        let sql = format!(
-            "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?1 AND rowid >= ?2
-             AND +rowid IN ({}) ORDER BY bm25(sentence_fts), rowid DESC LIMIT ?3",
-            list.join(",")
-        );
-        let best = self
-            .conn
-            .prepare(&sql)?
-            .query_map(rusqlite::params![fts, first, limit as i64], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let best = found.iter().rev().take(limit).copied().collect();
         Ok((total, best))
     }
 

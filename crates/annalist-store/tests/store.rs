@@ -334,6 +334,58 @@ fn agreeing_sources_and_a_single_source_are_not_conflicts() {
     assert!(store.conflicts(None, None, None).unwrap().is_empty());
 }
 
+/// The index keeps no word counts (`detail='none'`), so there is no relevance to rank by:
+/// hits come newest first, on both paths a search with dates may take (checking each match,
+/// or starting from the dated sentences when there are more than 2,000 matches).
+#[test]
+fn search_lists_the_most_recently_added_first() {
+    let mut store = Store::in_memory().unwrap();
+    let n = 2_100;
+    for i in 0..n {
+        let text = format!(
+            "Date: 2024-05-02\n\nItem {i}: the amnesty law was debated on March {}, 1990.\n",
+            i % 28 + 1
+        );
+        store
+            .insert(&extraction(&format!("{i}.txt"), &text))
+            .unwrap();
+    }
+    let newest = |hits: &annalist_store::SearchResults| -> Vec<String> {
+        hits.hits
+            .iter()
+            .map(|h| {
+                let text: String = h.snippet.iter().map(|p| p.text.as_str()).collect();
+                text.split(':').next().unwrap_or("").to_string()
+            })
+            .collect()
+    };
+    let want: Vec<String> = (n - 3..n).rev().map(|i| format!("Item {i}")).collect();
+    let plain = store
+        .search(
+            "amnesty law",
+            &SearchQuery {
+                limit: Some(3),
+                ..SearchQuery::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(plain.total, n);
+    assert_eq!(newest(&plain), want);
+    let (from, to) = period("1990-03");
+    let dated = store
+        .search(
+            "amnesty law",
+            &SearchQuery {
+                from: Some(from),
+                to: Some(to),
+                limit: Some(3),
+            },
+        )
+        .unwrap();
+    assert_eq!(dated.total, n);
+    assert_eq!(newest(&dated), want);
+}
+
 #[test]
 fn search_finds_sentences_with_highlights_and_the_dates_they_talk_about() {
     let mut store = Store::in_memory().unwrap();
