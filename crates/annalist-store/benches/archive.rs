@@ -1,7 +1,7 @@
 //! Archive benchmarks on a generated corpus (see `tests/common/corpus.rs`):
 //!
 //! - `insert`: storing already-extracted articles (the writer's share of `annalist add`);
-//! - `timeline/month`, `timeline/all`, `search/*` on a store of `ANNALIST_BENCH_EVENTS`
+//! - `timeline/month`, `timeline/all`, `search/*` (plain and in March 1990) on a store of `ANNALIST_BENCH_EVENTS`
 //!   events (default 1,000,000), built once into the system temp dir and reused. Its size
 //!   against the raw text is printed when it is built or opened.
 //!
@@ -219,6 +219,17 @@ fn queries(c: &mut Criterion) {
                         .total,
                 )
             })
+        });
+    }
+    let (from, to) = instant::parse_period("1990-03").expect("period");
+    let in_march = SearchQuery {
+        from: Some(from),
+        to: Some(to),
+        ..SearchQuery::default()
+    };
+    for q in ["amnesty law", "Gyumri prisoners", "blood donate"] {
+        g.bench_function(format!("{q} in 1990-03"), |b| {
+            b.iter(|| black_box(store.search(q, &in_march).expect("search").total))
         });
     }
     g.finish();
