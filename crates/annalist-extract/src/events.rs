@@ -194,10 +194,16 @@ pub fn build_events(
 
 /// Finer values win; among equals, values with an interval win, then dates the text states
 /// in full over ones counted from the writer's day: in "said on Wednesday that 83 people were
-/// killed on January 20, 1990", the killing is on January 20.
+/// killed on January 20, 1990", the killing is on January 20. A part of a day counts as a
+/// day: in "the assault began late on February 25, 1992, and by the morning of February 26
+/// the town had fallen", the assault is on February 25.
 fn precision(t: &Timex) -> (Option<Granularity>, bool, bool) {
+    let granularity = match t.value.granularity() {
+        Some(Granularity::PartOfDay) => Some(Granularity::Day),
+        g => g,
+    };
     (
-        t.value.granularity(),
+        granularity,
         t.interval.is_some(),
         t.anchor == annalist_time::AnchorUsed::None,
     )

@@ -322,6 +322,28 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_a_day_does_not_outrank_the_day_a_sentence_states_in_full() {
+        let d = doc(
+            "Date: 2022-02-25\n\nThe assault began late on February 25, 1992, and by the \
+             morning of February 26 the town had fallen. Officials said 613 civilians were \
+             killed.\n",
+        );
+        let x = extract(d, &Taggers::english());
+        let dates: Vec<(&str, TimeSource)> = x
+            .events
+            .iter()
+            .map(|e| (e.time.value.as_str(), e.time.source))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("1992-02-25", TimeSource::Explicit),
+                ("1992-02-25", TimeSource::Inherited)
+            ]
+        );
+    }
+
+    #[test]
     fn a_sentence_opener_is_a_name_only_when_the_document_says_so() {
         let d = doc(
             "Date: 2026-12-01\n\nDHAKA, Nov. 30 — Troops arrived in Baku on Nov. 19. Baku was \
