@@ -353,6 +353,12 @@ impl Attacher<'_> {
             out.bound = Some(b);
             out.tail += n;
         }
+        // The whole a share is taken from ("half of the 2,000 residents"): counted, but
+        // what the sentence says happened is the share's.
+        if self.whole_of_share(p.start) {
+            out.category = Some((Category::Other, Source::Left));
+            return out;
+        }
         // 2. Trigger right before.
         if let Some(c) = self.left(p.start, prev_end) {
             out.category = Some((c, Source::Left));
@@ -595,6 +601,15 @@ impl Attacher<'_> {
             && self
                 .entries(from)
                 .any(|(e, n)| n == to - from && *e == Entry::Word(Class::Alternative))
+    }
+
+    /// Whether the number at `start` follows a share, a partitive and a determiner ("half
+    /// of the", "a third of its").
+    fn whole_of_share(&self, start: usize) -> bool {
+        start >= 3
+            && self.is(start - 1, Class::Determiner)
+            && self.is(start - 2, Class::Partitive)
+            && self.is(start - 3, Class::Share)
     }
 
     /// Whether a qualifier phrase starts at `i` ("more than").

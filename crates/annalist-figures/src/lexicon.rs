@@ -108,6 +108,10 @@ pub(crate) enum Class {
     /// Plurals that do not end in "s" ("men", "people", "children"): after a number they
     /// are what it counts, not a modifier of the next word as in "two passenger trains".
     IrregularPlural,
+    /// Words for a share of a whole ("half", "a third", "most"): in "half of the 2,000
+    /// residents fled" the number is the whole, and what happened to the share did not
+    /// happen to all of it.
+    Share,
     /// Linking verbs between that group and the figure ("were").
     Copula,
 }
@@ -413,6 +417,7 @@ impl Lexicon {
                     "change_from" => Class::ChangeFrom,
                     "among" => Class::Among,
                     "irregular_plural" => Class::IrregularPlural,
+                    "share" => Class::Share,
                     "copula" => Class::Copula,
                     other => return Err(format!("unknown section {other:?}")),
                 };
