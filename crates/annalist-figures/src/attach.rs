@@ -603,13 +603,22 @@ impl Attacher<'_> {
                 .any(|(e, n)| n == to - from && *e == Entry::Word(Class::Alternative))
     }
 
-    /// Whether the number at `start` follows a share, a partitive and a determiner ("half
-    /// of the", "a third of its").
+    /// Whether the number at `start` follows a share, a partitive and a determiner, perhaps
+    /// with a possessor ("half of the", "a third of its", "70 percent of the city's").
     fn whole_of_share(&self, start: usize) -> bool {
-        start >= 3
-            && self.is(start - 1, Class::Determiner)
-            && self.is(start - 2, Class::Partitive)
-            && self.is(start - 3, Class::Share)
+        (1..=4).any(|back| {
+            start > back
+                && self.is(start - back, Class::Determiner)
+                && self.is(start - back - 1, Class::Partitive)
+                && (start - back - 1)
+                    .checked_sub(1)
+                    .is_some_and(|k| self.is(k, Class::Share))
+                && (start - back + 1..start).all(|k| {
+                    self.toks
+                        .get(k)
+                        .is_some_and(|t| t.kind != Kind::Num && !self.is(k, Class::Partitive))
+                })
+        })
     }
 
     /// Whether a qualifier phrase starts at `i` ("more than").
