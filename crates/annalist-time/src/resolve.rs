@@ -1075,6 +1075,7 @@ fn resolve_offset(
     // In a report about a quarter, "a year earlier" and "a year ago" mean that quarter of the
     // year before (the TimeBank convention): year offsets keep the quarter under discussion.
     if unit == Unit::Year
+        && n == 1
         && !ctx.several_quarters
         && let Some(r) = ctx.quarter_reference
         && let (YearField::Year(y), DatePart::Quarter(_) | DatePart::Half(_)) = (r.year, r.part)
