@@ -1090,8 +1090,9 @@ fn resolve_offset(
     };
     // Years counted on from the story that would pass the writer's own year land on it, unless
     // the sentence looks ahead: "Thirty years on, survivors are still waiting", written in 2018
-    // after a story that ran into 1989, is 2018.
-    if unit == Unit::Year
+    // after a story that ran into 1989, is 2018. Decades too: "two decades later, the same
+    // generals are in charge", after a sentence about this week, is not the 2040s.
+    if matches!(unit, Unit::Year | Unit::Decade | Unit::Century)
         && dir > 0
         && used == AnchorUsed::Narrative
         && tense != Some(Tense::Future)
