@@ -7,6 +7,9 @@
 //!
 //! The time of an event is the most precise date or time its sentence states (the first of
 //! equals): "On the night of January 19, 1990, troops entered Baku" is placed on 1990-01-19.
+//! A date that only says where a count began does not date it: "1.2 million people have been
+//! displaced since the rains began on Sept. 6" takes the time of the story, like a sentence
+//! with no date.
 //!
 //! Names of people, organizations and places are found by a transparent heuristic
 //! (capitalized word sequences, minus dates and sentence-initial function words, with a few
@@ -137,11 +140,23 @@ pub fn build_events(
         while ti < timexes.len() && timexes[ti].start < s.start {
             ti += 1;
         }
+        while fi < figure_spans.len() && figure_spans[fi].0 < s.start {
+            fi += 1;
+        }
+        let mut figures = Vec::new();
+        let mut f = fi;
+        while f < figure_spans.len() && figure_spans[f].0 < s.end {
+            figures.push(f);
+            f += 1;
+        }
         let mut best: Option<usize> = None;
         let mut k = ti;
         while k < timexes.len() && timexes[k].start < s.end {
             let t = &timexes[k];
-            if dating(t) {
+            // "1.2 million people have been displaced since the rains began on Sept. 6": the
+            // count holds now, not on Sept. 6.
+            let count_since = t.since && !figures.is_empty();
+            if dating(t) && !count_since {
                 let better = match best {
                     None => true,
                     Some(b) => precision(t) > precision(&timexes[b]),
@@ -151,15 +166,6 @@ pub fn build_events(
                 }
             }
             k += 1;
-        }
-        while fi < figure_spans.len() && figure_spans[fi].0 < s.start {
-            fi += 1;
-        }
-        let mut figures = Vec::new();
-        let mut f = fi;
-        while f < figure_spans.len() && figure_spans[f].0 < s.end {
-            figures.push(f);
-            f += 1;
         }
         let time = match best {
             Some(b) => {

@@ -344,6 +344,30 @@ mod tests {
     }
 
     #[test]
+    fn a_count_since_a_date_holds_at_the_time_of_the_story_not_on_that_date() {
+        let d = doc(
+            "Date: 2026-09-14\n\nThe toll rose to 87 on Monday. More than 1.2 million people \
+             have been displaced since the rains began on Sept. 6. About 45 remain missing. \
+             The rains began on Sept. 6 in the hills.\n",
+        );
+        let x = extract(d, &Taggers::english());
+        let dates: Vec<(&str, TimeSource)> = x
+            .events
+            .iter()
+            .map(|e| (e.time.value.as_str(), e.time.source))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("2026-09-14", TimeSource::Explicit),
+                ("2026-09-14", TimeSource::Inherited),
+                ("2026-09-14", TimeSource::Inherited),
+                ("2026-09-06", TimeSource::Explicit)
+            ]
+        );
+    }
+
+    #[test]
     fn a_sentence_opener_is_a_name_only_when_the_document_says_so() {
         let d = doc(
             "Date: 2026-12-01\n\nDHAKA, Nov. 30 — Troops arrived in Baku on Nov. 19. Baku was \

@@ -84,6 +84,11 @@ pub struct Timex {
     pub interval: Option<Interval>,
     /// Which anchor the value was resolved against.
     pub anchor: AnchorUsed,
+    /// The expression is where something began, not when it happened: it stands in a clause
+    /// that "since" opens ("displaced since the rains began on Sept. 6"). A count given with
+    /// it holds at the time of writing.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub since: bool,
     /// The range this expression is one end of ("from 2001 to 2009"), with the interval that
     /// joins both ends.
     #[serde(skip_serializing_if = "Option::is_none")]

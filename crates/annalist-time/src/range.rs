@@ -870,6 +870,7 @@ pub(crate) fn split_elided(
                     quant: None,
                     freq: None,
                     anchor: t.anchor,
+                    since: t.since,
                     range: None,
                     rule: "range.elided".into(),
                 },

@@ -347,6 +347,37 @@ impl<'a> Words<'a> {
         first > 0 && self.is(first - 1, |w| w.retrospect)
     }
 
+    /// Whether the expression at token `first` is where something began: a `RETROSPECT:`
+    /// word ("since") stands before it in its clause, right before it ("since Sept. 6") or a
+    /// few words back ("since the rains began on Sept. 6"). A comma, a semicolon or a dash
+    /// ends the clause; so does the sentence.
+    pub(crate) fn in_retrospect_clause(&mut self, first: usize) -> bool {
+        let (text, tokens, sentences) = (self.text, self.tokens, self.sentences);
+        let Some(sid) = sentences.get(first).copied() else {
+            return false;
+        };
+        for k in (first.saturating_sub(RETROSPECT_REACH)..first).rev() {
+            let Some(tok) = tokens.get(k) else {
+                return false;
+            };
+            if sentences.get(k) != Some(&sid) {
+                return false;
+            }
+            if tok.kind == TokenKind::Punct
+                && matches!(
+                    tok.text(text),
+                    "," | ";" | ":" | "-" | "–" | "—" | "(" | ")"
+                )
+            {
+                return false;
+            }
+            if self.is(k, |w| w.retrospect) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether a word that marks a day as one something happened on ("on") stands before
     /// the token span `[first, end)` or inside it, before its day ("at 11 p.m. on January
     /// 19").
@@ -359,6 +390,10 @@ impl<'a> Words<'a> {
         self.is(i, |w| w.precedes)
     }
 }
+
+/// How many tokens before an expression "since" may stand and still govern it: "since [the
+/// rains began on] Sept. 6" is five.
+const RETROSPECT_REACH: usize = 7;
 
 /// How many tokens before "until" a verb that puts something off may stand.
 const DEFER_REACH: usize = 6;

@@ -543,6 +543,7 @@ impl SessionState {
                 quant: r.quant,
                 freq: r.freq,
                 anchor: r.anchor,
+                since: words.in_retrospect_clause(first_tok),
                 range: None,
                 rule: pack.rules[rule as usize].name.as_str().into(),
             });
