@@ -22,7 +22,8 @@
 //! Baku", gives Baku. This needs no word list, so it works in any language.
 
 use annalist_ingest::Sentence;
-use annalist_time::{Granularity, Interval, Mod, Timex, TimexType};
+use annalist_time::value::RefPoint;
+use annalist_time::{Granularity, Interval, Mod, Timex, TimexType, TimexValue};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 
@@ -169,7 +170,16 @@ pub fn build_events(
         }
         let time = match best {
             Some(b) => {
-                let t = event_time(&timexes[b], b, TimeSource::Explicit);
+                let mut t = event_time(&timexes[b], b, TimeSource::Explicit);
+                // "Now" is the time of writing: "the town now has fewer than 8,000" is on the
+                // publication date.
+                if let (TimexValue::Ref(RefPoint::Present), Some(d)) = (&timexes[b].value, &dct) {
+                    t = EventTime {
+                        source: TimeSource::Explicit,
+                        timex: Some(b),
+                        ..d.clone()
+                    };
+                }
                 if t.interval.is_some() {
                     reference = Some(EventTime {
                         source: TimeSource::Inherited,

@@ -368,6 +368,27 @@ mod tests {
     }
 
     #[test]
+    fn now_is_the_time_of_writing() {
+        let d = doc(
+            "Date: 2026-11-02\n\nThe shelling began at 11 p.m. on Oct. 30. The town, which \
+             had 40,000 residents, now has 8,000 residents.\n",
+        );
+        let x = extract(d, &Taggers::english());
+        let dates: Vec<(&str, TimeSource)> = x
+            .events
+            .iter()
+            .map(|e| (e.time.value.as_str(), e.time.source))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("2026-10-30T23:00", TimeSource::Explicit),
+                ("2026-11-02", TimeSource::Explicit)
+            ]
+        );
+    }
+
+    #[test]
     fn a_sentence_opener_is_a_name_only_when_the_document_says_so() {
         let d = doc(
             "Date: 2026-12-01\n\nDHAKA, Nov. 30 — Troops arrived in Baku on Nov. 19. Baku was \

@@ -731,8 +731,8 @@ type ConflictGroup = ((String, String), Option<i64>, Vec<ConflictFigure>);
 
 /// `1990-01-19TNI` and `1990-01-19T05:30` are about `1990-01-19`; coarser values stay.
 fn day_or_coarser(value: &str) -> String {
-    match value.find('T') {
-        Some(t) => value[..t].to_string(),
+    match annalist_time::value::split_time_of_day(value) {
+        Some((day, _)) => day.to_string(),
         None => value.to_string(),
     }
 }
@@ -801,6 +801,7 @@ mod tests {
     #[test]
     fn times_within_a_day_are_grouped_by_their_day() {
         assert_eq!(day_or_coarser("1990-01-19TNI"), "1990-01-19");
+        assert_eq!(day_or_coarser("PRESENT_REF"), "PRESENT_REF");
         assert_eq!(day_or_coarser("1453"), "1453");
     }
 }

@@ -220,7 +220,7 @@ fn display_date_into(
         _ => "",
     });
     if granularity == Some("partofday")
-        && let Some((day, part)) = value.split_once('T')
+        && let Some((day, part)) = annalist_time::value::split_time_of_day(value)
     {
         let name = match part {
             "MO" => "morning",
@@ -248,7 +248,7 @@ fn display_date_into(
         }
         _ => {}
     }
-    match value.split_once('T') {
+    match annalist_time::value::split_time_of_day(value) {
         Some((a, b)) => {
             out.push_str(a);
             out.push(' ');
@@ -1688,5 +1688,8 @@ mod tests {
             display_date("1990-01-19T05:30", Some("minute"), None),
             "1990-01-19 05:30"
         );
+        // Values with a T of their own are no date and time.
+        assert_eq!(display_date("PRESENT_REF", None, None), "PRESENT_REF");
+        assert_eq!(display_date("FUTURE_REF", None, None), "FUTURE_REF");
     }
 }

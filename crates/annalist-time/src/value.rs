@@ -384,6 +384,20 @@ impl Serialize for Interval {
     }
 }
 
+/// Splits a TIMEX3 value, as written, into its date and its time of day:
+/// `1990-01-19T05:30` gives `("1990-01-19", "05:30")`, `1990-01-19TNI` gives
+/// `("1990-01-19", "NI")`. Values with no time of day give `None`, including those with a
+/// `T` of their own (`PRESENT_REF`, `PT5H`).
+pub fn split_time_of_day(value: &str) -> Option<(&str, &str)> {
+    let (date, time) = value.split_once('T')?;
+    let date_like = !date.is_empty()
+        && date
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'X' | b'-' | b'+' | b'B' | b'C'))
+        && date.bytes().any(|b| b.is_ascii_digit() || b == b'X');
+    (date_like && !time.is_empty()).then_some((date, time))
+}
+
 /// Formats a civil date-time compactly: the date alone at midnight, minutes otherwise.
 /// Years before 1 CE or after 9999 use a sign and six digits, as ISO 8601 expanded years do.
 pub fn format_datetime(dt: DateTime) -> String {
@@ -912,6 +926,29 @@ mod tests {
 
     fn cal(year: YearField, part: DatePart, time: Option<TimeOfDay>) -> TimexValue {
         TimexValue::Calendar(CalendarValue { year, part, time })
+    }
+
+    #[test]
+    fn only_dates_split_into_a_day_and_a_time() {
+        assert_eq!(
+            split_time_of_day("1990-01-19T05:30"),
+            Some(("1990-01-19", "05:30"))
+        );
+        assert_eq!(
+            split_time_of_day("XXXX-XX-XXTNI"),
+            Some(("XXXX-XX-XX", "NI"))
+        );
+        for none in [
+            "PRESENT_REF",
+            "PAST_REF",
+            "FUTURE_REF",
+            "PT5H",
+            "1990-W03",
+            "T",
+            "",
+        ] {
+            assert_eq!(split_time_of_day(none), None, "{none}");
+        }
     }
 
     #[test]
