@@ -143,6 +143,11 @@ const NEAR_FUTURE_MONTH_DAYS: i32 = 62;
 /// A clock time before this hour, told after a night the story is at, is on the morning after
 /// it.
 const NIGHT_ENDS_HOUR: u8 = 12;
+/// A clock time from this hour on is late evening: a time before `DAWN_HOUR` told after it,
+/// with no day of its own, is in the small hours of the next day.
+const EVENING_STARTS_HOUR: i8 = 20;
+/// See `EVENING_STARTS_HOUR`.
+const DAWN_HOUR: u8 = 7;
 
 /// How far ahead of the anchor "the new year" is looked for.
 const NEW_YEAR_AHEAD_DAYS: i64 = 61;
@@ -1338,11 +1343,18 @@ fn resolve_calendar(
             }
             let (mut a, used) =
                 ctx.day_anchor_in(f.anchor.or(Some(AnchorPref::Narrative)), tense)?;
-            // After "the night of January 19", "at 5:30 a.m." is the morning after it.
+            // After "the night of January 19", "at 5:30 a.m." is the morning after it; so is
+            // a time before dawn after a late evening one ("began at 11 p.m. on Sunday and
+            // went on until 5 a.m.").
+            let evening_before = ctx
+                .time_reference
+                .is_some_and(|t| t.date() == a && t.hour() >= EVENING_STARTS_HOUR)
+                && matches!(time, Some(TimeOfDay::Clock { hour, .. }) if hour < DAWN_HOUR);
             if used == AnchorUsed::Narrative
-                && ctx.day_reference_night
-                && ctx.day_reference.and_then(|r| r.to_date()) == Some(a)
-                && matches!(time, Some(TimeOfDay::Clock { hour, .. }) if hour < NIGHT_ENDS_HOUR)
+                && (evening_before
+                    || (ctx.day_reference_night
+                        && ctx.day_reference.and_then(|r| r.to_date()) == Some(a)
+                        && matches!(time, Some(TimeOfDay::Clock { hour, .. }) if hour < NIGHT_ENDS_HOUR)))
             {
                 a = add_days(a, 1)?;
             }
