@@ -525,6 +525,13 @@ impl Attacher<'_> {
             k = close + 1;
         } else if self.punct(k, ",") && self.is(k + 1, Class::Aux) {
             k += 1;
+        } else if self.is(k, Class::Conjunction)
+            && self.is(k + 1, Class::Determiner)
+            && let Some((_, e, _)) = self.counted_head(k + 2)
+        {
+            // "Five soldiers and a civilian were killed": a second subject with no number of
+            // its own shares the verb.
+            k = e;
         }
         for _ in 0..6 {
             if let Some((c, n)) = self.trigger(k, &[Role::Verb, Role::Intrans, Role::Adj]) {
@@ -617,6 +624,9 @@ impl Attacher<'_> {
                     self.toks
                         .get(k)
                         .is_some_and(|t| t.kind != Kind::Num && !self.is(k, Class::Partitive))
+                        // A possessor, not a clause: "part of a group that holds 525,546
+                        // shares" takes no share of them.
+                        && !self.is(k, Class::Function)
                 })
         })
     }
