@@ -106,6 +106,9 @@ pub(crate) struct Context {
     pub event_day: bool,
     /// The tense comes from a verb of saying ("said"), which may not govern the expression.
     pub tense_reported: bool,
+    /// The expression stands in apposition to the one before it ("On 21 July, the fifth day
+    /// of the rebellion"): it names the same time again.
+    pub appositive: bool,
     /// What the sentence tells happened at most this many days before the expression ("two
     /// days before Christmas"): in a past-tense sentence, a day no further ahead than that.
     pub days_before: Option<i32>,
@@ -143,6 +146,8 @@ const NEAR_FUTURE_MONTH_DAYS: i32 = 62;
 /// A clock time before this hour, told after a night the story is at, is on the morning after
 /// it.
 const NIGHT_ENDS_HOUR: u8 = 12;
+/// The furthest day of an event counted from its first ("on the 100th day of the siege").
+const MAX_NTH_DAY: i64 = 1000;
 /// A clock time from this hour on is late evening: a time before `DAWN_HOUR` told after it,
 /// with no day of its own, is in the small hours of the next day.
 const EVENING_STARTS_HOUR: i8 = 20;
@@ -1001,12 +1006,21 @@ fn resolve_offset(
         }
         _ => (unit, f.count),
     };
-    let n = match count {
-        Some(Count::N(n)) if n.fract() == 0.0 && n.abs() < 1e7 => n as i64,
-        Some(Count::N(_)) | Some(Count::Some) => return vague(AnchorUsed::None),
-        None if f.plural == Some(true) => return vague(AnchorUsed::None),
-        None => 1,
-    };
+    let n =
+        match count {
+            Some(Count::N(n)) if n.fract() == 0.0 && n.abs() < 1e7 => n as i64,
+            Some(Count::N(_)) | Some(Count::Some) => return vague(AnchorUsed::None),
+            None if f.plural == Some(true) => return vague(AnchorUsed::None),
+            // "On the fifth day" of what began on the day the story is at: four days on. With no
+            // such day, which day it is stays unknown.
+            None if unit == Unit::Day && f.nth.is_some() => match (f.nth, ctx.day_reference) {
+                (Some(k @ 1..=MAX_NTH_DAY), Some(day)) if day.to_date().is_some() => {
+                    if ctx.appositive { 0 } else { k - 1 }
+                }
+                _ => return None,
+            },
+            None => 1,
+        };
     let pref = f.anchor;
     if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
         // "nine hours later": clock arithmetic from the last stated time, or the DCT's.
@@ -1716,6 +1730,7 @@ mod tests {
             looked_back_to: false,
             event_day: false,
             tense_reported: false,
+            appositive: false,
             days_before: None,
         }
     }

@@ -320,6 +320,8 @@ impl SessionState {
         let mut elided_year_end = None;
         // The last length found ("two days"): where it ends, and how many days it spans at most.
         let mut last_length: Option<(usize, i32)> = None;
+        // Where the last expression ended, in tokens: one a comma after it is in apposition.
+        let mut last_end_tok: Option<usize> = None;
         for (start, end, first_tok, end_tok, rule, mut frame) in found {
             let year_stated = frame.year.is_some();
             if frame.year.is_none()
@@ -348,6 +350,13 @@ impl SessionState {
             self.ctx.quoted = quoted.get(first_tok).copied().unwrap_or(false);
             self.ctx.looked_back_to = words.follows_retrospect(first_tok);
             self.ctx.event_day = words.marks_event_day(first_tok, end_tok);
+            self.ctx.appositive = last_end_tok.is_some_and(|e| {
+                e + 1 == first_tok
+                    && tokens
+                        .get(e)
+                        .is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == ",")
+            });
+            last_end_tok = Some(end_tok);
             // "Two days before Christmas", "the week before Christmas": what happened lies that
             // long before the day.
             let length = |f: &crate::frame::Frame| length_days(f.count, f.unit?);
