@@ -988,13 +988,17 @@ fn resolve_offset(
     // "Two and a half hours later" is 150 minutes later; "a year and a half ago", 18 months
     // ago. (A day and a half would need a time of day the story rarely gives.)
     let (unit, count) = match (f.count, unit) {
-        (Some(Count::N(x)), Unit::Hour | Unit::Minute | Unit::Week | Unit::Year)
-            if x.fract() != 0.0 =>
-        {
+        (
+            Some(Count::N(x)),
+            Unit::Hour | Unit::Minute | Unit::Week | Unit::Year | Unit::Decade | Unit::Century,
+        ) if x.fract() != 0.0 => {
             let (smaller, per) = match unit {
                 Unit::Hour => (Unit::Minute, 60.0),
                 Unit::Minute => (Unit::Second, 60.0),
                 Unit::Week => (Unit::Day, 7.0),
+                // "Half a century ago" is fifty years ago.
+                Unit::Century => (Unit::Year, 100.0),
+                Unit::Decade => (Unit::Year, 10.0),
                 _ => (Unit::Month, 12.0),
             };
             let y = x * per;
