@@ -23,6 +23,9 @@ use annalist_ingest::{Document, Sentence, segment};
 use annalist_time::{Anchor, Tagger, Timex};
 use serde::Serialize;
 
+/// How many sentences at the top of a document may be a line that only gives its date.
+const DATELINE_SENTENCES: usize = 4;
+
 pub use events::{Event, EventTime, Name, NameKind, TimeSource};
 
 /// A number attached to what happened ("52 people were killed"), as stored and compared
@@ -211,7 +214,14 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
         Vec::new()
     };
     let spans: Vec<(usize, usize)> = figures.iter().map(|f| (f.start, f.end)).collect();
-    let events = events::build_events(&chars, &sentences, &timexes, &spans, dct);
+    let mut events = events::build_events(&chars, &sentences, &timexes, &spans, dct);
+    // A line at the top that only gives the publication date ("Posted: September 14, 2026 at
+    // 9:15 am") is the page's metadata, not something that happened.
+    events.retain(|e| {
+        !(e.sentence < DATELINE_SENTENCES
+            && e.figures.is_empty()
+            && annalist_ingest::is_date_only_line(&e.text))
+    });
     Extraction {
         doc,
         sentences,
@@ -365,6 +375,24 @@ mod tests {
                 ("2026-09-06", TimeSource::Explicit)
             ]
         );
+    }
+
+    #[test]
+    fn a_line_giving_only_the_publication_date_is_no_event() {
+        let d = doc(
+            "Posted: September 14, 2026 at 9:15 am EDT\n\nPolice arrested 40 protesters \
+             on Saturday. Officials said on September 14, 2026 that talks would resume.\n",
+        );
+        let x = extract(d, &Taggers::english());
+        let texts: Vec<&str> = x.events.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Police arrested 40 protesters on Saturday.",
+                "Officials said on September 14, 2026 that talks would resume."
+            ]
+        );
+        assert_eq!(x.events[0].time.value, "2026-09-12");
     }
 
     #[test]

@@ -160,6 +160,13 @@ fn shift(mut f: Found, by: usize) -> Found {
 }
 
 /// A line that holds only a date, optionally after label words: `Published: Monday 3 March 2025`.
+/// Whether `line` is nothing but a publication date and its label ("Posted: September 14, 2026
+/// at 9:15 am EDT", "03.03.2025, 12:20"): metadata printed above a story, not part of it.
+pub fn is_date_only_line(line: &str) -> bool {
+    let line = line.trim();
+    !line.contains('\n') && date_line(cut(line, 300)).is_some()
+}
+
 fn date_line(line: &str) -> Option<(Found, bool)> {
     let found = scan(line).ok()??;
     let prefix = line[..found.start].to_lowercase();
@@ -181,6 +188,18 @@ mod tests {
 
     fn ymd(body: &str) -> Option<(Option<i16>, i8, i8)> {
         find_dateline(body).map(|d| (d.found.year, d.found.month, d.found.day))
+    }
+
+    #[test]
+    fn only_a_label_and_a_date_make_a_date_only_line() {
+        assert!(is_date_only_line(
+            "Posted: September 14, 2026 at 9:15 am EDT"
+        ));
+        assert!(is_date_only_line("03.03.2025, 12:20"));
+        assert!(!is_date_only_line("Talks on March 3, 2025 failed."));
+        assert!(!is_date_only_line(
+            "TBILISI, March 3 (Reuters) - Thousands rallied."
+        ));
     }
 
     #[test]
