@@ -440,6 +440,12 @@ impl Attacher<'_> {
             Entry::Counted {
                 default: Some(c), ..
             } if n == 1 => Some(*c),
+            // "Among the casualties were 5 police officers": people something happened to,
+            // not what the officers' noun implies (deployed).
+            Entry::Counted {
+                human: true,
+                default: None,
+            } if n == 1 => Some(Category::Other),
             _ => None,
         })
     }
