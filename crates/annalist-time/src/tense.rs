@@ -396,7 +396,7 @@ impl<'a> Words<'a> {
 const RETROSPECT_REACH: usize = 7;
 
 /// How many tokens before "until" a verb that puts something off may stand.
-const DEFER_REACH: usize = 6;
+const DEFER_REACH: usize = 10;
 
 /// Whether a possessive marker ("'s") follows the token span ending before `end`.
 fn is_possessive(pack: &LanguagePack, text: &str, tokens: &[Token], end: usize) -> bool {
