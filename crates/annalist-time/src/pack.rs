@@ -8,7 +8,9 @@
 //!   sections (`NUMBER:`, `SCALE:`, `ORDINAL:`, `NUMBER_FRACTION:` with the words allowed
 //!   before a fraction in `FRACTION_LINK:`), as do the tense cues used to resolve "Friday"
 //!   backwards or forwards (`PAST:`, `FUTURE:`, the weaker verb forms `PAST_VERB:`, and
-//!   `FUTURE_VERB:` for verbs that are also nouns, ignored after a `DETERMINER:`).
+//!   `FUTURE_VERB:` for verbs that are also nouns, ignored after a `DETERMINER:`, and
+//!   `SCHEDULE_VERB:` for present-tense verbs that tell a plan, weak cues ignored also after
+//!   a `TENSE_NEUTRAL:` word such as "to").
 //! * `rules.txt` holds the grammar: each rule is a pattern over tokens, the features it adds,
 //!   the category it produces, and examples that run as tests:
 //!
@@ -334,6 +336,17 @@ impl TenseCue {
 
     /// A verb as telling as an auxiliary that is also a noun or an adjective: "plans to
     /// close" points ahead, "announced the plan" and "the expected merger" do not.
+    /// A present-tense verb that tells a plan ("voters go to the polls on Sunday"): a weak
+    /// cue, and none after "to", a modal or a determiner ("failed to meet demand", "should
+    /// go back", "the votes").
+    fn schedule() -> TenseCue {
+        TenseCue {
+            tense: Tense::Future,
+            strong: false,
+            also_a_noun: true,
+        }
+    }
+
     fn verb_or_noun(tense: Tense) -> TenseCue {
         TenseCue {
             tense,
@@ -703,11 +716,12 @@ impl LanguagePack {
                 "ELIDED_ARTICLE" => self.range.elided_articles.extend(words.map(fold_case)),
                 "ELIDED_POD_LINK" => self.range.elided_pod_links.extend(words.map(fold_case)),
                 "COORDINATION_LINK" => self.range.coordination.extend(words.map(fold_case)),
-                "PAST" | "FUTURE" | "PAST_VERB" | "FUTURE_VERB" => {
+                "PAST" | "FUTURE" | "PAST_VERB" | "FUTURE_VERB" | "SCHEDULE_VERB" => {
                     let cue = match class {
                         "PAST" => TenseCue::auxiliary(Tense::Past),
                         "FUTURE" => TenseCue::auxiliary(Tense::Future),
                         "FUTURE_VERB" => TenseCue::verb_or_noun(Tense::Future),
+                        "SCHEDULE_VERB" => TenseCue::schedule(),
                         _ => TenseCue::verb(Tense::Past),
                     };
                     for w in words {
