@@ -269,6 +269,18 @@ mod tests {
             .unwrap()
     }
 
+    /// Checks the time value and its source of each event of the document read from `bytes`.
+    #[track_caller]
+    fn assert_event_dates(bytes: &str, expected: &[(&str, TimeSource)]) {
+        let x = extract(doc(bytes), &Taggers::english());
+        let found: Vec<(&str, TimeSource)> = x
+            .events
+            .iter()
+            .map(|e| (e.time.value.as_str(), e.time.source))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
     #[test]
     fn tags_against_the_detected_publication_date() {
         let d = doc(
@@ -333,47 +345,29 @@ mod tests {
 
     #[test]
     fn a_part_of_a_day_does_not_outrank_the_day_a_sentence_states_in_full() {
-        let d = doc(
+        assert_event_dates(
             "Date: 2022-02-25\n\nThe assault began late on February 25, 1992, and by the \
              morning of February 26 the town had fallen. Officials said 613 civilians were \
              killed.\n",
-        );
-        let x = extract(d, &Taggers::english());
-        let dates: Vec<(&str, TimeSource)> = x
-            .events
-            .iter()
-            .map(|e| (e.time.value.as_str(), e.time.source))
-            .collect();
-        assert_eq!(
-            dates,
-            [
+            &[
                 ("1992-02-25", TimeSource::Explicit),
-                ("1992-02-25", TimeSource::Inherited)
-            ]
+                ("1992-02-25", TimeSource::Inherited),
+            ],
         );
     }
 
     #[test]
     fn a_count_since_a_date_holds_at_the_time_of_the_story_not_on_that_date() {
-        let d = doc(
+        assert_event_dates(
             "Date: 2026-09-14\n\nThe toll rose to 87 on Monday. More than 1.2 million people \
              have been displaced since the rains began on Sept. 6. About 45 remain missing. \
              The rains began on Sept. 6 in the hills.\n",
-        );
-        let x = extract(d, &Taggers::english());
-        let dates: Vec<(&str, TimeSource)> = x
-            .events
-            .iter()
-            .map(|e| (e.time.value.as_str(), e.time.source))
-            .collect();
-        assert_eq!(
-            dates,
-            [
+            &[
                 ("2026-09-14", TimeSource::Explicit),
                 ("2026-09-14", TimeSource::Inherited),
                 ("2026-09-14", TimeSource::Inherited),
-                ("2026-09-06", TimeSource::Explicit)
-            ]
+                ("2026-09-06", TimeSource::Explicit),
+            ],
         );
     }
 
@@ -397,22 +391,13 @@ mod tests {
 
     #[test]
     fn now_is_the_time_of_writing() {
-        let d = doc(
+        assert_event_dates(
             "Date: 2026-11-02\n\nThe shelling began at 11 p.m. on Oct. 30. The town, which \
              had 40,000 residents, now has 8,000 residents.\n",
-        );
-        let x = extract(d, &Taggers::english());
-        let dates: Vec<(&str, TimeSource)> = x
-            .events
-            .iter()
-            .map(|e| (e.time.value.as_str(), e.time.source))
-            .collect();
-        assert_eq!(
-            dates,
-            [
+            &[
                 ("2026-10-30T23:00", TimeSource::Explicit),
-                ("2026-11-02", TimeSource::Explicit)
-            ]
+                ("2026-11-02", TimeSource::Explicit),
+            ],
         );
     }
 

@@ -953,36 +953,40 @@ fn earlier_and_later_this_year_lie_on_their_side_of_the_writers_day() {
     );
 }
 
-/// Each expression tagged in `text` as news of 2026-09-14, with whether it marks a beginning.
-fn since_flags(text: &str) -> Vec<(String, bool)> {
-    Tagger::english()
-        .tag(text, &Anchor::from_dct("2026-09-14").unwrap())
-        .into_iter()
-        .map(|t| (t.text, t.since))
-        .collect()
-}
-
 #[test]
 fn an_expression_in_a_since_clause_marks_where_something_began() {
-    assert_eq!(
-        since_flags("1.2 million people have been displaced since the rains began on Sept. 6."),
-        [("Sept. 6".to_string(), true)]
-    );
-    assert_eq!(
-        since_flags("Since 2011, more than 500,000 people have been killed."),
-        [("2011".to_string(), true)]
-    );
-    // A comma or a sentence ends the clause "since" opens.
-    assert_eq!(
-        since_flags("He has not been seen since the raid, which came on Monday."),
-        [("Monday".to_string(), false)]
-    );
-    assert_eq!(
-        since_flags("He has not been seen since. On Monday, police searched his home."),
-        [("Monday".to_string(), false)]
-    );
-    assert_eq!(
-        since_flags("The rains began on Sept. 6."),
-        [("Sept. 6".to_string(), false)]
-    );
+    // (text, the expression, whether it is where something began)
+    let cases = [
+        (
+            "1.2 million people have been displaced since the rains began on Sept. 6.",
+            "Sept. 6",
+            true,
+        ),
+        (
+            "Since 2011, more than 500,000 people have been killed.",
+            "2011",
+            true,
+        ),
+        // A comma or a sentence ends the clause "since" opens.
+        (
+            "He has not been seen since the raid, which came on Monday.",
+            "Monday",
+            false,
+        ),
+        (
+            "He has not been seen since. On Monday, police searched his home.",
+            "Monday",
+            false,
+        ),
+        ("The rains began on Sept. 6.", "Sept. 6", false),
+    ];
+    let tagger = Tagger::english();
+    for (text, expression, since) in cases {
+        let found: Vec<(String, bool)> = tagger
+            .tag(text, &Anchor::from_dct("2026-09-14").unwrap())
+            .into_iter()
+            .map(|t| (t.text, t.since))
+            .collect();
+        assert_eq!(found, [(expression.to_string(), since)], "{text}");
+    }
 }
