@@ -1010,21 +1010,13 @@ fn resolve_offset(
         }
         _ => (unit, f.count),
     };
-    let n =
-        match count {
-            Some(Count::N(n)) if n.fract() == 0.0 && n.abs() < 1e7 => n as i64,
-            Some(Count::N(_)) | Some(Count::Some) => return vague(AnchorUsed::None),
-            None if f.plural == Some(true) => return vague(AnchorUsed::None),
-            // "On the fifth day" of what began on the day the story is at: four days on. With no
-            // such day, which day it is stays unknown.
-            None if unit == Unit::Day && f.nth.is_some() => match (f.nth, ctx.day_reference) {
-                (Some(k @ 1..=MAX_NTH_DAY), Some(day)) if day.to_date().is_some() => {
-                    if ctx.appositive { 0 } else { k - 1 }
-                }
-                _ => return None,
-            },
-            None => 1,
-        };
+    let n = match count {
+        Some(Count::N(n)) if n.fract() == 0.0 && n.abs() < 1e7 => n as i64,
+        Some(Count::N(_)) | Some(Count::Some) => return vague(AnchorUsed::None),
+        None if f.plural == Some(true) => return vague(AnchorUsed::None),
+        None if unit == Unit::Day && f.nth.is_some() => nth_day_offset(f, ctx)?,
+        None => 1,
+    };
     let pref = f.anchor;
     if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
         // "nine hours later": clock arithmetic from the last stated time, or the DCT's.
@@ -1140,6 +1132,15 @@ fn resolve_offset(
         freq: None,
         anchor: used,
     })
+}
+
+/// How many days "the fifth day" lies after the day the story is at: four, as the story is at
+/// the first; none when it stands in apposition to that day ("On 21 July, the fifth day of the
+/// rebellion"). With no such day, which day it is stays unknown.
+fn nth_day_offset(f: &Frame, ctx: &Context) -> Option<i64> {
+    let k = f.nth.filter(|k| (1..=MAX_NTH_DAY).contains(k))?;
+    ctx.day_reference.and_then(|d| d.to_date())?;
+    Some(if ctx.appositive { 0 } else { k - 1 })
 }
 
 /// The year field a frame states outright, if any.
