@@ -1077,6 +1077,14 @@ fn resolve_offset(
             anchor: AnchorUsed::Narrative,
         })
     };
+    // "Restored in August 2018, almost 11 months later": set off by a comma after a date, the
+    // offset says again when that was, counted from an earlier point of the story.
+    if ctx.appositive
+        && pref == Some(AnchorPref::Narrative)
+        && let Some(r) = ctx.reference
+    {
+        return narrative_date(r);
+    }
     if unit == Unit::Day
         && let Some(v) = ctx.unknown_story_day(pref, dir.saturating_mul(n))
     {
