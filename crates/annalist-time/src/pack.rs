@@ -10,7 +10,8 @@
 //!   backwards or forwards (`PAST:`, `FUTURE:`, the weaker verb forms `PAST_VERB:`, and
 //!   `FUTURE_VERB:` for verbs that are also nouns, ignored after a `DETERMINER:`, and
 //!   `SCHEDULE_VERB:` for present-tense verbs that tell a plan, weak cues ignored also after
-//!   a `TENSE_NEUTRAL:` word such as "to").
+//!   a `TENSE_NEUTRAL:` word such as "to" and after an auxiliary, even across a `NEGATION:`
+//!   word).
 //! * `rules.txt` holds the grammar: each rule is a pattern over tokens, the features it adds,
 //!   the category it produces, and examples that run as tests:
 //!
@@ -275,6 +276,8 @@ pub struct WordInfo {
     /// Before an earlier year, marks it as looked back to, not arrived at ("since" in "part
     /// of the empire since 513 BC").
     pub retrospect: bool,
+    /// Negates the verb after it ("not", "never"): "did not go" is still "did"'s tense.
+    pub negation: bool,
     /// Right before a day, marks it as the day something happened ("on" in "arrested him on
     /// Jan. 20"), not a day something was put off to or runs until: in a past-tense sentence
     /// such a day has come.
@@ -676,6 +679,7 @@ impl LanguagePack {
                 "PERFECT" => self.flag_words(words, |w| w.perfect = true),
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
+                "NEGATION" => self.flag_words(words, |w| w.negation = true),
                 "EVENT_DAY" => self.flag_words(words, |w| w.event_day = true),
                 "PRECEDES" => self.flag_words(words, |w| w.precedes = true),
                 "OPENS_SENTENCE" => self.flag_words(words, |w| w.opens_sentence = true),

@@ -282,6 +282,18 @@ impl<'a> Words<'a> {
                     {
                         continue;
                     }
+                    // A present form after an auxiliary takes its tense from it: "the shops
+                    // were open on Sunday", "did not go on Sunday".
+                    if !c.strong && c.also_a_noun && i > 0 {
+                        let before = if i > 1 && self.is(i - 1, |w| w.negation) {
+                            i - 2
+                        } else {
+                            i - 1
+                        };
+                        if self.cue(before).is_some() {
+                            continue;
+                        }
+                    }
                     // A verb the expression hangs on ("ended in October", "was killed
                     // Friday") tells as much as an auxiliary: "the talks that ended in October
                     // are to resume" ended in the past.
@@ -292,10 +304,13 @@ impl<'a> Words<'a> {
                             Tense::Past
                         } else if c.tense == Tense::Past
                             && c.strong
-                            && self.cue(i + 1).is_some_and(|c| c.tense == Tense::Future)
+                            && self
+                                .cue(i + 1)
+                                .is_some_and(|c| c.tense == Tense::Future && c.strong)
                         {
                             // "were planning to drive around the airport on Monday", "was
                             // scheduled for Friday": a plan told in the past still looks ahead.
+                            // ("Were open on Sunday" is no plan.)
                             Tense::Future
                         } else {
                             c.tense
