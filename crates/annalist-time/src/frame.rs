@@ -181,6 +181,9 @@ pub struct Frame {
     /// taking the unit's: "a week from Tuesday" is a Tuesday, "the week after Christmas" a
     /// week.
     pub to_the_day: Option<bool>,
+    /// "The month", "the year": the story's while a day of another year is being told ("Troops
+    /// entered on March 3, 1988. By the end of the month …"), else the writer's.
+    pub story: Option<bool>,
     /// The last day of the period the frame states: "the last day of February 1988" is
     /// 1988-02-29, whatever the month's length.
     pub last_day: Option<bool>,
@@ -272,6 +275,7 @@ impl Frame {
             span_to_anchor,
             from_date,
             to_the_day,
+            story,
             last_day,
             new_year,
             turn,
@@ -396,6 +400,7 @@ impl Frame {
             "span_to_anchor" => f.span_to_anchor = Some(yes()?),
             "from_date" => f.from_date = Some(yes()?),
             "to_the_day" => f.to_the_day = Some(yes()?),
+            "story" => f.story = Some(yes()?),
             "last_day" => f.last_day = Some(yes()?),
             "new_year" => f.new_year = Some(yes()?),
             "turn" => f.turn = Some(yes()?),

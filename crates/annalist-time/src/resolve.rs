@@ -712,7 +712,9 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             if !has_calendar_fields(f) || only_time_fields(f) {
                 // "last year", "this week" are deictic: the DCT unless the rule says otherwise;
                 // in a history narrative, "this day" is the day the story is at.
-                let pref = f.anchor.or(Some(if ctx.narrative {
+                let story =
+                    f.story == Some(true) && ctx.story_reference && tense != Some(Tense::Future);
+                let pref = f.anchor.or(Some(if ctx.narrative || story {
                     AnchorPref::Narrative
                 } else {
                     AnchorPref::Dct
