@@ -181,6 +181,9 @@ pub struct Frame {
     /// taking the unit's: "a week from Tuesday" is a Tuesday, "the week after Christmas" a
     /// week.
     pub to_the_day: Option<bool>,
+    /// The granularity an offset from a stated date keeps: "forty years ago this week" is a
+    /// week.
+    pub grain: Option<Unit>,
     /// "The month", "the year": the story's while a day of another year is being told ("Troops
     /// entered on March 3, 1988. By the end of the month …"), else the writer's.
     pub story: Option<bool>,
@@ -276,6 +279,7 @@ impl Frame {
             from_date,
             to_the_day,
             story,
+            grain,
             last_day,
             new_year,
             turn,
@@ -401,6 +405,7 @@ impl Frame {
             "from_date" => f.from_date = Some(yes()?),
             "to_the_day" => f.to_the_day = Some(yes()?),
             "story" => f.story = Some(yes()?),
+            "grain" => f.grain = Some(Unit::parse(value).ok_or_else(bad)?),
             "last_day" => f.last_day = Some(yes()?),
             "new_year" => f.new_year = Some(yes()?),
             "turn" => f.turn = Some(yes()?),

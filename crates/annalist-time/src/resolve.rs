@@ -827,6 +827,7 @@ fn resolve_from_date(
         anchor: None,
         from_date: None,
         to_the_day: None,
+        grain: None,
         ..f.clone()
     };
     // "A week from Tuesday" counts on from a Tuesday still ahead, unless the sentence tells
@@ -840,7 +841,9 @@ fn resolve_from_date(
     let TimexValue::Calendar(v) = &base.value else {
         return None;
     };
-    let granularity = if f.to_the_day == Some(true) && matches!(v.part, DatePart::Day { .. }) {
+    let granularity = if let Some(grain) = f.grain {
+        grain
+    } else if f.to_the_day == Some(true) && matches!(v.part, DatePart::Day { .. }) {
         Unit::Day
     } else {
         unit
