@@ -278,6 +278,10 @@ pub struct WordInfo {
     pub retrospect: bool,
     /// Negates the verb after it ("not", "never"): "did not go" is still "did"'s tense.
     pub negation: bool,
+    /// After a verb that puts something off or sets a period, names the day it runs to, as
+    /// `PROSPECT:` words do there ("issued red alerts through Wednesday"), but only there:
+    /// "has fallen 2% this year through Oct. 19" is no look ahead.
+    pub defer_link: bool,
     /// Right before a day, marks it as the day something happened ("on" in "arrested him on
     /// Jan. 20"), not a day something was put off to or runs until: in a past-tense sentence
     /// such a day has come.
@@ -680,6 +684,7 @@ impl LanguagePack {
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "NEGATION" => self.flag_words(words, |w| w.negation = true),
+                "DEFER_LINK" => self.flag_words(words, |w| w.defer_link = true),
                 "EVENT_DAY" => self.flag_words(words, |w| w.event_day = true),
                 "PRECEDES" => self.flag_words(words, |w| w.precedes = true),
                 "OPENS_SENTENCE" => self.flag_words(words, |w| w.opens_sentence = true),

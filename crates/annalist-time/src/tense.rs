@@ -256,7 +256,7 @@ impl<'a> Words<'a> {
                 }
                 // "postponed until Tuesday", "extended its deadline until Friday": a day that
                 // something was put off to lies ahead, as an auxiliary says.
-                if left && self.is(i, |w| w.prospect) && self.puts_off(i) {
+                if left && self.is(i, |w| w.prospect || w.defer_link) && self.puts_off(i) {
                     if best.is_none_or(|(s, _, _)| d < s) {
                         best = Some((d, Tense::Future, i));
                     }
