@@ -208,12 +208,13 @@ pub fn build_events(
     events
 }
 
-/// Finer values win; among equals, values with an interval win, then dates the text states
-/// in full over ones counted from the writer's day: in "said on Wednesday that 83 people were
-/// killed on January 20, 1990", the killing is on January 20. A part of a day counts as a
-/// day: in "the assault began late on February 25, 1992, and by the morning of February 26
-/// the town had fallen", the assault is on February 25.
-fn precision(t: &Timex) -> (Option<Granularity>, bool, bool) {
+/// Finer values win; among equals, values with an interval win, then dates that do not only
+/// say where something began ("this year's parade, the first since 2019" is this year's), then
+/// dates the text states in full over ones counted from the writer's day: in "said on
+/// Wednesday that 83 people were killed on January 20, 1990", the killing is on January 20. A
+/// part of a day counts as a day: in "the assault began late on February 25, 1992, and by the
+/// morning of February 26 the town had fallen", the assault is on February 25.
+fn precision(t: &Timex) -> (Option<Granularity>, bool, bool, bool) {
     let granularity = match t.value.granularity() {
         Some(Granularity::PartOfDay) => Some(Granularity::Day),
         g => g,
@@ -221,6 +222,7 @@ fn precision(t: &Timex) -> (Option<Granularity>, bool, bool) {
     (
         granularity,
         t.interval.is_some(),
+        !t.since,
         t.anchor == annalist_time::AnchorUsed::None,
     )
 }

@@ -390,6 +390,15 @@ mod tests {
     }
 
     #[test]
+    fn a_date_something_began_at_does_not_outrank_another_of_its_precision() {
+        assert_event_dates(
+            "Date: 2026-05-09\n\nThis year's parade, the first since 2019 without foreign \
+             leaders, lasted 45 minutes.\n",
+            &[("2026", TimeSource::Explicit)],
+        );
+    }
+
+    #[test]
     fn now_is_the_time_of_writing() {
         assert_event_dates(
             "Date: 2026-11-02\n\nThe shelling began at 11 p.m. on Oct. 30. The town, which \
