@@ -11,7 +11,7 @@
 //!   `FUTURE_VERB:` for verbs that are also nouns, ignored after a `DETERMINER:`, and
 //!   `SCHEDULE_VERB:` for present-tense verbs that tell a plan, weak cues ignored also after
 //!   a `TENSE_NEUTRAL:` word such as "to" and after an auxiliary, even across a `NEGATION:`
-//!   word).
+//!   word; `COPULA:` for "is", which looks ahead only right before a day).
 //! * `rules.txt` holds the grammar: each rule is a pattern over tokens, the features it adds,
 //!   the category it produces, and examples that run as tests:
 //!
@@ -278,6 +278,9 @@ pub struct WordInfo {
     pub retrospect: bool,
     /// Negates the verb after it ("not", "never"): "did not go" is still "did"'s tense.
     pub negation: bool,
+    /// A present form of "be" right before a day names a day ahead ("the deadline is
+    /// Friday", "the summit is on Tuesday"), and tells nothing anywhere else.
+    pub copula: bool,
     /// After a verb that puts something off or sets a period, names the day it runs to, as
     /// `PROSPECT:` words do there ("issued red alerts through Wednesday"), but only there:
     /// "has fallen 2% this year through Oct. 19" is no look ahead.
@@ -684,6 +687,7 @@ impl LanguagePack {
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "NEGATION" => self.flag_words(words, |w| w.negation = true),
+                "COPULA" => self.flag_words(words, |w| w.copula = true),
                 "DEFER_LINK" => self.flag_words(words, |w| w.defer_link = true),
                 "EVENT_DAY" => self.flag_words(words, |w| w.event_day = true),
                 "PRECEDES" => self.flag_words(words, |w| w.precedes = true),

@@ -262,6 +262,14 @@ impl<'a> Words<'a> {
                     }
                     continue;
                 }
+                // "The deadline is Friday", "the summit is on Tuesday": a day in the
+                // calendar ahead.
+                if left && self.is(i, |w| w.copula) && self.hangs_on(i, first) {
+                    if best.is_none_or(|(s, _, _)| d < s) {
+                        best = Some((d, Tense::Future, i));
+                    }
+                    continue;
+                }
                 if let Some(c) = self.cue(i) {
                     // "no earlier than June 30": a comparison, not a tense.
                     if self.is(i + 1, |w| w.comparative) {
