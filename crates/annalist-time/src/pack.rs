@@ -281,6 +281,12 @@ pub struct WordInfo {
     /// A present form of "be" right before a day names a day ahead ("the deadline is
     /// Friday", "the summit is on Tuesday"), and tells nothing anywhere else.
     pub copula: bool,
+    /// Tells what happens as a rule ("usually", "every"): a month, weekday or clock time
+    /// near it names no particular one ("the monsoon usually arrives in June").
+    pub habitual: bool,
+    /// Before a day of a month, makes it where a series starts or stops ("from" in "departing
+    /// each Thursday from August 6"): a particular day, though the clause tells a habit.
+    pub series_bound: bool,
     /// After a verb that puts something off or sets a period, names the day it runs to, as
     /// `PROSPECT:` words do there ("issued red alerts through Wednesday"), but only there:
     /// "has fallen 2% this year through Oct. 19" is no look ahead.
@@ -688,6 +694,8 @@ impl LanguagePack {
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "NEGATION" => self.flag_words(words, |w| w.negation = true),
                 "COPULA" => self.flag_words(words, |w| w.copula = true),
+                "HABITUAL" => self.flag_words(words, |w| w.habitual = true),
+                "SERIES_BOUND" => self.flag_words(words, |w| w.series_bound = true),
                 "DEFER_LINK" => self.flag_words(words, |w| w.defer_link = true),
                 "EVENT_DAY" => self.flag_words(words, |w| w.event_day = true),
                 "PRECEDES" => self.flag_words(words, |w| w.precedes = true),

@@ -328,10 +328,12 @@ fn every_weekday_like(timexes: &mut [Timex], i: usize) {
     let TimexValue::Calendar(day) = timexes[i + 1].value else {
         return;
     };
-    let Some(date) = day.to_date() else {
-        return;
+    // A weekday next to a set is already habitual (`XXXX-WXX-4`), or was resolved to a date.
+    let weekday = match (day.part, day.to_date()) {
+        (DatePart::WeekDay { weekday, .. }, _) => weekday,
+        (_, Some(date)) => date.weekday().to_monday_one_offset() as u8,
+        _ => return,
     };
-    let weekday = date.weekday().to_monday_one_offset() as u8;
     let (quant, freq) = (timexes[i].quant, timexes[i].freq.clone());
     let b = &mut timexes[i + 1];
     b.kind = TimexType::Set;

@@ -681,7 +681,12 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
                 && f.month.is_none()
                 && f.year.is_none()
             {
-                let (a, used) = ctx.anchor(f.anchor)?;
+                // "The second Tuesday of the month": the story's month while it tells a day of
+                // another year.
+                let pref = f
+                    .anchor
+                    .or(in_the_story(f, ctx, tense).then_some(AnchorPref::Narrative));
+                let (a, used) = ctx.anchor(pref)?;
                 let month = shift(a, Unit::Month, rel)?;
                 let day = nth_weekday(i64::from(month.year()), month.month() as u8, 1, wd, nth)?;
                 return done(
@@ -712,8 +717,7 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             if !has_calendar_fields(f) || only_time_fields(f) {
                 // "last year", "this week" are deictic: the DCT unless the rule says otherwise;
                 // in a history narrative, "this day" is the day the story is at.
-                let story =
-                    f.story == Some(true) && ctx.story_reference && tense != Some(Tense::Future);
+                let story = in_the_story(f, ctx, tense);
                 let pref = f.anchor.or(Some(if ctx.narrative || story {
                     AnchorPref::Narrative
                 } else {
@@ -1687,6 +1691,14 @@ pub(crate) fn unanchored(f: &Frame) -> Option<Resolved> {
     }
     let time = clock(f);
     let mut part = stated_part(f);
+    if part == DatePart::None
+        && let Some(weekday) = f.weekday.filter(|w| (1..=7).contains(w))
+    {
+        part = DatePart::WeekDay {
+            week: None,
+            weekday,
+        };
+    }
     if part == DatePart::None {
         part = match f.unit {
             Some(Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium) => DatePart::None,
@@ -1712,6 +1724,38 @@ pub(crate) fn unanchored(f: &Frame) -> Option<Resolved> {
         freq: None,
         anchor: AnchorUsed::None,
     })
+}
+
+/// Whether "the month" or "the year" (`story` in the frame) is the story's: it told a day of
+/// another year a few sentences back, and the sentence does not look ahead ("a memorial will
+/// open by the end of the year" is the writer's year).
+fn in_the_story(f: &Frame, ctx: &Context, tense: Option<Tense>) -> bool {
+    f.story == Some(true) && ctx.story_reference && tense != Some(Tense::Future)
+}
+
+/// Whether an expression names a particular time only by where the text stands: a month,
+/// weekday, day of a month or clock time without a year, and no counting from an anchor
+/// ("next", "two days later", "the same day"). Said of what happens as a rule ("usually in
+/// June"), such an expression names no particular one, and [`unanchored`] gives its value.
+pub(crate) fn may_be_habitual(f: &Frame) -> bool {
+    f.set.is_none()
+        && f.reject.is_none()
+        && f.year.is_none()
+        && f.year_rel.is_none()
+        && f.short_year.is_none()
+        && f.decade.is_none()
+        && f.century.is_none()
+        && f.rel.is_none()
+        && f.dir.is_none()
+        && f.day_offset.is_none()
+        && f.same.is_none()
+        && f.reference.is_none()
+        && f.anchor.is_none()
+        && f.from_date.is_none()
+        && f.count.is_none()
+        && f.unit.is_none()
+        && f.easter.is_none()
+        && (f.month.is_some() || f.weekday.is_some() || f.hour.is_some())
 }
 
 /// Whether a resolved value can serve as the reference time for what follows.

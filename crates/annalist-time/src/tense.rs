@@ -401,6 +401,79 @@ impl<'a> Words<'a> {
         false
     }
 
+    /// Whether the expression on tokens `[first, end)` tells what happens as a rule: a
+    /// `HABITUAL:` word ("usually") stands before it in its clause, or a recurring expression
+    /// (`sets`, token spans such as "daily", "every year") on either side, within
+    /// `HABIT_REACH` tokens (`names_a_day`: the expression has a day of a month). "The museum is open daily from 10 a.m.", "the ceremony takes
+    /// place every year on the second Sunday of November": no particular day. A comma, a
+    /// semicolon, a colon, a dash or a bracket ends the clause, so "the museum, which opened
+    /// in March, is open daily" keeps its March; a word of habit after the expression is
+    /// about something else ("Pickett's Charge on July 3 is often recalled as…"). A
+    /// recurring word that describes the noun after it ("the daily share turnover for
+    /// October", "the party daily Granma") is no habit of the clause, and neither is a date
+    /// that bounds a series (`SERIES_BOUND:` words, "departing each Thursday from August 6").
+    pub(crate) fn in_habitual_clause(
+        &mut self,
+        first: usize,
+        end: usize,
+        sets: &[(usize, usize)],
+        names_a_day: bool,
+    ) -> bool {
+        if names_a_day && first > 0 && self.is(first - 1, |w| w.series_bound) {
+            return false;
+        }
+        let left = (first.saturating_sub(HABIT_REACH)..first).rev();
+        let right = end..end.saturating_add(HABIT_REACH);
+        self.habit_in(first, left, sets, true) || self.habit_in(first, right, sets, false)
+    }
+
+    /// Whether a word of habit (`words`: also `HABITUAL:` words) or a recurring expression
+    /// stands on the tokens `ks`, walked away from the expression at `first` until its clause
+    /// ends.
+    fn habit_in(
+        &mut self,
+        first: usize,
+        ks: impl Iterator<Item = usize>,
+        sets: &[(usize, usize)],
+        words: bool,
+    ) -> bool {
+        let (text, tokens, sentences) = (self.text, self.tokens, self.sentences);
+        let Some(sid) = sentences.get(first).copied() else {
+            return false;
+        };
+        for k in ks {
+            let Some(tok) = tokens.get(k) else { break };
+            if sentences.get(k) != Some(&sid)
+                || (tok.kind == TokenKind::Punct
+                    && matches!(
+                        tok.text(text),
+                        "," | ";" | ":" | "-" | "–" | "—" | "(" | ")"
+                    ))
+            {
+                break;
+            }
+            if words && self.is(k, |w| w.habitual) {
+                return true;
+            }
+            if let Some(&(s, e)) = sets.iter().find(|&&(s, e)| (s..e).contains(&k))
+                && !(e == s + 1 && self.describes_a_noun(e))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether token `at` is a word the pack does not know, as the noun a one-word set before
+    /// it describes is ("daily edition"), where "daily from 10 a.m." goes on with a word of
+    /// the grammar.
+    fn describes_a_noun(&mut self, at: usize) -> bool {
+        self.tokens
+            .get(at)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.info(at).is_none()
+    }
+
     /// Whether a word that marks a day as one something happened on ("on") stands before
     /// the token span `[first, end)` or inside it, before its day ("at 11 p.m. on January
     /// 19").
@@ -417,6 +490,10 @@ impl<'a> Words<'a> {
 /// How many tokens before an expression "since" may stand and still govern it: "since [the
 /// rains began on] Sept. 6" is five.
 const RETROSPECT_REACH: usize = 7;
+
+/// How far from an expression a word of habit ("usually") or a recurring expression ("every
+/// year") may stand: "open daily from 10 a.m. to 6 p.m." puts 6 p.m. five tokens from "daily".
+const HABIT_REACH: usize = 8;
 
 /// How many tokens before "until" a verb that puts something off may stand.
 const DEFER_REACH: usize = 10;

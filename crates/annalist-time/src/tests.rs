@@ -1,6 +1,6 @@
 //! The examples written beside each rule in a language pack, run as tests.
 
-use crate::{Anchor, Tagger};
+use crate::{Anchor, Tagger, TimexType};
 
 /// Runs every example of the English pack and reports all failures at once.
 #[test]
@@ -989,4 +989,51 @@ fn an_expression_in_a_since_clause_marks_where_something_began() {
             .collect();
         assert_eq!(found, [(expression.to_string(), since)], "{text}");
     }
+}
+
+#[test]
+fn what_happens_as_a_rule_names_no_particular_day() {
+    let values = |text: &str| values_in_news("2026-12-04", text);
+    assert_eq!(values("The monsoon usually arrives in June."), ["XXXX-06"]);
+    assert_eq!(
+        values("The museum is open daily from 10 a.m. to 6 p.m."),
+        ["P1D", "XXXX-XX-XXT10:00", "XXXX-XX-XXT18:00"]
+    );
+    assert_eq!(
+        values("The ceremony takes place every year on the second Sunday of November."),
+        ["P1Y", "XXXX-11"]
+    );
+    // The clause ends at the comma: the museum opened in a particular March.
+    assert_eq!(
+        values("The museum, which opened in March, is open daily."),
+        ["2026-03", "P1D"]
+    );
+    // A word of habit after the date is about something else.
+    assert_eq!(
+        values("The attack on July 3 is usually seen as the turning point."),
+        ["2026-07-03"]
+    );
+    // "Daily" describing a noun tells no habit; a series starts on a particular day.
+    assert_eq!(
+        values("The daily turnover for October was high."),
+        ["P1D", "2026-10"]
+    );
+    assert_eq!(
+        values("Flights leave each Thursday from August 6."),
+        ["XXXX-WXX-4", "2026-08-06"]
+    );
+}
+
+#[test]
+fn a_weekday_kept_as_a_rule_recurs() {
+    let tagger = Tagger::english();
+    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let out = tagger.tag("Markets are usually closed on Friday.", &anchor);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].kind, TimexType::Set);
+    assert_eq!(out[0].value.to_string(), "XXXX-WXX-5");
+    // Without the habit, a particular Monday.
+    let out = tagger.tag("Markets were closed on Monday.", &anchor);
+    assert_eq!(out[0].kind, TimexType::Date);
+    assert_eq!(out[0].value.to_string(), "2026-11-30");
 }

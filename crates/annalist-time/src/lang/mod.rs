@@ -322,6 +322,12 @@ impl SessionState {
         let mut last_length: Option<(usize, i32)> = None;
         // Where the last expression ended, in tokens: one a comma after it is in apposition.
         let mut last_end_tok: Option<usize> = None;
+        // Recurring expressions ("daily", "every year"): what they stand near is habitual.
+        let sets: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| f.5.set.is_some())
+            .map(|f| (f.2, f.3))
+            .collect();
         for (start, end, first_tok, end_tok, rule, mut frame) in found {
             let year_stated = frame.year.is_some();
             if frame.year.is_none()
@@ -378,9 +384,22 @@ impl SessionState {
             self.ctx.story_reference = self
                 .story_in
                 .is_some_and(|s| sentence.saturating_sub(s) < STORY_SENTENCES);
-            let Some(r) =
+            // "The monsoon usually arrives in June", "open daily from 10 a.m.": no particular
+            // June or morning.
+            let habitual = resolve::may_be_habitual(&frame)
+                && words.in_habitual_clause(first_tok, end_tok, &sets, frame.day.is_some());
+            let resolved = if habitual {
+                // "Markets are usually closed on Friday": every Friday.
+                resolve::unanchored(&frame).map(|mut r| {
+                    if frame.weekday.is_some() && frame.month.is_none() {
+                        r.kind = crate::TimexType::Set;
+                    }
+                    r
+                })
+            } else {
                 resolve::resolve(&frame, t, &self.ctx).or_else(|| resolve::unanchored(&frame))
-            else {
+            };
+            let Some(r) = resolved else {
                 continue;
             };
             if spans_several_quarters(&r.value) {
