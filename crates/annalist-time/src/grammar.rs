@@ -70,7 +70,9 @@ pub(crate) struct Item {
     pub kind: ItemKind,
     /// True when the first token touches the previous token.
     pub joined: bool,
-    /// True when a blank line precedes the first token.
+    /// True when a blank line precedes the first token, or a sentence evidently starts
+    /// there after an abbreviation's full stop ("at 8 p.m. On Sunday it resumed"): no match
+    /// runs across it.
     pub para_start: bool,
     /// True when the first letter is uppercase.
     pub capitalized: bool,
@@ -158,6 +160,17 @@ pub(crate) fn items(
                 if let Some(slot) = word_ids.get_mut(i) {
                     *slot = id.unwrap_or(UNKNOWN_WORD);
                 }
+                let opens_sentence = || {
+                    i > 0
+                        && tokens[i - 1].kind == TokenKind::Word
+                        && text.as_bytes().get(tokens[i - 1].end.wrapping_sub(1)) == Some(&b'.')
+                        && s.chars().next().is_some_and(char::is_uppercase)
+                        && id.is_some_and(|id| pack.word_info(id).opens_sentence)
+                };
+                let base = |kind: ItemKind, end_token: usize| Item {
+                    para_start: t.para_start || opens_sentence(),
+                    ..base(kind, end_token)
+                };
                 if let Some((info, end)) = spelled_number(pack, text, tokens, i, id, &mut buf) {
                     let (info, end) = with_fraction(pack, text, tokens, info, end, &mut buf);
                     out.push(base(ItemKind::Number(info), end));

@@ -446,6 +446,9 @@ pub(crate) struct RangeWords {
     /// Join two expressions that are not a range but share the year the second one states:
     /// "in August and September 1914" (`COORDINATION_LINK`).
     pub coordination: Vec<String>,
+    /// Join a clock time, and the one in brackets after it, to the day they are on: "on" in
+    /// "at 07:00 local time (04:00 GMT) on Sunday" (`DAY_LINK`).
+    pub day_links: Vec<String>,
 }
 
 /// Lowercases a character for looking a word up: as Unicode does, except for the two i's of
@@ -737,6 +740,7 @@ impl LanguagePack {
                 "ELIDED_ARTICLE" => self.range.elided_articles.extend(words.map(fold_case)),
                 "ELIDED_POD_LINK" => self.range.elided_pod_links.extend(words.map(fold_case)),
                 "COORDINATION_LINK" => self.range.coordination.extend(words.map(fold_case)),
+                "DAY_LINK" => self.range.day_links.extend(words.map(fold_case)),
                 "PAST" | "FUTURE" | "PAST_VERB" | "FUTURE_VERB" | "SCHEDULE_VERB" => {
                     let cue = match class {
                         "PAST" => TenseCue::auxiliary(Tense::Past),

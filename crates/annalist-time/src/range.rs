@@ -99,6 +99,29 @@ pub(crate) fn link(
             every_weekday_like(timexes, i);
             continue;
         }
+        // "At 07:00 local time (04:00 GMT) on Sunday": both clock times are on that day.
+        if let Some(c) = timexes.get(i + 2)
+            && stated.get(i + 2).is_some_and(|sc| sc.day)
+            && stated.get(i).is_some_and(|sa| !sa.day)
+            && stated.get(i + 1).is_some_and(|sb| !sb.day)
+            && is_clock(a)
+            && is_clock(b)
+            && a.byte_end <= b.byte_start
+            && b.byte_end <= c.byte_start
+            && let (Some(open), Some(close)) = (
+                text.get(a.byte_end - byte_base..b.byte_start - byte_base),
+                text.get(b.byte_end - byte_base..c.byte_start - byte_base),
+            )
+            && open.trim_end().ends_with('(')
+            && close.trim_start().strip_prefix(')').is_some_and(|rest| {
+                let rest = crate::pack::fold_case(rest.trim());
+                rest.is_empty() || rest == "," || words.day_links.contains(&rest)
+            })
+        {
+            take_day(timexes, i + 1, i + 2);
+            take_day(timexes, i, i + 2);
+            continue;
+        }
         if !dating(a) || !dating(b) || a.byte_end > b.byte_start {
             continue;
         }
@@ -412,6 +435,22 @@ fn borrow_day(timexes: &mut [Timex], i: usize) {
         value = TimexValue::Calendar(w);
     }
     revalue(&mut timexes[i], value);
+}
+
+/// Gives the clock time of expression `i` the day of expression `from`.
+fn take_day(timexes: &mut [Timex], i: usize, from: usize) {
+    let TimexValue::Calendar(day) = timexes[from].value else {
+        return;
+    };
+    let TimexValue::Calendar(mut v) = timexes[i].value else {
+        return;
+    };
+    if v.time.is_none() || day.to_date().is_none() {
+        return;
+    }
+    v.year = day.year;
+    v.part = day.part;
+    revalue(&mut timexes[i], TimexValue::Calendar(v));
 }
 
 /// Gives expression `i` the year of expression `i + 1` (or the year before, if it would

@@ -1037,3 +1037,19 @@ fn a_weekday_kept_as_a_rule_recurs() {
     assert_eq!(out[0].kind, TimexType::Date);
     assert_eq!(out[0].value.to_string(), "2026-11-30");
 }
+
+#[test]
+fn a_clock_time_and_its_bracketed_other_zone_are_on_the_day_after_them() {
+    assert_eq!(
+        values_in_news(
+            "2026-12-02",
+            "Polls opened at 07:00 local time (04:00 GMT) on Sunday."
+        ),
+        ["2026-11-29T07:00", "2026-11-29T04:00", "2026-11-29"]
+    );
+    // A full stop ends the first sentence after the abbreviation: today's 8 p.m.
+    assert_eq!(
+        values_in_news("2026-12-02", "Voting ended at 8 p.m. On Sunday it resumed."),
+        ["2026-12-02T20:00", "2026-11-29"]
+    );
+}
