@@ -160,24 +160,23 @@ pub(crate) fn items(
                 if let Some(slot) = word_ids.get_mut(i) {
                     *slot = id.unwrap_or(UNKNOWN_WORD);
                 }
-                let opens_sentence = || {
-                    i > 0
-                        && tokens[i - 1].kind == TokenKind::Word
-                        && text.as_bytes().get(tokens[i - 1].end.wrapping_sub(1)) == Some(&b'.')
-                        && s.chars().next().is_some_and(char::is_uppercase)
-                        && id.is_some_and(|id| pack.word_info(id).opens_sentence)
-                };
-                let base = |kind: ItemKind, end_token: usize| Item {
-                    para_start: t.para_start || opens_sentence(),
-                    ..base(kind, end_token)
-                };
                 if let Some((info, end)) = spelled_number(pack, text, tokens, i, id, &mut buf) {
                     let (info, end) = with_fraction(pack, text, tokens, info, end, &mut buf);
                     out.push(base(ItemKind::Number(info), end));
                     i = end;
                 } else {
-                    let id = id.filter(|&id| pack.in_rules(id));
-                    push_word(&mut out, base(ItemKind::Word(id), i + 1));
+                    let mut item = base(ItemKind::Word(id.filter(|&id| pack.in_rules(id))), i + 1);
+                    // "At 8 p.m. On Sunday it resumed": a sentence starts after the
+                    // abbreviation's full stop.
+                    if item.capitalized
+                        && i > 0
+                        && tokens[i - 1].kind == TokenKind::Word
+                        && text.as_bytes().get(tokens[i - 1].end.wrapping_sub(1)) == Some(&b'.')
+                        && id.is_some_and(|id| pack.word_info(id).opens_sentence)
+                    {
+                        item.para_start = true;
+                    }
+                    push_word(&mut out, item);
                     i += 1;
                 }
             }
