@@ -664,6 +664,8 @@ pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
                                 idx.note_number_start(ri, atom);
                                 &mut idx.by_number
                             }
+                            // The pack refuses a pattern that `OTHER` begins.
+                            Atom::Other => continue,
                         };
                         if list.last() != Some(&ri) {
                             list.push(ri);
@@ -1069,6 +1071,7 @@ fn atom_matches(pack: &LanguagePack, atom: &Atom, item: &Item) -> bool {
         }
         (Atom::Ord(role), ItemKind::Number(n)) => n.ordinal && number_role(*role, n).is_some(),
         (Atom::Decade, ItemKind::Number(n)) => n.decade.is_some(),
+        (Atom::Other, _) => is_barrier(item),
         _ => false,
     }
 }

@@ -22,8 +22,9 @@
 //!   ```
 //!
 //! The pattern language is small on purpose (literals, classes, numbers in a role, categories
-//! built by earlier stages, `?` for optional, `~` for "touching the previous token", `|` for
-//! alternatives) so that matching stays linear: see `grammar.rs`.
+//! built by earlier stages, `OTHER` for a word no rule names, `?` for optional, `~` for
+//! "touching the previous token", `|` for alternatives) so that matching stays linear: see
+//! `grammar.rs`.
 //!
 //! Parsing a pack checks everything a pack author can get wrong (unknown classes, bad
 //! features, malformed examples) and reports it with the file and line.
@@ -154,6 +155,9 @@ pub enum Atom {
     Decade,
     /// A category built by an earlier stage: contributes its frame.
     Category(ClassId),
+    /// A word or sign no rule names (`OTHER`): what follows a phrase that ends there, as
+    /// "was" after "the week before last", where "Tuesday" would carry the phrase on.
+    Other,
 }
 
 /// One position of a pattern.
@@ -189,7 +193,8 @@ pub struct Rule {
     pub trail: u8,
     /// Line in `rules.txt`.
     pub line: usize,
-    /// The fewest items a match can span (its required elements).
+    /// The fewest items a match can span before a word no rule names (its required
+    /// elements, but for a final `OTHER`).
     pub min_len: u8,
 }
 
@@ -875,10 +880,11 @@ impl LanguagePack {
             });
         }
         let mut rule = rule;
+        // A final `OTHER` may match the word no rule names where the match must stop.
         rule.min_len = rule
             .elements
             .iter()
-            .filter(|e| !e.optional)
+            .filter(|e| !e.optional && !e.alternatives.contains(&Atom::Other))
             .count()
             .min(255) as u8;
         if self.rules.iter().any(|r| r.name == rule.name) {
@@ -921,6 +927,16 @@ impl LanguagePack {
         if elements.first().is_some_and(|e| e.adjacent) {
             return Err("the first element cannot be `~`".into());
         }
+        // Rules are found by what can start them, and tried only as far as the next word no
+        // rule names (see `grammar::run_stage`): such a word may only end a pattern.
+        let last = elements.len().saturating_sub(1);
+        if elements
+            .iter()
+            .enumerate()
+            .any(|(k, e)| e.alternatives.contains(&Atom::Other) && (k != last || k == 0))
+        {
+            return Err("`OTHER` can only end a pattern of two elements or more".into());
+        }
         Ok(elements)
     }
 
@@ -951,6 +967,9 @@ impl LanguagePack {
         }
         if atom == "DECADE" {
             return Ok(vec![Atom::Decade]);
+        }
+        if atom == "OTHER" {
+            return Ok(vec![Atom::Other]);
         }
         match self.class_id(atom) {
             Some(id) => Ok(vec![Atom::Class(id)]),
@@ -1132,6 +1151,13 @@ mod tests {
 
         let e = LanguagePack::parse("xx", LEX, "rule a\n  match: NUM:fortnight\n").unwrap_err();
         assert!(e.message.contains("role"), "{e}");
+
+        for pattern in ["OTHER? MONTH", "MONTH OTHER NUM:day", "OTHER"] {
+            let rules = format!("rule a\n  match: {pattern}\n");
+            let e = LanguagePack::parse("xx", LEX, &rules).unwrap_err();
+            assert!(e.message.contains("only end"), "{pattern}: {e}");
+        }
+        assert!(LanguagePack::parse("xx", LEX, "rule a\n  match: MONTH OTHER\n").is_ok());
     }
 
     #[test]
