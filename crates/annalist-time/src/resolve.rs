@@ -603,13 +603,17 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             let pref = f.anchor.or(Some(AnchorPref::Narrative));
             if unit == Unit::Day
                 && f.day.is_none()
-                && let Some(v) = ctx.unknown_story_day(pref, 0)
+                && let Some(mut v) = ctx.unknown_story_day(pref, 0)
             {
-                return done(
-                    TimexType::Date,
-                    TimexValue::Calendar(v),
-                    AnchorUsed::Narrative,
-                );
+                // "At night", "in the morning" after a month: that part of an unknown day of
+                // it (`1950-09-XXTNI`).
+                v.time = clock(f);
+                let kind = if v.time.is_some() {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                };
+                return done(kind, TimexValue::Calendar(v), AnchorUsed::Narrative);
             }
             let (d, used) = if is_day_unit(unit) {
                 ctx.day_anchor_in(pref, tense)?
