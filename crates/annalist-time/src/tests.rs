@@ -1053,3 +1053,22 @@ fn a_clock_time_and_its_bracketed_other_zone_are_on_the_day_after_them() {
         ["2026-12-02T20:00", "2026-11-29"]
     );
 }
+
+#[test]
+fn four_old_years_and_no_deixis_make_a_history_even_with_a_dct() {
+    // A short history: a month without a year is the story's, not the writer's.
+    let values = values_in_news(
+        "2026-12-03",
+        "The siege began on 8 September 1941. In January and February 1942 many died. A road \
+         opened in late November. In January 1943 a corridor opened; the siege ended in 1944.",
+    );
+    assert_eq!(values[3], "1942-11");
+    // With the writer's own time in it, it stays news.
+    let values = values_in_news(
+        "2026-12-03",
+        "The siege began on 8 September 1941. In January and February 1942 many died. A road \
+         opened in late November. In January 1943 a corridor opened; the siege ended in 1944. \
+         The city marked it last week.",
+    );
+    assert_eq!(values[3], "2026-11");
+}

@@ -283,7 +283,8 @@ impl SessionState {
             .count();
         // A history narrative states many years and speaks little from the writer's present:
         // either most of its years are long past and deixis ("yesterday", "last week", "three
-        // years ago") is rare, or it has many years and almost no deixis. A news story that
+        // years ago") is rare, or it has many years and almost no deixis, or it is short and
+        // all history (four years or more, all long past, no deixis at all). A news story that
         // lists old years (NATO's enlargements) still speaks from its own week.
         self.ctx.narrative = match self.anchor.style {
             Style::News => false,
@@ -296,6 +297,9 @@ impl SessionState {
                     || (self.years_all >= 8
                         && self.full_dates >= 3
                         && self.deictic * 10 < self.years_all)
+                    || (self.years_all >= 4
+                        && self.years_old == self.years_all
+                        && self.deictic == 0)
             }
         };
         // Only a narrative reads quoted deixis differently: news skips the pass.
