@@ -116,7 +116,9 @@ fn check_floors(name: &str, dir: &str, strict: f64, relaxed: f64, value: f64) {
 
 #[test]
 fn wikiwars_narratives_stay_above_their_floors() {
-    check_floors("WikiWars", "wikiwars-timex3", 0.884, 0.944, 0.880);
+    // Value 0.880 until "at night" was tagged: five more matches whose gold values are
+    // `XXXX-XX-XXTNI` where the tagger gives the story's month's night, no right value lost.
+    check_floors("WikiWars", "wikiwars-timex3", 0.885, 0.947, 0.879);
 }
 
 /// Informal text: the tweets' annotation has its own conventions (a year written
@@ -125,12 +127,14 @@ fn wikiwars_narratives_stay_above_their_floors() {
 /// "430pm", "this sun").
 #[test]
 fn tweets_stay_above_their_floors() {
-    check_floors("tweets", "tweets-zhong/train", 0.840, 0.895, 0.652);
+    check_floors("tweets", "tweets-zhong/train", 0.845, 0.900, 0.656);
 }
 
 /// The tweets' test split, which no rule was written from: a check that the informal rules
 /// generalize. (Only measured, never tuned on.)
 #[test]
 fn held_out_tweets_stay_above_their_floors() {
-    check_floors("tweets test", "tweets-zhong/test", 0.871, 0.922, 0.712);
+    // Value 0.712 until lower-case "thurs", "tues", "fri" became weekdays: one more match,
+    // whose value differs from the gold's, no right value lost.
+    check_floors("tweets test", "tweets-zhong/test", 0.873, 0.925, 0.710);
 }
