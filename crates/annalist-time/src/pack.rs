@@ -289,6 +289,9 @@ pub struct WordInfo {
     /// Tells what happens as a rule ("usually", "every"): a month, weekday or clock time
     /// near it names no particular one ("the monsoon usually arrives in June").
     pub habitual: bool,
+    /// Joins two clauses ("and", "but"): after an expression, the clause it opens tells
+    /// another verb's tense.
+    pub clause_link: bool,
     /// Before a day of a month, makes it where a series starts or stops ("from" in "departing
     /// each Thursday from August 6"): a particular day, though the clause tells a habit.
     pub series_bound: bool,
@@ -703,6 +706,7 @@ impl LanguagePack {
                 "NEGATION" => self.flag_words(words, |w| w.negation = true),
                 "COPULA" => self.flag_words(words, |w| w.copula = true),
                 "HABITUAL" => self.flag_words(words, |w| w.habitual = true),
+                "CLAUSE_LINK" => self.flag_words(words, |w| w.clause_link = true),
                 "SERIES_BOUND" => self.flag_words(words, |w| w.series_bound = true),
                 "DEFER_LINK" => self.flag_words(words, |w| w.defer_link = true),
                 "EVENT_DAY" => self.flag_words(words, |w| w.event_day = true),

@@ -119,6 +119,12 @@ impl<'a> Words<'a> {
 
     /// What the pack knows of token `i` if it is a word, looked up in lowercase.
     fn info(&mut self, i: usize) -> Option<&'a WordInfo> {
+        let pack = self.pack;
+        self.id(i).map(|id| pack.word_info(id))
+    }
+
+    /// The pack's id of token `i` if it is a word the pack knows, looked up in lowercase.
+    fn id(&mut self, i: usize) -> Option<WordId> {
         let slot = self.ids.get_mut(i)?;
         if *slot == NOT_LOOKED_UP {
             let t = &self.tokens[i];
@@ -132,7 +138,7 @@ impl<'a> Words<'a> {
         }
         match *slot {
             UNKNOWN_WORD => None,
-            id => Some(self.pack.word_info(id)),
+            id => Some(id),
         }
     }
 
@@ -239,6 +245,14 @@ impl<'a> Words<'a> {
                 if left && self.pack.verb_final && t.kind == TokenKind::Punct && t.text(text) == ","
                 {
                     left_open = false;
+                    continue;
+                }
+                // "Walked off the job at 6 a.m. on Tuesday and say they will stay out": the
+                // clause after "and" is another one's, unless a time goes on ("on Monday and
+                // Tuesday").
+                if !left && !opens_sentence && self.is(i, |w| w.clause_link) && !self.goes_on(i + 1)
+                {
+                    right_open = false;
                     continue;
                 }
                 if !left && !opens_sentence && t.kind == TokenKind::Punct && t.text(text) == "," {
@@ -472,6 +486,18 @@ impl<'a> Words<'a> {
             .get(at)
             .is_some_and(|t| t.kind == TokenKind::Word)
             && self.info(at).is_none()
+    }
+
+    /// Whether token `k` may carry a time expression on: a number, or a word some rule names.
+    fn goes_on(&mut self, k: usize) -> bool {
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            return true;
+        }
+        self.id(k).is_some_and(|id| self.pack.in_rules(id))
     }
 
     /// Whether a word that marks a day as one something happened on ("on") stands before
