@@ -121,6 +121,9 @@ const STORY_WRAP_BEHIND_DAYS: i32 = 240;
 /// ...and next year's lies at most this far ahead.
 const STORY_WRAP_AHEAD_DAYS: i32 = 75;
 const NEAR_FUTURE_DAYS: i32 = 100;
+/// How many days before the anchor a day of a month told in the future tense may lie and
+/// still be that day rather than next year's.
+const RECENT_DAYS: i32 = 7;
 /// The same in a past-tense sentence: "was extended to Jan. 16" in December is next January,
 /// but "was shelled between 1 and 5 March" is last March.
 const NEAR_FUTURE_PAST_DAYS: i32 = 60;
@@ -1561,6 +1564,14 @@ fn resolve_calendar(
         }
         None => match tense {
             Some(Tense::Past) => candidates.iter().rev().find(|(_, s, _)| *s <= a),
+            // "Declared a state of emergency for 30 days starting Dec. 1", on Dec. 2: a day
+            // a few days past is that day, not the same day a year ahead, which a writer
+            // would mark ("Dec. 1 next year").
+            Some(Tense::Future) if matches!(part, DatePart::Day { .. }) => candidates
+                .iter()
+                .rev()
+                .find(|(_, s, e)| *s <= a && *e <= a && (a - *s).get_days() <= RECENT_DAYS)
+                .or_else(|| candidates.iter().find(|(_, _, e)| *e > a)),
             Some(Tense::Future) => candidates.iter().find(|(_, _, e)| *e > a),
             None => containing.or_else(|| {
                 let next = candidates.iter().find(|(_, s, _)| *s > a);
