@@ -33,6 +33,9 @@ pub(crate) struct Stated {
     pub day: bool,
     /// A weekday alone ("Saturday"), which may be a week off.
     pub weekday_only: bool,
+    /// A day counted ahead ("next Tuesday", "tomorrow"): a weekday joined to it by "and" or
+    /// "or" follows it ("next Tuesday and Wednesday").
+    pub ahead: bool,
     /// A month or season, perhaps with its day, that states no year and no relation ("August",
     /// "the spring", "April 6"; not "last March"): what a year after it can complete.
     pub month_or_season: bool,
@@ -147,6 +150,14 @@ pub(crate) fn link(
                 && sb.year
             {
                 borrow_year(&mut timexes[..], i);
+            }
+            // "next Tuesday and Wednesday": the Wednesday after it.
+            if on_one_line
+                && words.coordination.contains(&word)
+                && stated.get(i).is_some_and(|sa| sa.ahead)
+                && sb.weekday_only
+            {
+                move_on_if_before(&mut timexes[..], i, 7);
             }
             // "open at 7 a.m. and close at 8 p.m. on Sunday": two clock times in verb phrases
             // joined by "and" share the day the second one states.
@@ -948,6 +959,7 @@ pub(crate) fn split_elided(
                 year: true,
                 day: true,
                 weekday_only: false,
+                ahead: false,
                 month_or_season: false,
             });
         }

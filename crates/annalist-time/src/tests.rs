@@ -1072,3 +1072,20 @@ fn four_old_years_and_no_deixis_make_a_history_even_with_a_dct() {
     );
     assert_eq!(values[3], "2026-11");
 }
+
+#[test]
+fn a_weekday_joined_to_a_day_ahead_follows_it() {
+    // A Wednesday.
+    assert_eq!(
+        values_in_news(
+            "2026-12-02",
+            "The minister will travel to Brussels next Tuesday and Wednesday."
+        ),
+        ["2026-12-08", "2026-12-09"]
+    );
+    // Back from a day in the past, a weekday stays where the tense puts it.
+    assert_eq!(
+        values_in_news("2026-12-02", "He was there yesterday and Monday."),
+        ["2026-12-01", "2026-11-30"]
+    );
+}
