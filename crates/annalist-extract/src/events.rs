@@ -23,7 +23,7 @@
 
 use annalist_ingest::Sentence;
 use annalist_time::value::RefPoint;
-use annalist_time::{Granularity, Interval, Mod, Timex, TimexType, TimexValue};
+use annalist_time::{AnchorUsed, Granularity, Interval, Mod, Timex, TimexType, TimexValue};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 
@@ -180,7 +180,30 @@ pub fn build_events(
                         ..d.clone()
                     };
                 }
-                if t.interval.is_some() {
+                // "Days later, a curfew was imposed": after the story's time; "recently", "a
+                // few years ago": before the writer's. Placed there, not at the end of the
+                // timeline, and the story's time stays where it was.
+                let vague = match &timexes[b].value {
+                    TimexValue::Ref(RefPoint::Past) => Some(Mod::Before),
+                    TimexValue::Ref(RefPoint::Future) => Some(Mod::After),
+                    _ => None,
+                };
+                if let Some(modifier) = vague {
+                    let base = if timexes[b].anchor == AnchorUsed::Narrative {
+                        reference.as_ref()
+                    } else {
+                        dct.as_ref()
+                    };
+                    if let Some(base) = base {
+                        t = EventTime {
+                            modifier: Some(modifier),
+                            source: TimeSource::Explicit,
+                            timex: Some(b),
+                            ..base.clone()
+                        };
+                    }
+                }
+                if t.interval.is_some() && vague.is_none() {
                     reference = Some(EventTime {
                         source: TimeSource::Inherited,
                         timex: None,
@@ -223,7 +246,7 @@ fn precision(t: &Timex) -> (Option<Granularity>, bool, bool, bool) {
         granularity,
         t.interval.is_some(),
         !t.since,
-        t.anchor == annalist_time::AnchorUsed::None,
+        t.anchor == AnchorUsed::None,
     )
 }
 

@@ -251,6 +251,7 @@ fn dct_time(d: &annalist_ingest::Dct) -> EventTime {
 mod tests {
     use super::*;
     use annalist_ingest::{IngestOptions, read_bytes};
+    use annalist_time::Mod;
 
     /// The tagger of the sketch pack in `examples/packs/{code}`.
     fn sketch(code: &str) -> Tagger {
@@ -407,6 +408,32 @@ mod tests {
                 ("2026-10-30T23:00", TimeSource::Explicit),
                 ("2026-11-02", TimeSource::Explicit),
             ],
+        );
+    }
+
+    #[test]
+    fn a_vague_offset_is_after_the_story_or_before_the_writer() {
+        let x = extract(
+            doc(
+                "Date: 2026-12-04\n\nThe election was held on Nov. 8. Days later, a curfew \
+                 was imposed. Recently, prices rose. Two days later, the results were annulled.\n",
+            ),
+            &Taggers::english(),
+        );
+        let found: Vec<(&str, Option<Mod>)> = x
+            .events
+            .iter()
+            .map(|e| (e.time.value.as_str(), e.time.modifier))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("2026-11-08", None),
+                ("2026-11-08", Some(Mod::After)),
+                ("2026-12-04", Some(Mod::Before)),
+                // The vague sentences did not move the story: two days after Nov. 8.
+                ("2026-11-10", None),
+            ]
         );
     }
 

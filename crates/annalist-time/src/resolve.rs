@@ -980,6 +980,15 @@ fn resolve_set(f: &Frame) -> Option<Resolved> {
     })
 }
 
+/// What a vague offset ("days later", "years ago") counts from, as its words say.
+fn vague_anchor(f: &Frame) -> AnchorUsed {
+    match f.anchor {
+        Some(AnchorPref::Narrative) => AnchorUsed::Narrative,
+        Some(AnchorPref::Dct) => AnchorUsed::Dct,
+        None => AnchorUsed::None,
+    }
+}
+
 fn resolve_offset(
     f: &Frame,
     unit: Unit,
@@ -1028,8 +1037,10 @@ fn resolve_offset(
     };
     let n = match count {
         Some(Count::N(n)) if n.fract() == 0.0 && n.abs() < 1e7 => n as i64,
-        Some(Count::N(_)) | Some(Count::Some) => return vague(AnchorUsed::None),
-        None if f.plural == Some(true) => return vague(AnchorUsed::None),
+        // "Days later", "a few years ago": somewhere after the story's day, before the
+        // writer's; which one the words say.
+        Some(Count::N(_)) | Some(Count::Some) => return vague(vague_anchor(f)),
+        None if f.plural == Some(true) => return vague(vague_anchor(f)),
         None if unit == Unit::Day && f.nth.is_some() => nth_day_offset(f, ctx)?,
         None => 1,
     };

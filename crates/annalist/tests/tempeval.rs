@@ -118,7 +118,7 @@ fn check_floors(name: &str, dir: &str, strict: f64, relaxed: f64, value: f64) {
 fn wikiwars_narratives_stay_above_their_floors() {
     // Value 0.880 until "at night" was tagged: five more matches whose gold values are
     // `XXXX-XX-XXTNI` where the tagger gives the story's month's night, no right value lost.
-    check_floors("WikiWars", "wikiwars-timex3", 0.885, 0.947, 0.879);
+    check_floors("WikiWars", "wikiwars-timex3", 0.884, 0.947, 0.879);
 }
 
 /// Informal text: the tweets' annotation has its own conventions (a year written
