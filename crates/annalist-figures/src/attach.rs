@@ -320,6 +320,18 @@ impl Attacher<'_> {
             let last = e.checked_sub(1).and_then(|l| self.toks.get(l));
             let singular = last.is_some_and(|t| !t.text(self.text).ends_with('s'))
                 && !self.is(e.saturating_sub(1), Class::IrregularPlural);
+            // "1,240 civilian deaths", "300 civilian casualties": the singular noun says who,
+            // the noun after it what happened.
+            if singular
+                && p.value != 1.0
+                && let Some((c, n)) = self.trigger(e, &[Role::Noun])
+            {
+                out.category = Some((c, Source::Head));
+                out.counted = Some((s, e));
+                out.default = default;
+                out.tail = e + n;
+                return out;
+            }
             if singular
                 && p.value != 1.0
                 && self.lex.settings.plural_after_numbers
