@@ -151,12 +151,14 @@ pub fn build_events(
             f += 1;
         }
         let mut best: Option<usize> = None;
+        let mut counts_since = false;
         let mut k = ti;
         while k < timexes.len() && timexes[k].start < s.end {
             let t = &timexes[k];
             // "1.2 million people have been displaced since the rains began on Sept. 6": the
             // count holds now, not on Sept. 6.
             let count_since = t.since && !figures.is_empty();
+            counts_since |= count_since && dating(t);
             if dating(t) && !count_since {
                 let better = match best {
                     None => true,
@@ -212,6 +214,14 @@ pub fn build_events(
                 }
                 Some(t)
             }
+            // A count since a date holds when it is told: in news, at the time of writing
+            // ("Since the war began in 2022, more than 12,000 civilians have been killed",
+            // after a sentence about 2025), unless the story is far from it, as a history's is.
+            None if counts_since
+                && dct.as_ref().is_some_and(|d| near_the_writer(&reference, d)) =>
+            {
+                dct.clone()
+            }
             None if !figures.is_empty() => reference.clone().or_else(|| dct.clone()),
             None => None,
         };
@@ -230,6 +240,20 @@ pub fn build_events(
     }
     events
 }
+
+/// Whether the story's time `reference` (or none yet) lies within `NEAR_THE_WRITER_YEARS`
+/// before the writer's time `dct`.
+fn near_the_writer(reference: &Option<EventTime>, dct: &EventTime) -> bool {
+    let (Some(r), Some(d)) = (reference.as_ref().and_then(|r| r.interval), dct.interval) else {
+        return reference.is_none();
+    };
+    let years = (d.start.date().year() - r.end.date().year()).max(0);
+    years <= NEAR_THE_WRITER_YEARS
+}
+
+/// How far before the writer's time a story may be and still be news: a count since a date
+/// in it holds at the time of writing.
+const NEAR_THE_WRITER_YEARS: i16 = 2;
 
 /// Finer values win; among equals, values with an interval win, then dates that do not only
 /// say where something began ("this year's parade, the first since 2019" is this year's), then

@@ -365,9 +365,27 @@ mod tests {
              The rains began on Sept. 6 in the hills.\n",
             &[
                 ("2026-09-14", TimeSource::Explicit),
-                ("2026-09-14", TimeSource::Inherited),
+                ("2026-09-14", TimeSource::Dct),
                 ("2026-09-14", TimeSource::Inherited),
                 ("2026-09-06", TimeSource::Explicit),
+            ],
+        );
+        // In news, at the time of writing even after a sentence about another year.
+        assert_event_dates(
+            "Date: 2026-12-04\n\nThat compares with 980 deaths in 2025. Since the conflict \
+             began in February 2022, more than 12,000 civilians have been killed.\n",
+            &[
+                ("2025", TimeSource::Explicit),
+                ("2026-12-04", TimeSource::Dct),
+            ],
+        );
+        // In a history, at the time of the story.
+        assert_event_dates(
+            "Date: 2026-12-04\n\nIn March 1944 the front moved west. Since the war began \
+             in 1939, some 5 million soldiers had been killed.\n",
+            &[
+                ("1944-03", TimeSource::Explicit),
+                ("1944-03", TimeSource::Inherited),
             ],
         );
     }
