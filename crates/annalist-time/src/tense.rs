@@ -442,8 +442,8 @@ impl<'a> Words<'a> {
     }
 
     /// Whether a word of habit (`words`: also `HABITUAL:` words) or a recurring expression
-    /// stands on the tokens `ks`, walked away from the expression at `first` until its clause
-    /// ends.
+    /// (`sets`, token spans in text order) stands on the tokens `ks`, walked away from the
+    /// expression at `first` until its clause ends.
     fn habit_in(
         &mut self,
         first: usize,
@@ -469,7 +469,11 @@ impl<'a> Words<'a> {
             if words && self.is(k, |w| w.habitual) {
                 return true;
             }
-            if let Some(&(s, e)) = sets.iter().find(|&&(s, e)| (s..e).contains(&k))
+            // `sets` are in text order and do not overlap: the one that could hold `k` is the
+            // last to start at or before it.
+            let at = sets.partition_point(|&(s, _)| s <= k);
+            if let Some(&(s, e)) = at.checked_sub(1).and_then(|i| sets.get(i))
+                && (s..e).contains(&k)
                 && !(e == s + 1 && self.describes_a_noun(e))
             {
                 return true;
