@@ -286,7 +286,7 @@ pub struct WordInfo {
     /// A present form of "be" right before a day names a day ahead ("the deadline is
     /// Friday", "the summit is on Tuesday"), and tells nothing anywhere else.
     pub copula: bool,
-    /// Tells what happens as a rule ("usually", "every"): a month, weekday or clock time
+    /// Tells what happens as a rule ("usually", "typically"): a month, weekday or clock time
     /// near it names no particular one ("the monsoon usually arrives in June").
     pub habitual: bool,
     /// Joins two clauses ("and", "but"): after an expression, the clause it opens tells

@@ -418,14 +418,15 @@ impl<'a> Words<'a> {
     /// Whether the expression on tokens `[first, end)` tells what happens as a rule: a
     /// `HABITUAL:` word ("usually") stands before it in its clause, or a recurring expression
     /// (`sets`, token spans such as "daily", "every year") on either side, within
-    /// `HABIT_REACH` tokens (`names_a_day`: the expression has a day of a month). "The museum is open daily from 10 a.m.", "the ceremony takes
+    /// `HABIT_REACH` tokens. "The museum is open daily from 10 a.m.", "the ceremony takes
     /// place every year on the second Sunday of November": no particular day. A comma, a
     /// semicolon, a colon, a dash or a bracket ends the clause, so "the museum, which opened
     /// in March, is open daily" keeps its March; a word of habit after the expression is
-    /// about something else ("Pickett's Charge on July 3 is often recalled as…"). A
-    /// recurring word that describes the noun after it ("the daily share turnover for
-    /// October", "the party daily Granma") is no habit of the clause, and neither is a date
-    /// that bounds a series (`SERIES_BOUND:` words, "departing each Thursday from August 6").
+    /// about something else ("the charge on July 3 is usually seen as…"). A recurring word
+    /// that describes the noun after it ("the daily share turnover for October", "the party
+    /// daily Granma") is no habit of the clause, and neither is a day of a month
+    /// (`names_a_day`) that bounds a series (`SERIES_BOUND:` words, "departing each Thursday
+    /// from August 6").
     pub(crate) fn in_habitual_clause(
         &mut self,
         first: usize,
