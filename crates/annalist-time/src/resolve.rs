@@ -124,6 +124,9 @@ const NEAR_FUTURE_DAYS: i32 = 100;
 /// How many days before the anchor a day of a month told in the future tense may lie and
 /// still be that day rather than next year's.
 const RECENT_DAYS: i32 = 7;
+/// How long after a quarter ends a sentence that looks ahead still means it (its results are
+/// reported then: "expects to report third-quarter results", in October).
+const QUARTER_REPORTED_DAYS: i32 = 92;
 /// The same in a past-tense sentence: "was extended to Jan. 16" in December is next January,
 /// but "was shelled between 1 and 5 March" is last March.
 const NEAR_FUTURE_PAST_DAYS: i32 = 60;
@@ -1543,13 +1546,24 @@ fn resolve_calendar(
             .iter()
             .find(|(v, _, _)| v.year == YearField::Year(this_year as i32)),
         // Quarters and halves without a year are the anchor year's unless the sentence looks
-        // back: "expects to report third-quarter results" in October means this year's.
+        // back: "expects to report third-quarter results" in October means this year's. One
+        // that ended more than a quarter ago is next year's when the sentence looks ahead
+        // ("cuts will come in the first quarter", in December).
         None if matches!(part, DatePart::Quarter(_) | DatePart::Half(_))
             && tense != Some(Tense::Past) =>
         {
-            candidates
+            let this_years = candidates
                 .iter()
-                .find(|(v, _, _)| v.year == YearField::Year(ay as i32))
+                .find(|(v, _, _)| v.year == YearField::Year(ay as i32));
+            match this_years {
+                Some((_, _, e))
+                    if tense == Some(Tense::Future)
+                        && (a - *e).get_days() > QUARTER_REPORTED_DAYS =>
+                {
+                    candidates.iter().find(|(_, _, e)| *e > a)
+                }
+                found => found,
+            }
         }
         // A day of a month: the next one if it comes within about three months (news announces
         // deadlines and meetings: "expires Nov. 16", "was extended to Nov. 16"), else the last
