@@ -1196,7 +1196,9 @@ fn stated_year(f: &Frame, ctx: &Context) -> Option<YearField> {
         // "Last year's third quarter", "the spring of next year": the writer's year in news,
         // the story's in a history, and the story's wherever the words say so ("January of
         // the following year").
-        let story = f.anchor == Some(AnchorPref::Narrative) || ctx.narrative;
+        let story = f.anchor == Some(AnchorPref::Narrative)
+            || ctx.narrative
+            || (f.story == Some(true) && ctx.story_reference);
         let base = match (story, ctx.reference.map(|r| r.year)) {
             (true, Some(YearField::Year(y))) => i64::from(y),
             _ => i64::from(ctx.dct?.year()),
