@@ -421,7 +421,9 @@ impl<'a> Words<'a> {
     /// `HABIT_REACH` tokens. "The museum is open daily from 10 a.m.", "the ceremony takes
     /// place every year on the second Sunday of November": no particular day. A comma, a
     /// semicolon, a colon, a dash or a bracket ends the clause, so "the museum, which opened
-    /// in March, is open daily" keeps its March; a word of habit after the expression is
+    /// in March, is open daily" keeps its March, unless what stands before the comma is a
+    /// recurring expression that opens the sentence ("Every Saturday morning, a bus leaves at
+    /// 8:30"). A word of habit after the expression is
     /// about something else ("the charge on July 3 is usually seen as…"). A recurring word
     /// that describes the noun after it ("the daily share turnover for October", "the party
     /// daily Granma") is no habit of the clause, and neither is a day of a month
@@ -458,14 +460,16 @@ impl<'a> Words<'a> {
         };
         for k in ks {
             let Some(tok) = tokens.get(k) else { break };
-            if sentences.get(k) != Some(&sid)
-                || (tok.kind == TokenKind::Punct
-                    && matches!(
-                        tok.text(text),
-                        "," | ";" | ":" | "-" | "–" | "—" | "(" | ")"
-                    ))
-            {
+            if sentences.get(k) != Some(&sid) {
                 break;
+            }
+            if tok.kind == TokenKind::Punct {
+                let mark = tok.text(text);
+                if matches!(mark, "," | ";" | ":" | "-" | "–" | "—" | "(" | ")") {
+                    // "Every Saturday morning, a bus leaves at 8:30": a recurring expression
+                    // that opens the sentence governs the clause its comma leads into.
+                    return words && mark == "," && self.opens_with_set(k, sid, sets);
+                }
             }
             if words && self.is(k, |w| w.habitual) {
                 return true;
@@ -481,6 +485,17 @@ impl<'a> Words<'a> {
             }
         }
         false
+    }
+
+    /// Whether the recurring expression in `sets` that ends just before the comma at `comma`
+    /// is the first thing in sentence `sid`.
+    fn opens_with_set(&self, comma: usize, sid: u32, sets: &[(usize, usize)]) -> bool {
+        let at = sets.partition_point(|&(s, _)| s < comma);
+        at.checked_sub(1)
+            .and_then(|i| sets.get(i))
+            .is_some_and(|&(s, e)| {
+                e == comma && (s == 0 || self.sentences.get(s - 1) != Some(&sid))
+            })
     }
 
     /// Whether token `at` is a word the pack does not know, as the noun a one-word set before

@@ -1022,6 +1022,16 @@ fn what_happens_as_a_rule_names_no_particular_day() {
         values("Flights leave each Thursday from August 6."),
         ["XXXX-WXX-4", "2026-08-06"]
     );
+    // A recurring expression that opens the sentence governs the clause after its comma,
+    // and only that one.
+    assert_eq!(
+        values("Every Saturday morning, a bus leaves the regional centre at 8:30."),
+        ["XXXX-WXX-6TMO", "XXXX-XX-XXT08:30"]
+    );
+    assert_eq!(
+        values("Every year, the fair opens in June; in 2025, it opened on June 3."),
+        ["P1Y", "XXXX-06", "2025", "2025-06-03"]
+    );
 }
 
 #[test]
