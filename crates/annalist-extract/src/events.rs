@@ -123,13 +123,24 @@ fn event_time(t: &Timex, index: usize, source: TimeSource) -> EventTime {
     }
 }
 
+/// Where a figure stands, and whether it is a running total, for [`build_events`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FigureSpan {
+    /// First character of the figure phrase.
+    pub start: usize,
+    /// One past its last character.
+    pub end: usize,
+    /// Whether its sentence says the count runs up to the time of writing ("so far").
+    pub to_date: bool,
+}
+
 /// Builds the events of a document from its text, sentences, timexes and the character spans
 /// of its figures; `dct` is the document's date as a timex-like value, if known.
 pub fn build_events(
     chars: &[char],
     sentences: &[Sentence],
     timexes: &[Timex],
-    figure_spans: &[(usize, usize)],
+    figure_spans: &[FigureSpan],
     dct: Option<EventTime>,
 ) -> Vec<Event> {
     let mut events = Vec::new();
@@ -141,17 +152,21 @@ pub fn build_events(
         while ti < timexes.len() && timexes[ti].start < s.start {
             ti += 1;
         }
-        while fi < figure_spans.len() && figure_spans[fi].0 < s.start {
+        while fi < figure_spans.len() && figure_spans[fi].start < s.start {
             fi += 1;
         }
         let mut figures = Vec::new();
         let mut f = fi;
-        while f < figure_spans.len() && figure_spans[f].0 < s.end {
+        while f < figure_spans.len() && figure_spans[f].start < s.end {
             figures.push(f);
             f += 1;
         }
         let mut best: Option<usize> = None;
-        let mut counts_since = false;
+        // "So far, 41 people have been killed": a running total holds when it is told, as a
+        // count since a date does.
+        let mut counts_since = figures
+            .iter()
+            .any(|&f| figure_spans.get(f).is_some_and(|f| f.to_date));
         let mut k = ti;
         while k < timexes.len() && timexes[k].start < s.end {
             let t = &timexes[k];

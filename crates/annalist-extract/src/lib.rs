@@ -189,6 +189,7 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
     } else {
         taggers.figures_for(&doc.language)
     };
+    let mut spans: Vec<events::FigureSpan> = Vec::new();
     let figures: Vec<Figure> = if let Some(vocabulary) = vocabulary {
         // Time expressions are never figures: "1988", the "3" of "March 3".
         let opts = annalist_figures::FigureOptions {
@@ -197,23 +198,29 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
         vocabulary
             .extract(&doc.text, &opts)
             .into_iter()
-            .map(|f| Figure {
-                start: f.start,
-                end: f.end,
-                text: f.text,
-                value: f.value,
-                low: f.low,
-                high: f.high,
-                bound: f.bound.as_str().to_string(),
-                category: f.category.as_str().to_string(),
-                counted: f.counted,
-                quantity: f.quantity.as_str().to_string(),
+            .map(|f| {
+                spans.push(events::FigureSpan {
+                    start: f.start,
+                    end: f.end,
+                    to_date: f.to_date,
+                });
+                Figure {
+                    start: f.start,
+                    end: f.end,
+                    text: f.text,
+                    value: f.value,
+                    low: f.low,
+                    high: f.high,
+                    bound: f.bound.as_str().to_string(),
+                    category: f.category.as_str().to_string(),
+                    counted: f.counted,
+                    quantity: f.quantity.as_str().to_string(),
+                }
             })
             .collect()
     } else {
         Vec::new()
     };
-    let spans: Vec<(usize, usize)> = figures.iter().map(|f| (f.start, f.end)).collect();
     let mut events = events::build_events(&chars, &sentences, &timexes, &spans, dct);
     // A line at the top that only gives the publication date ("Posted: September 14, 2026 at
     // 9:15 am") is the page's metadata, not something that happened.
@@ -383,6 +390,30 @@ mod tests {
         assert_event_dates(
             "Date: 2026-12-04\n\nIn March 1944 the front moved west. Since the war began \
              in 1939, some 5 million soldiers had been killed.\n",
+            &[
+                ("1944-03", TimeSource::Explicit),
+                ("1944-03", TimeSource::Inherited),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_running_total_holds_at_the_time_of_writing_in_news() {
+        assert_event_dates(
+            "Date: 2026-12-06\n\nThe protests started in mid-October. Since then, at least 41 \
+             people have been killed. So far 200 people have been detained, police said on \
+             Friday.\n",
+            &[
+                ("2026-10", TimeSource::Explicit),
+                ("2026-12-06", TimeSource::Dct),
+                // A date in the sentence still wins over the running total.
+                ("2026-12-04", TimeSource::Explicit),
+            ],
+        );
+        // In a history, at the time of the story.
+        assert_event_dates(
+            "Date: 2026-12-04\n\nIn March 1944 the front moved west. So far 5 million \
+             soldiers had been killed.\n",
             &[
                 ("1944-03", TimeSource::Explicit),
                 ("1944-03", TimeSource::Inherited),

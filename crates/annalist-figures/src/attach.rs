@@ -609,6 +609,11 @@ impl Attacher<'_> {
         })
     }
 
+    /// Whether a phrase of class `class` starts at token `k`.
+    pub fn starts(&self, k: usize, class: Class) -> bool {
+        self.entries(k).any(|(e, _)| *e == Entry::Word(class))
+    }
+
     /// Whether the phrase at `start` follows "including", "among them" and the like.
     pub fn after_apposition(&self, start: usize) -> bool {
         (1..=3).any(|len| {

@@ -79,6 +79,9 @@ pub(crate) enum Class {
     /// Phrases restating the figure last talked about ("put the figure at"): the number
     /// takes that figure's category.
     Reference,
+    /// Phrases that make a count a running total up to the time of writing ("so far", "to
+    /// date", "since then").
+    ToDate,
     /// Case endings a language writes after a number and a hyphen or an apostrophe
     /// (Azerbaijani "61-ə", Turkish "61'e": to 61): the number is still a count, where English
     /// "17-year-old" is an adjective.
@@ -405,6 +408,7 @@ impl Lexicon {
                     "abbrev" => Class::Abbrev,
                     "filler" => Class::Filler,
                     "reference" => Class::Reference,
+                    "to_date" => Class::ToDate,
                     "ending" => Class::Ending,
                     "conjunction" => Class::Conjunction,
                     "clause_opener" => Class::ClauseOpener,

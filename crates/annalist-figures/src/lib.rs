@@ -209,6 +209,9 @@ pub struct Figure {
     pub counted: String,
     /// Count, money or percent.
     pub quantity: Quantity,
+    /// Whether its sentence says the count runs up to the time of writing: "so far", "to
+    /// date", "since then" ("Since then, at least 41 people have been killed").
+    pub to_date: bool,
 }
 
 /// What the caller knows about the text beyond its characters.

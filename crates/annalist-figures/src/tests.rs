@@ -266,3 +266,23 @@ fn every_category_is_listed_once_and_round_trips_through_its_name() {
     assert_eq!(names.len(), Category::ALL.len());
     assert_eq!(Category::parse("Killed"), None);
 }
+
+#[test]
+fn a_running_total_is_marked_to_date() {
+    let to_date = |text: &str| -> Vec<bool> { figures(text).iter().map(|f| f.to_date).collect() };
+    assert_eq!(
+        to_date("Since then, at least 41 people have been killed."),
+        [true]
+    );
+    assert_eq!(to_date("So far 12 people have been arrested."), [true]);
+    assert_eq!(
+        to_date("The army has lost 300 soldiers to date, and 40 tanks."),
+        [true, true]
+    );
+    // Only its own sentence: the next one is a count of a particular day.
+    assert_eq!(
+        to_date("So far 12 people have died. On Monday 3 more were killed."),
+        [true, false]
+    );
+    assert_eq!(to_date("In 1988 the army killed 52 people."), [false]);
+}
