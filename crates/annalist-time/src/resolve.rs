@@ -1358,6 +1358,12 @@ fn resolve_calendar(
             )?,
             // "Since Friday" on a Friday: a week ago, not today.
             (_, None) if ctx.looked_back_to => pick_weekday(a, wd, Some(-1), tense)?,
+            // A history tells its days in order, all in the past tense: "The next day,
+            // Roosevelt addressed Congress. On Thursday, Germany declared war" is the
+            // Thursday after.
+            (_, None) if ctx.narrative && used == AnchorUsed::Narrative => {
+                pick_weekday(a, wd, None, Some(Tense::Future))?
+            }
             _ => pick_weekday(a, wd, rel, tense)?,
         };
         let mut v = CalendarValue::day(day);

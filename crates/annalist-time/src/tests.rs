@@ -1099,3 +1099,26 @@ fn a_weekday_joined_to_a_day_ahead_follows_it() {
         ["2026-12-01", "2026-11-30"]
     );
 }
+
+#[test]
+fn a_history_tells_its_weekdays_in_order() {
+    assert_eq!(
+        values_in_history(
+            "Japanese aircraft attacked on Sunday, 7 December 1941. The next day, Roosevelt \
+             addressed Congress. On Thursday, Germany declared war."
+        ),
+        ["1941-12-07", "1941-12-08", "1941-12-11"]
+    );
+    // The day itself when the story is on that weekday.
+    assert_eq!(
+        values_in_history(
+            "Germany invaded on 22 June 1941. On Sunday, Molotov spoke on the radio."
+        ),
+        ["1941-06-22", "1941-06-22"]
+    );
+    // News still looks back from the writer's day.
+    assert_eq!(
+        values_in_news("2026-12-07", "Germany declared war on Thursday."),
+        ["2026-12-03"]
+    );
+}
