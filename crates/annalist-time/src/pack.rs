@@ -11,7 +11,8 @@
 //!   `FUTURE_VERB:` for verbs that are also nouns, ignored after a `DETERMINER:`, and
 //!   `SCHEDULE_VERB:` for present-tense verbs that tell a plan, weak cues ignored also after
 //!   a `TENSE_NEUTRAL:` word such as "to" and after an auxiliary, even across a `NEGATION:`
-//!   word; `COPULA:` for "is", which looks ahead only right before a day).
+//!   word; `COPULA:` for "is", which looks ahead only right before a day; `MEASURED:` nouns
+//!   with a `MEASURED_LINK:` word, "figures for July", name a period already measured).
 //! * `rules.txt` holds the grammar: each rule is a pattern over tokens, the features it adds,
 //!   the category it produces, and examples that run as tests:
 //!
@@ -286,6 +287,12 @@ pub struct WordInfo {
     /// A present form of "be" right before a day names a day ahead ("the deadline is
     /// Friday", "the summit is on Tuesday"), and tells nothing anywhere else.
     pub copula: bool,
+    /// A figure reported for a period ("figures", "data", "results"): with a
+    /// `MEASURED_LINK:` word after it ("figures for July"), the period is one that has been
+    /// measured, whatever the tense of the sentence ("figures for July will be released").
+    pub measured: bool,
+    /// Links such a figure to its period ("for").
+    pub measured_link: bool,
     /// Tells what happens as a rule ("usually", "typically"): a month, weekday or clock time
     /// near it names no particular one ("the monsoon usually arrives in June").
     pub habitual: bool,
@@ -705,6 +712,8 @@ impl LanguagePack {
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "NEGATION" => self.flag_words(words, |w| w.negation = true),
                 "COPULA" => self.flag_words(words, |w| w.copula = true),
+                "MEASURED" => self.flag_words(words, |w| w.measured = true),
+                "MEASURED_LINK" => self.flag_words(words, |w| w.measured_link = true),
                 "HABITUAL" => self.flag_words(words, |w| w.habitual = true),
                 "CLAUSE_LINK" => self.flag_words(words, |w| w.clause_link = true),
                 "SERIES_BOUND" => self.flag_words(words, |w| w.series_bound = true),

@@ -189,6 +189,17 @@ impl<'a> Words<'a> {
         })
     }
 
+    /// Whether the expression at `first` names the period a figure was measured for: "the
+    /// figures for the July-September quarter will be released on Thursday" are figures for
+    /// a quarter that has ended.
+    fn measured_period(&mut self, first: usize) -> bool {
+        let mut k = first;
+        if k > 0 && self.is(k - 1, |w| w.determiner) {
+            k -= 1;
+        }
+        k >= 2 && self.is(k - 1, |w| w.measured_link) && self.is(k - 2, |w| w.measured)
+    }
+
     /// Whether token `i` is a word the pack knows with the property `has`.
     fn is(&mut self, i: usize, has: impl Fn(&WordInfo) -> bool) -> bool {
         self.info(i).is_some_and(has)
@@ -198,7 +209,7 @@ impl<'a> Words<'a> {
     pub(crate) fn tense_near(&mut self, first: usize, end: usize) -> Option<NearTense> {
         let (text, tokens, sentences) = (self.text, self.tokens, self.sentences);
         let sid = sentences.get(first).copied()?;
-        if is_possessive(self.pack, text, tokens, end) {
+        if is_possessive(self.pack, text, tokens, end) || self.measured_period(first) {
             return Some(NearTense {
                 tense: Tense::Past,
                 attached: false,
@@ -498,14 +509,15 @@ impl<'a> Words<'a> {
             })
     }
 
-    /// Whether token `at` is a word the pack does not know, as the noun a one-word set before
-    /// it describes is ("daily edition"), where "daily from 10 a.m." goes on with a word of
+    /// Whether token `at` is a word the pack does not know, or a noun it knows as a measured
+    /// figure, as the noun a one-word set before it describes is ("daily edition", "daily
+    /// figures"), where "daily from 10 a.m." goes on with a word of
     /// the grammar.
     fn describes_a_noun(&mut self, at: usize) -> bool {
         self.tokens
             .get(at)
             .is_some_and(|t| t.kind == TokenKind::Word)
-            && self.info(at).is_none()
+            && self.info(at).is_none_or(|w| w.measured)
     }
 
     /// Whether token `k` may carry a time expression on: a number, or a word some rule names.

@@ -1122,3 +1122,26 @@ fn a_history_tells_its_weekdays_in_order() {
         ["2026-12-03"]
     );
 }
+
+#[test]
+fn figures_for_a_period_are_for_one_that_has_been_measured() {
+    let values = |text: &str| values_in_news("2026-12-07", text);
+    assert_eq!(
+        values("The figures for the July-September quarter will be released on Thursday."),
+        ["2026-07", "2026-09", "2026-12-10"]
+    );
+    assert_eq!(
+        values("Data for November will be published next week."),
+        ["2026-11", "2026-W51"]
+    );
+    // Not a measured figure: a plan for a month ahead.
+    assert_eq!(
+        values("The budget for March will be set on Friday."),
+        ["2027-03", "2026-12-11"]
+    );
+    // "Daily" still describes the figures, not a habit of the clause.
+    assert_eq!(
+        values("The daily figures for October were high."),
+        ["P1D", "2026-10"]
+    );
+}
