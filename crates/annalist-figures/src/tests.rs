@@ -284,5 +284,12 @@ fn a_running_total_is_marked_to_date() {
         to_date("So far 12 people have died. On Monday 3 more were killed."),
         [true, false]
     );
+    assert_eq!(
+        to_date("The death toll has risen to 312, with 1,100 injured."),
+        [true, true]
+    );
+    assert_eq!(to_date("The toll now stands at 87."), [true]);
+    // Told of the story's time, not the writer's.
+    assert_eq!(to_date("By March the toll had risen to 300."), [false]);
     assert_eq!(to_date("In 1988 the army killed 52 people."), [false]);
 }
