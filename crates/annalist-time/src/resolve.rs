@@ -504,7 +504,16 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             Some(c) => (c.checked_mul(100)?, AnchorUsed::None),
             None => {
                 let (a, used) = ctx.anchor(f.anchor)?;
-                ((i64::from(a.year()) + 50).div_euclid(100) * 100, used)
+                // "The turn of the millennium": 2000 in news, 1000 in a chronicle of 998.
+                let step = if f.unit == Some(Unit::Millennium) {
+                    1000
+                } else {
+                    100
+                };
+                (
+                    (i64::from(a.year()) + step / 2).div_euclid(step) * step,
+                    used,
+                )
             }
         };
         return done(
