@@ -1756,6 +1756,13 @@ pub(crate) fn unanchored(f: &Frame) -> Option<Resolved> {
             weekday,
         };
     }
+    // "On the 15th" with no month known: that day of an unknown month, `XXXX-XX-15`.
+    if part == DatePart::None && f.day.is_some() {
+        part = DatePart::Day {
+            month: None,
+            day: f.day,
+        };
+    }
     if part == DatePart::None {
         part = match f.unit {
             Some(Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium) => DatePart::None,

@@ -35,6 +35,14 @@ fn without_an_anchor_relative_expressions_are_kept_unresolved() {
     assert_eq!(values, ["XXXX-XX-XX", "XXXX-03"]);
     assert!(out.iter().all(|t| t.anchor == crate::AnchorUsed::None));
     assert!(out.iter().all(|t| t.interval.is_none()));
+    // A day of a month no text gave keeps its day.
+    let out = tagger.tag(
+        "On 13 January the unrest began. On the 15th, it ended. By the morning of the 16th \
+         it was quiet.",
+        &Anchor::none(),
+    );
+    let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
+    assert_eq!(values, ["XXXX-01-13", "XXXX-XX-15", "XXXX-XX-16TMO"]);
 }
 
 /// The values tagged in `text` with `dct` as its DCT.
