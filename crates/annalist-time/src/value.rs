@@ -754,6 +754,38 @@ fn years_interval(first: i32, count: i32) -> Option<Interval> {
 }
 
 impl CalendarValue {
+    /// Hangs a time of day on a day, as TIMEX3 requires: a value that gives one with only a
+    /// year or a month ("5 a.m. on the last day of December" when the year is unknown) gets an
+    /// unknown day, `XXXX-12-XXT05:00`; one with a week, quarter or season keeps that and
+    /// loses the time. Returns whether the time was dropped.
+    pub fn hang_time_on_a_day(&mut self) -> bool {
+        if self.time.is_none() {
+            return false;
+        }
+        match self.part {
+            DatePart::Day { .. } | DatePart::WeekDay { .. } => false,
+            DatePart::Month(month) => {
+                self.part = DatePart::Day { month, day: None };
+                false
+            }
+            DatePart::None => {
+                self.part = DatePart::Day {
+                    month: None,
+                    day: None,
+                };
+                false
+            }
+            DatePart::Week(_)
+            | DatePart::Weekend(_)
+            | DatePart::Quarter(_)
+            | DatePart::Half(_)
+            | DatePart::Season(_) => {
+                self.time = None;
+                true
+            }
+        }
+    }
+
     /// A value with only the year known.
     pub fn year(y: i32) -> Self {
         CalendarValue {

@@ -5,9 +5,33 @@
 use annalist_time::{Anchor, Tagger, Timex};
 use proptest::prelude::*;
 
+/// The shape of every TIMEX3 value the tagger may write: a reference point, a duration, or a
+/// calendar value whose time of day hangs on a day (`XXXX-XXTMO`, a morning of a month, is
+/// not a value). The earliest year an anchor allows, astronomical -9999, is `BC10000`.
+fn is_timex3_value(value: &str) -> bool {
+    static SHAPE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let shape = SHAPE.get_or_init(|| {
+        let amount = r"(?:\d+(?:\.\d+)?|X)";
+        let time = r"(?:T(?:\d{2}:\d{2}(?::\d{2})?|MO|MI|AF|EV|NI|DT))";
+        let two = r"(?:\d{2}|XX)";
+        let calendar = format!(
+            r"(?:BC\d{{5}}|(?:BC)?(?:\d{{4}}|\d{{3}}|\d{{2}}|XXXX))(?:-{two}(?:-{two}{time}?)?|-W{two}(?:-(?:[1-7]{time}?|WE))?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?"
+        );
+        let duration =
+            format!(r"P(?:{amount}(?:DE|CE|Y|Q|M|W|D))*(?:T(?:{amount}[HMS])+)?");
+        regex::Regex::new(&format!(
+            r"^(?:(?:PRESENT|PAST|FUTURE)_REF|{calendar}|{duration})$"
+        ))
+        .unwrap()
+    });
+    value != "P" && shape.is_match(value)
+}
+
 fn check_spans(text: &str, timexes: &[Timex]) {
     let mut last_end = 0;
     for t in timexes {
+        let value = t.value.to_string();
+        assert!(is_timex3_value(&value), "malformed value {value} for {t:?}");
         assert!(t.byte_start < t.byte_end, "empty span {t:?}");
         assert!(t.byte_start >= last_end, "overlapping or unordered spans");
         assert_eq!(&text[t.byte_start..t.byte_end], t.text);

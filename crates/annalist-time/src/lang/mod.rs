@@ -605,6 +605,13 @@ impl SessionState {
         crate::compound::join(pack, text, self.byte_base, &mut out, &mut stated);
         crate::range::split_elided(pack, text, self.byte_base, &mut out, &mut stated);
         crate::range::link(pack, text, self.byte_base, &mut out, &stated);
+        for t in &mut out {
+            if let crate::TimexValue::Calendar(v) = &mut t.value
+                && v.hang_time_on_a_day()
+            {
+                t.kind = crate::TimexType::Date;
+            }
+        }
         out
     }
 }
