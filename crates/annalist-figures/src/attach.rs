@@ -599,10 +599,16 @@ impl Attacher<'_> {
         None
     }
 
-    /// Whether the phrase at `start` follows "put the figure at" and the like.
+    /// Whether the phrase at `start` follows "put the figure at" and the like, or a part of
+    /// what was last counted ("Of those, 600,000 are children": a comma may come between).
     pub fn after_reference(&self, start: usize) -> bool {
+        let end = if start > 0 && self.punct(start - 1, ",") {
+            start - 1
+        } else {
+            start
+        };
         (1..=4).any(|len| {
-            start.checked_sub(len).is_some_and(|s| {
+            end.checked_sub(len).is_some_and(|s| {
                 self.entries(s)
                     .any(|(e, n)| n == len && *e == Entry::Word(Class::Reference))
             })
