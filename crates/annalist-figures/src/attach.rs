@@ -300,9 +300,14 @@ impl Attacher<'_> {
         };
         // 1. Head right after the number.
         // A word followed by a colon labels the next number ("Injured: 74 Hospitalized: 6").
+        // A counted noun that begins with a trigger word is the noun ("120 rescue workers").
+        let counted_longer = |n: usize| {
+            self.entries(p.end)
+                .any(|(e, m)| matches!(e, Entry::Counted { .. }) && m > n)
+        };
         let head = self
             .trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans])
-            .filter(|&(_, n)| !self.punct(p.end + n, ":"));
+            .filter(|&(_, n)| !self.punct(p.end + n, ":") && !counted_longer(n));
         if p.case_ending {
             // "sayı 61-ə çatdı" (the number reached 61): what follows is not counted.
         } else if let Some((c, n)) = head {
