@@ -132,6 +132,8 @@ pub struct FigureSpan {
     pub end: usize,
     /// Whether its sentence says the count runs up to the time of writing ("so far").
     pub to_date: bool,
+    /// Whether its sentence is told in the perfect ("have been killed").
+    pub perfect: bool,
 }
 
 /// Builds the events of a document from its text, sentences, timexes and the character spans
@@ -171,8 +173,12 @@ pub fn build_events(
         while k < timexes.len() && timexes[k].start < s.end {
             let t = &timexes[k];
             // "1.2 million people have been displaced since the rains began on Sept. 6": the
-            // count holds now, not on Sept. 6.
-            let count_since = t.since && !figures.is_empty();
+            // count holds now, not on Sept. 6. Told in the simple past, the count happened
+            // then: "the deadliest since 2014, when 79 people died" is 2014's.
+            let count_since = t.since
+                && figures
+                    .iter()
+                    .any(|&f| figure_spans.get(f).is_some_and(|f| f.perfect || f.to_date));
             counts_since |= count_since && dating(t);
             if dating(t) && !count_since {
                 let better = match best {

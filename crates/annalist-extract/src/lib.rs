@@ -203,6 +203,7 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
                     start: f.start,
                     end: f.end,
                     to_date: f.to_date,
+                    perfect: f.perfect,
                 });
                 Figure {
                     start: f.start,
@@ -385,6 +386,12 @@ mod tests {
                 ("2025", TimeSource::Explicit),
                 ("2026-12-04", TimeSource::Dct),
             ],
+        );
+        // Told in the simple past, the count happened at the date: "when" hangs it there.
+        assert_event_dates(
+            "Date: 2026-12-07\n\nThe crash was the deadliest since 2014, when 79 people died \
+             in a similar accident.\n",
+            &[("2014", TimeSource::Explicit)],
         );
         // In a history, at the time of the story.
         assert_event_dates(

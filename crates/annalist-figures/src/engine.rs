@@ -130,13 +130,14 @@ fn sentence(
     inherit(&attacher, &phrases, &mut attached);
     refer_back(&attacher, &phrases, &mut attached, last);
     let to_date = (0..toks.len()).any(|k| attacher.starts(k, Class::ToDate));
+    let perfect = (0..toks.len()).any(|k| attacher.starts(k, Class::Perfect));
     let mut previous_counted: Option<(usize, usize)> = None;
     for (p, a) in phrases.iter().zip(&attached) {
         let mut a = a.clone();
         if a.elided && a.counted.is_none() {
             a.counted = previous_counted;
         }
-        if let Some(f) = figure(lex, toks, text, p, &a, to_date) {
+        if let Some(f) = figure(lex, toks, text, p, &a, (to_date, perfect)) {
             if a.counted.is_some() {
                 previous_counted = a.counted;
             }
@@ -236,7 +237,7 @@ fn figure(
     text: &str,
     p: &NumPhrase,
     a: &Attached,
-    to_date: bool,
+    (to_date, perfect): (bool, bool),
 ) -> Option<Figure> {
     if a.unknown {
         return None;
@@ -287,6 +288,7 @@ fn figure(
         counted,
         quantity: p.quantity,
         to_date,
+        perfect,
     })
 }
 

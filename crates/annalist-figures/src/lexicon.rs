@@ -82,6 +82,10 @@ pub(crate) enum Class {
     /// Phrases that make a count a running total up to the time of writing ("so far", "to
     /// date", "since then").
     ToDate,
+    /// Auxiliaries of the perfect ("has", "have", "had"): a count told in it ran up to a
+    /// time ("have been killed since March"), where one in the simple past happened then
+    /// ("the deadliest since 2014, when 79 people died").
+    Perfect,
     /// Case endings a language writes after a number and a hyphen or an apostrophe
     /// (Azerbaijani "61-ə", Turkish "61'e": to 61): the number is still a count, where English
     /// "17-year-old" is an adjective.
@@ -409,6 +413,7 @@ impl Lexicon {
                     "filler" => Class::Filler,
                     "reference" => Class::Reference,
                     "to_date" => Class::ToDate,
+                    "perfect" => Class::Perfect,
                     "ending" => Class::Ending,
                     "conjunction" => Class::Conjunction,
                     "clause_opener" => Class::ClauseOpener,

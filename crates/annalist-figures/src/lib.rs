@@ -212,6 +212,9 @@ pub struct Figure {
     /// Whether its sentence says the count runs up to the time of writing: "so far", "to
     /// date", "since then" ("Since then, at least 41 people have been killed").
     pub to_date: bool,
+    /// Whether its sentence is told in the perfect ("have been killed", "had fled"): with a
+    /// date it counts since, the count ran up to a later time.
+    pub perfect: bool,
 }
 
 /// What the caller knows about the text beyond its characters.

@@ -293,3 +293,17 @@ fn a_running_total_is_marked_to_date() {
     assert_eq!(to_date("By March the toll had risen to 300."), [false]);
     assert_eq!(to_date("In 1988 the army killed 52 people."), [false]);
 }
+
+#[test]
+fn a_count_told_in_the_perfect_is_marked() {
+    let perfect = |text: &str| -> Vec<bool> { figures(text).iter().map(|f| f.perfect).collect() };
+    assert_eq!(
+        perfect("More than 12,000 civilians have been killed since 2022."),
+        [true]
+    );
+    assert_eq!(perfect("By then 300 soldiers had died."), [true]);
+    assert_eq!(
+        perfect("It was the deadliest since 2014, when 79 people died."),
+        [false]
+    );
+}
