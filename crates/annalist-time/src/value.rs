@@ -754,6 +754,17 @@ fn years_interval(first: i32, count: i32) -> Option<Interval> {
 }
 
 impl CalendarValue {
+    /// Whether the year lies in the range TIMEX3 can write and annalist supports, 9999 BCE
+    /// (astronomical -9999, written `BC10000`) to 9999 CE; decades and centuries likewise.
+    pub fn year_in_range(&self) -> bool {
+        match self.year {
+            YearField::Year(y) => (-9999..=9999).contains(&y),
+            YearField::Decade(d) => (-999..=999).contains(&d),
+            YearField::Century(c) => (-99..=99).contains(&c),
+            YearField::Unknown => true,
+        }
+    }
+
     /// Hangs a time of day on a day, as TIMEX3 requires: a value that gives one with only a
     /// year or a month ("5 a.m. on the last day of December" when the year is unknown) gets an
     /// unknown day, `XXXX-12-XXT05:00`; one with a week, quarter or season keeps that and

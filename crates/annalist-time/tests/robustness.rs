@@ -116,7 +116,8 @@ fn extreme_anchors_do_not_overflow() {
              BC; each spring; Friday, December 31; Christmas Eve; New Year's Eve; Christmas night; \
              9 p.m. Moscow time on December 31; ten minutes to midnight; a quarter to one a.m.; \
              this coming Friday, December 31; the 31st of next month; the Easter weekend; a \
-             week ago Sunday; two years before, annually; every Monday, Wednesday and Friday.",
+             week ago Sunday; two years before, annually; every Monday, Wednesday and Friday. \
+             December next year; the 2090s; the next century; in 9999; in 10000 years.",
             Some(dct),
         );
     }

@@ -606,10 +606,16 @@ impl SessionState {
         crate::range::split_elided(pack, text, self.byte_base, &mut out, &mut stated);
         crate::range::link(pack, text, self.byte_base, &mut out, &stated);
         for t in &mut out {
-            if let crate::TimexValue::Calendar(v) = &mut t.value
-                && v.hang_time_on_a_day()
-            {
-                t.kind = crate::TimexType::Date;
+            if let crate::TimexValue::Calendar(v) = &mut t.value {
+                if v.hang_time_on_a_day() {
+                    t.kind = crate::TimexType::Date;
+                }
+                // "December next year" written on 31 December 9999: past the calendar annalist
+                // supports, so its year is unknown.
+                if !v.year_in_range() {
+                    v.year = crate::value::YearField::Unknown;
+                    t.interval = None;
+                }
             }
         }
         out
