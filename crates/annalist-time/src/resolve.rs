@@ -71,6 +71,10 @@ pub(crate) struct Context {
     /// `day_reference` was given as a night ("the night of January 19"): a morning clock
     /// time after it is on the next day.
     pub day_reference_night: bool,
+    /// The text left the last day it told for a month that does not hold it ("On 3 March
+    /// talks began. In June a draft was published"): a day counted from the story ("a week
+    /// later", "that same day") counts from that month, even in news.
+    pub day_left_for_month: bool,
     /// The DCT with its time of day, when the DCT gives one.
     pub dct_time: Option<jiff::civil::DateTime>,
     /// History-style document: partial dates take their year from the reference time.
@@ -393,7 +397,9 @@ impl Context {
     /// The same in news right after the text stated such a month or year ("Since 2000 the day
     /// is marked at noon"). `None` otherwise in news, and when the story is at a day.
     fn unknown_story_day(&self, pref: Option<AnchorPref>, days: i64) -> Option<CalendarValue> {
-        if !(self.narrative || self.recent_reference) || pref == Some(AnchorPref::Dct) {
+        if !(self.narrative || self.recent_reference || self.day_left_for_month)
+            || pref == Some(AnchorPref::Dct)
+        {
             return None;
         }
         let r = self.reference?;
@@ -452,7 +458,16 @@ impl Context {
         match pref {
             // A day counted from a year ("the next day" after "in 1990") is meaningless: without
             // a day to count from, fall back on the DCT.
-            Some(AnchorPref::Narrative) => day_ref.or(dct).or_else(|| self.anchor(pref)),
+            // Right after the text stated a month that left the last day behind ("In June a
+            // draft was published, and withdrawn a week later"), count from that month.
+            Some(AnchorPref::Narrative) => day_ref
+                .or_else(|| {
+                    (self.recent_reference || self.day_left_for_month)
+                        .then(|| self.anchor(pref))
+                        .flatten()
+                })
+                .or(dct)
+                .or_else(|| self.anchor(pref)),
             Some(AnchorPref::Dct) => dct.or(day_ref),
             None if self.narrative || (self.recent_reference && self.day_in_reference()) => {
                 day_ref.or(dct).or_else(|| self.anchor(None))
@@ -1845,6 +1860,7 @@ mod tests {
             several_quarters: false,
             time_reference: None,
             day_reference_night: false,
+            day_left_for_month: false,
             dct_time: None,
             narrative: false,
             recent_reference: false,

@@ -1153,3 +1153,32 @@ fn figures_for_a_period_are_for_one_that_has_been_measured() {
         ["P1D", "2026-10"]
     );
 }
+
+#[test]
+fn a_month_that_leaves_the_last_day_behind_anchors_the_days_counted_after_it() {
+    // News: the story moves from 1 March to June; "a week later" counts from June.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "The law took effect on 1 March. A first draft of the next one was published in \
+             June but withdrawn a week later."
+        ),
+        ["2026-03-01", "2026-06", "2026-06-08"]
+    );
+    // "That same day", after such a month: a day of it, which one unknown.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "The talks began on 3 March. In October the site was closed, and the list was \
+             removed that same day."
+        ),
+        ["2026-03-03", "2026-10", "2026-10-XX"]
+    );
+    // A month that holds the day keeps it.
+    assert_eq!(
+        values_in_history(
+            "On 3 June 1990 talks began. In June the draft was published. A week later it was withdrawn."
+        ),
+        ["1990-06-03", "1990-06", "1990-06-10"]
+    );
+}

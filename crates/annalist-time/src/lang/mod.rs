@@ -473,6 +473,7 @@ impl SessionState {
                 && let Some(reference) = resolve::as_reference(&r.value)
             {
                 if let Some(day) = reference.to_date() {
+                    self.ctx.day_left_for_month = false;
                     let night = Some(TimeOfDay::Part(PartOfDay::Night));
                     let night_before = match reference.part {
                         crate::value::DatePart::Day { day: Some(d), .. }
@@ -520,6 +521,29 @@ impl SessionState {
                         .map(|t| day.to_datetime(t)),
                         _ => None,
                     };
+                }
+                // "On 3 March talks began. In June a draft was published, and withdrawn a week
+                // later": the story has left that day for a month that does not hold it.
+                if reference.to_date().is_none()
+                    && matches!(
+                        reference.part,
+                        crate::value::DatePart::Month(Some(_))
+                            | crate::value::DatePart::Week(Some(_))
+                    )
+                    && let Some(span) = reference.interval()
+                    && self
+                        .ctx
+                        .day_reference
+                        .and_then(|d| d.to_date())
+                        .is_some_and(|d| {
+                            let d = d.to_datetime(jiff::civil::Time::midnight());
+                            d < span.start || d >= span.end
+                        })
+                {
+                    self.ctx.day_reference = None;
+                    self.ctx.day_reference_night = false;
+                    self.ctx.time_reference = None;
+                    self.ctx.day_left_for_month = true;
                 }
                 if matches!(reference.part, crate::value::DatePart::Quarter(_)) {
                     self.ctx.quarter_reference = Some(reference);
