@@ -267,9 +267,14 @@ fn every_category_is_listed_once_and_round_trips_through_its_name() {
     assert_eq!(Category::parse("Killed"), None);
 }
 
+/// `flag` of each figure in `text`.
+fn flags(text: &str, flag: fn(&crate::Figure) -> bool) -> Vec<bool> {
+    figures(text).iter().map(flag).collect()
+}
+
 #[test]
 fn a_running_total_is_marked_to_date() {
-    let to_date = |text: &str| -> Vec<bool> { figures(text).iter().map(|f| f.to_date).collect() };
+    let to_date = |text: &str| flags(text, |f| f.to_date);
     assert_eq!(
         to_date("Since then, at least 41 people have been killed."),
         [true]
@@ -296,7 +301,7 @@ fn a_running_total_is_marked_to_date() {
 
 #[test]
 fn a_count_told_in_the_perfect_is_marked() {
-    let perfect = |text: &str| -> Vec<bool> { figures(text).iter().map(|f| f.perfect).collect() };
+    let perfect = |text: &str| flags(text, |f| f.perfect);
     assert_eq!(
         perfect("More than 12,000 civilians have been killed since 2022."),
         [true]
