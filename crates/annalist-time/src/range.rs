@@ -102,6 +102,35 @@ pub(crate) fn link(
             every_weekday_like(timexes, i);
             continue;
         }
+        // "Twice a year, in March and September": a month named as when something recurs
+        // makes the one joined to it such a month too.
+        if stated.get(i).is_some_and(|sa| sa.month_or_season)
+            && stated
+                .get(i + 1)
+                .is_some_and(|sb| sb.month_or_season && !sb.year)
+            && matches!(
+                a.value,
+                TimexValue::Calendar(CalendarValue {
+                    year: YearField::Unknown,
+                    ..
+                })
+            )
+            && a.byte_end <= b.byte_start
+            && text
+                .get(a.byte_end - byte_base..b.byte_start - byte_base)
+                .is_some_and(|gap| {
+                    let gap = crate::pack::fold_case(gap.trim());
+                    gap == "," || words.coordination.contains(&gap)
+                })
+            && let TimexValue::Calendar(mut v) = timexes[i + 1].value
+        {
+            v.year = YearField::Unknown;
+            let b = &mut timexes[i + 1];
+            b.value = TimexValue::Calendar(v);
+            b.interval = None;
+            b.anchor = crate::AnchorUsed::None;
+            continue;
+        }
         // "At 07:00 local time (04:00 GMT) on Sunday": both clock times are on that day.
         if let Some(c) = timexes.get(i + 2)
             && stated.get(i + 2).is_some_and(|sc| sc.day)
@@ -123,6 +152,27 @@ pub(crate) fn link(
         {
             take_day(timexes, i + 1, i + 2);
             take_day(timexes, i, i + 2);
+            continue;
+        }
+        // "At 5 p.m. (London time) on 15 January": a bracketed zone between the clock time and
+        // its day.
+        if stated.get(i + 1).is_some_and(|sb| sb.day)
+            && stated.get(i).is_some_and(|sa| !sa.day)
+            && is_clock(a)
+            && a.byte_end <= b.byte_start
+            && let Some(gap) = text.get(a.byte_end - byte_base..b.byte_start - byte_base)
+            && let Some((inside, rest)) = gap
+                .trim_start()
+                .strip_prefix('(')
+                .and_then(|g| g.split_once(')'))
+            && inside.len() <= BRACKETED_ZONE_BYTES
+            && !inside.contains('(')
+            && {
+                let rest = crate::pack::fold_case(rest.trim());
+                rest.is_empty() || rest == "," || words.day_links.contains(&rest)
+            }
+        {
+            take_day(timexes, i, i + 1);
             continue;
         }
         if !dating(a) || !dating(b) || a.byte_end > b.byte_start {
@@ -492,6 +542,10 @@ fn borrow_year(timexes: &mut [Timex], i: usize) {
     timexes[i].interval = value.interval_with(timexes[i].modifier);
     timexes[i].value = value;
 }
+
+/// How long a bracketed zone between a clock time and its day may be: "(London time)",
+/// "(0900 GMT)".
+const BRACKETED_ZONE_BYTES: usize = 30;
 
 /// How far (in bytes) from an expression the bare number of an elided range may start.
 const ELIDED_REACH: usize = 12;

@@ -432,9 +432,9 @@ impl<'a> Words<'a> {
     /// `HABIT_REACH` tokens. "The museum is open daily from 10 a.m.", "the ceremony takes
     /// place every year on the second Sunday of November": no particular day. A comma, a
     /// semicolon, a colon, a dash or a bracket ends the clause, so "the museum, which opened
-    /// in March, is open daily" keeps its March, unless what stands before the comma is a
-    /// recurring expression that opens the sentence ("Every Saturday morning, a bus leaves at
-    /// 8:30"). A word of habit after the expression is
+    /// in March, is open daily" keeps its March, unless a recurring expression stands right
+    /// before the comma ("twice a year, in March") or opens the sentence with it ("Every
+    /// Saturday morning, a bus leaves at 8:30"). A word of habit after the expression is
     /// about something else ("the charge on July 3 is usually seen as…"). A recurring word
     /// that describes the noun after it ("the daily share turnover for October", "the party
     /// daily Granma") is no habit of the clause, and neither is a day of a month
@@ -452,7 +452,38 @@ impl<'a> Words<'a> {
         }
         let left = (first.saturating_sub(HABIT_REACH)..first).rev();
         let right = end..end.saturating_add(HABIT_REACH);
-        self.habit_in(first, left, sets, true) || self.habit_in(first, right, sets, false)
+        self.habit_in(first, left, sets, true)
+            || self.habit_in(first, right, sets, false)
+            || self.under_opening_set(first, sets)
+    }
+
+    /// Whether the sentence of token `first` opens with a recurring expression and a comma
+    /// that govern it ("Every year, the fair opens in June and closes in August"), with no
+    /// semicolon or colon between, within `OPENING_SET_REACH` tokens.
+    fn under_opening_set(&self, first: usize, sets: &[(usize, usize)]) -> bool {
+        let Some(&sid) = self.sentences.get(first) else {
+            return false;
+        };
+        let at = sets.partition_point(|&(s, _)| s < first);
+        let Some(&(s, e)) = at.checked_sub(1).and_then(|i| sets.get(i)) else {
+            return false;
+        };
+        let opens = s == 0 || self.sentences.get(s - 1) != Some(&sid);
+        let comma = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.text) == ",")
+        };
+        opens
+            && comma(e)
+            && first > e
+            && first - e <= OPENING_SET_REACH
+            && self.sentences.get(e) == Some(&sid)
+            && (e..first).all(|k| {
+                self.tokens.get(k).is_none_or(|t| {
+                    t.kind != TokenKind::Punct || !matches!(t.text(self.text), ";" | ":")
+                })
+            })
     }
 
     /// Whether a word of habit (`words`: also `HABITUAL:` words) or a recurring expression
@@ -477,9 +508,12 @@ impl<'a> Words<'a> {
             if tok.kind == TokenKind::Punct {
                 let mark = tok.text(text);
                 if matches!(mark, "," | ";" | ":" | "-" | "–" | "—" | "(" | ")") {
-                    // "Every Saturday morning, a bus leaves at 8:30": a recurring expression
-                    // that opens the sentence governs the clause its comma leads into.
-                    return words && mark == "," && self.opens_with_set(k, sid, sets);
+                    // "Twice a year, in March and September": what comes right after a
+                    // recurring expression and its comma names when it recurs.
+                    return words
+                        && mark == ","
+                        && first - k <= SET_APPOSITION
+                        && set_ends_at(sets, k);
                 }
             }
             if words && self.is(k, |w| w.habitual) {
@@ -496,17 +530,6 @@ impl<'a> Words<'a> {
             }
         }
         false
-    }
-
-    /// Whether the recurring expression in `sets` that ends just before the comma at `comma`
-    /// is the first thing in sentence `sid`.
-    fn opens_with_set(&self, comma: usize, sid: u32, sets: &[(usize, usize)]) -> bool {
-        let at = sets.partition_point(|&(s, _)| s < comma);
-        at.checked_sub(1)
-            .and_then(|i| sets.get(i))
-            .is_some_and(|&(s, e)| {
-                e == comma && (s == 0 || self.sentences.get(s - 1) != Some(&sid))
-            })
     }
 
     /// Whether token `at` is a word the pack does not know, or a noun it knows as a measured
@@ -552,6 +575,22 @@ const RETROSPECT_REACH: usize = 7;
 /// How far from an expression a word of habit ("usually") or a recurring expression ("every
 /// year") may stand: "open daily from 10 a.m. to 6 p.m." puts 6 p.m. five tokens from "daily".
 const HABIT_REACH: usize = 8;
+
+/// Whether one of `sets` (token spans in text order) ends just before token `at`.
+fn set_ends_at(sets: &[(usize, usize)], at: usize) -> bool {
+    let i = sets.partition_point(|&(s, _)| s < at);
+    i.checked_sub(1)
+        .and_then(|i| sets.get(i))
+        .is_some_and(|&(_, e)| e == at)
+}
+
+/// How far into its sentence a recurring expression that opens it still governs: "Every
+/// year, the fair opens in June and closes in August" puts August nine tokens after the comma.
+const OPENING_SET_REACH: usize = 20;
+
+/// How close after a recurring expression and its comma an expression must stand to tell when
+/// it recurs: "twice a year, in March" is two tokens on.
+const SET_APPOSITION: usize = 2;
 
 /// How many tokens before "until" a verb that puts something off may stand.
 const DEFER_REACH: usize = 10;

@@ -1040,6 +1040,20 @@ fn what_happens_as_a_rule_names_no_particular_day() {
         values("Every year, the fair opens in June; in 2025, it opened on June 3."),
         ["P1Y", "XXXX-06", "2025", "2025-06-03"]
     );
+    assert_eq!(
+        values("Every year, the fair opens in June and closes in August."),
+        ["P1Y", "XXXX-06", "XXXX-08"]
+    );
+    // Right after a recurring expression and its comma: when it recurs; a month joined to
+    // such a month recurs too.
+    assert_eq!(
+        values("The firm reports results twice a year, in March and September."),
+        ["P1Y", "XXXX-03", "XXXX-09"]
+    );
+    assert_eq!(
+        values("The museum, open daily, closed in March."),
+        ["P1D", "2026-03"]
+    );
 }
 
 #[test]
@@ -1064,6 +1078,15 @@ fn a_clock_time_and_its_bracketed_other_zone_are_on_the_day_after_them() {
             "Polls opened at 07:00 local time (04:00 GMT) on Sunday."
         ),
         ["2026-11-29T07:00", "2026-11-29T04:00", "2026-11-29"]
+    );
+    // A bracketed zone name alone, after a sentence about another month.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "The results came in September. The offer ends at 5 p.m. (London time) on 15 \
+             January 2027."
+        ),
+        ["2026-09", "2027-01-15T17:00", "2027-01-15"]
     );
     // A full stop ends the first sentence after the abbreviation: today's 8 p.m.
     assert_eq!(
