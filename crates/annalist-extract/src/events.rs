@@ -169,6 +169,7 @@ pub fn build_events(
         let mut counts_since = figures
             .iter()
             .any(|&f| figure_spans.get(f).is_some_and(|f| f.to_date));
+        let mut since_after_story = false;
         let mut k = ti;
         while k < timexes.len() && timexes[k].start < s.end {
             let t = &timexes[k];
@@ -180,6 +181,15 @@ pub fn build_events(
                     .iter()
                     .any(|&f| figure_spans.get(f).is_some_and(|f| f.perfect || f.to_date));
             counts_since |= count_since && dating(t);
+            // "Since 2023, more than 600 people have been detained", after a story at 2021: the
+            // count cannot hold at a story's time before its own start.
+            if count_since
+                && let (Some(since), Some(story)) =
+                    (t.interval, reference.as_ref().and_then(|r| r.interval))
+                && story.end <= since.start
+            {
+                since_after_story = true;
+            }
             if dating(t) && !count_since {
                 let better = match best {
                     None => true,
@@ -239,7 +249,8 @@ pub fn build_events(
             // ("Since the war began in 2022, more than 12,000 civilians have been killed",
             // after a sentence about 2025), unless the story is far from it, as a history's is.
             None if counts_since
-                && dct.as_ref().is_some_and(|d| near_the_writer(&reference, d)) =>
+                && (since_after_story
+                    || dct.as_ref().is_some_and(|d| near_the_writer(&reference, d))) =>
             {
                 dct.clone()
             }

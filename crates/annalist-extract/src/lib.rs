@@ -393,6 +393,15 @@ mod tests {
              in a similar accident.\n",
             &[("2014", TimeSource::Explicit)],
         );
+        // Counted since a date after the story's time: the story's time cannot hold it.
+        assert_event_dates(
+            "Date: 2026-12-07\n\nTalks resumed in the spring of 2021. Since 2023, more than 600 \
+             people have been detained.\n",
+            &[
+                ("2021-SP", TimeSource::Explicit),
+                ("2026-12-07", TimeSource::Dct),
+            ],
+        );
         // In a history, at the time of the story.
         assert_event_dates(
             "Date: 2026-12-04\n\nIn March 1944 the front moved west. Since the war began \
