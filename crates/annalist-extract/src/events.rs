@@ -23,7 +23,9 @@
 
 use annalist_ingest::Sentence;
 use annalist_time::value::RefPoint;
-use annalist_time::{AnchorUsed, Granularity, Interval, Mod, Timex, TimexType, TimexValue};
+use annalist_time::{
+    AnchorUsed, Granularity, Interval, Mod, RangeRole, Timex, TimexType, TimexValue,
+};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 
@@ -42,7 +44,8 @@ pub enum TimeSource {
 /// When an event happened.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EventTime {
-    /// TIMEX3 value (`1990-01-19`, `1988`, `PAST_REF`, `XXXX-03-03`).
+    /// TIMEX3 value (`1990-01-19`, `1988`, `PAST_REF`, `XXXX-03-03`), or two joined as an
+    /// ISO 8601 interval when the text gives a range (`1992/1994`: "between 1992 and 1994").
     pub value: String,
     /// `[start, end)`, when the value is a concrete period.
     pub interval: Option<Interval>,
@@ -204,6 +207,18 @@ pub fn build_events(
         let time = match best {
             Some(b) => {
                 let mut t = event_time(&timexes[b], b, TimeSource::Explicit);
+                // "Between 1992 and 1994, about 30,000 people were killed": the whole range,
+                // written as an ISO 8601 interval (`1992/1994`).
+                if let Some(link) = timexes[b].range
+                    && let Ok(o) = timexes.binary_search_by_key(&link.other, |o| o.start)
+                {
+                    let (first, second) = match link.role {
+                        RangeRole::Start => (&timexes[b], &timexes[o]),
+                        RangeRole::End => (&timexes[o], &timexes[b]),
+                    };
+                    t.value = format!("{}/{}", first.value, second.value);
+                    t.interval = Some(link.interval);
+                }
                 // "Now" is the time of writing: "the town now has fewer than 8,000" is on the
                 // publication date.
                 if let (TimexValue::Ref(RefPoint::Present), Some(d)) = (&timexes[b].value, &dct) {

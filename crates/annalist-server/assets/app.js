@@ -86,6 +86,13 @@
   }
   function formatDate(entry) {
     if (entry.start_s === null || entry.start_s === undefined) return entry.value;
+    // A range ("1992/1994"): each end at its granularity, the second from the interval's end.
+    const slash = entry.value.indexOf('/');
+    if (slash > 0 && entry.end_s !== null && entry.end_s !== undefined) {
+      const first = formatDate({ ...entry, value: entry.value.slice(0, slash) });
+      const second = formatDate({ ...entry, value: entry.value.slice(slash + 1), start_s: entry.end_s - 1 });
+      return first + ' – ' + second;
+    }
     const c = fromSeconds(entry.start_s);
     const day = c.d + ' ' + MONTHS[c.m - 1] + ' ' + yearLabel(c.y);
     // "Early", "mid-" and "late" narrow a period's interval to a third of it: a decade or a

@@ -86,8 +86,21 @@ fn filters_narrow_the_timeline() {
     for e in &y1990.entries {
         // 1990 itself, or a longer period that contains it ("a century ago": the 1900s).
         let coarse = matches!(e.granularity.as_deref(), Some("century" | "decade"));
-        assert!(e.value.starts_with("1990") || coarse, "{}", e.value);
+        // Or a range over it ("between 1985 and 1991": `1985/1991`).
+        let range = e
+            .value
+            .split_once('/')
+            .is_some_and(|(a, b)| a.get(..4) <= Some("1990") && b.get(..4) >= Some("1990"));
+        assert!(
+            e.value.starts_with("1990") || coarse || range,
+            "{}",
+            e.value
+        );
     }
+    // A range is found anywhere inside it, not only at its start.
+    let y1988 = timeline(server.addr(), "from=1988&to=1988&q=reshaped");
+    assert_eq!(y1988.total, 1);
+    assert_eq!(y1988.entries[0].value, "1985/1991");
 
     // Periods longer than a year that contain 1990 are in its window too.
     assert!(

@@ -194,7 +194,7 @@ fn query_words(text: &str) -> Vec<String> {
 }
 
 /// The date of an entry as a reader should see it, at its granularity, with what its TIMEX3
-/// `mod` says in words: `1980s`, `late 1980s`, `early 1990-03`, `about 1990`.
+/// `mod` says in words: `1980s`, `late 1980s`, `early 1990-03`, `about 1990`, `1992 – 1994`.
 pub fn display_date(value: &str, granularity: Option<&str>, modifier: Option<&str>) -> String {
     let mut out = String::new();
     display_date_into(&mut out, value, granularity, modifier);
@@ -207,6 +207,15 @@ fn display_date_into(
     granularity: Option<&str>,
     modifier: Option<&str>,
 ) {
+    // A range ("1992/1994"): both ends, the modifier on the first.
+    if let Some((first, second)) = value.split_once('/') {
+        display_date_into(out, first, granularity, modifier);
+        let mut end = String::new();
+        display_date_into(&mut end, second, granularity, None);
+        out.push_str(" – ");
+        out.push_str(&end);
+        return;
+    }
     out.clear();
     out.push_str(match modifier {
         Some("START") => "early ",
@@ -1665,6 +1674,14 @@ mod tests {
     #[test]
     fn dates_display_at_their_granularity() {
         assert_eq!(display_date("1990", Some("year"), None), "1990");
+        assert_eq!(
+            display_date("1992/1994", Some("year"), Some("START")),
+            "early 1992 – 1994"
+        );
+        assert_eq!(
+            display_date("198/199", Some("decade"), None),
+            "1980s – 1990s"
+        );
         assert_eq!(display_date("198", Some("decade"), None), "1980s");
         assert_eq!(
             display_date("198", Some("decade"), Some("END")),

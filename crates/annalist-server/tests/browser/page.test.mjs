@@ -138,6 +138,11 @@ async function run(context) {
   await ready();
   assert.deepEqual(await page.locator('#event-list li .when').allTextContents(), ['late 1980s']);
 
+  step('a range shows both its ends');
+  await page.goto(base + '/?q=reshaped');
+  await ready();
+  assert.deepEqual(await page.locator('#event-list li .when').allTextContents(), ['1985 – 1991']);
+
   step('filtering by words, with the state in the URL');
   await page.goto(base + '/');
   await ready();
