@@ -12,7 +12,7 @@ use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
 const STRICT_F1_FLOOR: f64 = 0.897;
 const RELAXED_F1_FLOOR: f64 = 0.948;
-const VALUE_F1_FLOOR: f64 = 0.813;
+const VALUE_F1_FLOOR: f64 = 0.814;
 const TYPE_F1_FLOOR: f64 = 0.905;
 
 fn corpus(name: &str) -> Option<std::path::PathBuf> {
@@ -116,9 +116,10 @@ fn check_floors(name: &str, dir: &str, strict: f64, relaxed: f64, value: f64) {
 
 #[test]
 fn wikiwars_narratives_stay_above_their_floors() {
-    // Value 0.880 until "at night" was tagged: five more matches whose gold values are
-    // `XXXX-XX-XXTNI` where the tagger gives the story's month's night, no right value lost.
-    check_floors("WikiWars", "wikiwars-timex3", 0.884, 0.947, 0.879);
+    // Value 0.880 until "at night" was tagged (0.879: five more matches whose gold values are
+    // `XXXX-XX-XXTNI` where the tagger gives the story's month's night, no right value lost),
+    // back to 0.87996 when a month that leaves the story's day behind anchored "that same day".
+    check_floors("WikiWars", "wikiwars-timex3", 0.884, 0.947, 0.8799);
 }
 
 /// Informal text: the tweets' annotation has its own conventions (a year written
