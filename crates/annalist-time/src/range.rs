@@ -85,17 +85,21 @@ pub(crate) fn link(
     stated: &[Stated],
 ) {
     let words = &pack.range;
-    for i in 0..timexes.len().saturating_sub(1) {
-        let (a, b) = (&timexes[i], &timexes[i + 1]);
-        if a.kind == TimexType::Set
-            && stated.get(i + 1).is_some_and(|sb| sb.weekday_only)
-            && a.byte_end <= b.byte_start
+    // Whether only a comma or a coordinating word ("and", "or") stands between `a` and `b`.
+    let coordinated = |a: &Timex, b: &Timex| {
+        a.byte_end <= b.byte_start
             && text
                 .get(a.byte_end - byte_base..b.byte_start - byte_base)
                 .is_some_and(|gap| {
                     let gap = crate::pack::fold_case(gap.trim());
                     gap == "," || words.coordination.contains(&gap)
                 })
+    };
+    for i in 0..timexes.len().saturating_sub(1) {
+        let (a, b) = (&timexes[i], &timexes[i + 1]);
+        if a.kind == TimexType::Set
+            && stated.get(i + 1).is_some_and(|sb| sb.weekday_only)
+            && coordinated(a, b)
         {
             // "every Monday and Thursday", "every Monday, Wednesday and Friday": the weekdays
             // after the first recur too.
@@ -115,13 +119,7 @@ pub(crate) fn link(
                     ..
                 })
             )
-            && a.byte_end <= b.byte_start
-            && text
-                .get(a.byte_end - byte_base..b.byte_start - byte_base)
-                .is_some_and(|gap| {
-                    let gap = crate::pack::fold_case(gap.trim());
-                    gap == "," || words.coordination.contains(&gap)
-                })
+            && coordinated(a, b)
             && let TimexValue::Calendar(mut v) = timexes[i + 1].value
         {
             v.year = YearField::Unknown;
