@@ -216,8 +216,11 @@ pub fn build_events(
                         RangeRole::Start => (&timexes[b], &timexes[o]),
                         RangeRole::End => (&timexes[o], &timexes[b]),
                     };
-                    t.value = format!("{}/{}", first.value, second.value);
-                    t.interval = Some(link.interval);
+                    // (Two ends with one value, "on 2 October 1950-the day after", are one day.)
+                    if first.value != second.value {
+                        t.value = format!("{}/{}", first.value, second.value);
+                        t.interval = Some(link.interval);
+                    }
                 }
                 // "Now" is the time of writing: "the town now has fewer than 8,000" is on the
                 // publication date.

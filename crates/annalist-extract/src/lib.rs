@@ -438,6 +438,24 @@ mod tests {
     }
 
     #[test]
+    fn a_range_dates_its_statement_as_a_whole() {
+        assert_event_dates(
+            "Date: 2026-12-07\n\nBetween 1992 and 1994, about 30,000 people were killed. From \
+             10 to 14 March 1993, the city was shelled.\n",
+            &[
+                ("1992/1994", TimeSource::Explicit),
+                ("1993-03-10/1993-03-14", TimeSource::Explicit),
+            ],
+        );
+        // Two ends with one value are one day.
+        assert_event_dates(
+            "Date: 2026-12-07\n\nThe Politburo authorized it on 2 October 1950-the day after \
+             the army crossed.\n",
+            &[("1950-10-02", TimeSource::Explicit)],
+        );
+    }
+
+    #[test]
     fn a_line_giving_only_the_publication_date_is_no_event() {
         let d = doc(
             "Posted: September 14, 2026 at 9:15 am EDT\n\nPolice arrested 40 protesters \

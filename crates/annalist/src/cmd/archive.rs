@@ -85,20 +85,58 @@ pub fn figures_text(figures: &[FigureRecord]) -> String {
     figures
         .iter()
         .map(|f| {
-            let bound = match f.bound.as_str() {
-                "at_least" => "at least ",
-                "at_most" => "at most ",
-                "approx" => "about ",
-                _ => "",
-            };
-            let n = match (f.low, f.high) {
-                (Some(l), Some(h)) if l != h => format!("{}–{}", number(l), number(h)),
-                _ => format!("{bound}{}", number(f.value)),
-            };
-            format!("{} {n}", f.category)
+            figure_text(&FigureParts {
+                category: &f.category,
+                bound: &f.bound,
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                counted: &f.counted,
+                quantity: &f.quantity,
+            })
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// What a figure says, for [`figure_text`].
+pub struct FigureParts<'a> {
+    /// `killed`, `injured`…
+    pub category: &'a str,
+    /// `exact`, `at_least`, `at_most` or `approx`.
+    pub bound: &'a str,
+    /// The number.
+    pub value: f64,
+    /// A range's ends, when the text gives one.
+    pub low: Option<f64>,
+    /// See `low`.
+    pub high: Option<f64>,
+    /// What is counted ("people"), or the currency.
+    pub counted: &'a str,
+    /// `count`, `money` or `percent`.
+    pub quantity: &'a str,
+}
+
+/// One figure as a reader should see it: "killed at least 14 people", "killed 130–150
+/// people", "other about 10%".
+pub fn figure_text(f: &FigureParts<'_>) -> String {
+    let bound = match f.bound {
+        "at_least" => "at least ",
+        "at_most" => "at most ",
+        "approx" => "about ",
+        _ => "",
+    };
+    let n = match (f.low, f.high) {
+        (Some(l), Some(h)) if l != h => format!("{}–{}", number(l), number(h)),
+        _ => format!("{bound}{}", number(f.value)),
+    };
+    let percent = if f.quantity == "percent" { "%" } else { "" };
+    let counted = if f.counted.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", f.counted)
+    };
+    format!("{} {n}{percent}{counted}", f.category)
 }
 
 /// A CSV field (RFC 4180 quoting).
@@ -266,6 +304,33 @@ pub fn html_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_reads_as_a_phrase() {
+        let parts = |bound, value, quantity, counted| FigureParts {
+            category: "killed",
+            bound,
+            value,
+            low: None,
+            high: None,
+            counted,
+            quantity,
+        };
+        assert_eq!(
+            figure_text(&parts("at_least", 12_000.0, "count", "people")),
+            "killed at least 12,000 people"
+        );
+        assert_eq!(
+            figure_text(&parts("approx", 10.0, "percent", "")),
+            "killed about 10%"
+        );
+        let range = FigureParts {
+            low: Some(130.0),
+            high: Some(150.0),
+            ..parts("at_least", 130.0, "count", "people")
+        };
+        assert_eq!(figure_text(&range), "killed 130–150 people");
+    }
 
     #[test]
     fn numbers_group_thousands() {

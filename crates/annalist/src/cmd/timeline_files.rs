@@ -44,16 +44,18 @@ impl Row<'_> {
             .iter()
             .filter_map(|&i| self.x.figures.get(i))
             .map(|f| {
-                let bound = match f.bound.as_str() {
-                    "at_least" => "≥",
-                    "at_most" => "≤",
-                    "approx" => "~",
-                    _ => "",
-                };
-                format!("{} {bound}{} {}", f.category, f.value, f.counted)
+                super::archive::figure_text(&super::archive::FigureParts {
+                    category: &f.category,
+                    bound: &f.bound,
+                    value: f.value,
+                    low: f.low,
+                    high: f.high,
+                    counted: &f.counted,
+                    quantity: &f.quantity,
+                })
             })
             .collect::<Vec<_>>()
-            .join("; ")
+            .join(", ")
     }
 
     fn source(&self) -> String {
