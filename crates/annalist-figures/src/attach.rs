@@ -390,6 +390,12 @@ impl Attacher<'_> {
             out.reach = tail;
             return out;
         }
+        // 3b. A verb before a first object with no number ("detained the driver and two
+        // signal operators"), when no verb follows.
+        if let Some(c) = self.left_across_object(p.start, prev_end) {
+            out.category = Some((c, Source::Left));
+            return out;
+        }
         // 4. Toll phrase.
         if let Some(c) = self.toll(p.start) {
             out.category = Some((c, Source::Toll));
@@ -529,6 +535,33 @@ impl Attacher<'_> {
             }
         }
         None
+    }
+
+    /// The verb before "the driver and" when the number at `start` follows them: a
+    /// determiner, one or two words, a conjunction, with the verb right before the
+    /// determiner.
+    fn left_across_object(&self, start: usize, floor: usize) -> Option<Category> {
+        let and = start.checked_sub(1)?;
+        if and <= floor || !self.is(and, Class::Conjunction) {
+            return None;
+        }
+        (1..=2).find_map(|words| {
+            let det = and.checked_sub(words + 1)?;
+            let plain = (det + 1..and).all(|k| self.modifier(k) || self.counted_at(k).is_some());
+            if det <= floor || !self.is(det, Class::Determiner) || !plain {
+                return None;
+            }
+            (1..=3).find_map(|len| {
+                let s = det.checked_sub(len)?;
+                if s < floor {
+                    return None;
+                }
+                self.entries(s).find_map(|(e, n)| match e {
+                    Entry::Trigger(c, Role::Verb) if n == len => Some(*c),
+                    _ => None,
+                })
+            })
+        })
     }
 
     fn right(&self, from: usize) -> Option<(Category, usize)> {
