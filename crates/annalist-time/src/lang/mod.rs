@@ -326,6 +326,9 @@ impl SessionState {
         let mut last_length: Option<(usize, i32)> = None;
         // Where the last expression ended, in tokens: one a comma after it is in apposition.
         let mut last_end_tok: Option<usize> = None;
+        // The day the last expression named, if it named one: "next Saturday, the day before
+        // parliament reconvenes" names it again.
+        let mut last_day: Option<crate::value::CalendarValue> = None;
         // Recurring expressions ("daily", "every year"): what they stand near is habitual.
         let sets: Vec<(usize, usize)> = found
             .iter()
@@ -403,8 +406,21 @@ impl SessionState {
             } else {
                 resolve::resolve(&frame, t, &self.ctx).or_else(|| resolve::unanchored(&frame))
             };
-            let Some(r) = resolved else {
+            let Some(mut r) = resolved else {
                 continue;
+            };
+            let names_the_day_again = self.ctx.appositive
+                && frame.same == Some(true)
+                && frame.unit == Some(crate::frame::Unit::Day)
+                && frame.count.is_none();
+            if names_the_day_again && let Some(day) = last_day {
+                r.value = crate::TimexValue::Calendar(day);
+            }
+            last_day = match &r.value {
+                crate::TimexValue::Calendar(c) if c.to_date().is_some() => {
+                    Some(crate::value::CalendarValue { time: None, ..*c })
+                }
+                _ => None,
             };
             if spans_several_quarters(&r.value) {
                 self.several_quarters_in = Some(sentence);
