@@ -85,58 +85,47 @@ pub fn figures_text(figures: &[FigureRecord]) -> String {
     figures
         .iter()
         .map(|f| {
-            figure_text(&FigureParts {
-                category: &f.category,
-                bound: &f.bound,
-                value: f.value,
-                low: f.low,
-                high: f.high,
-                counted: &f.counted,
-                quantity: &f.quantity,
-            })
+            figure_text(
+                &f.category,
+                &f.bound,
+                (f.value, f.low, f.high),
+                &f.counted,
+                &f.quantity,
+            )
         })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// What a figure says, for [`figure_text`].
-pub struct FigureParts<'a> {
-    /// `killed`, `injured`…
-    pub category: &'a str,
-    /// `exact`, `at_least`, `at_most` or `approx`.
-    pub bound: &'a str,
-    /// The number.
-    pub value: f64,
-    /// A range's ends, when the text gives one.
-    pub low: Option<f64>,
-    /// See `low`.
-    pub high: Option<f64>,
-    /// What is counted ("people"), or the currency.
-    pub counted: &'a str,
-    /// `count`, `money` or `percent`.
-    pub quantity: &'a str,
-}
-
 /// One figure as a reader should see it: "killed at least 14 people", "killed 130–150
-/// people", "other about 10%".
-pub fn figure_text(f: &FigureParts<'_>) -> String {
-    let bound = match f.bound {
+/// people", "other about 10%". `number` is the value and a range's ends, when the text
+/// gives one; `bound` is `exact`, `at_least`, `at_most` or `approx`; `counted` what is
+/// counted or the currency; `quantity` `count`, `money` or `percent`.
+pub fn figure_text(
+    category: &str,
+    bound: &str,
+    number: (f64, Option<f64>, Option<f64>),
+    counted: &str,
+    quantity: &str,
+) -> String {
+    let (value, low, high) = number;
+    let bound = match bound {
         "at_least" => "at least ",
         "at_most" => "at most ",
         "approx" => "about ",
         _ => "",
     };
-    let n = match (f.low, f.high) {
-        (Some(l), Some(h)) if l != h => format!("{}–{}", number(l), number(h)),
-        _ => format!("{bound}{}", number(f.value)),
+    let n = match (low, high) {
+        (Some(l), Some(h)) if l != h => format!("{}–{}", self::number(l), self::number(h)),
+        _ => format!("{bound}{}", self::number(value)),
     };
-    let percent = if f.quantity == "percent" { "%" } else { "" };
-    let counted = if f.counted.is_empty() {
+    let percent = if quantity == "percent" { "%" } else { "" };
+    let counted = if counted.is_empty() {
         String::new()
     } else {
-        format!(" {}", f.counted)
+        format!(" {counted}")
     };
-    format!("{} {n}{percent}{counted}", f.category)
+    format!("{category} {n}{percent}{counted}")
 }
 
 /// A CSV field (RFC 4180 quoting).
@@ -307,29 +296,30 @@ mod tests {
 
     #[test]
     fn a_figure_reads_as_a_phrase() {
-        let parts = |bound, value, quantity, counted| FigureParts {
-            category: "killed",
-            bound,
-            value,
-            low: None,
-            high: None,
-            counted,
-            quantity,
-        };
         assert_eq!(
-            figure_text(&parts("at_least", 12_000.0, "count", "people")),
+            figure_text(
+                "killed",
+                "at_least",
+                (12_000.0, None, None),
+                "people",
+                "count"
+            ),
             "killed at least 12,000 people"
         );
         assert_eq!(
-            figure_text(&parts("approx", 10.0, "percent", "")),
+            figure_text("killed", "approx", (10.0, None, None), "", "percent"),
             "killed about 10%"
         );
-        let range = FigureParts {
-            low: Some(130.0),
-            high: Some(150.0),
-            ..parts("at_least", 130.0, "count", "people")
-        };
-        assert_eq!(figure_text(&range), "killed 130–150 people");
+        assert_eq!(
+            figure_text(
+                "killed",
+                "at_least",
+                (130.0, Some(130.0), Some(150.0)),
+                "people",
+                "count"
+            ),
+            "killed 130–150 people"
+        );
     }
 
     #[test]

@@ -44,15 +44,8 @@ impl Row<'_> {
             .iter()
             .filter_map(|&i| self.x.figures.get(i))
             .map(|f| {
-                super::archive::figure_text(&super::archive::FigureParts {
-                    category: &f.category,
-                    bound: &f.bound,
-                    value: f.value,
-                    low: f.low,
-                    high: f.high,
-                    counted: &f.counted,
-                    quantity: &f.quantity,
-                })
+                let number = (f.value, f.low, f.high);
+                super::archive::figure_text(&f.category, &f.bound, number, &f.counted, &f.quantity)
             })
             .collect::<Vec<_>>()
             .join(", ")
