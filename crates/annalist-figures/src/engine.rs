@@ -129,8 +129,12 @@ fn sentence(
     }
     inherit(&attacher, &phrases, &mut attached);
     refer_back(&attacher, &phrases, &mut attached, last);
-    let to_date = (0..toks.len()).any(|k| attacher.starts(k, Class::ToDate));
-    let perfect = (0..toks.len()).any(|k| attacher.starts(k, Class::Perfect));
+    // "So far", "has": what the whole sentence says of its counts, in one pass.
+    let (mut to_date, mut perfect) = (false, false);
+    for k in 0..toks.len() {
+        to_date |= attacher.starts(k, Class::ToDate);
+        perfect |= attacher.starts(k, Class::Perfect);
+    }
     let mut previous_counted: Option<(usize, usize)> = None;
     for (p, a) in phrases.iter().zip(&attached) {
         let mut a = a.clone();

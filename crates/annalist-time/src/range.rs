@@ -95,6 +95,12 @@ pub(crate) fn link(
                     gap == "," || words.coordination.contains(&gap)
                 })
     };
+    // Whether what follows a closing bracket leads on to the day after it: nothing, a comma or
+    // a `DAY_LINK` word ("on").
+    let leads_to_day = |rest: &str| {
+        let rest = crate::pack::fold_case(rest.trim());
+        rest.is_empty() || rest == "," || words.day_links.contains(&rest)
+    };
     for i in 0..timexes.len().saturating_sub(1) {
         let (a, b) = (&timexes[i], &timexes[i + 1]);
         if a.kind == TimexType::Set
@@ -143,10 +149,10 @@ pub(crate) fn link(
                 text.get(b.byte_end - byte_base..c.byte_start - byte_base),
             )
             && open.trim_end().ends_with('(')
-            && close.trim_start().strip_prefix(')').is_some_and(|rest| {
-                let rest = crate::pack::fold_case(rest.trim());
-                rest.is_empty() || rest == "," || words.day_links.contains(&rest)
-            })
+            && close
+                .trim_start()
+                .strip_prefix(')')
+                .is_some_and(leads_to_day)
         {
             take_day(timexes, i + 1, i + 2);
             take_day(timexes, i, i + 2);
@@ -165,10 +171,7 @@ pub(crate) fn link(
                 .and_then(|g| g.split_once(')'))
             && inside.len() <= BRACKETED_ZONE_BYTES
             && !inside.contains('(')
-            && {
-                let rest = crate::pack::fold_case(rest.trim());
-                rest.is_empty() || rest == "," || words.day_links.contains(&rest)
-            }
+            && leads_to_day(rest)
         {
             take_day(timexes, i, i + 1);
             continue;

@@ -464,8 +464,7 @@ impl<'a> Words<'a> {
         let Some(&sid) = self.sentences.get(first) else {
             return false;
         };
-        let at = sets.partition_point(|&(s, _)| s < first);
-        let Some(&(s, e)) = at.checked_sub(1).and_then(|i| sets.get(i)) else {
+        let Some((s, e)) = last_set_before(sets, first) else {
             return false;
         };
         let opens = s == 0 || self.sentences.get(s - 1) != Some(&sid);
@@ -576,12 +575,15 @@ const RETROSPECT_REACH: usize = 7;
 /// year") may stand: "open daily from 10 a.m. to 6 p.m." puts 6 p.m. five tokens from "daily".
 const HABIT_REACH: usize = 8;
 
-/// Whether one of `sets` (token spans in text order) ends just before token `at`.
-fn set_ends_at(sets: &[(usize, usize)], at: usize) -> bool {
+/// The last of `sets` (token spans in text order) to start before token `at`.
+fn last_set_before(sets: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
     let i = sets.partition_point(|&(s, _)| s < at);
-    i.checked_sub(1)
-        .and_then(|i| sets.get(i))
-        .is_some_and(|&(_, e)| e == at)
+    i.checked_sub(1).and_then(|i| sets.get(i)).copied()
+}
+
+/// Whether one of `sets` ends just before token `at`.
+fn set_ends_at(sets: &[(usize, usize)], at: usize) -> bool {
+    last_set_before(sets, at).is_some_and(|(_, e)| e == at)
 }
 
 /// How far into its sentence a recurring expression that opens it still governs: "Every
