@@ -208,7 +208,7 @@ pub(crate) fn link(
                 && stated.get(i).is_some_and(|sa| sa.ahead)
                 && sb.weekday_only
             {
-                move_on_if_before(&mut timexes[..], i, 7);
+                move_on_if_before(&mut timexes[..], stated, i, 7);
             }
             // "open at 7 a.m. and close at 8 p.m. on Sunday": two clock times in verb phrases
             // joined by "and" share the day the second one states.
@@ -265,12 +265,12 @@ pub(crate) fn link(
         if !sb.day
             && matches!(&timexes[i + 1].value, TimexValue::Calendar(v) if matches!(v.time, Some(TimeOfDay::Clock { .. })))
         {
-            move_on_if_before(&mut timexes[..], i, 1);
+            move_on_if_before(&mut timexes[..], stated, i, 1);
         }
         // "from Friday to Saturday", resolved each on its own, may put Saturday in the week
         // before: the second end follows the first.
         if sb.weekday_only {
-            move_on_if_before(&mut timexes[..], i, 7);
+            move_on_if_before(&mut timexes[..], stated, i, 7);
         }
         let (a, b) = (&timexes[i], &timexes[i + 1]);
         let (Some(ia), Some(ib)) = (a.interval, b.interval) else {
@@ -317,32 +317,72 @@ fn joins_clauses(words: &RangeWords, gap: &str) -> bool {
 const CLAUSE_JOIN_WORDS: usize = 3;
 
 /// Moves expression `i + 1` `days` on if it starts before expression `i`: a weekday a week
-/// ("from Friday to Saturday"), a clock time a day ("from 10 p.m. until 5 a.m.").
-fn move_on_if_before(timexes: &mut [Timex], i: usize, days: i64) {
-    let (Some(ia), Some(ib)) = (timexes[i].interval, timexes[i + 1].interval) else {
-        return;
-    };
-    let TimexValue::Calendar(mut v) = timexes[i + 1].value.clone() else {
-        return;
-    };
-    if ib.start >= ia.start {
+/// ("from Friday to Saturday"), a clock time a day ("from 10 p.m. until 5 a.m."). The
+/// expressions right after it that took its day from it move with it ("Monday to Thursday,
+/// from 9.30am to 4pm").
+fn move_on_if_before(timexes: &mut [Timex], stated: &[Stated], i: usize, days: i64) {
+    let old_day = day_of(&timexes[i + 1]);
+    if !move_one_on_if_before(timexes, i, days) || old_day.is_none() {
         return;
     }
-    let Some(day) = v
-        .to_date()
-        .and_then(|d| d.checked_add(jiff::Span::new().days(days)).ok())
-    else {
-        return;
+    for (t, s) in timexes[i + 2..]
+        .iter_mut()
+        .zip(&stated[(i + 2).min(stated.len())..])
+    {
+        if s.day || t.anchor != crate::AnchorUsed::Narrative || day_of(t) != old_day {
+            break;
+        }
+        move_day(t, days);
+    }
+}
+
+/// The day a dating expression falls on, if it names one.
+fn day_of(t: &Timex) -> Option<jiff::civil::Date> {
+    match &t.value {
+        TimexValue::Calendar(v) if dating(t) => v.to_date(),
+        _ => None,
+    }
+}
+
+/// A dating expression's value and interval `days` on, keeping its time of day.
+fn moved_by(t: &Timex, days: i64) -> Option<(TimexValue, Interval)> {
+    let TimexValue::Calendar(mut v) = t.value.clone() else {
+        return None;
     };
+    let day = v
+        .to_date()
+        .and_then(|d| d.checked_add(jiff::Span::new().days(days)).ok())?;
     let moved = CalendarValue::day(day);
     v.year = moved.year;
     v.part = moved.part;
     let value = TimexValue::Calendar(v);
-    if let Some(iv) = value.interval_with(timexes[i + 1].modifier)
-        && iv.start >= ia.start
-    {
-        timexes[i + 1].interval = Some(iv);
-        timexes[i + 1].value = value;
+    let interval = value.interval_with(t.modifier)?;
+    Some((value, interval))
+}
+
+/// Moves a dating expression `days` on, keeping its time of day.
+fn move_day(t: &mut Timex, days: i64) {
+    if let Some((value, interval)) = moved_by(t, days) {
+        t.value = value;
+        t.interval = Some(interval);
+    }
+}
+
+/// Moves expression `i + 1` as [`move_on_if_before`] says; whether it moved.
+fn move_one_on_if_before(timexes: &mut [Timex], i: usize, days: i64) -> bool {
+    let (Some(ia), Some(ib)) = (timexes[i].interval, timexes[i + 1].interval) else {
+        return false;
+    };
+    if ib.start >= ia.start {
+        return false;
+    }
+    match moved_by(&timexes[i + 1], days) {
+        Some((value, interval)) if interval.start >= ia.start => {
+            timexes[i + 1].value = value;
+            timexes[i + 1].interval = Some(interval);
+            true
+        }
+        _ => false,
     }
 }
 

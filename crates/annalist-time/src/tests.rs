@@ -190,6 +190,19 @@ fn ranges_link_their_ends_and_share_the_year() {
     let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
     assert_eq!(values, ["2025-03-11T09:00", "2025-03-14T17:00"]);
     assert!(out[0].range.is_some());
+    // The clock times that hung on the second end move on with it (Thursday alone is the 13th).
+    assert_eq!(
+        values_in_news(
+            "2025-03-12",
+            "The court sits Monday to Thursday, from 9.30am to 4pm."
+        ),
+        [
+            "2025-03-17",
+            "2025-03-20",
+            "2025-03-20T09:30",
+            "2025-03-20T16:00"
+        ]
+    );
 }
 
 #[test]
