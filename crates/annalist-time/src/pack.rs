@@ -282,6 +282,10 @@ pub struct WordInfo {
     /// Before an earlier year, marks it as looked back to, not arrived at ("since" in "part
     /// of the empire since 513 BC").
     pub retrospect: bool,
+    /// A present auxiliary of the perfect ("has", "have"): a period something has held
+    /// "since" then reaches the time of writing ("since the start of the year, 37 have been
+    /// arrested").
+    pub present_perfect: bool,
     /// Negates the verb after it ("not", "never"): "did not go" is still "did"'s tense.
     pub negation: bool,
     /// A present form of "be" right before a day names a day ahead ("the deadline is
@@ -710,6 +714,7 @@ impl LanguagePack {
                 "PERFECT" => self.flag_words(words, |w| w.perfect = true),
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
+                "PRESENT_PERFECT" => self.flag_words(words, |w| w.present_perfect = true),
                 "NEGATION" => self.flag_words(words, |w| w.negation = true),
                 "COPULA" => self.flag_words(words, |w| w.copula = true),
                 "MEASURED" => self.flag_words(words, |w| w.measured = true),

@@ -104,6 +104,10 @@ pub(crate) struct Context {
     /// The expression follows a word that looks back from it ("since" in "killed since
     /// Friday"): a weekday is then strictly before the anchor's day.
     pub looked_back_to: bool,
+    /// In news, the expression follows "since" in a sentence told in the present perfect:
+    /// the period it starts reaches the time of writing, so "the year" is the writer's
+    /// ("Since the start of the year, 37 have been arrested"), not a story's.
+    pub reaches_now: bool,
     /// The expression follows a word that makes it the day something happened ("on" in
     /// "police arrested him on Jan. 20"): in a past-tense sentence, such a day is not one of
     /// the weeks ahead.
@@ -1809,7 +1813,7 @@ pub(crate) fn unanchored(f: &Frame) -> Option<Resolved> {
 /// another year a few sentences back, and the sentence does not look ahead ("a memorial will
 /// open by the end of the year" is the writer's year).
 fn in_the_story(f: &Frame, ctx: &Context, tense: Option<Tense>) -> bool {
-    f.story == Some(true) && ctx.story_reference && tense != Some(Tense::Future)
+    f.story == Some(true) && ctx.story_reference && tense != Some(Tense::Future) && !ctx.reaches_now
 }
 
 /// Whether an expression names a particular time only by where the text stands: a month,
@@ -1870,6 +1874,7 @@ mod tests {
             tense_attached: false,
             quoted: false,
             looked_back_to: false,
+            reaches_now: false,
             event_day: false,
             tense_reported: false,
             appositive: false,

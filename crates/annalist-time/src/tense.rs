@@ -426,6 +426,19 @@ impl<'a> Words<'a> {
         false
     }
 
+    /// Whether the sentence of token `first` is told in the present perfect: a
+    /// `PRESENT_PERFECT:` word ("has", "have") stands within `PRESENT_PERFECT_REACH` tokens
+    /// of it.
+    pub(crate) fn in_present_perfect(&mut self, first: usize) -> bool {
+        let sentences = self.sentences;
+        let Some(sid) = sentences.get(first).copied() else {
+            return false;
+        };
+        let from = first.saturating_sub(PRESENT_PERFECT_REACH);
+        let to = (first + PRESENT_PERFECT_REACH).min(sentences.len());
+        (from..to).any(|k| sentences.get(k) == Some(&sid) && self.is(k, |w| w.present_perfect))
+    }
+
     /// Whether the expression on tokens `[first, end)` tells what happens as a rule: a
     /// `HABITUAL:` word ("usually") stands before it in its clause, or a recurring expression
     /// (`sets`, token spans such as "daily", "every year") on either side, within
@@ -570,6 +583,10 @@ impl<'a> Words<'a> {
 /// How many tokens before an expression "since" may stand and still govern it: "since [the
 /// rains began on] Sept. 6" is five.
 const RETROSPECT_REACH: usize = 7;
+
+/// How many tokens from an expression "has" or "have" may stand and still tell its
+/// sentence's tense: "Since the start of the year, 37 journalists have been arrested" is 9.
+const PRESENT_PERFECT_REACH: usize = 12;
 
 /// How far from an expression a word of habit ("usually") or a recurring expression ("every
 /// year") may stand: "open daily from 10 a.m. to 6 p.m." puts 6 p.m. five tokens from "daily".
