@@ -166,7 +166,7 @@ pub fn build_events(
             figures.push(f);
             f += 1;
         }
-        let mut best: Option<usize> = None;
+        let (mut best, mut compared): (Option<usize>, Option<usize>) = (None, None);
         // "So far, 41 people have been killed": a running total holds when it is told, as a
         // count since a date does.
         let mut counts_since = figures
@@ -193,16 +193,22 @@ pub fn build_events(
             {
                 since_after_story = true;
             }
+            // "41 killed this year, up from 29 in 2025": the other side of a comparison dates
+            // the sentence only when nothing else does.
+            let slot = if t.compared { &mut compared } else { &mut best };
             if dating(t) && !count_since {
-                let better = match best {
+                let better = match *slot {
                     None => true,
                     Some(b) => precision(t) > precision(&timexes[b]),
                 };
                 if better {
-                    best = Some(k);
+                    *slot = Some(k);
                 }
             }
             k += 1;
+        }
+        if !counts_since {
+            best = best.or(compared);
         }
         let time = match best {
             Some(b) => {

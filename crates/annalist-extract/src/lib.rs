@@ -483,6 +483,22 @@ mod tests {
     }
 
     #[test]
+    fn the_other_side_of_a_comparison_dates_a_statement_only_alone() {
+        assert_event_dates(
+            "Date: 2026-12-07\n\nAt least 41 people have been killed this year, up from 29 in \
+             2025.\n\nPolice arrested 300 people in November, compared with 120 in \
+             October 2025.\n\n\
+             More people were killed in 2026 than in 2025.\n\nExports were down from 2019.\n",
+            &[
+                ("2026", TimeSource::Explicit),
+                ("2026-11", TimeSource::Explicit),
+                ("2026", TimeSource::Explicit),
+                ("2019", TimeSource::Explicit),
+            ],
+        );
+    }
+
+    #[test]
     fn now_is_the_time_of_writing() {
         assert_event_dates(
             "Date: 2026-11-02\n\nThe shelling began at 11 p.m. on Oct. 30. The town, which \

@@ -89,6 +89,11 @@ pub struct Timex {
     /// it holds at the time of writing.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub since: bool,
+    /// The expression is the other side of a comparison, not when the news happened: it
+    /// stands in a clause that "compared with", "up from" or "than" opens ("41 killed this
+    /// year, up from 29 in 2025").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub compared: bool,
     /// The range this expression is one end of ("from 2001 to 2009"), with the interval that
     /// joins both ends.
     #[serde(skip_serializing_if = "Option::is_none")]

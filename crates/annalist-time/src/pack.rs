@@ -282,6 +282,13 @@ pub struct WordInfo {
     /// Before an earlier year, marks it as looked back to, not arrived at ("since" in "part
     /// of the empire since 513 BC").
     pub retrospect: bool,
+    /// Opens the other side of a comparison ("compared", "than"): the expressions in its
+    /// clause are what the news is measured against.
+    pub comparison: bool,
+    /// Opens a comparison after a `COMPARISON_LEAD:` word ("from" in "up from").
+    pub comparison_link: bool,
+    /// Makes a `COMPARISON_LINK:` word after it open a comparison ("up", "down").
+    pub comparison_lead: bool,
     /// A present auxiliary of the perfect ("has", "have"): a period something has held
     /// "since" then reaches the time of writing ("since the start of the year, 37 have been
     /// arrested").
@@ -715,6 +722,9 @@ impl LanguagePack {
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "PRESENT_PERFECT" => self.flag_words(words, |w| w.present_perfect = true),
+                "COMPARISON" => self.flag_words(words, |w| w.comparison = true),
+                "COMPARISON_LINK" => self.flag_words(words, |w| w.comparison_link = true),
+                "COMPARISON_LEAD" => self.flag_words(words, |w| w.comparison_lead = true),
                 "NEGATION" => self.flag_words(words, |w| w.negation = true),
                 "COPULA" => self.flag_words(words, |w| w.copula = true),
                 "MEASURED" => self.flag_words(words, |w| w.measured = true),

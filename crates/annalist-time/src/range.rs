@@ -1018,6 +1018,7 @@ pub(crate) fn split_elided(
                     freq: None,
                     anchor: t.anchor,
                     since: t.since,
+                    compared: t.compared,
                     range: None,
                     rule: "range.elided".into(),
                 },

@@ -426,6 +426,35 @@ impl<'a> Words<'a> {
         false
     }
 
+    /// Whether the expression at token `first` is the other side of a comparison: a
+    /// `COMPARISON:` word ("compared", "than"), or a `COMPARISON_LINK:` word after a
+    /// `COMPARISON_LEAD:` one ("up from"), stands before it in its clause, within
+    /// `RETROSPECT_REACH` tokens.
+    pub(crate) fn in_comparison_clause(&mut self, first: usize) -> bool {
+        let (text, tokens, sentences) = (self.text, self.tokens, self.sentences);
+        let Some(sid) = sentences.get(first).copied() else {
+            return false;
+        };
+        for k in (first.saturating_sub(RETROSPECT_REACH)..first).rev() {
+            let Some(tok) = tokens.get(k) else {
+                return false;
+            };
+            if sentences.get(k) != Some(&sid)
+                || (tok.kind == TokenKind::Punct && matches!(tok.text(text), "," | ";" | ":"))
+            {
+                return false;
+            }
+            if self.is(k, |w| w.comparison)
+                || (k > 0
+                    && self.is(k, |w| w.comparison_link)
+                    && self.is(k - 1, |w| w.comparison_lead))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether the sentence of token `first` is told in the present perfect: a
     /// `PRESENT_PERFECT:` word ("has", "have") stands within `PRESENT_PERFECT_REACH` tokens
     /// of it.

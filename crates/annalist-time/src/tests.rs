@@ -1013,6 +1013,34 @@ fn an_expression_in_a_since_clause_marks_where_something_began() {
 }
 
 #[test]
+fn the_other_side_of_a_comparison_is_marked() {
+    let compared = |text: &str| -> Vec<(String, bool)> {
+        Tagger::english()
+            .tag(text, &Anchor::from_dct("2026-12-07").unwrap())
+            .into_iter()
+            .map(|t| (t.text, t.compared))
+            .collect()
+    };
+    assert_eq!(
+        compared("41 people were killed this year, up from 29 in 2025."),
+        [("this year".to_string(), false), ("2025".to_string(), true)]
+    );
+    assert_eq!(
+        compared("More died in 2026 than in 2025."),
+        [("2026".to_string(), false), ("2025".to_string(), true)]
+    );
+    // A comma closes the comparison; "from" alone opens none.
+    assert_eq!(
+        compared("Compared with 2024, prices rose in 2025."),
+        [("2024".to_string(), true), ("2025".to_string(), false)]
+    );
+    assert_eq!(
+        compared("Talks ran from 2001 to 2009."),
+        [("2001".to_string(), false), ("2009".to_string(), false)]
+    );
+}
+
+#[test]
 fn what_happens_as_a_rule_names_no_particular_day() {
     let values = |text: &str| values_in_news("2026-12-04", text);
     assert_eq!(values("The monsoon usually arrives in June."), ["XXXX-06"]);

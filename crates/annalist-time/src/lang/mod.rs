@@ -619,6 +619,7 @@ impl SessionState {
                 freq: r.freq,
                 anchor: r.anchor,
                 since: words.in_retrospect_clause(first_tok),
+                compared: words.in_comparison_clause(first_tok),
                 range: None,
                 rule: pack.rules[rule as usize].name.as_str().into(),
             });
