@@ -411,6 +411,15 @@ mod tests {
                 ("1944-03", TimeSource::Inherited),
             ],
         );
+        // The date a relative clause says something began at is no date of the count.
+        assert_event_dates(
+            "Date: 2026-12-07\n\nThe war, which broke out in April 2023, has killed at least \
+             150,000 people. The fighting began on 15 April 2023 and killed 300 people.\n",
+            &[
+                ("2026-12-07", TimeSource::Dct),
+                ("2023-04-15", TimeSource::Explicit),
+            ],
+        );
     }
 
     #[test]

@@ -282,6 +282,16 @@ pub struct WordInfo {
     /// Before an earlier year, marks it as looked back to, not arrived at ("since" in "part
     /// of the empire since 513 BC").
     pub retrospect: bool,
+    /// A verb of beginning ("began", "erupted"): an expression after it in its clause is
+    /// where something began, as after "since".
+    pub begins: bool,
+    /// A verb of beginning after a `BEGIN_LEAD:` word ("out" in "broke out").
+    pub begins_link: bool,
+    /// Makes a `BEGIN_LINK:` word after it a verb of beginning ("broke").
+    pub begins_lead: bool,
+    /// A relative pronoun ("which", "that"): a verb of beginning after it opens a clause
+    /// about where something began.
+    pub relative: bool,
     /// Opens the other side of a comparison ("compared", "than"): the expressions in its
     /// clause are what the news is measured against.
     pub comparison: bool,
@@ -722,6 +732,10 @@ impl LanguagePack {
                 "INTENT" => self.flag_words(words, |w| w.intent = true),
                 "RETROSPECT" => self.flag_words(words, |w| w.retrospect = true),
                 "PRESENT_PERFECT" => self.flag_words(words, |w| w.present_perfect = true),
+                "BEGIN" => self.flag_words(words, |w| w.begins = true),
+                "BEGIN_LINK" => self.flag_words(words, |w| w.begins_link = true),
+                "BEGIN_LEAD" => self.flag_words(words, |w| w.begins_lead = true),
+                "RELATIVE" => self.flag_words(words, |w| w.relative = true),
                 "COMPARISON" => self.flag_words(words, |w| w.comparison = true),
                 "COMPARISON_LINK" => self.flag_words(words, |w| w.comparison_link = true),
                 "COMPARISON_LEAD" => self.flag_words(words, |w| w.comparison_lead = true),

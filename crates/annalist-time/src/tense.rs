@@ -397,9 +397,37 @@ impl<'a> Words<'a> {
 
     /// Whether the expression at token `first` is where something began: a `RETROSPECT:`
     /// word ("since") stands before it in its clause, right before it ("since Sept. 6") or a
-    /// few words back ("since the rains began on Sept. 6"). A comma, a semicolon or a dash
-    /// ends the clause; so does the sentence.
+    /// few words back ("since the rains began on Sept. 6"), or a `BEGIN:` verb right after a
+    /// `RELATIVE:` word does ("the war, which broke out in April 2023, has killed…"; "broke
+    /// out" is a `BEGIN_LINK:` word after a `BEGIN_LEAD:` one). (Not a verb of beginning
+    /// alone: in "the assault began late on February 25, and by the morning of February 26
+    /// the town had fallen", the assault is on the 25th.)
     pub(crate) fn in_retrospect_clause(&mut self, first: usize) -> bool {
+        self.opened_in_clause(first, |w, k| {
+            let relative_before = |w: &mut Self, at: usize| at > 0 && w.is(at - 1, |i| i.relative);
+            w.is(k, |i| i.retrospect)
+                || (w.is(k, |i| i.begins) && relative_before(w, k))
+                || (k > 0
+                    && w.is(k, |i| i.begins_link)
+                    && w.is(k - 1, |i| i.begins_lead)
+                    && relative_before(w, k - 1))
+        })
+    }
+
+    /// Whether the expression at token `first` is the other side of a comparison: a
+    /// `COMPARISON:` word ("compared", "than"), or a `COMPARISON_LINK:` word after a
+    /// `COMPARISON_LEAD:` one ("up from"), stands before it in its clause.
+    pub(crate) fn in_comparison_clause(&mut self, first: usize) -> bool {
+        self.opened_in_clause(first, |w, k| {
+            w.is(k, |i| i.comparison)
+                || (k > 0 && w.is(k, |i| i.comparison_link) && w.is(k - 1, |i| i.comparison_lead))
+        })
+    }
+
+    /// Whether a token for which `opens` holds stands before token `first` in its clause,
+    /// within `RETROSPECT_REACH` tokens. A comma, a semicolon, a colon, a dash or a bracket
+    /// ends the clause; so does the sentence.
+    fn opened_in_clause(&mut self, first: usize, opens: impl Fn(&mut Self, usize) -> bool) -> bool {
         let (text, tokens, sentences) = (self.text, self.tokens, self.sentences);
         let Some(sid) = sentences.get(first).copied() else {
             return false;
@@ -419,36 +447,7 @@ impl<'a> Words<'a> {
             {
                 return false;
             }
-            if self.is(k, |w| w.retrospect) {
-                return true;
-            }
-        }
-        false
-    }
-
-    /// Whether the expression at token `first` is the other side of a comparison: a
-    /// `COMPARISON:` word ("compared", "than"), or a `COMPARISON_LINK:` word after a
-    /// `COMPARISON_LEAD:` one ("up from"), stands before it in its clause, within
-    /// `RETROSPECT_REACH` tokens.
-    pub(crate) fn in_comparison_clause(&mut self, first: usize) -> bool {
-        let (text, tokens, sentences) = (self.text, self.tokens, self.sentences);
-        let Some(sid) = sentences.get(first).copied() else {
-            return false;
-        };
-        for k in (first.saturating_sub(RETROSPECT_REACH)..first).rev() {
-            let Some(tok) = tokens.get(k) else {
-                return false;
-            };
-            if sentences.get(k) != Some(&sid)
-                || (tok.kind == TokenKind::Punct && matches!(tok.text(text), "," | ";" | ":"))
-            {
-                return false;
-            }
-            if self.is(k, |w| w.comparison)
-                || (k > 0
-                    && self.is(k, |w| w.comparison_link)
-                    && self.is(k - 1, |w| w.comparison_lead))
-            {
+            if opens(self, k) {
                 return true;
             }
         }

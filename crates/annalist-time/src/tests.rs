@@ -1000,6 +1000,13 @@ fn an_expression_in_a_since_clause_marks_where_something_began() {
             false,
         ),
         ("The rains began on Sept. 6.", "Sept. 6", false),
+        // A verb of beginning in a relative clause opens one as "since" does; alone it does not.
+        (
+            "The war, which broke out in April 2023, has killed 150,000 people.",
+            "April 2023",
+            true,
+        ),
+        ("The talks that began in 2011 have failed.", "2011", true),
     ];
     let tagger = Tagger::english();
     for (text, expression, since) in cases {
