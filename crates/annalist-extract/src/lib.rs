@@ -497,7 +497,7 @@ mod tests {
             "Date: 2026-12-07\n\nAt least 41 people have been killed this year, up from 29 in \
              2025.\n\nPolice arrested 300 people in November, compared with 120 in \
              October 2025.\n\n\
-             More people were killed in 2026 than in 2025.\n\nExports were down from 2019.\n",
+             Sales rose in 2026 versus 2025.\n\nExports were down from 2019.\n",
             &[
                 ("2026", TimeSource::Explicit),
                 ("2026-11", TimeSource::Explicit),

@@ -90,7 +90,7 @@ pub struct Timex {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub since: bool,
     /// The expression is the other side of a comparison, not when the news happened: it
-    /// stands in a clause that "compared with", "up from" or "than" opens ("41 killed this
+    /// stands in a clause that "compared with", "up from" or "versus" opens ("41 killed this
     /// year, up from 29 in 2025").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub compared: bool,

@@ -292,7 +292,7 @@ pub struct WordInfo {
     /// A relative pronoun ("which", "that"): a verb of beginning after it opens a clause
     /// about where something began.
     pub relative: bool,
-    /// Opens the other side of a comparison ("compared", "than"): the expressions in its
+    /// Opens the other side of a comparison ("compared", "versus"): the expressions in its
     /// clause are what the news is measured against.
     pub comparison: bool,
     /// Opens a comparison after a `COMPARISON_LEAD:` word ("from" in "up from").

@@ -415,7 +415,7 @@ impl<'a> Words<'a> {
     }
 
     /// Whether the expression at token `first` is the other side of a comparison: a
-    /// `COMPARISON:` word ("compared", "than"), or a `COMPARISON_LINK:` word after a
+    /// `COMPARISON:` word ("compared", "versus"), or a `COMPARISON_LINK:` word after a
     /// `COMPARISON_LEAD:` one ("up from"), stands before it in its clause.
     pub(crate) fn in_comparison_clause(&mut self, first: usize) -> bool {
         self.opened_in_clause(first, |w, k| {

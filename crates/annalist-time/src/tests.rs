@@ -1033,8 +1033,15 @@ fn the_other_side_of_a_comparison_is_marked() {
         [("this year".to_string(), false), ("2025".to_string(), true)]
     );
     assert_eq!(
-        compared("More died in 2026 than in 2025."),
+        compared("Sales in 2026 versus 2025 rose."),
         [("2026".to_string(), false), ("2025".to_string(), true)]
+    );
+    assert_eq!(
+        compared("They met more than four decades ago and rallied Saturday."),
+        [
+            ("more than four decades ago".to_string(), false),
+            ("Saturday".to_string(), false)
+        ]
     );
     // A comma closes the comparison; "from" alone opens none.
     assert_eq!(
