@@ -130,11 +130,15 @@ fn sentence(
     inherit(&attacher, &phrases, &mut attached);
     refer_back(&attacher, &phrases, &mut attached, last);
     // "So far", "has": what the whole sentence says of its counts, in one pass.
-    let (mut to_date, mut perfect) = (false, false);
+    let (mut to_date, mut perfect, mut since, mut present_perfect) = (false, false, false, false);
     for k in 0..toks.len() {
         to_date |= attacher.starts(k, Class::ToDate);
         perfect |= attacher.starts(k, Class::Perfect);
+        since |= attacher.starts(k, Class::Since);
+        present_perfect |= attacher.starts(k, Class::PresentPerfect);
     }
+    // "More than 1,500 people have been detained since the protests began": up to now.
+    to_date |= since && present_perfect;
     let mut previous_counted: Option<(usize, usize)> = None;
     for (p, a) in phrases.iter().zip(&attached) {
         let mut a = a.clone();

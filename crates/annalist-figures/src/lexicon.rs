@@ -82,6 +82,11 @@ pub(crate) enum Class {
     /// Phrases that make a count a running total up to the time of writing ("so far", "to
     /// date", "since then").
     ToDate,
+    /// Words that open a clause of where a count began ("since"): told in the present
+    /// perfect ("have been detained since the protests began"), the count is a running total.
+    Since,
+    /// Present auxiliaries of the perfect ("has", "have"), for `Since`.
+    PresentPerfect,
     /// Auxiliaries of the perfect ("has", "have", "had"): a count told in it ran up to a
     /// time ("have been killed since March"), where one in the simple past happened then
     /// ("the deadliest since 2014, when 79 people died").
@@ -414,6 +419,8 @@ impl Lexicon {
                     "reference" => Class::Reference,
                     "to_date" => Class::ToDate,
                     "perfect" => Class::Perfect,
+                    "since" => Class::Since,
+                    "present_perfect" => Class::PresentPerfect,
                     "ending" => Class::Ending,
                     "conjunction" => Class::Conjunction,
                     "clause_opener" => Class::ClauseOpener,

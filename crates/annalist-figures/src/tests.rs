@@ -294,6 +294,15 @@ fn a_running_total_is_marked_to_date() {
         [true, true]
     );
     assert_eq!(to_date("The toll now stands at 87."), [true]);
+    // "Since" with a count told in the present perfect: a running total, whatever follows it.
+    assert_eq!(
+        to_date("More than 1,500 people have been detained since the protests began."),
+        [true]
+    );
+    assert_eq!(
+        to_date("Police detained 1,500 people, the most since the protests began."),
+        [false]
+    );
     // Told of the story's time, not the writer's.
     assert_eq!(to_date("By March the toll had risen to 300."), [false]);
     assert_eq!(to_date("In 1988 the army killed 52 people."), [false]);
