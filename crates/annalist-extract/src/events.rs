@@ -199,7 +199,7 @@ pub fn build_events(
             if dating(t) && !count_since {
                 let better = match *slot {
                     None => true,
-                    Some(b) => precision(t) > precision(&timexes[b]),
+                    Some(b) => precision(t, chars) > precision(&timexes[b], chars),
                 };
                 if better {
                     *slot = Some(k);
@@ -313,11 +313,13 @@ const NEAR_THE_WRITER_YEARS: i16 = 2;
 
 /// Finer values win; among equals, values with an interval win, then dates that do not only
 /// say where something began ("this year's parade, the first since 2019" is this year's), then
-/// dates the text states in full over ones counted from the writer's day: in "said on
+/// dates that are not a possessive naming a thing ("the death toll from Tuesday's bombing rose
+/// to 38 on Wednesday" is Wednesday's), then dates the text states in full over ones counted
+/// from the writer's day: in "said on
 /// Wednesday that 83 people were killed on January 20, 1990", the killing is on January 20. A
 /// part of a day counts as a day: in "the assault began late on February 25, 1992, and by the
 /// morning of February 26 the town had fallen", the assault is on February 25.
-fn precision(t: &Timex) -> (Option<Granularity>, bool, bool, bool) {
+fn precision(t: &Timex, chars: &[char]) -> (Option<Granularity>, bool, bool, bool, bool) {
     let granularity = match t.value.granularity() {
         Some(Granularity::PartOfDay) => Some(Granularity::Day),
         g => g,
@@ -326,8 +328,17 @@ fn precision(t: &Timex) -> (Option<Granularity>, bool, bool, bool) {
         granularity,
         t.interval.is_some(),
         !t.since,
+        !possessive(chars, t.end),
         t.anchor == AnchorUsed::None,
     )
+}
+
+/// Whether the characters at `end` make what ends there a possessive: "'s" or "’s" and then
+/// no letter ("Tuesday's bombing").
+fn possessive(chars: &[char], end: usize) -> bool {
+    matches!(chars.get(end), Some('\'' | '’'))
+        && chars.get(end + 1) == Some(&'s')
+        && !chars.get(end + 2).is_some_and(|c| c.is_alphanumeric())
 }
 
 const FUNCTION_WORDS: &[&str] = &[

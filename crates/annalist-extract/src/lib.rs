@@ -508,6 +508,18 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_date_names_a_thing_not_when_the_statement_happened() {
+        assert_event_dates(
+            "Date: 2026-12-07\n\nThe death toll from Tuesday's bombing rose to 38 on \
+             Wednesday.\n\nThe bombing on Tuesday’s market killed 12 people.\n",
+            &[
+                ("2026-12-02", TimeSource::Explicit),
+                ("2026-12-01", TimeSource::Explicit),
+            ],
+        );
+    }
+
+    #[test]
     fn now_is_the_time_of_writing() {
         assert_event_dates(
             "Date: 2026-11-02\n\nThe shelling began at 11 p.m. on Oct. 30. The town, which \
