@@ -519,6 +519,43 @@ fn values_in_history(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_story_steps_on_day_by_day() {
+    // Each step forward counts from the last one; a step back is a flashback and does not.
+    assert_eq!(
+        values_in_history(
+            "On 3 May 1904 they left. The next day they camped. The next day they arrived. \
+             Two days later they rested. A day earlier a storm had passed. The next day they \
+             sailed."
+        ),
+        [
+            "1904-05-03",
+            "1904-05-04",
+            "1904-05-05",
+            "1904-05-07",
+            "1904-05-06",
+            "1904-05-08"
+        ]
+    );
+    // A year long gone starts a story even alone, and a day set off by a comma after a year
+    // is in that year.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "The survey was carried out in 1086. William died the following year, on 9 \
+             September. The abbey was consecrated on 28 October."
+        ),
+        ["1086", "1087", "1087-09-09", "1087-10-28"]
+    );
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "The plant closed in 2019. Talks resumed on 9 September."
+        ),
+        ["2019", "2026-09-09"]
+    );
+}
+
+#[test]
 fn an_aside_about_a_far_year_does_not_move_a_narrative() {
     let values = values_in_history;
     // Documents found in 2004 are an aside in a story of 1920.

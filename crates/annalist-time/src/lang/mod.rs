@@ -329,6 +329,9 @@ impl SessionState {
         // The day the last expression named, if it named one: "next Saturday, the day before
         // parliament reconvenes" names it again.
         let mut last_day: Option<crate::value::CalendarValue> = None;
+        // The year the last expression named, when it named only a year: "the following year,
+        // on 9 September" is that year's September.
+        let mut last_year: Option<i64> = None;
         // Recurring expressions ("daily", "every year"): what they stand near is habitual.
         let sets: Vec<(usize, usize)> = found
             .iter()
@@ -372,7 +375,25 @@ impl SessionState {
                         .get(e)
                         .is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == ",")
             });
+            // "The following year, on 9 September": a comma and at most one word between.
+            let apposed_after_a_word = last_end_tok.is_some_and(|e| {
+                (e + 1 == first_tok || e + 2 == first_tok)
+                    && tokens
+                        .get(e)
+                        .is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == ",")
+                    && tokens
+                        .get(e + 1)
+                        .is_some_and(|t| e + 1 == first_tok || t.kind == TokenKind::Word)
+            });
             last_end_tok = Some(end_tok);
+            if apposed_after_a_word
+                && frame.year.is_none()
+                && frame.month.is_some()
+                && frame.day.is_some()
+                && let Some(year) = last_year
+            {
+                frame.year = Some(year);
+            }
             // "Two days before Christmas", "the week before Christmas": what happened lies that
             // long before the day.
             let length = |f: &crate::frame::Frame| length_days(f.count, f.unit?);
@@ -419,6 +440,15 @@ impl SessionState {
             if names_the_day_again && let Some(day) = last_day {
                 r.value = crate::TimexValue::Calendar(day);
             }
+            last_year = match &r.value {
+                crate::TimexValue::Calendar(crate::value::CalendarValue {
+                    year: crate::value::YearField::Year(y),
+                    part: crate::value::DatePart::None,
+                    time: None,
+                    ..
+                }) => Some(i64::from(*y)),
+                _ => None,
+            };
             last_day = match &r.value {
                 crate::TimexValue::Calendar(c) if c.to_date().is_some() => {
                     Some(crate::value::CalendarValue { time: None, ..*c })
@@ -432,9 +462,18 @@ impl SessionState {
             // reference time; relative ones resolved from it do not: "a year earlier" must not
             // move the reference that the next "a year earlier" resolves from.
             let relative = frame.dir.is_some() || frame.rel.is_some() || frame.same.is_some();
+            // In a story, a step of days forward ("the next day", "two days later") moves
+            // the story on: the next step counts from it. (Not a step back, which is a
+            // flashback, nor one of months or years, after which a history names its months
+            // in the year it was telling, nor "the eleventh day" of a count.)
+            let steps_on = (self.ctx.narrative || self.story_in.is_some())
+                && frame.same.is_none()
+                && frame.nth.is_none()
+                && frame.unit == Some(crate::frame::Unit::Day)
+                && (frame.rel.is_some_and(|r| r > 0) || frame.dir.is_some_and(|d| d > 0));
             let updates = match r.anchor {
                 AnchorUsed::None => true,
-                AnchorUsed::Narrative => !relative,
+                AnchorUsed::Narrative => !relative || steps_on,
                 // In a narrative, the writer's own time does not move the story's.
                 AnchorUsed::Dct => !self.ctx.narrative,
             };
@@ -579,7 +618,9 @@ impl SessionState {
                     // though in news a month a few years back is most often a comparison.
                     let fine = reference.to_date().is_some()
                         || (years_back >= STORY_MONTH_YEARS
-                            && matches!(reference.part, crate::value::DatePart::Month(Some(_))));
+                            && matches!(reference.part, crate::value::DatePart::Month(Some(_))))
+                        || (years_back >= STORY_YEAR_YEARS
+                            && reference.part == crate::value::DatePart::None);
                     if years_back != 0 && fine {
                         self.story_in = Some(sentence);
                     } else if r.anchor == AnchorUsed::None {
@@ -749,6 +790,11 @@ const STORY_SENTENCES: u64 = 5;
 /// does: "April 1453 … on 29 May" is 1453's May, where "sales in March 2023 … on May 29", in
 /// news of 2025, is most often this May.
 const STORY_MONTH_YEARS: i32 = 20;
+
+/// How many years before the DCT a year alone must lie to start a story: "The survey was
+/// carried out in 1086. William died on 9 September" is 1086's September, where "dating to
+/// 1994. In January, …" in news of 1998 is this January.
+const STORY_YEAR_YEARS: i32 = 50;
 
 /// How many days at most a length of `count` `unit`s spans: "two days" 2, "36 hours" 2,
 /// "weeks" 70 (an unstated count is taken as up to ten).
