@@ -106,7 +106,8 @@ pub(crate) struct Context {
     pub looked_back_to: bool,
     /// In news, the expression follows "since" in a sentence told in the present perfect:
     /// the period it starts reaches the time of writing, so "the year" is the writer's
-    /// ("Since the start of the year, 37 have been arrested"), not a story's.
+    /// ("Since the start of the year, 37 have been arrested"), not a story's, and so is a
+    /// month ("He has been out injured since mid-October").
     pub reaches_now: bool,
     /// The expression follows a word that makes it the day something happened ("on" in
     /// "police arrested him on Jan. 20"): in a past-tense sentence, such a day is not one of
@@ -1462,6 +1463,7 @@ fn resolve_calendar(
     // after, is the writer's ("killed on Dec. 21, 1988 … handed over in April" is this April).
     let story = ctx.story_reference
         && tense != Some(Tense::Future)
+        && !ctx.reaches_now
         && rel.is_none()
         && f.anchor.is_none()
         && match part {
