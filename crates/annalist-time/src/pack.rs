@@ -295,6 +295,13 @@ pub struct WordInfo {
     /// Opens the other side of a comparison ("compared", "versus"): the expressions in its
     /// clause are what the news is measured against.
     pub comparison: bool,
+    /// Opens the other side of a comparison when a word stands between it and the expression
+    /// ("than the whole of 2025"; right before one it makes a bound: "more than four decades
+    /// ago", "no later than June 1").
+    pub comparison_apart: bool,
+    /// Makes a `COMPARISON_APART:` word after it a bound of a quantity ("more" in "more than
+    /// 40 years ago").
+    pub comparison_bound: bool,
     /// Opens a comparison after a `COMPARISON_LEAD:` word ("from" in "up from").
     pub comparison_link: bool,
     /// Makes a `COMPARISON_LINK:` word after it open a comparison ("up", "down").
@@ -738,6 +745,8 @@ impl LanguagePack {
                 "RELATIVE" => self.flag_words(words, |w| w.relative = true),
                 "COMPARISON" => self.flag_words(words, |w| w.comparison = true),
                 "COMPARISON_LINK" => self.flag_words(words, |w| w.comparison_link = true),
+                "COMPARISON_APART" => self.flag_words(words, |w| w.comparison_apart = true),
+                "COMPARISON_BOUND" => self.flag_words(words, |w| w.comparison_bound = true),
                 "COMPARISON_LEAD" => self.flag_words(words, |w| w.comparison_lead = true),
                 "NEGATION" => self.flag_words(words, |w| w.negation = true),
                 "COPULA" => self.flag_words(words, |w| w.copula = true),

@@ -415,11 +415,18 @@ impl<'a> Words<'a> {
     }
 
     /// Whether the expression at token `first` is the other side of a comparison: a
-    /// `COMPARISON:` word ("compared", "versus"), or a `COMPARISON_LINK:` word after a
-    /// `COMPARISON_LEAD:` one ("up from"), stands before it in its clause.
+    /// `COMPARISON:` word ("compared", "versus"), a `COMPARISON_APART:` word not right before
+    /// it nor right after a `COMPARISON_BOUND:` one ("than" in "higher than the whole of
+    /// 2025", not in "more than four decades ago" nor "more than 40 years ago in a rally
+    /// Saturday"), or
+    /// a `COMPARISON_LINK:` word after a `COMPARISON_LEAD:` one ("up from"), stands before it
+    /// in its clause.
     pub(crate) fn in_comparison_clause(&mut self, first: usize) -> bool {
         self.opened_in_clause(first, |w, k| {
             w.is(k, |i| i.comparison)
+                || (k + 1 < first
+                    && w.is(k, |i| i.comparison_apart)
+                    && !(k > 0 && w.is(k - 1, |i| i.comparison_bound)))
                 || (k > 0 && w.is(k, |i| i.comparison_link) && w.is(k - 1, |i| i.comparison_lead))
         })
     }

@@ -1074,6 +1074,10 @@ fn the_other_side_of_a_comparison_is_marked() {
         [("2026".to_string(), false), ("2025".to_string(), true)]
     );
     assert_eq!(
+        compared("It rose in the year, higher than in the whole of 2025."),
+        [("the year".to_string(), false), ("2025".to_string(), true)]
+    );
+    assert_eq!(
         compared("They met more than four decades ago and rallied Saturday."),
         [
             ("more than four decades ago".to_string(), false),
