@@ -46,6 +46,64 @@ const BEFORE_NUMBER: &[&str] = &[
     "nos", "nr", "p", "ch", "sec", "para", "tel",
 ];
 
+/// How many words a sentence may have up to "a.m." or "p.m." for the time to open it ("At
+/// about 10 a.m.").
+const CLOCK_OPENER_WORDS: usize = 4;
+
+/// Capitalised words that still belong to a clock time after "a.m." or "p.m." ("5:30 a.m.
+/// Monday", "11 p.m. Jan. 3", "7 p.m. Eastern time").
+const CLOCK_FOLLOWERS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "eastern",
+    "central",
+    "mountain",
+    "pacific",
+    "local",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "tonight",
+];
+
 /// Capitalised words that start a new sentence after an ambiguous abbreviation ("U.S.", "a.m.").
 const STARTERS: &[&str] = &[
     "The",
@@ -322,6 +380,29 @@ fn is_sentence_end(before: &str, c: char, run: usize, next_word: &str, n: char) 
     {
         return false;
     }
+    // A clock time ends the sentence before a capitalised word unless that word still belongs
+    // to the time: a day or month ("5:30 a.m. Monday"), a zone ("8 p.m. EST"), or a place
+    // whose time it is ("9 p.m. Moscow time"); or unless the time opens the sentence ("At 10
+    // a.m. President Aliyev arrived").
+    if matches!(bare, "a.m" | "p.m") {
+        if before.split_whitespace().count() <= CLOCK_OPENER_WORDS {
+            return false;
+        }
+        let mut words = next_word.split_whitespace();
+        let next: String = words
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take_while(|ch| ch.is_alphabetic())
+            .collect();
+        let after = words.next().unwrap_or("").to_lowercase();
+        // (A bracket or a number after the time is still its: "10:35 a.m. (0735 GMT) Friday".)
+        let belongs = !next_word.starts_with(|ch: char| ch.is_uppercase())
+            || CLOCK_FOLLOWERS.contains(&next.to_lowercase().as_str())
+            || (next.len() >= 2 && next.chars().all(|ch| ch.is_ascii_uppercase()))
+            || after.starts_with("time");
+        return !belongs;
+    }
     // Initialisms with inner stops ("U.S", "a.m", "U.N"): only a clear sentence starter splits.
     if word.contains('.') && word.chars().all(|ch| ch.is_alphabetic() || ch == '.') {
         let next: String = next_word
@@ -383,6 +464,32 @@ mod tests {
         assert_eq!(
             split("It ended at 5 p.m. The next day was calm."),
             ["It ended at 5 p.m.", "The next day was calm."]
+        );
+        // After a clock time, a capitalised word starts a sentence unless it belongs to the
+        // time or the time opens the sentence.
+        assert_eq!(
+            split("The station went off the air at 7:30 p.m. Over the next two days, 130 died."),
+            [
+                "The station went off the air at 7:30 p.m.",
+                "Over the next two days, 130 died."
+            ]
+        );
+        assert_eq!(
+            split(
+                "The order came at 9 p.m. Moscow time on Tuesday. At 10 a.m. President Aliyev spoke."
+            ),
+            [
+                "The order came at 9 p.m. Moscow time on Tuesday.",
+                "At 10 a.m. President Aliyev spoke."
+            ]
+        );
+        assert_eq!(
+            split("Polls close at 8 p.m. EST and results come at 11 p.m. Tuesday."),
+            ["Polls close at 8 p.m. EST and results come at 11 p.m. Tuesday."]
+        );
+        assert_eq!(
+            split("The blast occurred at about 10:35 a.m. (0735 GMT) Friday."),
+            ["The blast occurred at about 10:35 a.m. (0735 GMT) Friday."]
         );
         assert_eq!(
             split("John F. Kennedy spoke. Then he left."),
