@@ -603,7 +603,11 @@ impl SessionState {
                     self.ctx.time_reference = None;
                     self.ctx.day_left_for_month = true;
                 }
-                if matches!(reference.part, crate::value::DatePart::Quarter(_)) {
+                // "Expects a charge in the current quarter": the quarter under way is not the
+                // one the results are for ("the year-earlier quarter" stays last year's third).
+                if matches!(reference.part, crate::value::DatePart::Quarter(_))
+                    && frame.rel != Some(0)
+                {
                     self.ctx.quarter_reference = Some(reference);
                 }
                 if r.anchor == AnchorUsed::None || (r.anchor == AnchorUsed::Narrative && !relative)
