@@ -75,6 +75,9 @@ pub(crate) struct Context {
     /// talks began. In June a draft was published"): a day counted from the story ("a week
     /// later", "that same day") counts from that month, even in news.
     pub day_left_for_month: bool,
+    /// The day the text left for that month, if it did: a month that follows it closely
+    /// carries its year on ("25 November 1950 … by mid-December … on 4 January" is 1951).
+    pub left_day: Option<Date>,
     /// The DCT with its time of day, when the DCT gives one.
     pub dct_time: Option<jiff::civil::DateTime>,
     /// History-style document: partial dates take their year from the reference time.
@@ -1552,9 +1555,21 @@ fn resolve_calendar(
         let at_winter = ctx
             .reference
             .is_some_and(|r| r.part == DatePart::Season(Season::Winter));
-        if ctx.narrative
+        // (A month whose year was inferred counts when it follows the story's last day
+        // closely: "25 November 1950 … by mid-December … on 4 January" is 1951.)
+        let follows_the_day = || {
+            let (Some(day), Some(iv)) = (
+                ctx.day_reference.and_then(|d| d.to_date()).or(ctx.left_day),
+                ctx.reference.and_then(|r| r.interval()),
+            ) else {
+                return false;
+            };
+            let start = iv.start.date();
+            start >= day && (start - day).get_days() <= STORY_MONTH_DAYS
+        };
+        if (ctx.narrative || ctx.story_reference)
             && (at_winter
-                || (ctx.reference_year_stated
+                || ((ctx.reference_year_stated || follows_the_day())
                     && ctx.reference.is_some_and(|r| {
                         matches!(r.part, DatePart::Month(Some(_)) | DatePart::Day { .. })
                     })))
@@ -1867,6 +1882,7 @@ mod tests {
             time_reference: None,
             day_reference_night: false,
             day_left_for_month: false,
+            left_day: None,
             dct_time: None,
             narrative: false,
             recent_reference: false,

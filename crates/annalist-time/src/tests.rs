@@ -519,6 +519,17 @@ fn values_in_history(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_story_late_in_a_year_moves_into_the_next() {
+    // The month after the stated day carries the story on; January is then the next year's,
+    // in a history and in news telling an old story alike.
+    let text = "The offensive opened on 25 November 1950. By mid-December the retreat had \
+                reached the parallel. Seoul fell again on 4 January.";
+    let expected = ["1950-11-25", "1950-12", "1951-01-04"];
+    assert_eq!(values_in_history(text), expected);
+    assert_eq!(values_in_news("2026-12-07", text), expected);
+}
+
+#[test]
 fn a_story_steps_on_day_by_day() {
     // Each step forward counts from the last one; a step back is a flashback and does not.
     assert_eq!(

@@ -532,6 +532,7 @@ impl SessionState {
             {
                 if let Some(day) = reference.to_date() {
                     self.ctx.day_left_for_month = false;
+                    self.ctx.left_day = None;
                     let night = Some(TimeOfDay::Part(PartOfDay::Night));
                     let night_before = match reference.part {
                         crate::value::DatePart::Day { day: Some(d), .. }
@@ -598,6 +599,7 @@ impl SessionState {
                             d < span.start || d >= span.end
                         })
                 {
+                    self.ctx.left_day = self.ctx.day_reference.and_then(|d| d.to_date());
                     self.ctx.day_reference = None;
                     self.ctx.day_reference_night = false;
                     self.ctx.time_reference = None;
