@@ -326,6 +326,24 @@ pub(crate) fn english_month(word_lower: &str) -> Option<i8> {
     None
 }
 
+/// Whether a lowercase word is an English weekday or its abbreviation ("monday", "tues",
+/// "thu").
+pub(crate) fn english_weekday(word_lower: &str) -> bool {
+    const EN: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    EN.iter().any(|d| {
+        word_lower == *d
+            || (word_lower.len() >= 3 && word_lower.len() <= 5 && d.starts_with(word_lower))
+    })
+}
+
 /// Month number for a Russian, Turkish or Azerbaijani month name, in the case forms dates
 /// give it ("января", "Mart", "fevralın").
 pub(crate) fn other_month(word_lower: &str) -> Option<i8> {

@@ -50,49 +50,9 @@ const BEFORE_NUMBER: &[&str] = &[
 /// about 10 a.m.").
 const CLOCK_OPENER_WORDS: usize = 4;
 
-/// Capitalised words that still belong to a clock time after "a.m." or "p.m." ("5:30 a.m.
-/// Monday", "11 p.m. Jan. 3", "7 p.m. Eastern time").
+/// Capitalised words besides days and months that still belong to a clock time after "a.m."
+/// or "p.m." ("7 p.m. Eastern time", "9 a.m. Tomorrow").
 const CLOCK_FOLLOWERS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "eastern",
     "central",
     "mountain",
@@ -397,8 +357,11 @@ fn is_sentence_end(before: &str, c: char, run: usize, next_word: &str, n: char) 
             .collect();
         let after = words.next().unwrap_or("").to_lowercase();
         // (A bracket or a number after the time is still its: "10:35 a.m. (0735 GMT) Friday".)
+        let next_lc = next.to_lowercase();
         let belongs = !next_word.starts_with(|ch: char| ch.is_uppercase())
-            || CLOCK_FOLLOWERS.contains(&next.to_lowercase().as_str())
+            || CLOCK_FOLLOWERS.contains(&next_lc.as_str())
+            || crate::dct::english_month(&next_lc).is_some()
+            || crate::dct::english_weekday(&next_lc)
             || (next.len() >= 2 && next.chars().all(|ch| ch.is_ascii_uppercase()))
             || after.starts_with("time");
         return !belongs;
