@@ -11,7 +11,7 @@ use crate::dct::{Found, english_month, other_month, scan};
 /// How many non-empty lines at the top of the body may hold a dateline.
 const MAX_LINES: usize = 4;
 
-/// Words allowed before a date on a date-only line.
+/// Words allowed before a date on a date-only line (and English weekdays).
 const LABELS: &[&str] = &[
     "published",
     "posted",
@@ -23,22 +23,6 @@ const LABELS: &[&str] = &[
     "updated",
     "last",
     "modified",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
     "опубликовано",
     "дата",
     "yayınlanma",
@@ -173,7 +157,7 @@ fn date_line(line: &str) -> Option<(Found, bool)> {
     let words_ok = prefix
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .all(|w| LABELS.contains(&w));
+        .all(|w| LABELS.contains(&w) || crate::dct::english_weekday(w));
     let tail = line[found.end..].trim_matches(|c: char| !c.is_alphanumeric());
     if !words_ok || tail.chars().count() > 20 {
         return None;
