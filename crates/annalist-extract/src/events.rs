@@ -199,7 +199,7 @@ pub fn build_events(
             if dating(t) && !count_since {
                 let better = match *slot {
                     None => true,
-                    Some(b) => precision(t, chars) > precision(&timexes[b], chars),
+                    Some(b) => precision(t) > precision(&timexes[b]),
                 };
                 if better {
                     *slot = Some(k);
@@ -319,7 +319,7 @@ const NEAR_THE_WRITER_YEARS: i16 = 2;
 /// Wednesday that 83 people were killed on January 20, 1990", the killing is on January 20. A
 /// part of a day counts as a day: in "the assault began late on February 25, 1992, and by the
 /// morning of February 26 the town had fallen", the assault is on February 25.
-fn precision(t: &Timex, chars: &[char]) -> (Option<Granularity>, bool, bool, bool, bool) {
+fn precision(t: &Timex) -> (Option<Granularity>, bool, bool, bool, bool) {
     let granularity = match t.value.granularity() {
         Some(Granularity::PartOfDay) => Some(Granularity::Day),
         g => g,
@@ -328,17 +328,9 @@ fn precision(t: &Timex, chars: &[char]) -> (Option<Granularity>, bool, bool, boo
         granularity,
         t.interval.is_some(),
         !t.since,
-        !possessive(chars, t.end),
+        !t.possessive,
         t.anchor == AnchorUsed::None,
     )
-}
-
-/// Whether the characters at `end` make what ends there a possessive: "'s" or "’s" and then
-/// no letter ("Tuesday's bombing").
-fn possessive(chars: &[char], end: usize) -> bool {
-    matches!(chars.get(end), Some('\'' | '’'))
-        && chars.get(end + 1) == Some(&'s')
-        && !chars.get(end + 2).is_some_and(|c| c.is_alphanumeric())
 }
 
 const FUNCTION_WORDS: &[&str] = &[

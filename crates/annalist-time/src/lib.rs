@@ -94,6 +94,10 @@ pub struct Timex {
     /// year, up from 29 in 2025").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub compared: bool,
+    /// The expression is a possessive naming a thing ("Tuesday's bombing", by the pack's
+    /// `POSSESSIVE:` markers), not when the sentence's news happened.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub possessive: bool,
     /// The range this expression is one end of ("from 2001 to 2009"), with the interval that
     /// joins both ends.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1019,6 +1019,7 @@ pub(crate) fn split_elided(
                     anchor: t.anchor,
                     since: t.since,
                     compared: t.compared,
+                    possessive: false,
                     range: None,
                     rule: "range.elided".into(),
                 },

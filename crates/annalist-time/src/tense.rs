@@ -461,6 +461,12 @@ impl<'a> Words<'a> {
         false
     }
 
+    /// Whether the expression ending before token `end` is a possessive ("Tuesday's
+    /// bombing"): it names a thing, not when the sentence's news happened.
+    pub(crate) fn possessive(&self, end: usize) -> bool {
+        is_possessive(self.pack, self.text, self.tokens, end)
+    }
+
     /// Whether the sentence of token `first` is told in the present perfect: a
     /// `PRESENT_PERFECT:` word ("has", "have") stands within `PRESENT_PERFECT_REACH` tokens
     /// of it.

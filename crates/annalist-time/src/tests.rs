@@ -1068,6 +1068,26 @@ fn an_expression_in_a_since_clause_marks_where_something_began() {
 }
 
 #[test]
+fn a_possessive_date_is_marked() {
+    let possessive: Vec<(String, bool)> = Tagger::english()
+        .tag(
+            "The toll from Tuesday's bombing rose to 38 on Wednesday, and Friday’s too.",
+            &Anchor::from_dct("2026-12-07").unwrap(),
+        )
+        .into_iter()
+        .map(|t| (t.text, t.possessive))
+        .collect();
+    assert_eq!(
+        possessive,
+        [
+            ("Tuesday".to_string(), true),
+            ("Wednesday".to_string(), false),
+            ("Friday".to_string(), true)
+        ]
+    );
+}
+
+#[test]
 fn the_other_side_of_a_comparison_is_marked() {
     let compared = |text: &str| -> Vec<(String, bool)> {
         Tagger::english()

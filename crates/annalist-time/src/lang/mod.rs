@@ -667,6 +667,7 @@ impl SessionState {
                 anchor: r.anchor,
                 since: words.in_retrospect_clause(first_tok),
                 compared: words.in_comparison_clause(first_tok),
+                possessive: words.possessive(end_tok),
                 range: None,
                 rule: pack.rules[rule as usize].name.as_str().into(),
             });
