@@ -83,6 +83,7 @@ pub(crate) fn link(
     byte_base: usize,
     timexes: &mut [Timex],
     stated: &[Stated],
+    dct: Option<jiff::civil::Date>,
 ) {
     let words = &pack.range;
     // Whether only a comma or a coordinating word ("and", "or") stands between `a` and `b`.
@@ -201,6 +202,15 @@ pub(crate) fn link(
                 && sb.year
             {
                 borrow_year(&mut timexes[..], i);
+            }
+            // "Talks were held on Monday and Tuesday", written on a Monday: the Monday before
+            // that Tuesday; "will meet on Friday and Monday": the Monday after that Friday.
+            if on_one_line
+                && words.coordination.contains(&word)
+                && stated.get(i).is_some_and(|sa| sa.weekday_only)
+                && sb.weekday_only
+            {
+                weekdays_in_order(&mut timexes[..], i, dct);
             }
             // "next Tuesday and Wednesday": the Wednesday after it.
             if on_one_line
@@ -341,6 +351,25 @@ fn day_of(t: &Timex) -> Option<jiff::civil::Date> {
     match &t.value {
         TimexValue::Calendar(v) if dating(t) => v.to_date(),
         _ => None,
+    }
+}
+
+/// Puts two weekdays joined by "and" or "or" in the order written, when each alone fell in
+/// a different week and in order they lie closer: the first moves a week back if the second
+/// is before the writer's day, else the second a week on. (Written on a Friday, "statements
+/// made Friday and Thursday" are today's and yesterday's, listed back.)
+fn weekdays_in_order(timexes: &mut [Timex], i: usize, dct: Option<jiff::civil::Date>) {
+    let (Some(a), Some(b)) = (day_of(&timexes[i]), day_of(&timexes[i + 1])) else {
+        return;
+    };
+    let apart = (a - b).get_days();
+    if apart <= 0 || 7 - apart >= apart {
+        return;
+    }
+    if dct.is_some_and(|d| b < d) {
+        move_day(&mut timexes[i], -7);
+    } else {
+        move_day(&mut timexes[i + 1], 7);
     }
 }
 

@@ -596,7 +596,9 @@ impl<'a> Words<'a> {
             && self.info(at).is_none_or(|w| w.measured)
     }
 
-    /// Whether token `k` may carry a time expression on: a number, or a word some rule names.
+    /// Whether token `k` may carry a time expression on: a number, or a word some rule names
+    /// that is no auxiliary or verb ("pleaded guilty in March and will be sentenced": "will"
+    /// begins another clause, though "will last six weeks" is a rule's).
     fn goes_on(&mut self, k: usize) -> bool {
         if self
             .tokens
@@ -606,6 +608,7 @@ impl<'a> Words<'a> {
             return true;
         }
         self.id(k).is_some_and(|id| self.pack.in_rules(id))
+            && self.info(k).is_none_or(|w| w.tense.is_none())
     }
 
     /// Whether a word that marks a day as one something happened on ("on") stands before

@@ -519,6 +519,30 @@ fn values_in_history(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn weekdays_joined_by_and_lie_together() {
+    // Written on Monday 7 December 2026: in order, they are the closest pair.
+    let values = |text: &str| values_in_news("2026-12-07", text);
+    assert_eq!(
+        values("Talks were held on Monday and Tuesday."),
+        ["2026-11-30", "2026-12-01"]
+    );
+    assert_eq!(
+        values("Talks will be held on Friday and Monday."),
+        ["2026-12-11", "2026-12-14"]
+    );
+    // Listed back, today and yesterday stay where they are.
+    assert_eq!(
+        values("Statements were made Monday and Sunday."),
+        ["2026-12-07", "2026-12-06"]
+    );
+    // A clause with a verb of its own after "and" does not lend its tense back.
+    assert_eq!(
+        values("He pleaded guilty in March and will be sentenced on 19 December."),
+        ["2026-03", "2026-12-19"]
+    );
+}
+
+#[test]
 fn a_story_late_in_a_year_moves_into_the_next() {
     // The month after the stated day carries the story on; January is then the next year's,
     // in a history and in news telling an old story alike.

@@ -696,7 +696,7 @@ impl SessionState {
         }
         crate::compound::join(pack, text, self.byte_base, &mut out, &mut stated);
         crate::range::split_elided(pack, text, self.byte_base, &mut out, &mut stated);
-        crate::range::link(pack, text, self.byte_base, &mut out, &stated);
+        crate::range::link(pack, text, self.byte_base, &mut out, &stated, self.ctx.dct);
         for t in &mut out {
             if let crate::TimexValue::Calendar(v) = &mut t.value {
                 if v.hang_time_on_a_day() {
