@@ -1432,7 +1432,11 @@ fn resolve_calendar(
         // after a year or month the text moved on to, on an unknown day of it ("Since 2000
         // the day has been marked at noon" does not go back to a day of 1990).
         if time.is_some() {
+            // (Not in news looking ahead: "Turnout in March 2020 was 61 percent. Polls open at
+            // 8 a.m." is the coming polling day's, or the writer's, not one of March 2020.)
+            let looks_ahead = !ctx.narrative && tense == Some(Tense::Future);
             if f.anchor != Some(AnchorPref::Dct)
+                && !looks_ahead
                 && let Some(mut v) = ctx.unknown_story_day(Some(AnchorPref::Narrative), 0)
             {
                 v.time = time;
