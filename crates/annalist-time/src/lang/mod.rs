@@ -612,7 +612,15 @@ impl SessionState {
                 {
                     self.ctx.quarter_reference = Some(reference);
                 }
-                if r.anchor == AnchorUsed::None || (r.anchor == AnchorUsed::Narrative && !relative)
+                // (A clock time alone states no day: hung on one the writer's day gave, "on 1
+                // December, when fighting resumed after 7 a.m.", it starts no story of its own.)
+                let clock_only = frame.hour.is_some()
+                    && frame.day.is_none()
+                    && frame.month.is_none()
+                    && frame.year.is_none()
+                    && frame.weekday.is_none();
+                if r.anchor == AnchorUsed::None
+                    || (r.anchor == AnchorUsed::Narrative && !relative && !clock_only)
                 {
                     self.stated_in = Some(sentence);
                     let years_back = match (reference.year, self.ctx.dct) {
