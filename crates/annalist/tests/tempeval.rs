@@ -129,10 +129,12 @@ fn wikiwars_narratives_stay_above_their_floors() {
 /// figure is low by construction; the floors guard the informal vocabulary ("tmrw",
 /// "430pm", "this sun"). Value 0.656 until "Four years ago, on 1st April" took the year of
 /// the expression before the comma (2011-04-01, where the gold has 2015-04-01 for it and
-/// 2011-04-01 for "Four years ago").
+/// 2011-04-01 for "Four years ago"), and "This time last year, I had the best family Xmas
+/// dinner" the year "last year" counts (2013-12-25, written on 2014-12-24; the gold has
+/// 2014-12-25).
 #[test]
 fn tweets_stay_above_their_floors() {
-    check_floors("tweets", "tweets-zhong/train", 0.845, 0.900, 0.654);
+    check_floors("tweets", "tweets-zhong/train", 0.845, 0.900, 0.653);
 }
 
 /// The tweets' test split, which no rule was written from: a check that the informal rules

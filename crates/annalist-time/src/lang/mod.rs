@@ -332,6 +332,8 @@ impl SessionState {
         // The year the last expression named, when it named only a year: "the following year,
         // on 9 September" is that year's September.
         let mut last_year: Option<i64> = None;
+        // The sentence and year of the last year counted from the writer's ("last year").
+        let mut deictic_year: Option<(u64, i64)> = None;
         // Recurring expressions ("daily", "every year"): what they stand near is habitual.
         let sets: Vec<(usize, usize)> = found
             .iter()
@@ -394,6 +396,17 @@ impl SessionState {
             {
                 frame.year = Some(year);
             }
+            // "Last year's fires destroyed 1,500 buildings in August": the year the sentence
+            // counted from the writer's is the month's.
+            if frame.year.is_none()
+                && frame.month.is_some()
+                && frame.rel.is_none()
+                && frame.year_rel.is_none()
+                && let Some((at, year)) = deictic_year
+                && at == sentence
+            {
+                frame.year = Some(year);
+            }
             // "Two days before Christmas", "the week before Christmas": what happened lies that
             // long before the day.
             let length = |f: &crate::frame::Frame| length_days(f.count, f.unit?);
@@ -439,6 +452,17 @@ impl SessionState {
                 && frame.count.is_none();
             if names_the_day_again && let Some(day) = last_day {
                 r.value = crate::TimexValue::Calendar(day);
+            }
+            if r.anchor == AnchorUsed::Dct
+                && (frame.rel.is_some() || frame.year_rel.is_some())
+                && frame.unit == Some(crate::frame::Unit::Year)
+                && let crate::TimexValue::Calendar(crate::value::CalendarValue {
+                    year: crate::value::YearField::Year(y),
+                    part: crate::value::DatePart::None,
+                    ..
+                }) = &r.value
+            {
+                deictic_year = Some((sentence, i64::from(*y)));
             }
             last_year = match &r.value {
                 crate::TimexValue::Calendar(crate::value::CalendarValue {
