@@ -752,6 +752,14 @@ fn part_of_day_before(pack: &LanguagePack, before: &str) -> Option<(usize, PartO
     Some((rest.len() - word.len(), pod))
 }
 
+/// Whether a bare number of up to four digits, joined by an elided-range link, stands just
+/// before `before`'s end, not in brackets: the first end of "from 264 to 241 BC" (not of a
+/// heading's "(477-450 BC)").
+pub(crate) fn elided_start_before(pack: &LanguagePack, before: &str) -> bool {
+    number_before(pack, before, 4)
+        .is_some_and(|(start, _, _)| !before[..start].trim_end().ends_with('('))
+}
+
 /// A dash between two numbers ("1915-17"): a link that is not a word.
 fn is_dash(link_text: &str) -> bool {
     let t = link_text.trim();

@@ -543,6 +543,26 @@ fn weekdays_joined_by_and_lie_together() {
 }
 
 #[test]
+fn a_range_of_far_years_moves_a_history() {
+    // One far year alone is an aside; a range of them is where the story went (but not one
+    // in brackets, as a heading's dates are).
+    assert_eq!(
+        values_in_history(
+            "Carthage was founded in 814 BC. The war lasted from 264 to 241 BC. Twenty-three \
+             years later, Hannibal crossed the Alps."
+        ),
+        ["BC0814", "BC0264", "BC0241", "BC0218"]
+    );
+    assert_eq!(
+        values_in_history(
+            "Carthage was founded in 814 BC. The league (477-450 BC) fought on. Twenty-three \
+             years later, Hannibal crossed the Alps."
+        ),
+        ["BC0814", "BC0477", "BC0450", "BC0791"]
+    );
+}
+
+#[test]
 fn a_story_late_in_a_year_moves_into_the_next() {
     // The month after the stated day carries the story on; January is then the next year's,
     // in a history and in news telling an old story alike.

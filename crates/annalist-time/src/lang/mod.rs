@@ -506,7 +506,13 @@ impl SessionState {
             let began_since =
                 updates && !self.ctx.narrative && frame.day.is_none() && self.ctx.looked_back_to;
             // Only a narrative has asides: news skips the look at the words around.
-            let digression = updates && self.ctx.narrative && {
+            // "From 264 to 241 BC": a range of years is a move of the story, not an aside
+            // (its first end, a bare number, is split off later).
+            let ends_a_range_of_years = frame.year.is_some()
+                && frame.month.is_none()
+                && frame.day.is_none()
+                && crate::range::elided_start_before(pack, &text[..start]);
+            let digression = updates && self.ctx.narrative && !ends_a_range_of_years && {
                 let before = first_tok.checked_sub(1).and_then(|i| tokens.get(i));
                 let word_before = before
                     .filter(|tok| tok.kind == TokenKind::Word)
