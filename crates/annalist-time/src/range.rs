@@ -373,8 +373,8 @@ fn weekdays_in_order(timexes: &mut [Timex], i: usize, dct: Option<jiff::civil::D
     }
 }
 
-/// A dating expression's value and interval `days` on, keeping its time of day.
-fn moved_by(t: &Timex, days: i64) -> Option<(TimexValue, Interval)> {
+/// A dating expression's value `days` on, keeping its time of day.
+fn moved_by(t: &Timex, days: i64) -> Option<TimexValue> {
     let TimexValue::Calendar(mut v) = t.value.clone() else {
         return None;
     };
@@ -384,16 +384,13 @@ fn moved_by(t: &Timex, days: i64) -> Option<(TimexValue, Interval)> {
     let moved = CalendarValue::day(day);
     v.year = moved.year;
     v.part = moved.part;
-    let value = TimexValue::Calendar(v);
-    let interval = value.interval_with(t.modifier)?;
-    Some((value, interval))
+    Some(TimexValue::Calendar(v))
 }
 
 /// Moves a dating expression `days` on, keeping its time of day.
 fn move_day(t: &mut Timex, days: i64) {
-    if let Some((value, interval)) = moved_by(t, days) {
-        t.value = value;
-        t.interval = Some(interval);
+    if let Some(value) = moved_by(t, days) {
+        revalue(t, value);
     }
 }
 
@@ -405,10 +402,14 @@ fn move_one_on_if_before(timexes: &mut [Timex], i: usize, days: i64) -> bool {
     if ib.start >= ia.start {
         return false;
     }
-    match moved_by(&timexes[i + 1], days) {
-        Some((value, interval)) if interval.start >= ia.start => {
-            timexes[i + 1].value = value;
-            timexes[i + 1].interval = Some(interval);
+    let next = &mut timexes[i + 1];
+    match moved_by(next, days) {
+        Some(value)
+            if value
+                .interval_with(next.modifier)
+                .is_some_and(|iv| iv.start >= ia.start) =>
+        {
+            revalue(next, value);
             true
         }
         _ => false,

@@ -407,9 +407,7 @@ impl<'a> Words<'a> {
             let relative_before = |w: &mut Self, at: usize| at > 0 && w.is(at - 1, |i| i.relative);
             w.is(k, |i| i.retrospect)
                 || (w.is(k, |i| i.begins) && relative_before(w, k))
-                || (k > 0
-                    && w.is(k, |i| i.begins_link)
-                    && w.is(k - 1, |i| i.begins_lead)
+                || (w.pair_ends_at(k, |i| i.begins_lead, |i| i.begins_link)
                     && relative_before(w, k - 1))
         })
     }
@@ -418,17 +416,27 @@ impl<'a> Words<'a> {
     /// `COMPARISON:` word ("compared", "versus"), a `COMPARISON_APART:` word not right before
     /// it nor right after a `COMPARISON_BOUND:` one ("than" in "higher than the whole of
     /// 2025", not in "more than four decades ago" nor "more than 40 years ago in a rally
-    /// Saturday"), or
-    /// a `COMPARISON_LINK:` word after a `COMPARISON_LEAD:` one ("up from"), stands before it
-    /// in its clause.
+    /// Saturday"), or a `COMPARISON_LINK:` word after a `COMPARISON_LEAD:` one ("up from"),
+    /// stands before it in its clause.
     pub(crate) fn in_comparison_clause(&mut self, first: usize) -> bool {
         self.opened_in_clause(first, |w, k| {
             w.is(k, |i| i.comparison)
                 || (k + 1 < first
                     && w.is(k, |i| i.comparison_apart)
                     && !(k > 0 && w.is(k - 1, |i| i.comparison_bound)))
-                || (k > 0 && w.is(k, |i| i.comparison_link) && w.is(k - 1, |i| i.comparison_lead))
+                || w.pair_ends_at(k, |i| i.comparison_lead, |i| i.comparison_link)
         })
+    }
+
+    /// Whether token `k` is a `link` word right after a `lead` word ("out" in "broke out",
+    /// "from" in "up from").
+    fn pair_ends_at(
+        &mut self,
+        k: usize,
+        lead: impl Fn(&WordInfo) -> bool,
+        link: impl Fn(&WordInfo) -> bool,
+    ) -> bool {
+        k > 0 && self.is(k, link) && self.is(k - 1, lead)
     }
 
     /// Whether a token for which `opens` holds stands before token `first` in its clause,
