@@ -137,6 +137,8 @@ pub struct FigureSpan {
     pub to_date: bool,
     /// Whether its sentence is told in the perfect ("have been killed").
     pub perfect: bool,
+    /// Whether its sentence has a present "has"/"have" ("have been killed", "now has").
+    pub told_now: bool,
 }
 
 /// Builds the events of a document from its text, sentences, timexes and the character spans
@@ -151,6 +153,7 @@ pub fn build_events(
     let mut events = Vec::new();
     let mut reference: Option<EventTime> = None;
     let case = WordCase::of(chars);
+    let dateline = dateline_end(chars);
     let (mut ti, mut fi) = (0, 0);
     for (si, s) in sentences.iter().enumerate() {
         // Timexes and figures are in document order, like sentences: walk them in step.
@@ -173,6 +176,11 @@ pub fn build_events(
             .iter()
             .any(|&f| figure_spans.get(f).is_some_and(|f| f.to_date));
         let mut since_after_story = false;
+        // "The government has promised 500,000 rupees per family", with no date: told of the
+        // time of writing, not of the story's last day.
+        let told_now = figures
+            .iter()
+            .any(|&f| figure_spans.get(f).is_some_and(|f| f.told_now));
         let mut k = ti;
         while k < timexes.len() && timexes[k].start < s.end {
             let t = &timexes[k];
@@ -194,8 +202,10 @@ pub fn build_events(
                 since_after_story = true;
             }
             // "41 killed this year, up from 29 in 2025": the other side of a comparison dates
-            // the sentence only when nothing else does.
-            let slot = if t.compared { &mut compared } else { &mut best };
+            // the sentence only when nothing else does; so does a wire dateline's date, the
+            // day of the report ("KARACHI, Dec. 7 — Rains lashed Sindh on Sunday night").
+            let aside = t.compared || dateline.is_some_and(|end| t.end <= end);
+            let slot = if aside { &mut compared } else { &mut best };
             if dating(t) && !count_since {
                 let better = match *slot {
                     None => true,
@@ -272,8 +282,8 @@ pub fn build_events(
             // A count since a date holds when it is told: in news, at the time of writing
             // ("Since the war began in 2022, more than 12,000 civilians have been killed",
             // after a sentence about 2025), unless the story is far from it, as a history's is.
-            None if counts_since
-                && (since_after_story
+            None if (counts_since || told_now)
+                && (counts_since && since_after_story
                     || dct.as_ref().is_some_and(|d| near_the_writer(&reference, d))) =>
             {
                 dct.clone()
@@ -296,6 +306,26 @@ pub fn build_events(
     }
     events
 }
+
+/// Where a wire dateline ends: the dash after `CITY, <date>` at the top of a document
+/// ("KARACHI, Dec. 7 —", "GENEVA, March 3 (Reuters) -"), if the text opens with one.
+fn dateline_end(chars: &[char]) -> Option<usize> {
+    let from = chars.iter().position(|c| !c.is_whitespace())?;
+    let head = &chars[from..chars.len().min(from + DATELINE_MAX_CHARS)];
+    let city = head.iter().position(|&c| c == ',')?;
+    let capitals = head[..city].iter().any(|c| c.is_alphabetic())
+        && head[..city]
+            .iter()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    let dash = (city..head.len()).find(|&i| {
+        matches!(head[i], '—' | '–')
+            || head[i] == '-' && head.get(i + 1) == Some(&' ') && i > 0 && head[i - 1] == ' '
+    })?;
+    capitals.then_some(from + dash)
+}
+
+/// How far into a document a wire dateline's dash may be.
+const DATELINE_MAX_CHARS: usize = 80;
 
 /// Whether the story's time `reference` (or none yet) lies within `NEAR_THE_WRITER_YEARS`
 /// before the writer's time `dct`.

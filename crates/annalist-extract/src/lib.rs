@@ -204,6 +204,7 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
                     end: f.end,
                     to_date: f.to_date,
                     perfect: f.perfect,
+                    told_now: f.told_now,
                 });
                 Figure {
                     start: f.start,
@@ -447,6 +448,30 @@ mod tests {
     }
 
     #[test]
+    fn a_count_told_in_the_present_holds_at_the_time_of_writing() {
+        assert_event_dates(
+            "Date: 2026-12-07\n\nThe floods began on 23 November. Two days later the army \
+             deployed 4,000 troops. The government has promised 500,000 rupees to each \
+             family. Holders would have received $20 a share.\n",
+            &[
+                ("2026-11-23", TimeSource::Explicit),
+                ("2026-11-25", TimeSource::Explicit),
+                ("2026-12-07", TimeSource::Dct),
+                ("2026-11-25", TimeSource::Inherited),
+            ],
+        );
+        // In a history, the story's present is its own.
+        assert_event_dates(
+            "Date: 2026-12-04\n\nIn March 1944 the front moved west. The army has 300 \
+             tanks left.\n",
+            &[
+                ("1944-03", TimeSource::Explicit),
+                ("1944-03", TimeSource::Inherited),
+            ],
+        );
+    }
+
+    #[test]
     fn a_range_dates_its_statement_as_a_whole() {
         assert_event_dates(
             "Date: 2026-12-07\n\nBetween 1992 and 1994, about 30,000 people were killed. From \
@@ -503,6 +528,29 @@ mod tests {
                 ("2026-11", TimeSource::Explicit),
                 ("2026", TimeSource::Explicit),
                 ("2019", TimeSource::Explicit),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_wire_datelines_date_is_the_report_not_the_statement() {
+        assert_event_dates(
+            "Date: 2026-12-07\n\nKARACHI, Dec. 7 — Rains lashed Sindh on Sunday night, \
+             killing 12 people.\n\nOfficials said on Monday that 38 bodies were found.\n",
+            &[
+                ("2026-12-06TNI", TimeSource::Explicit),
+                ("2026-12-07", TimeSource::Explicit),
+            ],
+        );
+        // Alone, it still dates what it heads; and a date before a dash later on is no
+        // dateline.
+        assert_event_dates(
+            "Date: 2026-12-07\n\nGENEVA, Dec. 7 (Example Wire) - Police detained 40 people.\n\n\
+             Police detained 40 people in Geneva, Dec. 5 — the day of the vote — and 12 on \
+             Monday.\n",
+            &[
+                ("2026-12-07", TimeSource::Explicit),
+                ("2026-12-05", TimeSource::Explicit),
             ],
         );
     }

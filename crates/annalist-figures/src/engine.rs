@@ -60,10 +60,20 @@ fn boundary(lex: &Lexicon, buf: &[Token], next: &Token, text: &str) -> bool {
     if next.breaks_before >= 2 {
         return true;
     }
-    let Some(last) = buf.last() else { return false };
+    // A closing quote after the stop ends the sentence too: `"…unsuccessful." Amid reports`.
+    let quotes = buf
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|t| t.kind == Kind::Punct && is_closing_quote(t.text(text)))
+        .count();
+    let Some(last) = buf.len().checked_sub(quotes + 1).map(|k| &buf[k]) else {
+        return false;
+    };
     if last.kind != Kind::Punct || !next.space_before {
         return false;
     }
+    let buf = &buf[..buf.len() - quotes];
     match last.text(text) {
         "!" | "?" => true,
         "." => {
@@ -71,13 +81,17 @@ fn boundary(lex: &Lexicon, buf: &[Token], next: &Token, text: &str) -> bool {
                 .text(text)
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '`' | '\''));
             let n = buf.len();
             let abbreviation = n >= 2 && lex.is(buf, n - 2, Class::Abbrev);
             starts_upper && !abbreviation
         }
         _ => false,
     }
+}
+
+fn is_closing_quote(s: &str) -> bool {
+    matches!(s, "\"" | "”" | "’" | "'" | "''")
 }
 
 fn sentence(
@@ -131,11 +145,17 @@ fn sentence(
     refer_back(&attacher, &phrases, &mut attached, last);
     // "So far", "has": what the whole sentence says of its counts, in one pass.
     let (mut to_date, mut perfect, mut since, mut present_perfect) = (false, false, false, false);
+    // "The town now has 8,000 residents", not "would have received": told of the time of
+    // writing.
+    let mut told_now = false;
     for k in 0..toks.len() {
         to_date |= attacher.starts(k, Class::ToDate);
         perfect |= attacher.starts(k, Class::Perfect);
         since |= attacher.starts(k, Class::Since);
-        present_perfect |= attacher.starts(k, Class::PresentPerfect);
+        let present = attacher.starts(k, Class::PresentPerfect);
+        present_perfect |= present;
+        told_now |=
+            present && !(k.saturating_sub(2)..k).any(|j| attacher.starts(j, Class::NotPresent));
     }
     // "More than 1,500 people have been detained since the protests began": up to now.
     to_date |= since && present_perfect;
@@ -145,7 +165,7 @@ fn sentence(
         if a.elided && a.counted.is_none() {
             a.counted = previous_counted;
         }
-        if let Some(f) = figure(lex, toks, text, p, &a, (to_date, perfect)) {
+        if let Some(f) = figure(lex, toks, text, p, &a, (to_date, perfect, told_now)) {
             if a.counted.is_some() {
                 previous_counted = a.counted;
             }
@@ -245,7 +265,7 @@ fn figure(
     text: &str,
     p: &NumPhrase,
     a: &Attached,
-    (to_date, perfect): (bool, bool),
+    (to_date, perfect, told_now): (bool, bool, bool),
 ) -> Option<Figure> {
     if a.unknown {
         return None;
@@ -297,6 +317,7 @@ fn figure(
         quantity: p.quantity,
         to_date,
         perfect,
+        told_now,
     })
 }
 

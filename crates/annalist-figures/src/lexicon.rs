@@ -87,6 +87,10 @@ pub(crate) enum Class {
     Since,
     /// Present auxiliaries of the perfect ("has", "have"), for `Since`.
     PresentPerfect,
+    /// Words that make a `PresentPerfect` word right after them (or one word later) no
+    /// present: modals ("would have received") and relative pronouns ("which has been
+    /// losing market share", a side remark on a sentence told in the past).
+    NotPresent,
     /// Auxiliaries of the perfect ("has", "have", "had"): a count told in it ran up to a
     /// time ("have been killed since March"), where one in the simple past happened then
     /// ("the deadliest since 2014, when 79 people died").
@@ -128,11 +132,11 @@ pub(crate) enum Class {
     Copula,
 }
 
-// A slot's classes are the bits of a u32: the last class must fit.
-const _: () = assert!((Class::Copula as u32) < 32);
+// A slot's classes are the bits of a u64: the last class must fit.
+const _: () = assert!((Class::Copula as u32) < 64);
 
 impl Class {
-    fn bit(self) -> u32 {
+    fn bit(self) -> u64 {
         1 << (self as u32)
     }
 }
@@ -188,7 +192,7 @@ pub(crate) struct Lexicon {
     /// The grammar classes each slot's word has on its own, one bit per [`Class`]: the
     /// engine asks "is this word a conjunction?" at nearly every token, and a slot's
     /// phrases can be many ("of", "of them", "of whom"…).
-    classes: Vec<u32>,
+    classes: Vec<u64>,
     /// Whether a verb listed without its forms gets regular English inflections ("kill" →
     /// "kills", "killed", "killing"). Only the built-in English vocabulary sets it: a
     /// language pack lists every form it wants, since another language inflects otherwise.
@@ -421,6 +425,7 @@ impl Lexicon {
                     "perfect" => Class::Perfect,
                     "since" => Class::Since,
                     "present_perfect" => Class::PresentPerfect,
+                    "not_present" => Class::NotPresent,
                     "ending" => Class::Ending,
                     "conjunction" => Class::Conjunction,
                     "clause_opener" => Class::ClauseOpener,

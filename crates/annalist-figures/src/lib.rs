@@ -215,6 +215,9 @@ pub struct Figure {
     /// Whether its sentence is told in the perfect ("have been killed", "had fled"): with a
     /// date it counts since, the count ran up to a later time.
     pub perfect: bool,
+    /// Whether its sentence has a present "has"/"have" ("300 people have been killed", "the
+    /// town now has 8,000 residents"): told of the time of writing.
+    pub told_now: bool,
 }
 
 /// What the caller knows about the text beyond its characters.

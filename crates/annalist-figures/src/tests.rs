@@ -309,6 +309,24 @@ fn a_running_total_is_marked_to_date() {
 }
 
 #[test]
+fn a_count_told_in_the_present_is_marked() {
+    let now = |text: &str| flags(text, |f| f.told_now);
+    assert_eq!(now("At least 300 people have been killed."), [true]);
+    assert_eq!(now("The town now has 8,000 residents."), [true]);
+    // A modal's "have", a relative clause's, or a sentence before a quote's close, is not.
+    assert_eq!(now("Holders would have received $20 a share."), [false]);
+    assert_eq!(
+        now("They arrested 2 men at the factory, which has been closed."),
+        [false]
+    );
+    assert_eq!(
+        now("\"Prices have fallen.\" Police arrested 40 people."),
+        [false]
+    );
+    assert_eq!(now("By then 300 soldiers had died."), [false]);
+}
+
+#[test]
 fn a_count_told_in_the_perfect_is_marked() {
     let perfect = |text: &str| flags(text, |f| f.perfect);
     assert_eq!(
