@@ -501,7 +501,8 @@ impl<'a> Words<'a> {
     /// that describes the noun after it ("the daily share turnover for October", "the party
     /// daily Granma") is no habit of the clause, and neither is a day of a month
     /// (`names_a_day`) that bounds a series (`SERIES_BOUND:` words, "departing each Thursday
-    /// from August 6").
+    /// from August 6"), nor anything a habit has held since (`RETROSPECT:` words, "every
+    /// Friday since mid-September").
     pub(crate) fn in_habitual_clause(
         &mut self,
         first: usize,
@@ -510,6 +511,11 @@ impl<'a> Words<'a> {
         names_a_day: bool,
     ) -> bool {
         if names_a_day && first > 0 && self.is(first - 1, |w| w.series_bound) {
+            return false;
+        }
+        // "Protests have been held every Friday since mid-September": a habit's start is a
+        // particular time, whatever it is.
+        if first > 0 && self.is(first - 1, |w| w.retrospect) {
             return false;
         }
         let left = (first.saturating_sub(HABIT_REACH)..first).rev();

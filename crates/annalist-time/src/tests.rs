@@ -1201,6 +1201,11 @@ fn what_happens_as_a_rule_names_no_particular_day() {
         values("Flights leave each Thursday from August 6."),
         ["XXXX-WXX-4", "2026-08-06"]
     );
+    // A habit held since a time started at a particular one.
+    assert_eq!(
+        values("Protests have been held every Friday since mid-September."),
+        ["XXXX-WXX-5", "2026-09"]
+    );
     // A recurring expression that opens the sentence governs the clause after its comma,
     // and only that one.
     assert_eq!(
