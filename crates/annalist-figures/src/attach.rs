@@ -62,6 +62,9 @@ const MAX_MODIFIERS: usize = 3;
 /// How far back a toll phrase reaches.
 const TOLL_WINDOW: usize = 16;
 
+/// How many words a place after a count may have, for [`Attacher::parallel_place`].
+const PLACE_WORDS: usize = 4;
+
 impl Attacher<'_> {
     fn entries(&self, i: usize) -> impl Iterator<Item = (&Entry, usize)> + '_ {
         self.lex.at(self.toks, i)
@@ -705,6 +708,28 @@ impl Attacher<'_> {
     }
 
     /// Whether tokens `[from, to)` only join list items.
+    /// Whether tokens `[from, to)` are a place after one count and connectors before the
+    /// next, which has a place of its own at `next_end`: "12 people in Kharkiv and 3 in Sumy",
+    /// "40 in Tbilisi, 12 in Batumi". The second count is the same kind of count.
+    pub fn parallel_place(&self, from: usize, to: usize, next_end: usize) -> bool {
+        if !self.is(from, Class::PlaceLink) || !self.is(next_end, Class::PlaceLink) {
+            return false;
+        }
+        // The place: up to four words, no numbers or punctuation but a dot or a hyphen.
+        let mut k = from + 1;
+        while k < to
+            && k - from <= PLACE_WORDS
+            && self
+                .toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word || self.punct(k, ".") || self.punct(k, "-"))
+            && !self.is(k, Class::Connector)
+        {
+            k += 1;
+        }
+        k > from + 1 && k < to && self.only_connectors(k, to, false)
+    }
+
     pub fn only_connectors(&self, from: usize, to: usize, backward: bool) -> bool {
         if to < from || to - from > 6 {
             return false;

@@ -230,7 +230,13 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
             src,
             Source::Left | Source::Inherited | Source::Head | Source::Toll | Source::Right
         ) && phrases[k - 1].quantity == Quantity::Count
-            && attacher.only_connectors(prev.tail.max(prev.reach), phrases[k].start, false)
+            && (attacher.only_connectors(prev.tail.max(prev.reach), phrases[k].start, false)
+                || cur.counted.is_none()
+                    && attacher.parallel_place(
+                        prev.tail.max(prev.reach),
+                        phrases[k].start,
+                        phrases[k].end,
+                    ))
         {
             attached[k].category = Some((c, Source::Inherited));
         }

@@ -183,6 +183,25 @@ pub(crate) fn rejected(
     {
         return true;
     }
+    // Ratios: "only one in five trains ran", "1 out of every 10 voters".
+    let ratio = (1..=3).any(|len| {
+        let Some(link) = p.start.checked_sub(len) else {
+            return false;
+        };
+        let number_before = link
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| {
+                t.kind == Kind::Num || t.slot != u32::MAX && lex.starts_number(t.slot)
+            });
+        number_before
+            && lex
+                .at(toks, link)
+                .any(|(e, n)| n == len && *e == Entry::Word(Class::RatioLink))
+    });
+    if ratio {
+        return true;
+    }
     // Measures: "3 days", "12 km", "dozens of kilometres".
     if p.quantity == Quantity::Count {
         let mut next = p.end;

@@ -91,6 +91,12 @@ pub(crate) enum Class {
     /// present: modals ("would have received") and relative pronouns ("which has been
     /// losing market share", a side remark on a sentence told in the past).
     NotPresent,
+    /// Words between the two numbers of a ratio ("in" of "one in five trains", "out of
+    /// every"): the second number counts no group things happened to.
+    RatioLink,
+    /// Prepositions before a place after a count ("in" of "12 people in Kharkiv and 3 in
+    /// Sumy"): a bare count after it, with a place of its own, counts the same.
+    PlaceLink,
     /// Auxiliaries of the perfect ("has", "have", "had"): a count told in it ran up to a
     /// time ("have been killed since March"), where one in the simple past happened then
     /// ("the deadliest since 2014, when 79 people died").
@@ -426,6 +432,8 @@ impl Lexicon {
                     "since" => Class::Since,
                     "present_perfect" => Class::PresentPerfect,
                     "not_present" => Class::NotPresent,
+                    "ratio_link" => Class::RatioLink,
+                    "place_link" => Class::PlaceLink,
                     "ending" => Class::Ending,
                     "conjunction" => Class::Conjunction,
                     "clause_opener" => Class::ClauseOpener,
