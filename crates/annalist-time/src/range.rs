@@ -270,11 +270,9 @@ pub(crate) fn link(
                 follow_year(&mut timexes[..], i);
             }
         }
-        // "from 10 p.m. until 5 a.m.": a clock time without its own day that would come
-        // before the first end is on the next day.
-        if !sb.day
-            && matches!(&timexes[i + 1].value, TimexValue::Calendar(v) if matches!(v.time, Some(TimeOfDay::Clock { .. })))
-        {
+        // "from 10 p.m. until 5 a.m.", "from dusk until dawn": a time of day without its own
+        // day that would come before the first end is on the next day.
+        if !sb.day && matches!(&timexes[i + 1].value, TimexValue::Calendar(v) if v.time.is_some()) {
             move_on_if_before(&mut timexes[..], stated, i, 1);
         }
         // "from Friday to Saturday", resolved each on its own, may put Saturday in the week
