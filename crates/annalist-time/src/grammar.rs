@@ -74,6 +74,8 @@ pub(crate) struct Item {
     /// there after an abbreviation's full stop ("at 8 p.m. On Sunday it resumed"): no match
     /// runs across it.
     pub para_start: bool,
+    /// True when the first token starts a line.
+    pub line_start: bool,
     /// True when the first letter is uppercase.
     pub capitalized: bool,
 }
@@ -146,6 +148,7 @@ pub(crate) fn items(
             kind,
             joined: t.joined,
             para_start: t.para_start,
+            line_start: t.line_start,
             capitalized: s.chars().next().is_some_and(char::is_uppercase),
         };
         match t.kind {
@@ -1137,6 +1140,11 @@ fn match_from(
         }
         return;
     };
+    // `END`: the text or its line ends here ("see you on the 12th" closing a headline or a
+    // post). It takes no item.
+    if el.ends_line && pos > start && items.get(pos).is_none_or(|item| item.line_start) {
+        match_from(pack, rule, rest, items, start, pos, floor, path, best);
+    }
     if let Some(item) = items.get(pos) {
         let boundary_ok = pos == start || !item.para_start;
         let join_ok = !el.adjacent || item.joined;
@@ -1277,6 +1285,7 @@ pub(crate) fn run_stage(
                     },
                     joined: first.joined,
                     para_start: first.para_start,
+                    line_start: first.line_start,
                     capitalized: first.capitalized,
                 };
                 items[i] = constituent;

@@ -170,6 +170,10 @@ pub struct Element {
     pub optional: bool,
     /// Must touch the previous matched token (no white space between).
     pub adjacent: bool,
+    /// Also matches, taking no item, where the text or its line ends (`END`): a phrase may
+    /// stop there as it would before a comma, "see you on the 12th" as the last words of a
+    /// post.
+    pub ends_line: bool,
 }
 
 /// A grammar rule.
@@ -935,7 +939,7 @@ impl LanguagePack {
         rule.min_len = rule
             .elements
             .iter()
-            .filter(|e| !e.optional && !e.alternatives.contains(&Atom::Other))
+            .filter(|e| !e.optional && !e.alternatives.contains(&Atom::Other) && !e.ends_line)
             .count()
             .min(255) as u8;
         if self.rules.iter().any(|r| r.name == rule.name) {
@@ -963,16 +967,22 @@ impl LanguagePack {
                 w = &w[..w.len() - 1];
             }
             let mut alternatives = Vec::new();
+            let mut ends_line = false;
             for alt in split_alternatives(w) {
-                alternatives.extend(self.parse_atom(&alt)?);
+                if alt == "END" {
+                    ends_line = true;
+                } else {
+                    alternatives.extend(self.parse_atom(&alt)?);
+                }
             }
-            if alternatives.is_empty() {
+            if alternatives.is_empty() && !ends_line {
                 return Err(format!("empty pattern element in {pattern:?}"));
             }
             elements.push(Element {
                 alternatives,
                 optional,
                 adjacent,
+                ends_line,
             });
         }
         if elements.first().is_some_and(|e| e.adjacent) {
@@ -987,6 +997,15 @@ impl LanguagePack {
             .any(|(k, e)| e.alternatives.contains(&Atom::Other) && (k != last || k == 0))
         {
             return Err("`OTHER` can only end a pattern of two elements or more".into());
+        }
+        // Two required elements before it keep `END` out of what may start a match.
+        let required_before = |k: usize| elements[..k].iter().filter(|e| !e.optional).count();
+        if elements
+            .iter()
+            .enumerate()
+            .any(|(k, e)| e.ends_line && (k != last || required_before(k) < 2))
+        {
+            return Err("`END` can only end a pattern, after two required elements".into());
         }
         Ok(elements)
     }
@@ -1209,6 +1228,17 @@ mod tests {
             assert!(e.message.contains("only end"), "{pattern}: {e}");
         }
         assert!(LanguagePack::parse("xx", LEX, "rule a\n  match: MONTH OTHER\n").is_ok());
+        for pattern in [
+            "MONTH END",
+            "MONTH END MONTH MONTH",
+            "END MONTH MONTH",
+            "MONTH MONTH? END",
+        ] {
+            let rules = format!("rule a\n  match: {pattern}\n");
+            let e = LanguagePack::parse("xx", LEX, &rules).unwrap_err();
+            assert!(e.message.contains("only end"), "{pattern}: {e}");
+        }
+        assert!(LanguagePack::parse("xx", LEX, "rule a\n  match: MONTH MONTH END\n").is_ok());
     }
 
     #[test]

@@ -54,6 +54,20 @@ fn values_in_news(dct: &str, text: &str) -> Vec<String> {
         .collect()
 }
 
+#[test]
+fn a_phrase_may_end_with_its_line() {
+    assert_eq!(
+        values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),
+        ["2026-12-12"]
+    );
+    assert_eq!(
+        values_in_news("2026-12-07", "Meet me at half past nine\nBring a coat"),
+        ["2026-12-07T09:30"]
+    );
+    // Within a line, a word that carries the phrase on still keeps it from matching.
+    assert!(values_in_news("2026-12-07", "They met on the 5th floor\nof the tower").is_empty());
+}
+
 /// The value of the first expression in `text`, tagged as news of `dct`.
 fn first_value_in_news(dct: &str, text: &str) -> String {
     values_in_news(dct, text).swap_remove(0)
