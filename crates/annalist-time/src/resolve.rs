@@ -410,6 +410,22 @@ impl Context {
         {
             return None;
         }
+        self.unknown_day_of_story(days)
+    }
+
+    /// An unknown day of the story's year or month (see `unknown_story_day`) for "that
+    /// afternoon", "the same day", which point back into the story even in news, when the
+    /// writer's day is not in it: "In 1994 the war went on. They met that afternoon".
+    fn unknown_day_of_story_apart(&self) -> Option<CalendarValue> {
+        let iv = self.reference?.interval()?;
+        let dct = self.dct?;
+        if iv.start.date() <= dct && dct < iv.end.date() {
+            return None;
+        }
+        self.unknown_day_of_story(0)
+    }
+
+    fn unknown_day_of_story(&self, days: i64) -> Option<CalendarValue> {
         let r = self.reference?;
         if !matches!(r.year, YearField::Year(_))
             || matches!(r.part, DatePart::Day { .. } | DatePart::WeekDay { .. })
@@ -641,7 +657,11 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             let pref = f.anchor.or(Some(AnchorPref::Narrative));
             if unit == Unit::Day
                 && f.day.is_none()
-                && let Some(mut v) = ctx.unknown_story_day(pref, 0)
+                && let Some(mut v) = ctx.unknown_story_day(pref, 0).or_else(|| {
+                    (f.anchor == Some(AnchorPref::Narrative))
+                        .then(|| ctx.unknown_day_of_story_apart())
+                        .flatten()
+                })
             {
                 // "At night", "in the morning" after a month: that part of an unknown day of
                 // it (`1950-09-XXTNI`).

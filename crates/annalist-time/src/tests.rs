@@ -55,6 +55,25 @@ fn values_in_news(dct: &str, text: &str) -> Vec<String> {
 }
 
 #[test]
+fn that_afternoon_points_back_into_a_story_apart_from_the_writers_day() {
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "In 1994 the war went on. They met that afternoon."
+        ),
+        ["1994", "1994-XX-XXTAF"]
+    );
+    // A story that holds the writer's day leaves it to the writer's day.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "This year the talks went on. They met that afternoon."
+        ),
+        ["2026", "2026-12-07TAF"]
+    );
+}
+
+#[test]
 fn a_phrase_may_end_with_its_line() {
     assert_eq!(
         values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),
