@@ -301,6 +301,10 @@ impl Attacher<'_> {
             bound: None,
             elided: false,
         };
+        // "…and another 400 damaged": the same things as the last count, with what follows
+        // still read for what happened.
+        out.elided =
+            self.counted(after).is_none() && self.ends_phrase(p.start, Class::AdditionalBefore);
         // 1. Head right after the number.
         // A word followed by a colon labels the next number ("Injured: 74 Hospitalized: 6").
         // A counted noun that begins with a trigger word is the noun ("120 rescue workers").
@@ -442,6 +446,16 @@ impl Attacher<'_> {
             })
     }
 
+    /// Whether a phrase of `class` ends right before token `at`.
+    fn ends_phrase(&self, at: usize, class: Class) -> bool {
+        (1..=3).any(|len| {
+            at.checked_sub(len).is_some_and(|s| {
+                self.entries(s)
+                    .any(|(e, n)| n == len && *e == Entry::Word(class))
+            })
+        })
+    }
+
     /// "Among the dead were 6 children": the category of the noun after "among the" (a
     /// phrase of class `among`), perhaps followed by a copula (Russian "Среди погибших 6
     /// детей" has none).
@@ -452,8 +466,14 @@ impl Attacher<'_> {
         } else {
             noun
         };
+        // "Among the 27 victims were five children": the whole's own count may stand between.
+        let whole_count = noun
+            .checked_sub(1)
+            .and_then(|k| self.toks.get(k))
+            .is_some_and(|t| t.kind == Kind::Num);
+        let phrase_end = noun - usize::from(whole_count);
         let opens = (1..=3).any(|len| {
-            noun.checked_sub(len).is_some_and(|s| {
+            phrase_end.checked_sub(len).is_some_and(|s| {
                 self.entries(s)
                     .any(|(e, n)| n == len && *e == Entry::Word(Class::Among))
             })

@@ -94,6 +94,9 @@ pub(crate) enum Class {
     /// Words between the two numbers of a ratio ("in" of "one in five trains", "out of
     /// every"): the second number counts no group things happened to.
     RatioLink,
+    /// Words before a bare count that add it to the last one ("another 400 damaged", "a
+    /// further 12"): it counts the same things.
+    AdditionalBefore,
     /// Prepositions before a place after a count ("in" of "12 people in Kharkiv and 3 in
     /// Sumy"): a bare count after it, with a place of its own, counts the same.
     PlaceLink,
@@ -433,6 +436,7 @@ impl Lexicon {
                     "present_perfect" => Class::PresentPerfect,
                     "not_present" => Class::NotPresent,
                     "ratio_link" => Class::RatioLink,
+                    "additional_before" => Class::AdditionalBefore,
                     "place_link" => Class::PlaceLink,
                     "ending" => Class::Ending,
                     "conjunction" => Class::Conjunction,
