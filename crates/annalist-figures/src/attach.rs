@@ -446,6 +446,12 @@ impl Attacher<'_> {
             })
     }
 
+    /// Whether "of them" follows the number ending at `end` ("650,000 of them abroad"): a part
+    /// of the count before it.
+    pub fn part_of_them(&self, end: usize) -> bool {
+        self.is(end, Class::Partitive) && self.is(end + 1, Class::PartitivePronoun)
+    }
+
     /// Whether a phrase of `class` ends right before token `at`.
     fn ends_phrase(&self, at: usize, class: Class) -> bool {
         (1..=3).any(|len| {

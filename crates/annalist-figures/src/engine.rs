@@ -212,7 +212,8 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         // "…, including 10 children", "among them 15 journalists", "4,000 firefighters,
         // supported by 50 aircraft": the appositive refers back to the nearest figure,
         // however far, and shares what its words or its noun say happened.
-        if attacher.after_apposition(phrases[k].start) {
+        // So does a part of it: "2.3 million people have fled, 650,000 of them abroad".
+        if attacher.after_apposition(phrases[k].start) || attacher.part_of_them(phrases[k].end) {
             let source = (0..k).rev().find_map(|j| {
                 let ok = phrases[j].quantity == Quantity::Count && !attached[j].unknown;
                 let said = attached[j].category.map(|(c, _)| c);
