@@ -893,6 +893,21 @@ fn a_history_late_in_a_stated_year_moves_on_into_the_next() {
 }
 
 #[test]
+fn every_and_each_say_so_in_quant() {
+    let quants = |text: &str| -> Vec<Option<&'static str>> {
+        Tagger::english()
+            .tag(text, &Anchor::from_dct("2026-12-04").unwrap())
+            .into_iter()
+            .map(|t| t.quant)
+            .collect()
+    };
+    assert_eq!(quants("They meet every Monday."), [Some("EVERY")]);
+    assert_eq!(quants("The fair opens each March."), [Some("EACH")]);
+    assert_eq!(quants("Buses leave every 15 minutes."), [Some("EVERY")]);
+    assert_eq!(quants("They meet twice a week."), [None]);
+}
+
+#[test]
 fn sets_say_how_often_in_freq() {
     let tagger = Tagger::english();
     let anchor = Anchor::from_dct("2026-12-04").unwrap();
