@@ -282,8 +282,11 @@ pub fn build_events(
             // A count since a date holds when it is told: in news, at the time of writing
             // ("Since the war began in 2022, more than 12,000 civilians have been killed",
             // after a sentence about 2025), unless the story is far from it, as a history's is.
+            // A running total told in the present perfect reaches the time of writing however
+            // old the story: "Since then, more than 150,000 people have been detained", ten
+            // years after a coup.
             None if (counts_since || told_now)
-                && (counts_since && since_after_story
+                && (counts_since && (since_after_story || told_now)
                     || dct.as_ref().is_some_and(|d| near_the_writer(&reference, d))) =>
             {
                 dct.clone()

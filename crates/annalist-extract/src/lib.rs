@@ -436,6 +436,15 @@ mod tests {
                 ("2026-12-04", TimeSource::Explicit),
             ],
         );
+        // Told in the present perfect, it reaches the time of writing however old the story.
+        assert_event_dates(
+            "Date: 2026-07-15\n\nA state of emergency was declared on 20 July 2016. Since \
+             then, more than 150,000 people have been detained.\n",
+            &[
+                ("2016-07-20", TimeSource::Explicit),
+                ("2026-07-15", TimeSource::Dct),
+            ],
+        );
         // In a history, at the time of the story.
         assert_event_dates(
             "Date: 2026-12-04\n\nIn March 1944 the front moved west. So far 5 million \
