@@ -1479,6 +1479,17 @@ fn resolve_calendar(
             {
                 a = add_days(a, 1)?;
             }
+            // "The curfew will last until 5 a.m.", written at noon: the next 5 a.m.
+            if used == AnchorUsed::Dct
+                && tense == Some(Tense::Future)
+                && let (Some(now), Some(TimeOfDay::Clock { hour, minute, .. })) =
+                    (ctx.dct_time, time)
+                && now.date() == a
+                && (i32::from(hour), i32::from(minute.unwrap_or(0)))
+                    < (i32::from(now.hour()), i32::from(now.minute()))
+            {
+                a = add_days(a, 1)?;
+            }
             let mut v = CalendarValue::day(a);
             v.time = time;
             return Some((v, used));

@@ -74,6 +74,28 @@ fn that_afternoon_points_back_into_a_story_apart_from_the_writers_day() {
 }
 
 #[test]
+fn a_clock_time_ahead_that_has_passed_today_is_tomorrows() {
+    let at_noon = "2026-12-07T12:00:00+03:00";
+    assert_eq!(
+        values_in_news(at_noon, "The curfew will last until 5 a.m."),
+        ["2026-12-08T05:00"]
+    );
+    assert_eq!(
+        values_in_news(at_noon, "The curfew will last until 5 p.m."),
+        ["2026-12-07T17:00"]
+    );
+    // Told in the past, or without the writer's time of day, it stays on the writer's day.
+    assert_eq!(
+        values_in_news(at_noon, "The curfew lasted until 5 a.m."),
+        ["2026-12-07T05:00"]
+    );
+    assert_eq!(
+        values_in_news("2026-12-07", "The curfew will last until 5 a.m."),
+        ["2026-12-07T05:00"]
+    );
+}
+
+#[test]
 fn a_phrase_may_end_with_its_line() {
     assert_eq!(
         values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),
