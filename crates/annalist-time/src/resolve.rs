@@ -1479,6 +1479,14 @@ fn resolve_calendar(
             {
                 a = add_days(a, 1)?;
             }
+            // "A truce began at midnight", told on the writer's day: the midnight that began
+            // it, which ended the day before.
+            if used == AnchorUsed::Dct
+                && tense == Some(Tense::Past)
+                && matches!(time, Some(TimeOfDay::Clock { hour: 24, .. }))
+            {
+                a = add_days(a, -1)?;
+            }
             // "The curfew will last until 5 a.m.", written at noon: the next 5 a.m.
             if used == AnchorUsed::Dct
                 && tense == Some(Tense::Future)

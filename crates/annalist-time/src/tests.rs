@@ -96,6 +96,18 @@ fn a_clock_time_ahead_that_has_passed_today_is_tomorrows() {
 }
 
 #[test]
+fn a_midnight_told_in_the_past_on_the_writers_day_began_it() {
+    assert_eq!(
+        values_in_news("2026-12-07", "A truce began at midnight."),
+        ["2026-12-06T24:00"]
+    );
+    assert_eq!(
+        values_in_news("2026-12-07", "A truce will begin at midnight."),
+        ["2026-12-07T24:00"]
+    );
+}
+
+#[test]
 fn a_phrase_may_end_with_its_line() {
     assert_eq!(
         values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),
