@@ -478,13 +478,7 @@ impl Attacher<'_> {
             .and_then(|k| self.toks.get(k))
             .is_some_and(|t| t.kind == Kind::Num);
         let phrase_end = noun - usize::from(whole_count);
-        let opens = (1..=3).any(|len| {
-            phrase_end.checked_sub(len).is_some_and(|s| {
-                self.entries(s)
-                    .any(|(e, n)| n == len && *e == Entry::Word(Class::Among))
-            })
-        });
-        if !opens {
+        if !self.ends_phrase(phrase_end, Class::Among) {
             return None;
         }
         self.entries(noun).find_map(|(e, n)| match e {
@@ -689,12 +683,7 @@ impl Attacher<'_> {
 
     /// Whether the phrase at `start` follows "including", "among them" and the like.
     pub fn after_apposition(&self, start: usize) -> bool {
-        (1..=3).any(|len| {
-            start.checked_sub(len).is_some_and(|s| {
-                self.entries(s)
-                    .any(|(e, n)| n == len && *e == Entry::Word(Class::Apposition))
-            })
-        })
+        self.ends_phrase(start, Class::Apposition)
     }
 
     /// Whether tokens `[from, to)` are exactly a phrase joining two estimates ("to", "or",
@@ -733,7 +722,6 @@ impl Attacher<'_> {
             .any(|(e, n)| n >= 2 && matches!(e, Entry::Qualifier(_)))
     }
 
-    /// Whether tokens `[from, to)` only join list items.
     /// Whether tokens `[from, to)` are a place after one count and connectors before the
     /// next, which has a place of its own at `next_end`: "12 people in Kharkiv and 3 in Sumy",
     /// "40 in Tbilisi, 12 in Batumi". The second count is the same kind of count.
@@ -756,6 +744,7 @@ impl Attacher<'_> {
         k > from + 1 && k < to && self.only_connectors(k, to, false)
     }
 
+    /// Whether tokens `[from, to)` only join list items.
     pub fn only_connectors(&self, from: usize, to: usize, backward: bool) -> bool {
         if to < from || to - from > 6 {
             return false;
