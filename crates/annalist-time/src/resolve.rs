@@ -414,7 +414,7 @@ impl Context {
     }
 
     /// An unknown day of the story's year or month (see `unknown_story_day`) for "that
-    /// afternoon", "the same day", which point back into the story even in news, when the
+    /// afternoon", "that night", which point back into the story even in news, when the
     /// writer's day is not in it: "In 1994 the war went on. They met that afternoon".
     fn unknown_day_of_story_apart(&self) -> Option<CalendarValue> {
         let iv = self.reference?.interval()?;
@@ -658,9 +658,11 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             if unit == Unit::Day
                 && f.day.is_none()
                 && let Some(mut v) = ctx.unknown_story_day(pref, 0).or_else(|| {
-                    (f.anchor == Some(AnchorPref::Narrative))
-                        .then(|| ctx.unknown_day_of_story_apart())
-                        .flatten()
+                    if f.anchor == Some(AnchorPref::Narrative) {
+                        ctx.unknown_day_of_story_apart()
+                    } else {
+                        None
+                    }
                 })
             {
                 // "At night", "in the morning" after a month: that part of an unknown day of
