@@ -495,7 +495,23 @@ fn spelled_number(
     id: Option<WordId>,
     buf: &mut String,
 ) -> Option<(NumInfo, usize)> {
-    let first = pack.word_info(id?).number?;
+    let info = pack.word_info(id?);
+    let first = match info.number {
+        Some(n) => n,
+        // "a hundred years": the article is the number's one.
+        None if info.number_article
+            && tokens
+                .get(i + 1)
+                .filter(|t| t.kind == TokenKind::Word)
+                .and_then(|t| lookup(pack, t.text(text), buf))
+                .is_some_and(|id| {
+                    matches!(pack.word_info(id).number, Some(NumberWord::Scale(_)))
+                }) =>
+        {
+            NumberWord::Cardinal(1.0)
+        }
+        None => return None,
+    };
     let mut total = 0.0f64;
     let mut current = 0.0f64;
     let mut last: Option<NumberWord> = None;

@@ -265,6 +265,9 @@ pub struct WordInfo {
     pub number: Option<NumberWord>,
     /// Joins number words ("and" in "one hundred and five").
     pub joiner: bool,
+    /// Stands for one before a scale word ("a" of "a hundred years", "a dozen"): part of
+    /// the number.
+    pub number_article: bool,
     /// A fraction word that adds to the number before it ("half" in "two and a half").
     pub fraction: Option<f64>,
     /// May stand between a number and its fraction word ("and", "a" in "two and a half").
@@ -770,6 +773,7 @@ impl LanguagePack {
                 "COMPARATIVE" => self.flag_words(words, |w| w.comparative = true),
                 "INFINITIVE" => self.flag_words(words, |w| w.infinitive = true),
                 "NUMBER_JOINER" => self.flag_words(words, |w| w.joiner = true),
+                "NUMBER_ARTICLE" => self.flag_words(words, |w| w.number_article = true),
                 "DETERMINER" => self.flag_words(words, |w| w.determiner = true),
                 "FRACTION_LINK" => {
                     self.fraction_links = true;
