@@ -108,6 +108,24 @@ fn a_midnight_told_in_the_past_on_the_writers_day_began_it() {
 }
 
 #[test]
+fn a_live_reports_timestamp_is_on_the_writers_day() {
+    let text = "15:10 — Crews expect to restore power by tomorrow evening.\n\n\
+                13:05 — A red warning is in force.";
+    assert_eq!(
+        values_in_news("2026-12-07", text),
+        ["2026-12-07T15:10", "2026-12-08TEV", "2026-12-07T13:05"]
+    );
+    // A clock time inside the text still goes with the day the text is at.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "The march is set for tomorrow. It starts at 13:05."
+        ),
+        ["2026-12-08", "2026-12-08T13:05"]
+    );
+}
+
+#[test]
 fn a_phrase_may_end_with_its_line() {
     assert_eq!(
         values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),

@@ -428,6 +428,17 @@ impl SessionState {
             self.ctx.story_reference = self
                 .story_in
                 .is_some_and(|s| sentence.saturating_sub(s) < STORY_SENTENCES);
+            // "13:05 — A red warning is in force": a live report's timestamp, on the writer's
+            // day, not on a day the entry before it looked ahead to.
+            if !self.ctx.narrative
+                && is_timestamp(&frame)
+                && tokens.get(first_tok).is_some_and(|t| t.line_start)
+                && tokens.get(end_tok).is_some_and(|t| {
+                    t.kind == TokenKind::Punct && matches!(t.text(text), "—" | "–" | "-" | "|")
+                })
+            {
+                frame.anchor = Some(crate::frame::AnchorPref::Dct);
+            }
             // "The monsoon usually arrives in June", "open daily from 10 a.m.": no particular
             // June or morning.
             let habitual = resolve::may_be_habitual(&frame)
@@ -862,4 +873,19 @@ fn length_days(count: Option<crate::frame::Count>, unit: crate::frame::Unit) -> 
         Unit::Decade | Unit::Century | Unit::Millennium => return None,
     };
     Some((days.ceil() as i32).max(1))
+}
+
+/// Whether a frame is a clock time and nothing else ("13:05", "9 a.m."): no day, month, year
+/// or count from an anchor.
+fn is_timestamp(f: &crate::frame::Frame) -> bool {
+    f.hour.is_some()
+        && f.day.is_none()
+        && f.month.is_none()
+        && f.year.is_none()
+        && f.weekday.is_none()
+        && f.rel.is_none()
+        && f.dir.is_none()
+        && f.day_offset.is_none()
+        && f.unit.is_none()
+        && f.set.is_none()
 }
