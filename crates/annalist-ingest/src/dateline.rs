@@ -33,6 +33,12 @@ const LABELS: &[&str] = &[
     "edilib",
 ];
 
+/// Words a time of day after a date-only line's date may have ("at 9:15 am EDT", "12:20 local
+/// time"); a time zone's capitals ("GMT", "MSK") pass too.
+const TIME_WORDS: &[&str] = &[
+    "at", "am", "pm", "a", "p", "m", "h", "hrs", "local", "time", "gmt", "utc",
+];
+
 /// A dateline found at the top of a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
@@ -159,7 +165,17 @@ fn date_line(line: &str) -> Option<(Found, bool)> {
         .filter(|w| !w.is_empty())
         .all(|w| LABELS.contains(&w) || crate::dct::english_weekday(w));
     let tail = line[found.end..].trim_matches(|c: char| !c.is_alphanumeric());
-    if !words_ok || tail.chars().count() > 20 {
+    // After the date, only a time of day: "at 9:15 am EDT", "12:20", not "Shusha fell".
+    let time_words_only = tail
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || TIME_WORDS.contains(&w.to_lowercase().as_str())
+                || LABELS.contains(&w.to_lowercase().as_str())
+                || (w.chars().count() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
+        });
+    if !words_ok || !time_words_only || tail.chars().count() > 20 {
         return None;
     }
     let updated = prefix.contains("updated") || prefix.contains("modified");
@@ -184,6 +200,9 @@ mod tests {
         assert!(!is_date_only_line(
             "TBILISI, March 3 (Reuters) - Thousands rallied."
         ));
+        // A short sentence after a date is no time of day.
+        assert!(!is_date_only_line("On 8 November, Shusha fell."));
+        assert!(is_date_only_line("Published on 8 November 2026, 14:05 GMT"));
     }
 
     #[test]
