@@ -217,6 +217,27 @@ pub fn build_events(
             }
             k += 1;
         }
+        // "Police said on Friday they had arrested 12 people on Wednesday": what was reported
+        // happened before the report. A day of it, stated in the sentence, dates it; one after
+        // the report ("said Monday the father could come as early as Tuesday") does not.
+        if let Some(b) = best
+            && timexes[b].reported
+            && let Some(report) = timexes[b].interval
+            && let Some(earlier) = (ti..k).rfind(|&j| {
+                let t = &timexes[j];
+                j != b
+                    && dating(t)
+                    && !t.reported
+                    && !t.since
+                    && !t.compared
+                    && !t.possessive
+                    && !names_a_thing(chars, t)
+                    && t.value.granularity() >= Some(Granularity::Day)
+                    && t.interval.is_some_and(|iv| iv.end <= report.start)
+            })
+        {
+            best = Some(earlier);
+        }
         if !counts_since {
             best = best.or(compared);
         }
@@ -308,6 +329,28 @@ pub fn build_events(
         });
     }
     events
+}
+
+/// Whether a date stands before a noun it names, after "the": "the August 7 bombings", "the
+/// Dec. 21, 1988, bombing". It names a thing, not when the sentence's news happened.
+fn names_a_thing(chars: &[char], t: &Timex) -> bool {
+    let head = &chars[..t.start.min(chars.len())];
+    let end = head
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |e| e + 1);
+    let start = head[..end]
+        .iter()
+        .rposition(|c| !c.is_alphabetic())
+        .map_or(0, |s| s + 1);
+    let the = head[start..end]
+        .iter()
+        .collect::<String>()
+        .eq_ignore_ascii_case("the");
+    let after = chars[t.end.min(chars.len())..]
+        .iter()
+        .find(|c| !c.is_whitespace() && **c != ',');
+    the && after.is_some_and(|c| c.is_lowercase())
 }
 
 /// Where a wire dateline ends: the dash after `CITY, <date>` at the top of a document

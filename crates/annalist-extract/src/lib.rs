@@ -565,6 +565,24 @@ mod tests {
     }
 
     #[test]
+    fn what_was_reported_happened_on_its_own_day_before_the_report() {
+        assert_event_dates(
+            "Date: 2026-12-07\n\nPolice said on Friday they had arrested 12 people on \
+             Wednesday.\n\nOn Thursday, officials said 40 people were killed on Tuesday.\n\n\
+             Officials said Monday the father could come as early as Tuesday.\n\n\
+             Freeh said Friday the raid is not linked to the probe into the August 7 \
+             bombings.\n",
+            &[
+                ("2026-12-02", TimeSource::Explicit),
+                ("2026-12-01", TimeSource::Explicit),
+                // A day after the report, or a date naming a thing, does not date it.
+                ("2026-12-07", TimeSource::Explicit),
+                ("2026-12-04", TimeSource::Explicit),
+            ],
+        );
+    }
+
+    #[test]
     fn a_possessive_date_names_a_thing_not_when_the_statement_happened() {
         assert_event_dates(
             "Date: 2026-12-07\n\nThe death toll from Tuesday's bombing rose to 38 on \

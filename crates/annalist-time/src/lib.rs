@@ -98,6 +98,11 @@ pub struct Timex {
     /// `POSSESSIVE:` markers), not when the sentence's news happened.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub possessive: bool,
+    /// The expression hangs on a verb of saying ("said on Friday", "told reporters Monday", by
+    /// the pack's `REPORTING:` words): it dates the report, which may be later than what was
+    /// reported.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reported: bool,
     /// The range this expression is one end of ("from 2001 to 2009"), with the interval that
     /// joins both ends.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1056,6 +1056,7 @@ pub(crate) fn split_elided(
                     since: t.since,
                     compared: t.compared,
                     possessive: false,
+                    reported: t.reported,
                     range: None,
                     rule: "range.elided".into(),
                 },

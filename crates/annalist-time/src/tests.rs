@@ -126,6 +126,32 @@ fn a_live_reports_timestamp_is_on_the_writers_day() {
 }
 
 #[test]
+fn a_date_hung_on_a_verb_of_saying_is_marked_reported() {
+    let reported = |text: &str| -> Vec<(String, bool)> {
+        Tagger::english()
+            .tag(text, &Anchor::from_dct("2026-12-07").unwrap())
+            .into_iter()
+            .map(|t| (t.text, t.reported))
+            .collect()
+    };
+    assert_eq!(
+        reported("Police said on Friday they had arrested 12 people on Wednesday."),
+        [
+            ("Friday".to_string(), true),
+            ("Wednesday".to_string(), false)
+        ]
+    );
+    assert_eq!(
+        reported("On Thursday, officials said 40 people were killed."),
+        [("Thursday".to_string(), true)]
+    );
+    assert_eq!(
+        reported("On Thursday, police arrested 40 people, officials said."),
+        [("Thursday".to_string(), false)]
+    );
+}
+
+#[test]
 fn a_phrase_may_end_with_its_line() {
     assert_eq!(
         values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),

@@ -717,6 +717,11 @@ impl SessionState {
                 since: words.in_retrospect_clause(first_tok),
                 compared: words.in_comparison_clause(first_tok),
                 possessive: words.possessive(end_tok),
+                // "said on Friday", or "On Thursday, officials said": the saying's day.
+                reported: self.ctx.tense_reported
+                    && (self.ctx.tense_attached
+                        || (first_tok.saturating_sub(1)..first_tok)
+                            .all(|k| k == 0 || sentences.get(k - 1) != sentences.get(first_tok))),
                 range: None,
                 rule: pack.rules[rule as usize].name.as_str().into(),
             });
