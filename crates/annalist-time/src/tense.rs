@@ -224,12 +224,17 @@ impl<'a> Words<'a> {
         // the council will vote") but not one that ends the clause before it ("should end by
         // May, officials said"): there the right-hand look stops at the comma. An expression
         // opens the sentence after up to three words ("On Tuesday,", "As of March 1,", "Two days
-        // before Christmas,").
+        // before Christmas,"), or after the first end of a range whose month it shares ("On 9
+        // and 11 March,", "From 9-11 March,").
         let starts_at = |i: usize| i == 0 || sentences.get(i - 1) != Some(&sid);
+        let opening_token = |t: &Token| {
+            matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                || t.kind == TokenKind::Punct && matches!(t.text(text), "-" | "–" | "—")
+        };
         let opens_sentence = (0..=OPENING_WORDS).any(|n| {
-            first.checked_sub(n).is_some_and(|s| {
-                starts_at(s) && tokens[s..first].iter().all(|t| t.kind == TokenKind::Word)
-            })
+            first
+                .checked_sub(n)
+                .is_some_and(|s| starts_at(s) && tokens[s..first].iter().all(opening_token))
         });
         let mut right_open = true;
         // Where the verb ends its clause, the clause before a comma is another one's: "Cümə

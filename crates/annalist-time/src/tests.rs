@@ -152,6 +152,21 @@ fn a_date_hung_on_a_verb_of_saying_is_marked_reported() {
 }
 
 #[test]
+fn a_range_opening_the_sentence_takes_the_tense_after_its_comma() {
+    for text in [
+        "From 9 to 11 March, talks were held.",
+        "On 9 and 11 March, talks were held.",
+        "From 9-11 March, talks were held.",
+    ] {
+        assert_eq!(
+            values_in_news("2026-12-07", text),
+            ["2026-03-09", "2026-03-11"],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_phrase_may_end_with_its_line() {
     assert_eq!(
         values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),
