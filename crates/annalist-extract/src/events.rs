@@ -169,7 +169,7 @@ pub fn build_events(
             figures.push(f);
             f += 1;
         }
-        let (mut best, mut compared): (Option<usize>, Option<usize>) = (None, None);
+        let (mut best, mut dateline_date): (Option<usize>, Option<usize>) = (None, None);
         // "So far, 41 people have been killed": a running total holds when it is told, as a
         // count since a date does.
         let mut counts_since = figures
@@ -201,12 +201,13 @@ pub fn build_events(
             {
                 since_after_story = true;
             }
-            // "41 killed this year, up from 29 in 2025": the other side of a comparison dates
-            // the sentence only when nothing else does; so does a wire dateline's date, the
-            // day of the report ("KARACHI, Dec. 7 — Rains lashed Sindh on Sunday night").
-            let aside = t.compared || dateline.is_some_and(|end| t.end <= end);
-            let slot = if aside { &mut compared } else { &mut best };
-            if dating(t) && !count_since {
+            // "41 killed this year, up from 29 in 2025": the other side of a comparison never
+            // dates the sentence ("Turnout was 58.7 percent, down from 63.1 percent in 2022" is
+            // told of now). A wire dateline's date, the day of the report, dates it only when
+            // nothing else does ("KARACHI, Dec. 7 — Rains lashed Sindh on Sunday night").
+            let aside = dateline.is_some_and(|end| t.end <= end);
+            let slot = if aside { &mut dateline_date } else { &mut best };
+            if dating(t) && !count_since && !t.compared {
                 let better = match *slot {
                     None => true,
                     Some(b) => precision(t) > precision(&timexes[b]),
@@ -239,7 +240,7 @@ pub fn build_events(
             best = Some(earlier);
         }
         if !counts_since {
-            best = best.or(compared);
+            best = best.or(dateline_date);
         }
         let time = match best {
             Some(b) => {
