@@ -412,7 +412,10 @@ impl Lexicon {
                     self.ranges.push(range);
                 }
             }
-            ["currency", name] => self.add_all(line, &Entry::Currency((*name).to_string())),
+            // "[currency canadian dollars]": the name may have several words.
+            ["currency", name @ ..] if !name.is_empty() => {
+                self.add_all(line, &Entry::Currency(name.join(" ")))
+            }
             ["percent"] => self.add_all(line, &Entry::Percent),
             [class] => {
                 let class = match *class {
