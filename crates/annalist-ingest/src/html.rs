@@ -90,7 +90,9 @@ pub(crate) fn read_html(html: &str, max_depth: usize) -> Result<Extracted, Error
                 "[rel=author], [itemprop=author] [itemprop=name], .byline .author, .author-name",
             )
         })
-        .or_else(|| first_text(&dom, ".byline, .by-line").and_then(|b| byline_name(&b)));
+        .or_else(|| {
+            first_text(&dom, ".byline, .by-line").and_then(|b| crate::byline::byline_name(&b))
+        });
     find_date(&dom, &ld, &mut out);
     if out.title.is_none() {
         out.title = first_text(&dom, "h1").or_else(|| first_text(&dom, "title"));
@@ -195,29 +197,6 @@ fn first_attr(dom: &Dom, selector: &str, attr: &str) -> Option<String> {
             .filter(|v| !v.is_empty())
     })
 }
-
-/// The name in a byline's text: "By A. Reporter · 6 December 2026" gives "A. Reporter".
-/// Only a line that starts with "By" is read, so that a byline holding only a date or a
-/// place names no one.
-fn byline_name(byline: &str) -> Option<String> {
-    let rest = byline
-        .strip_prefix("By ")
-        .or_else(|| byline.strip_prefix("by "))
-        .or_else(|| byline.strip_prefix("BY "))?;
-    let end = rest
-        .find(['·', '|', '—', '–', ',', '\n'])
-        .or_else(|| rest.find(" - "))
-        .or_else(|| rest.find(" on "))
-        .unwrap_or(rest.len());
-    let name = rest[..end].trim();
-    (!name.is_empty()
-        && name.chars().count() <= BYLINE_NAME_MAX_CHARS
-        && !name.chars().any(|c| c.is_ascii_digit()))
-    .then(|| name.to_string())
-}
-
-/// A byline name longer than this is a sentence, not a name.
-const BYLINE_NAME_MAX_CHARS: usize = 80;
 
 fn first_text(dom: &Dom, selector: &str) -> Option<String> {
     dom.select(selector)
@@ -439,21 +418,6 @@ mod tests {
 
     #[test]
     fn a_bylines_name_is_the_author_when_nothing_else_names_one() {
-        assert_eq!(
-            byline_name("By A. Reporter · 6 December 2026").as_deref(),
-            Some("A. Reporter")
-        );
-        assert_eq!(
-            byline_name("BY JANE SMITH, Reuters").as_deref(),
-            Some("JANE SMITH")
-        );
-        assert_eq!(
-            byline_name("By Jane Smith and John Doe").as_deref(),
-            Some("Jane Smith and John Doe")
-        );
-        // A byline of only a date, or a name too long or with digits, names no one.
-        assert_eq!(byline_name("6 December 2026"), None);
-        assert_eq!(byline_name("By 2026"), None);
         let html = "<html><body><article><h1>Toll rises</h1>\
             <p class=\"byline\">By A. Reporter · 6 December 2026</p>\
             <p>The death toll rose to 312 on Sunday, the agency said.</p></article></body></html>";

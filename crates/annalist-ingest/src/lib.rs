@@ -13,6 +13,7 @@
 
 #![warn(missing_docs)]
 
+mod byline;
 mod dateline;
 mod dct;
 mod document;

@@ -57,6 +57,13 @@ pub(crate) fn read_text(text: &str) -> Result<Extracted, ErrorKind> {
     if out.title.is_none() {
         out.title = markdown_title(body);
     }
+    let (headline, byline) = headline_block(body);
+    if out.title.is_none() {
+        out.title = headline;
+    }
+    if out.author.is_none() {
+        out.author = byline;
+    }
     if out.dct.is_none() {
         apply_dateline(&mut out, body);
     }
@@ -84,6 +91,56 @@ pub(crate) fn apply_dateline(out: &mut Extracted, body: &str) {
 }
 
 /// `# Title` on the first non-empty line of a Markdown body.
+/// A plain-text article's headline and byline, when it opens like a printed one: a short
+/// line with no full stop, then a "By …" line or a line that only gives the date ("Quake toll
+/// rises to 312 / By Jane Doe / 7 December 2026").
+fn headline_block(body: &str) -> (Option<String>, Option<String>) {
+    let lines: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(HEADLINE_BLOCK_LINES)
+        .collect();
+    let byline_at = lines.iter().position(|l| byline_line(l).is_some());
+    let date_at = lines
+        .iter()
+        .position(|l| crate::dateline::is_date_only_line(l));
+    let author = byline_at.and_then(|k| byline_line(lines[k]));
+    let headline = lines.first().filter(|first| {
+        first.chars().count() <= HEADLINE_MAX_CHARS
+            && !first.ends_with(['.', ',', ';', ':'])
+            && byline_at != Some(0)
+            && date_at != Some(0)
+            && (byline_at == Some(1) || date_at == Some(1))
+    });
+    (headline.map(|h| h.to_string()), author)
+}
+
+/// The name on a line that is a byline and nothing else: "By Jane Doe", not "By Sunday
+/// morning, 9 of the missing had been found." (a sentence: its full stop, its lowercase
+/// words).
+fn byline_line(line: &str) -> Option<String> {
+    if line.chars().count() > BYLINE_LINE_MAX_CHARS || line.ends_with('.') {
+        return None;
+    }
+    let name = crate::byline::byline_name(line)?;
+    let proper = name.split_whitespace().all(|w| {
+        w.starts_with(char::is_uppercase)
+            || matches!(
+                w,
+                "and" | "de" | "van" | "von" | "al" | "bin" | "la" | "le" | "da" | "di"
+            )
+    });
+    proper.then_some(name)
+}
+
+/// How many non-empty lines at the top may hold the headline, byline and date.
+const HEADLINE_BLOCK_LINES: usize = 4;
+/// A longer first line is a paragraph, not a headline.
+const HEADLINE_MAX_CHARS: usize = 200;
+/// A longer "By …" line is a sentence, not a byline.
+const BYLINE_LINE_MAX_CHARS: usize = 120;
+
 fn markdown_title(body: &str) -> Option<String> {
     let first = body.lines().find(|l| !l.trim().is_empty())?;
     let t = first.strip_prefix("# ")?.trim();
@@ -103,6 +160,30 @@ mod tests {
             ("2025-03-14", DctSource::Header)
         );
         assert!(e.text.trim_start().starts_with("TBILISI"));
+    }
+
+    #[test]
+    fn a_printed_headline_and_byline_give_title_and_author() {
+        let e = read_text(
+            "Quake toll rises to 312\nBy Jane Doe\n7 December 2026\n\nThe toll rose on Sunday.",
+        )
+        .unwrap();
+        assert_eq!(e.title.as_deref(), Some("Quake toll rises to 312"));
+        assert_eq!(e.author.as_deref(), Some("Jane Doe"));
+        let e = read_text("Talks collapse\n7 December 2026\n\nTalks collapsed.").unwrap();
+        assert_eq!(e.title.as_deref(), Some("Talks collapse"));
+        assert_eq!(e.author, None);
+        // A story that opens with "By" and a time names no one, and has no headline.
+        let e =
+            read_text("By Sunday morning, 9 of the missing had been found alive.\nRescuers left.")
+                .unwrap();
+        assert_eq!((e.title, e.author), (None, None));
+        // A header still wins.
+        let e = read_text("Title: A\nAuthor: B\n\nQuake\nBy Jane Doe\n\nText.").unwrap();
+        assert_eq!(
+            (e.title.as_deref(), e.author.as_deref()),
+            (Some("A"), Some("B"))
+        );
     }
 
     #[test]

@@ -1,0 +1,53 @@
+//! Bylines: "By A. Reporter · 6 December 2026" above an article names its author.
+//!
+//! Pages put the name in a `.byline` element, plain text on a line under the headline. Only a
+//! line that starts with "By" is read, and only up to a separator, so a byline that holds only
+//! a date or a place names no one.
+
+/// The name in a byline's text: "By A. Reporter · 6 December 2026" gives "A. Reporter".
+/// Only a line that starts with "By" is read, so that a byline holding only a date or a
+/// place names no one.
+pub(crate) fn byline_name(byline: &str) -> Option<String> {
+    let rest = byline
+        .strip_prefix("By ")
+        .or_else(|| byline.strip_prefix("by "))
+        .or_else(|| byline.strip_prefix("BY "))?;
+    let end = rest
+        .find(['·', '|', '—', '–', ',', '\n'])
+        .or_else(|| rest.find(" - "))
+        .or_else(|| rest.find(" on "))
+        .unwrap_or(rest.len());
+    let name = rest[..end].trim();
+    (!name.is_empty()
+        && name.chars().count() <= BYLINE_NAME_MAX_CHARS
+        && !name.chars().any(|c| c.is_ascii_digit()))
+    .then(|| name.to_string())
+}
+
+/// A byline name longer than this is a sentence, not a name.
+const BYLINE_NAME_MAX_CHARS: usize = 80;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bylines_name_ends_at_a_separator() {
+        assert_eq!(
+            byline_name("By A. Reporter · 6 December 2026").as_deref(),
+            Some("A. Reporter")
+        );
+        assert_eq!(
+            byline_name("BY JANE SMITH, Reuters").as_deref(),
+            Some("JANE SMITH")
+        );
+        assert_eq!(
+            byline_name("By Jane Smith and John Doe").as_deref(),
+            Some("Jane Smith and John Doe")
+        );
+        // A byline of only a date, or a name too long or with digits, names no one.
+        assert_eq!(byline_name("6 December 2026"), None);
+        assert_eq!(byline_name("By 2026"), None);
+        assert_eq!(byline_name(&format!("By {}", "a".repeat(81))), None);
+    }
+}
