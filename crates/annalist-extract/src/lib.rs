@@ -231,6 +231,11 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
             && e.figures.is_empty()
             && annalist_ingest::is_date_only_line(&e.text))
     });
+    // A plain text's headline, read as its title, is the title, as a page's is: the body
+    // tells what happened ("Quake toll rises to 312" above "The toll rose to 312 on Sunday").
+    if let Some(title) = doc.title.as_deref() {
+        events.retain(|e| !(e.sentence == 0 && e.text == title.trim()));
+    }
     Extraction {
         doc,
         sentences,
@@ -541,6 +546,20 @@ mod tests {
                 // sentence before's) or the writer's day, and one without figures undated.
                 ("2026", TimeSource::Inherited),
             ],
+        );
+    }
+
+    #[test]
+    fn a_headline_in_the_text_is_the_title_not_an_event() {
+        assert_event_dates(
+            "Quake toll rises to 312\nBy Jane Doe\n7 December 2026\n\nThe toll rose to 312 on \
+             Sunday.\n",
+            &[("2026-12-06", TimeSource::Explicit)],
+        );
+        // A first sentence that is not the title stays.
+        assert_event_dates(
+            "Date: 2026-12-07\nTitle: Quake\n\nThe toll rose to 312 on Sunday.\n",
+            &[("2026-12-06", TimeSource::Explicit)],
         );
     }
 
