@@ -142,18 +142,19 @@ pub struct FigureSpan {
 }
 
 /// Builds the events of a document from its text, sentences, timexes and the character spans
-/// of its figures; `dct` is the document's date as a timex-like value, if known.
+/// of its figures; `dct` is the document's date as a timex-like value, if known, and
+/// `dateline` where the date of a wire dateline opening the text ends (a character offset).
 pub fn build_events(
     chars: &[char],
     sentences: &[Sentence],
     timexes: &[Timex],
     figure_spans: &[FigureSpan],
     dct: Option<EventTime>,
+    dateline: Option<usize>,
 ) -> Vec<Event> {
     let mut events = Vec::new();
     let mut reference: Option<EventTime> = None;
     let case = WordCase::of(chars);
-    let dateline = dateline_end(chars);
     let (mut ti, mut fi) = (0, 0);
     for (si, s) in sentences.iter().enumerate() {
         // Timexes and figures are in document order, like sentences: walk them in step.
@@ -353,26 +354,6 @@ fn names_a_thing(chars: &[char], t: &Timex) -> bool {
         .find(|c| !c.is_whitespace() && **c != ',');
     the && after.is_some_and(|c| c.is_lowercase())
 }
-
-/// Where a wire dateline ends: the dash after `CITY, <date>` at the top of a document
-/// ("KARACHI, Dec. 7 —", "GENEVA, March 3 (Reuters) -"), if the text opens with one.
-fn dateline_end(chars: &[char]) -> Option<usize> {
-    let from = chars.iter().position(|c| !c.is_whitespace())?;
-    let head = &chars[from..chars.len().min(from + DATELINE_MAX_CHARS)];
-    let city = head.iter().position(|&c| c == ',')?;
-    let capitals = head[..city].iter().any(|c| c.is_alphabetic())
-        && head[..city]
-            .iter()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
-    let dash = (city..head.len()).find(|&i| {
-        matches!(head[i], '—' | '–')
-            || head[i] == '-' && head.get(i + 1) == Some(&' ') && i > 0 && head[i - 1] == ' '
-    })?;
-    capitals.then_some(from + dash)
-}
-
-/// How far into a document a wire dateline's dash may be.
-const DATELINE_MAX_CHARS: usize = 80;
 
 /// Whether the story's time `reference` (or none yet) lies within `NEAR_THE_WRITER_YEARS`
 /// before the writer's time `dct`.

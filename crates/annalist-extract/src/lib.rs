@@ -223,7 +223,10 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
     } else {
         Vec::new()
     };
-    let mut events = events::build_events(&chars, &sentences, &timexes, &spans, dct);
+    let dateline = annalist_ingest::wire_dateline_end(&doc.text)
+        .and_then(|end| doc.text.get(..end))
+        .map(|head| head.chars().count());
+    let mut events = events::build_events(&chars, &sentences, &timexes, &spans, dct, dateline);
     // A line at the top that only gives the publication date ("Posted: September 14, 2026 at
     // 9:15 am") is the page's metadata, not something that happened.
     events.retain(|e| {

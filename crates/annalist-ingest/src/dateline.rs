@@ -74,6 +74,15 @@ pub fn find_dateline(body: &str) -> Option<Dateline> {
     first_updated
 }
 
+/// Where the date of a wire dateline opening `body` ends, as a byte offset in `body`
+/// ("KARACHI, Dec. 7 — Rains lashed…" gives the end of "Dec. 7"): what follows is the story.
+/// `None` when the first line is no wire dateline.
+pub fn wire_dateline_end(body: &str) -> Option<usize> {
+    let start = body.len() - body.trim_start().len();
+    let line = body[start..].lines().next()?;
+    agency_dateline(cut(line, 300)).map(|found| start + found.end)
+}
+
 fn cut(s: &str, max: usize) -> &str {
     let mut end = s.len().min(max);
     while !s.is_char_boundary(end) {
@@ -188,6 +197,19 @@ mod tests {
 
     fn ymd(body: &str) -> Option<(Option<i16>, i8, i8)> {
         find_dateline(body).map(|d| (d.found.year, d.found.month, d.found.day))
+    }
+
+    #[test]
+    fn a_wire_datelines_date_ends_where_the_story_starts() {
+        let body = "  KARACHI, Dec. 7 — Rains lashed Sindh on Sunday night.";
+        assert_eq!(
+            wire_dateline_end(body).map(|e| &body[..e]),
+            Some("  KARACHI, Dec. 7")
+        );
+        assert_eq!(
+            wire_dateline_end("Rains lashed Sindh, Dec. 5 — then stopped."),
+            None
+        );
     }
 
     #[test]

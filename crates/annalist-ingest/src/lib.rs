@@ -29,7 +29,7 @@ mod segment;
 mod sniff;
 mod text;
 
-pub use dateline::is_date_only_line;
+pub use dateline::{is_date_only_line, wire_dateline_end};
 pub use dct::{DateError, Dct, parse_dct};
 pub use document::{
     DctSource, Document, content_id, detect_language, detect_language_among, normalize_text,
