@@ -143,9 +143,10 @@ pub struct DateError {
 ///
 /// ```
 /// use annalist_ingest::parse_dct;
-/// let d = parse_dct("date 2025-03-14 14 March 2025 09:05 (UTC+04:00)").unwrap().unwrap();
-/// assert_eq!(d.to_rfc3339().unwrap(), "2025-03-14T09:05:00+04:00");
+/// let d = parse_dct("date 2025-03-14 14 March 2025 09:05 (UTC+04:00)")?.ok_or("no date")?;
+/// assert_eq!(d.to_rfc3339().ok_or("no offset")?, "2025-03-14T09:05:00+04:00");
 /// assert!(parse_dct("date 2026-13-45").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_dct(s: &str) -> Result<Option<Dct>, DateError> {
     Ok(scan(s)?.and_then(Found::into_dct))

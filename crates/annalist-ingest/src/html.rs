@@ -421,7 +421,10 @@ mod tests {
         let html = "<html><body><article><h1>Toll rises</h1>\
             <p class=\"byline\">By A. Reporter · 6 December 2026</p>\
             <p>The death toll rose to 312 on Sunday, the agency said.</p></article></body></html>";
-        let e = read_html(html, 256).unwrap();
+        let e = match read_html(html, 256) {
+            Ok(e) => e,
+            Err(e) => panic!("the page did not read: {e}"),
+        };
         assert_eq!(e.author.as_deref(), Some("A. Reporter"));
         // The byline is not part of the text.
         assert!(!e.text.contains("Reporter"), "{}", e.text);

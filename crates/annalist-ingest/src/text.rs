@@ -164,22 +164,23 @@ mod tests {
 
     #[test]
     fn a_printed_headline_and_byline_give_title_and_author() {
-        let e = read_text(
+        let read = |text: &str| match read_text(text) {
+            Ok(e) => e,
+            Err(e) => panic!("{text:?} did not read: {e}"),
+        };
+        let e = read(
             "Quake toll rises to 312\nBy Jane Doe\n7 December 2026\n\nThe toll rose on Sunday.",
-        )
-        .unwrap();
+        );
         assert_eq!(e.title.as_deref(), Some("Quake toll rises to 312"));
         assert_eq!(e.author.as_deref(), Some("Jane Doe"));
-        let e = read_text("Talks collapse\n7 December 2026\n\nTalks collapsed.").unwrap();
+        let e = read("Talks collapse\n7 December 2026\n\nTalks collapsed.");
         assert_eq!(e.title.as_deref(), Some("Talks collapse"));
         assert_eq!(e.author, None);
         // A story that opens with "By" and a time names no one, and has no headline.
-        let e =
-            read_text("By Sunday morning, 9 of the missing had been found alive.\nRescuers left.")
-                .unwrap();
+        let e = read("By Sunday morning, 9 of the missing had been found alive.\nRescuers left.");
         assert_eq!((e.title, e.author), (None, None));
         // A header still wins.
-        let e = read_text("Title: A\nAuthor: B\n\nQuake\nBy Jane Doe\n\nText.").unwrap();
+        let e = read("Title: A\nAuthor: B\n\nQuake\nBy Jane Doe\n\nText.");
         assert_eq!(
             (e.title.as_deref(), e.author.as_deref()),
             (Some("A"), Some("B"))

@@ -4,11 +4,12 @@
 //! use annalist_time::{Tagger, Anchor};
 //!
 //! let tagger = Tagger::english();
-//! let anchor = Anchor::from_dct("2025-03-14").unwrap();
+//! let anchor = Anchor::from_dct("2025-03-14")?;
 //! let timexes = tagger.tag("Thirty-seven years ago, on March 3, 1988, a curfew was announced.", &anchor);
 //! assert_eq!(timexes[0].text, "Thirty-seven years ago");
 //! assert_eq!(timexes[0].value.to_string(), "1988");
 //! assert_eq!(timexes[1].value.to_string(), "1988-03-03");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # How it works

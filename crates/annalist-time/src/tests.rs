@@ -45,10 +45,18 @@ fn without_an_anchor_relative_expressions_are_kept_unresolved() {
     assert_eq!(values, ["XXXX-01-13", "XXXX-XX-15", "XXXX-XX-16TMO"]);
 }
 
+/// The anchor of a DCT written in a test; a typo in it fails the test that wrote it.
+fn anchor_at(dct: &str) -> Anchor {
+    match Anchor::from_dct(dct) {
+        Ok(anchor) => anchor,
+        Err(e) => panic!("bad DCT {dct:?} in a test: {e}"),
+    }
+}
+
 /// The values tagged in `text` with `dct` as its DCT.
 fn values_in_news(dct: &str, text: &str) -> Vec<String> {
     Tagger::english()
-        .tag(text, &Anchor::from_dct(dct).unwrap())
+        .tag(text, &anchor_at(dct))
         .iter()
         .map(|t| t.value.to_string())
         .collect()
@@ -129,7 +137,7 @@ fn a_live_reports_timestamp_is_on_the_writers_day() {
 fn a_date_hung_on_a_verb_of_saying_is_marked_reported() {
     let reported = |text: &str| -> Vec<(String, bool)> {
         Tagger::english()
-            .tag(text, &Anchor::from_dct("2026-12-07").unwrap())
+            .tag(text, &anchor_at("2026-12-07"))
             .into_iter()
             .map(|t| (t.text, t.reported))
             .collect()
@@ -188,7 +196,7 @@ fn first_value_in_news(dct: &str, text: &str) -> String {
 /// Each expression tagged in `text` with `dct` as its DCT, as (its text, its value).
 fn texts_and_values(dct: &str, text: &str) -> Vec<(String, String)> {
     Tagger::english()
-        .tag(text, &Anchor::from_dct(dct).unwrap())
+        .tag(text, &anchor_at(dct))
         .into_iter()
         .map(|t| (t.text, t.value.to_string()))
         .collect()
@@ -197,7 +205,7 @@ fn texts_and_values(dct: &str, text: &str) -> Vec<(String, String)> {
 #[test]
 fn compound_durations_are_one_expression() {
     let tagger = Tagger::english();
-    let anchor = Anchor::from_dct("2025-03-14").unwrap();
+    let anchor = anchor_at("2025-03-14");
     let tagged = |text: &str| texts_and_values("2025-03-14", text);
     let one = |text: &str, value: &str| vec![(text.to_string(), value.to_string())];
     assert_eq!(
@@ -225,7 +233,7 @@ fn compound_durations_are_one_expression() {
 #[test]
 fn ranges_link_their_ends_and_share_the_year() {
     let tagger = Tagger::english();
-    let anchor = Anchor::from_dct("2025-03-14").unwrap();
+    let anchor = anchor_at("2025-03-14");
     let out = tagger.tag(
         "Prices rose between March and May 1990, then from 2001 to 2009.",
         &anchor,
@@ -281,7 +289,7 @@ fn ranges_link_their_ends_and_share_the_year() {
     // Two clock times in clauses joined by "and" share the day too, but are not a range.
     let out = tagger.tag(
         "Polls will open at 7 a.m. and close at 8 p.m. on Friday.",
-        &Anchor::from_dct("2025-03-12").unwrap(),
+        &anchor_at("2025-03-12"),
     );
     let got: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
     assert_eq!(got, ["2025-03-14T07:00", "2025-03-14T20:00"]);
@@ -311,7 +319,7 @@ fn ranges_link_their_ends_and_share_the_year() {
     // The second end follows the first even when it alone would fall in the week before.
     let out = tagger.tag(
         "The talks ran from 9 a.m. Tuesday to 5 p.m. Friday.",
-        &Anchor::from_dct("2025-03-13").unwrap(),
+        &anchor_at("2025-03-13"),
     );
     let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
     assert_eq!(values, ["2025-03-11T09:00", "2025-03-14T17:00"]);
@@ -354,7 +362,7 @@ fn a_story_told_in_relative_steps_keeps_its_year_for_a_day_of_a_month() {
 #[test]
 fn a_weekday_coordinated_with_a_weekly_set_recurs_too() {
     let tagger = Tagger::english();
-    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let anchor = anchor_at("2026-12-04");
     let out = tagger.tag("Every Monday and Thursday, the market opens.", &anchor);
     let got: Vec<(String, String)> = out
         .iter()
@@ -538,10 +546,7 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
         [pair("March 3, 1988", "1988-03-03"), pair("1990", "1990")]
     );
     // Character offsets stay right after a multi-byte dash, and the two ends are linked.
-    let out = Tagger::english().tag(
-        "Événements: 6–7 January 1916",
-        &Anchor::from_dct("1999-02-10").unwrap(),
-    );
+    let out = Tagger::english().tag("Événements: 6–7 January 1916", &anchor_at("1999-02-10"));
     assert_eq!((out[0].start, out[0].end), (12, 13));
     assert_eq!(out[0].range.unwrap().other, out[1].start);
     // A night over two days: the second end is the day alone, and both take the year.
@@ -624,7 +629,7 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
 #[test]
 fn decimals_at_a_sentence_end_are_not_years() {
     let tagger = Tagger::english();
-    let anchor = Anchor::from_dct("1989-10-30").unwrap();
+    let anchor = anchor_at("1989-10-30");
     let out = tagger.tag(
         "The DAX dropped 19.69 points Friday to 1462.93. It rose.",
         &anchor,
@@ -635,7 +640,7 @@ fn decimals_at_a_sentence_end_are_not_years() {
 
 /// The values tagged in `text` read as a history narrative written on 2009-12-19.
 fn values_in_history(text: &str) -> Vec<String> {
-    let mut anchor = Anchor::from_dct("2009-12-19").unwrap();
+    let mut anchor = anchor_at("2009-12-19");
     anchor.style = crate::Style::Narrative;
     Tagger::english()
         .tag(text, &anchor)
@@ -803,7 +808,7 @@ fn a_two_digit_year_in_a_history_takes_the_story_century() {
         ["1897", "1899"]
     );
     // In news the DCT's century decides.
-    let news = Tagger::english().tag("the class of '99", &Anchor::from_dct("2009-12-19").unwrap());
+    let news = Tagger::english().tag("the class of '99", &anchor_at("2009-12-19"));
     assert_eq!(news[0].value.to_string(), "1999");
 }
 
@@ -832,7 +837,7 @@ fn decades_and_centuries_before_the_common_era_count_backwards() {
 fn bce_decades_and_centuries_cover_the_years_their_names_say() {
     let tagged = Tagger::english().tag(
         "in the 480s BC and in the 4th century BC",
-        &Anchor::from_dct("2009-12-19").unwrap(),
+        &anchor_at("2009-12-19"),
     );
     let spans: Vec<(String, String)> = tagged
         .iter()
@@ -989,7 +994,7 @@ fn a_history_late_in_a_stated_year_moves_on_into_the_next() {
 fn every_and_each_say_so_in_quant() {
     let quants = |text: &str| -> Vec<Option<&'static str>> {
         Tagger::english()
-            .tag(text, &Anchor::from_dct("2026-12-04").unwrap())
+            .tag(text, &anchor_at("2026-12-04"))
             .into_iter()
             .map(|t| t.quant)
             .collect()
@@ -1003,7 +1008,7 @@ fn every_and_each_say_so_in_quant() {
 #[test]
 fn sets_say_how_often_in_freq() {
     let tagger = Tagger::english();
-    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let anchor = anchor_at("2026-12-04");
     let sets = |text: &str| -> Vec<(String, String, Option<String>)> {
         tagger
             .tag(text, &anchor)
@@ -1176,7 +1181,7 @@ fn a_month_of_a_year_long_gone_starts_a_story_in_news_too() {
 #[test]
 fn earlier_and_later_this_year_lie_on_their_side_of_the_writers_day() {
     let tagger = Tagger::english();
-    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let anchor = anchor_at("2026-12-04");
     let text = "Earlier this year the army withdrew. Later this month talks resume. Early this \
                 year it snowed.";
     let got: Vec<(String, String, String, String)> = tagger
@@ -1244,7 +1249,7 @@ fn an_expression_in_a_since_clause_marks_where_something_began() {
     let tagger = Tagger::english();
     for (text, expression, since) in cases {
         let found: Vec<(String, bool)> = tagger
-            .tag(text, &Anchor::from_dct("2026-09-14").unwrap())
+            .tag(text, &anchor_at("2026-09-14"))
             .into_iter()
             .map(|t| (t.text, t.since))
             .collect();
@@ -1257,7 +1262,7 @@ fn a_possessive_date_is_marked() {
     let possessive: Vec<(String, bool)> = Tagger::english()
         .tag(
             "The toll from Tuesday's bombing rose to 38 on Wednesday, and Friday’s too.",
-            &Anchor::from_dct("2026-12-07").unwrap(),
+            &anchor_at("2026-12-07"),
         )
         .into_iter()
         .map(|t| (t.text, t.possessive))
@@ -1276,7 +1281,7 @@ fn a_possessive_date_is_marked() {
 fn the_other_side_of_a_comparison_is_marked() {
     let compared = |text: &str| -> Vec<(String, bool)> {
         Tagger::english()
-            .tag(text, &Anchor::from_dct("2026-12-07").unwrap())
+            .tag(text, &anchor_at("2026-12-07"))
             .into_iter()
             .map(|t| (t.text, t.compared))
             .collect()
@@ -1376,7 +1381,7 @@ fn what_happens_as_a_rule_names_no_particular_day() {
 #[test]
 fn a_weekday_kept_as_a_rule_recurs() {
     let tagger = Tagger::english();
-    let anchor = Anchor::from_dct("2026-12-04").unwrap();
+    let anchor = anchor_at("2026-12-04");
     let out = tagger.tag("Markets are usually closed on Friday.", &anchor);
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].kind, TimexType::Set);
