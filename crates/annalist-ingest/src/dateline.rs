@@ -34,9 +34,9 @@ const LABELS: &[&str] = &[
 ];
 
 /// Words a time of day after a date-only line's date may have ("at 9:15 am EDT", "12:20 local
-/// time"); a time zone's capitals ("GMT", "MSK") pass too.
+/// time"), besides the `LABELS` ("at"); a time zone's capitals ("GMT", "MSK") pass too.
 const TIME_WORDS: &[&str] = &[
-    "at", "am", "pm", "a", "p", "m", "h", "hrs", "local", "time", "gmt", "utc",
+    "am", "pm", "a", "p", "m", "h", "hrs", "local", "time", "gmt", "utc",
 ];
 
 /// A dateline found at the top of a body.
