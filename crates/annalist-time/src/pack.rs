@@ -487,6 +487,10 @@ pub(crate) struct RangeWords {
     /// As `elided`, but the number must end the phrase: "April 24 and 25." yet not "March 3
     /// and 4 people" (`ELIDED_LINK_FINAL`).
     pub elided_final: Vec<String>,
+    /// Join the days of a list before its last link: the commas of "4, 5 and 6 March" and
+    /// "March 4, 5 and 6" (`ELIDED_LIST_LINK`). Only a list that ends with an `elided_final`
+    /// word is one: "March 4, 5" alone is not.
+    pub elided_list: Vec<String>,
     /// Articles an elided range's day may carry on both ends: "from the 3rd to the 5th of
     /// May" (`ELIDED_ARTICLE`).
     pub elided_articles: Vec<String>,
@@ -801,6 +805,7 @@ impl LanguagePack {
                 "RANGE_OPENER_LINK" => self.range.opener_links.extend(words.map(fold_case)),
                 "ELIDED_LINK" => self.range.elided.extend(words.map(fold_case)),
                 "ELIDED_LINK_FINAL" => self.range.elided_final.extend(words.map(fold_case)),
+                "ELIDED_LIST_LINK" => self.range.elided_list.extend(words.map(fold_case)),
                 "ELIDED_ARTICLE" => self.range.elided_articles.extend(words.map(fold_case)),
                 "ELIDED_POD_LINK" => self.range.elided_pod_links.extend(words.map(fold_case)),
                 "COORDINATION_LINK" => self.range.coordination.extend(words.map(fold_case)),

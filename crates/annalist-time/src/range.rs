@@ -626,6 +626,9 @@ enum ElidedLink {
     Open,
     /// "and", "or": the number must end the phrase.
     Final,
+    /// A comma between the days of a list ("4, 5 and 6 March"): only in a list that ends
+    /// with a `Final` link.
+    List,
 }
 
 /// The link if `gap` is one and nothing else: a dash (or other sign) alone, or a word between
@@ -644,6 +647,8 @@ fn elided_link(words: &RangeWords, gap: &str) -> Option<ElidedLink> {
         Some(ElidedLink::Open)
     } else if words.elided_final.contains(&t) {
         Some(ElidedLink::Final)
+    } else if words.elided_list.contains(&t) {
+        Some(ElidedLink::List)
     } else {
         None
     }
@@ -766,12 +771,23 @@ fn is_dash(link_text: &str) -> bool {
 }
 
 /// The bare number of at most `max_digits` digits just before `before`'s end, joined by a
-/// link: (its byte range, value).
+/// link that is not a list's comma: (its byte range, value).
 fn number_before(
     pack: &LanguagePack,
     before: &str,
     max_digits: usize,
 ) -> Option<(usize, usize, u32)> {
+    number_before_linked(pack, before, max_digits)
+        .filter(|n| n.3 != ElidedLink::List)
+        .map(|(s, e, n, _)| (s, e, n))
+}
+
+/// As [`number_before`], with any link, which it returns too.
+fn number_before_linked(
+    pack: &LanguagePack,
+    before: &str,
+    max_digits: usize,
+) -> Option<(usize, usize, u32, ElidedLink)> {
     let mut from = before.len().saturating_sub(ELIDED_REACH);
     while !before.is_char_boundary(from) {
         from += 1;
@@ -780,7 +796,7 @@ fn number_before(
     let digits_end = window.trim_end_matches(|c: char| !c.is_ascii_digit()).len();
     // "3rd-5th March": the first day may carry an ordinal suffix too.
     let suffix = ordinal_suffix_len(pack, &window[digits_end..]);
-    elided_link(&pack.range, &window[digits_end + suffix..])?;
+    let link = elided_link(&pack.range, &window[digits_end + suffix..])?;
     let digits_start = window[..digits_end]
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .len();
@@ -798,6 +814,7 @@ fn number_before(
         from + digits_start,
         from + digits_end + suffix,
         run.parse().ok()?,
+        link,
     ))
 }
 
@@ -805,6 +822,8 @@ fn number_before(
 struct NumberAfter<'a> {
     /// The link's text.
     link: &'a str,
+    /// What kind of link it is.
+    kind: ElidedLink,
     /// The number's byte range in `after`, with its ordinal suffix.
     start: usize,
     end: usize,
@@ -813,7 +832,18 @@ struct NumberAfter<'a> {
     tail: &'a str,
 }
 
+/// The bare number of at most `max_digits` digits just after a link at `after`'s start, if
+/// the link is not a list's comma.
 fn number_after<'a>(
+    pack: &LanguagePack,
+    after: &'a str,
+    max_digits: usize,
+) -> Option<NumberAfter<'a>> {
+    number_after_linked(pack, after, max_digits).filter(|n| n.kind != ElidedLink::List)
+}
+
+/// As [`number_after`], with any link.
+fn number_after_linked<'a>(
     pack: &LanguagePack,
     after: &'a str,
     max_digits: usize,
@@ -849,6 +879,7 @@ fn number_after<'a>(
     }
     Some(NumberAfter {
         link: link_text,
+        kind: link,
         start,
         end: start + len,
         value: rest[..digits].parse().ok()?,
@@ -938,30 +969,72 @@ pub(crate) fn split_elided(
                 // "6-7 January 1916": a day before an expression that starts with its day;
                 // "from the 3rd to the 5th of May": each with its article.
                 if (starts_with_digit || starts_with_article_and_digit(pack, &t.text))
-                    && let Some((mut s, e, n)) = number_before(pack, before, 2)
+                    && let Some((mut s, e, n, link)) = number_before_linked(pack, before, 2)
+                    && link != ElidedLink::List
                     && (1..u32::from(day)).contains(&n)
                     && let Some(mut w) = with_day(n)
                 {
                     // "the night of 19-20 January": the night of the first day.
-                    if let Some((pod_start, pod)) = part_of_day_before(pack, &before[..s]) {
+                    let pod = part_of_day_before(pack, &before[..s]);
+                    if let Some((pod_start, pod)) = pod {
                         s = pod_start;
                         w.time = Some(TimeOfDay::Part(pod));
                     }
                     let s = s - article_before(pack, &before[..s]);
-                    if s >= prev_end {
+                    // "the 4th and 5th of March": the first day, tagged alone as a day of
+                    // the current month, is this range's.
+                    let replaced = i.checked_sub(1).filter(|&p| {
+                        timexes[p].byte_start.checked_sub(byte_base) == Some(s)
+                            && timexes[p].byte_end.checked_sub(byte_base) == Some(e)
+                    });
+                    let floor = match replaced {
+                        Some(p) => p
+                            .checked_sub(1)
+                            .map_or(0, |q| timexes[q].byte_end.saturating_sub(byte_base)),
+                        None => prev_end,
+                    };
+                    if s >= floor {
+                        absorbed.extend(replaced);
                         ends.push((s, e, w));
+                        // "4, 5 and 6 March": the days listed before it, each smaller.
+                        let (mut list_start, mut last) = (s, n);
+                        while link == ElidedLink::Final
+                            && pod.is_none()
+                            && let Some((ls, le, m, ElidedLink::List)) =
+                                number_before_linked(pack, &before[..list_start], 2)
+                            && ls >= floor
+                            && (1..last).contains(&m)
+                            && let Some(lw) = with_day(m)
+                        {
+                            ends.push((ls, le, lw));
+                            (list_start, last) = (ls, m);
+                        }
                     }
                 }
                 // "April 24 and 25": a day after an expression that ends with its day (not
-                // with its year: "March 3, 1988 to 5").
+                // with its year: "March 3, 1988 to 5"); "March 4, 5 and 6": the days of a list.
+                let mut list: Vec<(usize, usize, u32)> = Vec::new();
+                let mut last = u32::from(day);
+                let mut off = 0;
+                while ends_with_digit
+                    && let Some(num) = number_after_linked(pack, &after[off..], 2)
+                    && num.kind == ElidedLink::List
+                    && num.value > last
+                    && te + off + num.end <= next_start
+                {
+                    list.push((off + num.start, off + num.end, num.value));
+                    last = num.value;
+                    off += num.end;
+                }
                 if ends_with_digit
                     && !stated.get(i).is_none_or(|s| s.year)
-                    && let Some(num) = number_after(pack, after, 2)
-                    && te + num.end <= next_start
-                    && num.value > u32::from(day)
+                    && let Some(num) = number_after(pack, &after[off..], 2)
+                    && (list.is_empty() || num.kind == ElidedLink::Final)
+                    && te + off + num.end <= next_start
+                    && num.value > last
                     && let Some(mut w) = with_day(num.value)
                 {
-                    let mut e = num.end;
+                    let mut e = off + num.end;
                     // "March 3-4, 1990": the year after the second day is both days' year.
                     if let Some((len, year)) = year_after(num.tail) {
                         let year_end = te + e + len;
@@ -981,7 +1054,13 @@ pub(crate) fn split_elided(
                             w.year = v.year;
                         }
                     }
-                    ends.push((te + num.start, te + e, w));
+                    for (ls, le, m) in list {
+                        if let Some(mut lw) = with_day(m) {
+                            lw.year = w.year;
+                            ends.extend(lw.interval().map(|_| (te + ls, te + le, lw)));
+                        }
+                    }
+                    ends.push((te + off + num.start, te + e, w));
                 }
             }
             // "499-493 BC", "from 499 to 493 BC": the era the second year states is the first
@@ -1021,6 +1100,7 @@ pub(crate) fn split_elided(
             }
             _ => {}
         }
+        ends.sort_by_key(|&(s, _, _)| s);
         for (s, e, w) in ends {
             // Character offsets, counted from this expression's.
             let (cs, ce) = if s < tb {
@@ -1098,6 +1178,8 @@ pub(crate) fn split_elided(
             });
         }
     };
+    absorbed.sort_unstable();
+    absorbed.dedup();
     let mut absorbed = absorbed.into_iter().peekable();
     for (i, (t, said)) in old.into_iter().zip(old_stated).enumerate() {
         while let Some((_, new)) = found.next_if(|(at, _)| *at <= i) {

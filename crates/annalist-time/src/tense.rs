@@ -224,18 +224,40 @@ impl<'a> Words<'a> {
         // the council will vote") but not one that ends the clause before it ("should end by
         // May, officials said"): there the right-hand look stops at the comma. An expression
         // opens the sentence after up to three words ("On Tuesday,", "As of March 1,", "Two days
-        // before Christmas,"), or after the first end of a range whose month it shares ("On 9
-        // and 11 March,", "From 9-11 March,").
+        // before Christmas,"), where the first days of a range or list that shares its month
+        // do not count: their numbers, and a comma before a number, are free ("On 9 and 11
+        // March,", "From 9-11 March,", "On 4, 5 and 6 March,").
         let starts_at = |i: usize| i == 0 || sentences.get(i - 1) != Some(&sid);
         let opening_token = |t: &Token| {
             matches!(t.kind, TokenKind::Word | TokenKind::Number)
                 || t.kind == TokenKind::Punct && matches!(t.text(text), "-" | "–" | "—")
         };
-        let opens_sentence = (0..=OPENING_WORDS).any(|n| {
-            first
-                .checked_sub(n)
-                .is_some_and(|s| starts_at(s) && tokens[s..first].iter().all(opening_token))
-        });
+        // The days of a list ("On 4, 5 and 6 March,") are one end: their numbers and commas
+        // do not count as words.
+        let list_token = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Number
+                    || t.kind == TokenKind::Punct
+                        && t.text(text) == ","
+                        && tokens
+                            .get(k + 1)
+                            .is_some_and(|n| n.kind == TokenKind::Number)
+            })
+        };
+        let opens_sentence = {
+            let mut k = first;
+            let mut words = 0;
+            while k > 0 && !starts_at(k) {
+                if !list_token(k - 1) {
+                    if words == OPENING_WORDS || !opening_token(&tokens[k - 1]) {
+                        break;
+                    }
+                    words += 1;
+                }
+                k -= 1;
+            }
+            starts_at(k)
+        };
         let mut right_open = true;
         // Where the verb ends its clause, the clause before a comma is another one's: "Cümə
         // günü mitinq keçirildi, şənbə günü konfrans olacaq" (a rally was held on Friday, a

@@ -175,6 +175,77 @@ fn a_range_opening_the_sentence_takes_the_tense_after_its_comma() {
 }
 
 #[test]
+fn a_list_of_days_shares_the_month_the_last_one_states() {
+    let dated = |text: &str| texts_and_values("2026-12-07", text);
+    let pairs = |list: &[(&str, &str)]| {
+        list.iter()
+            .map(|(t, v)| (t.to_string(), v.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        dated("On 4, 5 and 6 March, strikes were held."),
+        pairs(&[
+            ("4", "2026-03-04"),
+            ("5", "2026-03-05"),
+            ("6 March", "2026-03-06")
+        ])
+    );
+    assert_eq!(
+        dated("Strikes were held on March 4, 5 and 6."),
+        pairs(&[
+            ("March 4", "2026-03-04"),
+            ("5", "2026-03-05"),
+            ("6", "2026-03-06")
+        ])
+    );
+    assert_eq!(
+        dated("Votes were held on 1, 3, 5 and 7 May 2020."),
+        pairs(&[
+            ("1", "2020-05-01"),
+            ("3", "2020-05-03"),
+            ("5", "2020-05-05"),
+            ("7 May 2020", "2020-05-07"),
+        ])
+    );
+    // A list must end with "and" or "or" and its days must rise; after "and" the last day
+    // must end the phrase.
+    assert_eq!(
+        dated("Strikes were held on March 4, 5 of them violent."),
+        pairs(&[("March 4", "2026-03-04")])
+    );
+    assert_eq!(
+        dated("On March 4, 5 and 6 people died."),
+        pairs(&[("March 4", "2026-03-04")])
+    );
+    assert_eq!(
+        dated("On 7, 5 and 6 March, votes were held."),
+        pairs(&[("5", "2026-03-05"), ("6 March", "2026-03-06")])
+    );
+    // "the 4th", which alone would be a day of the writer's month, is the range's first day.
+    assert_eq!(
+        dated("They met on the 4th and 5th of March."),
+        pairs(&[("the 4th", "2026-03-04"), ("5th of March", "2026-03-05")])
+    );
+}
+
+#[test]
+fn short_and_irregular_past_forms_look_back() {
+    // "died" is too short for the "-ed" ending to count; the lexicon names it.
+    for text in [
+        "He died on March 4.",
+        "On March 4, he died.",
+        "The river froze on March 4.",
+    ] {
+        assert_eq!(values_in_news("2026-12-07", text), ["2026-03-04"], "{text}");
+    }
+    // A four-letter word in "-ed" is no past form by its ending.
+    assert_eq!(
+        values_in_news("2026-12-07", "We need it on March 4."),
+        ["2027-03-04"]
+    );
+}
+
+#[test]
 fn a_phrase_may_end_with_its_line() {
     assert_eq!(
         values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),
@@ -612,9 +683,10 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
         pair("the 24th", "1992-02-24")
     );
     // Counts, percentages and reversed numbers are not range ends.
+    // (People died: last March.)
     assert_eq!(
         spans("On March 3 and 4 people died."),
-        [pair("March 3", "1999-03-03")]
+        [pair("March 3", "1998-03-03")]
     );
     // (A day something happened "on" in a past-tense sentence: last March.)
     assert_eq!(
