@@ -1355,6 +1355,12 @@ fn occurrence(part: DatePart, year: i64) -> Option<(CalendarValue, Date, Date)> 
     Some((v, iv.start.date(), iv.end.date()))
 }
 
+/// How far from the DCT a day stated earlier in the same sentence may be and still anchor a
+/// weekday in news. Beyond it the weekday is the writer's, as it is after a sentence about
+/// another year (see `resolve_calendar`): "Three years after the earthquakes of 6 February
+/// 2023, figures released on Thursday show…" is the Thursday before publication.
+const WEEKDAY_STORY_REACH_DAYS: i32 = 183;
+
 fn resolve_calendar(
     f: &Frame,
     tense: Option<Tense>,
@@ -1403,7 +1409,15 @@ fn resolve_calendar(
     if let Some(wd) = f.weekday.and_then(weekday_of)
         && (part == DatePart::None || matches!(part, DatePart::Week(_)))
     {
-        let (a, used) = ctx.day_anchor(day_pref)?;
+        let (mut a, mut used) = ctx.day_anchor(day_pref)?;
+        if !ctx.narrative
+            && day_pref.is_none()
+            && used == AnchorUsed::Narrative
+            && let Some(dct) = ctx.dct
+            && (a - dct).get_days().abs() > WEEKDAY_STORY_REACH_DAYS
+        {
+            (a, used) = (dct, AnchorUsed::Dct);
+        }
         let day = match (f.unit, rel) {
             // "Monday next week": that weekday of the week `rel` weeks on.
             (Some(Unit::Week), Some(r)) => add_days(

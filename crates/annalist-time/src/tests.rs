@@ -246,6 +246,24 @@ fn short_and_irregular_past_forms_look_back() {
 }
 
 #[test]
+fn a_weekday_in_news_stays_near_the_writer_when_the_sentences_date_is_far_from_it() {
+    let text = "Three years after the earthquakes of 6 February 2023, figures released on \
+                Thursday showed 40,000 families in tents.";
+    assert_eq!(
+        values_in_news("2026-02-06", text),
+        ["P3Y", "2023-02-06", "2026-02-05"]
+    );
+    // A date of the writer's months still anchors it: the Thursday before that day.
+    assert_eq!(
+        values_in_news(
+            "2026-02-06",
+            "On 20 January 2026 the talks began, and on Thursday they collapsed."
+        ),
+        ["2026-01-20", "2026-01-15"]
+    );
+}
+
+#[test]
 fn a_phrase_may_end_with_its_line() {
     assert_eq!(
         values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),
