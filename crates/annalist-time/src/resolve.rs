@@ -1471,15 +1471,21 @@ fn resolve_calendar(
             // (Not in news looking ahead: "Turnout in March 2020 was 61 percent. Polls open at
             // 8 a.m." is the coming polling day's, or the writer's, not one of March 2020.)
             let looks_ahead = !ctx.narrative && tense == Some(Tense::Future);
-            if f.anchor != Some(AnchorPref::Dct)
+            // "I have been waiting since 6am": the period reaches the time of writing, so it
+            // began on the writer's day, whatever day the story was at.
+            let pref = if ctx.reaches_now {
+                Some(AnchorPref::Dct)
+            } else {
+                f.anchor.or(Some(AnchorPref::Narrative))
+            };
+            if pref != Some(AnchorPref::Dct)
                 && !looks_ahead
                 && let Some(mut v) = ctx.unknown_story_day(Some(AnchorPref::Narrative), 0)
             {
                 v.time = time;
                 return Some((v, AnchorUsed::Narrative));
             }
-            let (mut a, used) =
-                ctx.day_anchor_in(f.anchor.or(Some(AnchorPref::Narrative)), tense)?;
+            let (mut a, used) = ctx.day_anchor_in(pref, tense)?;
             // After "the night of January 19", "at 5:30 a.m." is the morning after it; so is
             // a time before dawn after a late evening one ("began at 11 p.m. on Sunday and
             // went on until 5 a.m.").

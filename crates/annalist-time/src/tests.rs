@@ -264,6 +264,31 @@ fn a_weekday_in_news_stays_near_the_writer_when_the_sentences_date_is_far_from_i
 }
 
 #[test]
+fn a_clock_time_a_present_perfect_runs_from_is_on_the_writers_day() {
+    // After a story at a week, then a year, the time still falls on the writer's day.
+    for text in [
+        "Results are due mid next week. I have been waiting since 6am.",
+        "In 1990, the square was empty. Since 6am it has been raining.",
+    ] {
+        assert_eq!(
+            values_in_news("2026-12-07T10:00:00", text)
+                .last()
+                .map(String::as_str),
+            Some("2026-12-07T06:00"),
+            "{text}"
+        );
+    }
+    // A time that is not what the period runs from stays on an unknown day of the year.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07T10:00:00",
+            "Since 2000 the day has been marked at noon."
+        ),
+        ["2000", "2000-XX-XXT12:00"]
+    );
+}
+
+#[test]
 fn a_phrase_may_end_with_its_line() {
     assert_eq!(
         values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),
