@@ -386,6 +386,16 @@ impl Attacher<'_> {
         // 2. Trigger right before.
         if let Some(c) = self.left(p.start, prev_end) {
             out.category = Some((c, Source::Left));
+            // "Of the dead, 31 were children": what the members were is what is counted.
+            if out.counted.is_none()
+                && self.among(p.start).is_some()
+                && self.is(out.tail, Class::Copula)
+                && let Some((s, e, default)) = self.counted(out.tail + 1)
+            {
+                out.counted = Some((s, e));
+                out.default = default;
+                out.tail = e;
+            }
             return out;
         }
         // 3. Verb after what is counted.
@@ -465,12 +475,19 @@ impl Attacher<'_> {
     /// "Among the dead were 6 children": the category of the noun after "among the" (a
     /// phrase of class `among`), perhaps followed by a copula (Russian "Среди погибших 6
     /// детей" has none).
+    ///
+    /// So do "Of the dead, 31 were children" (a phrase of class `among_comma`, then a comma)
+    /// and "The dead included 8 foreigners" (a verb of class `inclusion` after the noun).
     fn among(&self, start: usize) -> Option<Category> {
-        let noun = start.checked_sub(1)?;
-        let noun = if self.is(noun, Class::Copula) {
-            noun.checked_sub(1)?
+        let before = start.checked_sub(1)?;
+        let (noun, phrase) = if self.is(before, Class::Copula) {
+            (before.checked_sub(1)?, Some(Class::Among))
+        } else if self.punct(before, ",") {
+            (before.checked_sub(1)?, Some(Class::AmongComma))
+        } else if self.is(before, Class::Inclusion) {
+            (before.checked_sub(1)?, None)
         } else {
-            noun
+            (before, Some(Class::Among))
         };
         // "Among the 27 victims were five children": the whole's own count may stand between.
         let whole_count = noun
@@ -478,7 +495,10 @@ impl Attacher<'_> {
             .and_then(|k| self.toks.get(k))
             .is_some_and(|t| t.kind == Kind::Num);
         let phrase_end = noun - usize::from(whole_count);
-        if !self.ends_phrase(phrase_end, Class::Among) {
+        if phrase.is_some_and(|class| {
+            !self.ends_phrase(phrase_end, class)
+                && !(class == Class::AmongComma && self.ends_phrase(phrase_end, Class::Among))
+        }) {
             return None;
         }
         self.entries(noun).find_map(|(e, n)| match e {

@@ -139,10 +139,16 @@ pub(crate) enum Class {
     Share,
     /// Linking verbs between that group and the figure ("were").
     Copula,
+    /// Phrases before a noun naming a group that a comma then splits up ("of the": "Of the
+    /// dead, 31 were children").
+    AmongComma,
+    /// Verbs between a group's noun and a figure of its members ("included": "The dead
+    /// included 8 foreigners").
+    Inclusion,
 }
 
 // A slot's classes are the bits of a u64: the last class must fit.
-const _: () = assert!((Class::Copula as u32) < 64);
+const _: () = assert!((Class::Inclusion as u32) < 64);
 
 impl Class {
     fn bit(self) -> u64 {
@@ -455,6 +461,8 @@ impl Lexicon {
                     "irregular_plural" => Class::IrregularPlural,
                     "share" => Class::Share,
                     "copula" => Class::Copula,
+                    "among_comma" => Class::AmongComma,
+                    "inclusion" => Class::Inclusion,
                     other => return Err(format!("unknown section {other:?}")),
                 };
                 self.add_all(line, &Entry::Word(class));
