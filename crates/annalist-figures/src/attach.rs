@@ -495,10 +495,12 @@ impl Attacher<'_> {
             .and_then(|k| self.toks.get(k))
             .is_some_and(|t| t.kind == Kind::Num);
         let phrase_end = noun - usize::from(whole_count);
-        if phrase.is_some_and(|class| {
-            !self.ends_phrase(phrase_end, class)
-                && !(class == Class::AmongComma && self.ends_phrase(phrase_end, Class::Among))
-        }) {
+        // ("Among the dead, 12 were children" as well as "Of the dead, …".)
+        let group_named = |class: Class| {
+            self.ends_phrase(phrase_end, class)
+                || (class == Class::AmongComma && self.ends_phrase(phrase_end, Class::Among))
+        };
+        if phrase.is_some_and(|class| !group_named(class)) {
             return None;
         }
         self.entries(noun).find_map(|(e, n)| match e {
