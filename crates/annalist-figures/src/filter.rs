@@ -208,7 +208,11 @@ pub(crate) fn rejected(
         if p.vague && look.is(Some(next), Class::Partitive) {
             next += 1;
         }
-        if look.is(Some(next), Class::Unit) {
+        // (Not a unit that opens a longer trigger: "1,243 cases of enforced disappearance".)
+        let opens_trigger = lex
+            .at(toks, next)
+            .any(|(e, n)| n > 1 && matches!(e, Entry::Trigger(..)));
+        if look.is(Some(next), Class::Unit) && !opens_trigger {
             return true;
         }
     }

@@ -1,8 +1,8 @@
 //! The vocabulary the engine consults, read from plain-text data files.
 //!
 //! A data file is a list of sections. `[kind args]` opens a section; each following line
-//! holds comma-separated phrases (a phrase is one or more space-separated tokens, matched
-//! case-insensitively). Number sections give values (`dozen = 12`); verb sections may give
+//! holds comma-separated phrases (a phrase is split into tokens as the text is, so
+//! "pre-trial" is three and "in police custody" three; matched case-insensitively). Number sections give values (`dozen = 12`); verb sections may give
 //! irregular forms (`flee: fled, fleeing, flees`), otherwise the built-in English vocabulary
 //! generates regular inflections (a language pack lists its forms). `[settings]` holds one
 //! `key = value` per line, `[range]` the words around a range's two numbers (`between <n> and
@@ -539,10 +539,12 @@ impl Lexicon {
     }
 
     fn add(&mut self, phrase: &str, entry: Entry) {
-        let words: Vec<u32> = phrase
-            .split_whitespace()
-            .map(|w| self.intern(fold_case(w)))
-            .collect();
+        // Split as the text is, so that a phrase may be written as it is read: "pre-trial"
+        // and "hasn't" are three tokens in both.
+        let words: Vec<u32> =
+            crate::token::Tokenizer::with_separators(phrase, self.settings.separators)
+                .map(|t| self.intern(fold_case(&phrase[t.bs..t.be])))
+                .collect();
         let Some(&first) = words.first() else { return };
         let id = self.phrases.len() as u32;
         if let Some(list) = self.slots.get_mut(first as usize) {
