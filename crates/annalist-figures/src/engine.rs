@@ -280,6 +280,11 @@ fn figure(
     let category = match (a.category, a.default) {
         (Some((c, _)), _) => c,
         (None, Some(d)) => d,
+        // "said one farmer", "One man told reporters": a single person or thing nothing is
+        // said to have happened to is no figure.
+        (None, None) if p.value == 1.0 && p.low.is_none() && p.quantity == Quantity::Count => {
+            return None;
+        }
         (None, None) if a.counted.is_some() => Category::Other,
         (None, None) => return None,
     };
