@@ -1370,14 +1370,20 @@ fn resolve_calendar(
     let part = stated_part(f);
     if let Some(offset) = f.easter {
         // "Easter 1916": that year's.
+        // ("At 3 a.m. on Easter Sunday": with its time of day.)
+        let on_day = |day| {
+            let mut v = CalendarValue::day(day);
+            v.time = time;
+            v
+        };
         if let Some(y) = f.year {
             let day = add_days(easter_sunday(y)?, offset)?;
-            return Some((CalendarValue::day(day), AnchorUsed::None));
+            return Some((on_day(day), AnchorUsed::None));
         }
         // "Easter", "Good Friday": the feast in the year nearest in the tense's direction.
         let (a, used) = ctx.anchor(f.anchor)?;
         let day = yearly_day_near(a, f.rel, tense, |y| add_days(easter_sunday(y)?, offset))?;
-        return Some((CalendarValue::day(day), used));
+        return Some((on_day(day), used));
     }
     if let Some(year) = stated_year(f, ctx) {
         // "Thanksgiving 1998": that year's fourth Thursday of November.
@@ -1385,7 +1391,9 @@ fn resolve_calendar(
             (f.month, f.weekday.and_then(weekday_of), f.nth, year)
         {
             let day = nth_weekday(i64::from(y), m, f.day.unwrap_or(1), wd, nth)?;
-            return Some((CalendarValue::day(day), AnchorUsed::None));
+            let mut v = CalendarValue::day(day);
+            v.time = time;
+            return Some((v, AnchorUsed::None));
         }
         // A weekday with a full date adds nothing; a weekday with only a year is odd: ignore.
         if f.century.is_some() && f.unit == Some(Unit::Century) {
@@ -1404,7 +1412,9 @@ fn resolve_calendar(
         let (a, used) = ctx.anchor(f.anchor)?;
         let from = f.day.unwrap_or(1);
         let day = yearly_day_near(a, rel, tense, |y| nth_weekday(y, m, from, wd, nth))?;
-        return Some((CalendarValue::day(day), used));
+        let mut v = CalendarValue::day(day);
+        v.time = time;
+        return Some((v, used));
     }
     if let Some(wd) = f.weekday.and_then(weekday_of)
         && (part == DatePart::None || matches!(part, DatePart::Week(_)))
