@@ -232,7 +232,7 @@ pub fn build_events(
                     && !t.reported
                     && !t.since
                     && !t.compared
-                    && !t.possessive
+                    && (!t.possessive || in_a_possessive_event(chars, t))
                     && !names_a_thing(chars, t)
                     && t.value.granularity() >= Some(Granularity::Day)
                     && t.interval.is_some_and(|iv| iv.end <= report.start)
@@ -353,6 +353,25 @@ fn names_a_thing(chars: &[char], t: &Timex) -> bool {
         .iter()
         .find(|c| !c.is_whitespace() && **c != ',');
     the && after.is_some_and(|c| c.is_lowercase())
+}
+
+/// Whether a possessive date names the event a statement is about, after "in" or "during":
+/// "Sixty-one people died in Saturday's crush, an MP said on Sunday" (not "probing into last
+/// Friday's bombings", which names what was probed).
+fn in_a_possessive_event(chars: &[char], t: &Timex) -> bool {
+    let head = &chars[..t.start.min(chars.len())];
+    let end = head
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |e| e + 1);
+    let start = head[..end]
+        .iter()
+        .rposition(|c| !c.is_alphabetic())
+        .map_or(0, |s| s + 1);
+    let word: String = head[start..end].iter().collect();
+    ["in", "during"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether the story's time `reference` (or none yet) lies within `NEAR_THE_WRITER_YEARS`

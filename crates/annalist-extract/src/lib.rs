@@ -596,6 +596,8 @@ mod tests {
              Wednesday.\n\nOn Thursday, officials said 40 people were killed on Tuesday.\n\n\
              Officials said Monday the father could come as early as Tuesday.\n\n\
              Freeh said Friday the raid is not linked to the probe into the August 7 \
+             bombings.\n\nSixty-one people died in Saturday's crush, an MP said on Sunday.\n\n\
+             Albright said on Tuesday she was heartened by progress in probing last Friday's \
              bombings.\n",
             &[
                 ("2026-12-02", TimeSource::Explicit),
@@ -603,6 +605,9 @@ mod tests {
                 // A day after the report, or a date naming a thing, does not date it.
                 ("2026-12-07", TimeSource::Explicit),
                 ("2026-12-04", TimeSource::Explicit),
+                // A possessive date does after "in": it names the event itself.
+                ("2026-12-05", TimeSource::Explicit),
+                ("2026-12-01", TimeSource::Explicit),
             ],
         );
     }
