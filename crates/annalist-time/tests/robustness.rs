@@ -81,6 +81,9 @@ proptest! {
         Just("turn"), Just("spring"), Just("Tuesday"), Just("Eve"), Just("New"), Just("Baghdad"),
         Just("past"), Just("minutes"), Just("coming"), Just("evening"), Just("in"),
         Just("weekend"), Just("Easter"), Just("annually"), Just("%"),
+        Just("4,"), Just("5,"), Just("2026-W49"), Just("1H26"), Just("12/14"), Just("1/2"),
+        Just("odd"), Just("20-odd"), Just("the 4th"), Just("5th"), Just("died"), Just("rally"),
+        Just("for"), Just("since"), Just("6am"), Just("Thanksgiving"),
     ], 0..60), dct in prop_oneof![Just(Some("2025-03-14")), Just(Some("-0043-03-15")), Just(Some("9999-12-31")), Just(None)]) {
         let text = words.join(" ");
         tag(&text, dct);
