@@ -369,7 +369,7 @@ fn in_a_possessive_event(chars: &[char], t: &Timex) -> bool {
         .rposition(|c| !c.is_alphabetic())
         .map_or(0, |s| s + 1);
     let word: String = head[start..end].iter().collect();
-    ["in", "during"]
+    ["in", "during", "from", "of"]
         .iter()
         .any(|w| word.eq_ignore_ascii_case(w))
 }

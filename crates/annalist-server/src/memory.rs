@@ -531,7 +531,10 @@ impl Backend for MemoryBackend {
                 // A figure stated for 19 January at night is about 19 January.
                 let date = day_or_coarser(&event.time.value);
                 for f in event.figures.iter().filter_map(|&f| x.figures.get(f)) {
-                    if f.quantity != "count" || category.is_some_and(|c| c != f.category) {
+                    if f.quantity != "count"
+                        || f.category == "other"
+                        || category.is_some_and(|c| c != f.category)
+                    {
                         continue;
                     }
                     let key = (date.clone(), f.category.clone());
@@ -549,6 +552,13 @@ impl Backend for MemoryBackend {
         let mut conflicts: Vec<Conflict> = groups
             .into_iter()
             .filter_map(|((date, category), start_s, mut figures)| {
+                drop_parts(&mut figures);
+                // As the store does: one source revising itself is no conflict.
+                let sources: HashSet<&str> =
+                    figures.iter().map(|f| f.source.doc_id.as_str()).collect();
+                if sources.len() < 2 {
+                    return None;
+                }
                 let distinct: BTreeSet<(u64, u64)> = figures
                     .iter()
                     .map(|f| {
@@ -727,6 +737,25 @@ impl Backend for MemoryBackend {
 }
 
 /// Figures about one (date, category), with the date's start for sorting.
+/// Removes the figures a document gives for a part of what another of its figures counts
+/// ("74 people were killed … 31 of them children"), as the store's conflicts do: a smaller
+/// figure of the same document that counts something else.
+fn drop_parts(figures: &mut Vec<ConflictFigure>) {
+    let largest = |f: &ConflictFigure| f.figure.high.unwrap_or(f.figure.value);
+    let keep: Vec<bool> = figures
+        .iter()
+        .map(|f| {
+            !figures.iter().any(|g| {
+                g.source.doc_id == f.source.doc_id
+                    && g.figure.counted != f.figure.counted
+                    && largest(g) > largest(f)
+            })
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    figures.retain(|_| keep.next().unwrap_or(true));
+}
+
 type ConflictGroup = ((String, String), Option<i64>, Vec<ConflictFigure>);
 
 /// `1990-01-19TNI` and `1990-01-19T05:30` are about `1990-01-19`; coarser values stay.

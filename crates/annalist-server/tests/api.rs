@@ -349,6 +349,43 @@ fn search_finds_sentences_with_the_dates_they_talk_about() {
 }
 
 #[test]
+fn a_part_of_a_documents_count_and_a_source_revising_itself_are_not_conflicts() {
+    let dir = std::env::temp_dir().join(format!("annalist-parts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    write(
+        "a.txt",
+        "Date: 2026-12-07\n\nAt least 74 people were killed on Saturday. Of the dead, 31 were \
+         children.\n",
+    );
+    write(
+        "b.txt",
+        "Date: 2026-12-07\n\nAt least 81 people were killed on Saturday.\n",
+    );
+    // One source giving two counts of the same thing for another day.
+    write(
+        "c.txt",
+        "Date: 2026-12-07\n\nTen people were injured on Friday, and later 12 people were \
+         injured on Friday.\n",
+    );
+    let (backend, errors) = MemoryBackend::from_paths(
+        std::slice::from_ref(&dir),
+        annalist_extract::Taggers::english(),
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(errors.is_empty(), "{errors:?}");
+    let c = backend.conflicts(&DateRange::default(), None).unwrap();
+    assert_eq!(c.conflicts.len(), 1, "{c:#?}");
+    let values: Vec<f64> = c.conflicts[0]
+        .figures
+        .iter()
+        .map(|f| f.figure.value)
+        .collect();
+    assert_eq!(values, [74.0, 81.0]);
+    assert_eq!(c.conflicts[0].best, 74.0);
+}
+
+#[test]
 fn conflicts_put_every_sources_figure_side_by_side() {
     let server = start(ServerConfig::default());
     let res = get(

@@ -334,6 +334,49 @@ fn agreeing_sources_and_a_single_source_are_not_conflicts() {
     assert!(store.conflicts(None, None, None).unwrap().is_empty());
 }
 
+#[test]
+fn a_part_of_a_documents_count_is_not_a_competing_figure() {
+    let mut store = Store::in_memory().unwrap();
+    let mut children = figure(31.0, "exact", "killed");
+    children.counted = "children".into();
+    store
+        .insert(&with_figures(
+            extraction(
+                "a.txt",
+                "Date: 2025-01-21
+
+On January 20, 1990, 74 people were killed, 31 of them \
+                 children.\n",
+            ),
+            vec![figure(74.0, "exact", "killed"), children],
+        ))
+        .unwrap();
+    store
+        .insert(&with_figures(
+            extraction(
+                "b.txt",
+                "Date: 2025-01-21
+
+On January 20, 1990, 81 people were killed.
+",
+            ),
+            vec![figure(81.0, "at_least", "killed")],
+        ))
+        .unwrap();
+    let conflicts = store.conflicts(None, None, None).unwrap();
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    let values: Vec<f64> = conflicts[0]
+        .figures
+        .iter()
+        .map(|f| f.figure.value)
+        .collect();
+    assert_eq!(values, [74.0, 81.0]);
+    assert_eq!(
+        (conflicts[0].low, conflicts[0].best, conflicts[0].high),
+        (74.0, 74.0, 81.0)
+    );
+}
+
 /// The index keeps no word counts (`detail='none'`), so there is no relevance to rank by:
 /// hits come newest first, on both paths a search with dates may take (checking each match,
 /// or starting from the dated sentences when there are more than 2,000 matches).
