@@ -355,9 +355,10 @@ fn names_a_thing(chars: &[char], t: &Timex) -> bool {
     the && after.is_some_and(|c| c.is_lowercase())
 }
 
-/// Whether a possessive date names the event a statement is about, after "in" or "during":
-/// "Sixty-one people died in Saturday's crush, an MP said on Sunday" (not "probing into last
-/// Friday's bombings", which names what was probed).
+/// Whether a possessive date names the event a statement is about, after "in", "during",
+/// "from" or "of": "Sixty-one people died in Saturday's crush, an MP said on Sunday", "The
+/// death toll from Saturday's landslide has risen to 74, officials said on Monday" (not
+/// "probing into last Friday's bombings", which names what was probed).
 fn in_a_possessive_event(chars: &[char], t: &Timex) -> bool {
     let head = &chars[..t.start.min(chars.len())];
     let end = head

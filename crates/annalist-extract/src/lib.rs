@@ -598,7 +598,8 @@ mod tests {
              Freeh said Friday the raid is not linked to the probe into the August 7 \
              bombings.\n\nSixty-one people died in Saturday's crush, an MP said on Sunday.\n\n\
              Albright said on Tuesday she was heartened by progress in probing last Friday's \
-             bombings.\n",
+             bombings.\n\nThe death toll from Saturday's landslide has risen to 74, officials \
+             said on Monday.\n",
             &[
                 ("2026-12-02", TimeSource::Explicit),
                 ("2026-12-01", TimeSource::Explicit),
@@ -608,6 +609,8 @@ mod tests {
                 // A possessive date does after "in": it names the event itself.
                 ("2026-12-05", TimeSource::Explicit),
                 ("2026-12-01", TimeSource::Explicit),
+                // (After "from" or "of" too: the toll of that event.)
+                ("2026-12-05", TimeSource::Explicit),
             ],
         );
     }
