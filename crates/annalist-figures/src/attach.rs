@@ -314,12 +314,20 @@ impl Attacher<'_> {
         };
         let head = self
             .trigger(p.end, &[Role::Noun, Role::Adj, Role::Verb, Role::Intrans])
-            .filter(|&(_, n)| !self.punct(p.end + n, ":") && !counted_longer(n));
+            .filter(|&(_, n)| !self.punct(p.end + n, ":") && !counted_longer(n))
+            .map(|(c, n)| (c, p.end + n))
+            // "210 new arrests", "12 more deaths": a word of addition before the noun.
+            .or_else(|| {
+                self.is(p.end, Class::Additional)
+                    .then(|| self.trigger(p.end + 1, &[Role::Noun]))
+                    .flatten()
+                    .map(|(c, n)| (c, p.end + 1 + n))
+            });
         if p.case_ending {
             // "sayı 61-ə çatdı" (the number reached 61): what follows is not counted.
-        } else if let Some((c, n)) = head {
+        } else if let Some((c, tail)) = head {
             out.category = Some((c, Source::Head));
-            out.tail = p.end + n;
+            out.tail = tail;
         } else if partitive_them {
             out.tail = after + 2;
         } else if self.is(after, Class::Additional) && !self.opens_qualifier(after) {
