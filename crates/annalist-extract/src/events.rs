@@ -336,19 +336,7 @@ pub fn build_events(
 /// Whether a date stands before a noun it names, after "the": "the August 7 bombings", "the
 /// Dec. 21, 1988, bombing". It names a thing, not when the sentence's news happened.
 fn names_a_thing(chars: &[char], t: &Timex) -> bool {
-    let head = &chars[..t.start.min(chars.len())];
-    let end = head
-        .iter()
-        .rposition(|c| !c.is_whitespace())
-        .map_or(0, |e| e + 1);
-    let start = head[..end]
-        .iter()
-        .rposition(|c| !c.is_alphabetic())
-        .map_or(0, |s| s + 1);
-    let the = head[start..end]
-        .iter()
-        .collect::<String>()
-        .eq_ignore_ascii_case("the");
+    let the = word_before(chars, t).eq_ignore_ascii_case("the");
     let after = chars[t.end.min(chars.len())..]
         .iter()
         .find(|c| !c.is_whitespace() && **c != ',');
@@ -360,6 +348,15 @@ fn names_a_thing(chars: &[char], t: &Timex) -> bool {
 /// death toll from Saturday's landslide has risen to 74, officials said on Monday" (not
 /// "probing into last Friday's bombings", which names what was probed).
 fn in_a_possessive_event(chars: &[char], t: &Timex) -> bool {
+    let word = word_before(chars, t);
+    ["in", "during", "from", "of"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// The letters that end the text before an expression, past white space (empty after a
+/// sign).
+fn word_before(chars: &[char], t: &Timex) -> String {
     let head = &chars[..t.start.min(chars.len())];
     let end = head
         .iter()
@@ -369,10 +366,7 @@ fn in_a_possessive_event(chars: &[char], t: &Timex) -> bool {
         .iter()
         .rposition(|c| !c.is_alphabetic())
         .map_or(0, |s| s + 1);
-    let word: String = head[start..end].iter().collect();
-    ["in", "during", "from", "of"]
-        .iter()
-        .any(|w| word.eq_ignore_ascii_case(w))
+    head[start..end].iter().collect()
 }
 
 /// Whether the story's time `reference` (or none yet) lies within `NEAR_THE_WRITER_YEARS`

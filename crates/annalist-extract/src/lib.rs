@@ -56,6 +56,28 @@ pub struct Figure {
     pub quantity: String,
 }
 
+/// Removes from the figures grouped for one date and category those that are parts of
+/// another figure of the same document, for comparing sources: "74 people were killed … Of
+/// the dead, 31 were children" gives 31 children beside 74 people, and the children are not
+/// another source's toll. A smaller figure of the same document that counts something else
+/// is taken for such a part; one that counts the same thing ("police said 40 people died;
+/// hospitals put it at 52 people") is the document's own disagreement and stays. `key` gives
+/// a figure's document, what it counts and its largest value (a range's upper end).
+pub fn drop_parts_of_counts<T>(figures: &mut Vec<T>, key: impl Fn(&T) -> (&str, &str, f64)) {
+    let parts: Vec<bool> = figures
+        .iter()
+        .map(|f| {
+            let (doc, counted, value) = key(f);
+            figures.iter().any(|g| {
+                let (g_doc, g_counted, g_value) = key(g);
+                g_doc == doc && g_counted != counted && g_value > value
+            })
+        })
+        .collect();
+    let mut parts = parts.into_iter();
+    figures.retain(|_| !parts.next().unwrap_or(false));
+}
+
 /// What annalist found in one document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Extraction {

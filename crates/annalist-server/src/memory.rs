@@ -552,7 +552,10 @@ impl Backend for MemoryBackend {
         let mut conflicts: Vec<Conflict> = groups
             .into_iter()
             .filter_map(|((date, category), start_s, mut figures)| {
-                drop_parts(&mut figures);
+                annalist_extract::drop_parts_of_counts(&mut figures, |f| {
+                    let largest = f.figure.high.unwrap_or(f.figure.value);
+                    (f.source.doc_id.as_str(), f.figure.counted.as_str(), largest)
+                });
                 // As the store does: one source revising itself is no conflict.
                 let sources: HashSet<&str> =
                     figures.iter().map(|f| f.source.doc_id.as_str()).collect();
@@ -734,26 +737,6 @@ impl Backend for MemoryBackend {
         self.publish(Inner::build(docs));
         Ok(())
     }
-}
-
-/// Figures about one (date, category), with the date's start for sorting.
-/// Removes the figures a document gives for a part of what another of its figures counts
-/// ("74 people were killed … 31 of them children"), as the store's conflicts do: a smaller
-/// figure of the same document that counts something else.
-fn drop_parts(figures: &mut Vec<ConflictFigure>) {
-    let largest = |f: &ConflictFigure| f.figure.high.unwrap_or(f.figure.value);
-    let keep: Vec<bool> = figures
-        .iter()
-        .map(|f| {
-            !figures.iter().any(|g| {
-                g.source.doc_id == f.source.doc_id
-                    && g.figure.counted != f.figure.counted
-                    && largest(g) > largest(f)
-            })
-        })
-        .collect();
-    let mut keep = keep.into_iter();
-    figures.retain(|_| keep.next().unwrap_or(true));
 }
 
 type ConflictGroup = ((String, String), Option<i64>, Vec<ConflictFigure>);

@@ -1330,7 +1330,10 @@ impl Store {
         for ((start_s, date, category), mut figures) in groups {
             figures.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
             let mut figures: Vec<ConflictFigure> = figures.into_iter().map(|f| f.2).collect();
-            drop_parts(&mut figures);
+            annalist_extract::drop_parts_of_counts(&mut figures, |f| {
+                let largest = f.figure.high.unwrap_or(f.figure.value);
+                (f.source.doc_id.as_str(), f.figure.counted.as_str(), largest)
+            });
             let docs: std::collections::HashSet<&str> =
                 figures.iter().map(|f| f.source.doc_id.as_str()).collect();
             let first = &figures[0].figure;
@@ -1409,28 +1412,6 @@ impl Store {
             sources: count("SELECT count(DISTINCT source) FROM documents")?,
         })
     }
-}
-
-/// Removes the figures a document gives for a part of what another of its figures counts:
-/// "At least 74 people were killed. Of the dead, 31 were children" gives 31 children beside
-/// 74 people, and the children are not another source's toll. A smaller figure of the same
-/// document that counts something else is taken for such a part; one that counts the same
-/// thing ("police said 40 people died; hospitals put it at 52 people") is the document's own
-/// disagreement and stays.
-fn drop_parts(figures: &mut Vec<ConflictFigure>) {
-    let largest = |f: &ConflictFigure| f.figure.high.unwrap_or(f.figure.value);
-    let keep: Vec<bool> = figures
-        .iter()
-        .map(|f| {
-            !figures.iter().any(|g| {
-                g.source.doc_id == f.source.doc_id
-                    && g.figure.counted != f.figure.counted
-                    && largest(g) > largest(f)
-            })
-        })
-        .collect();
-    let mut keep = keep.into_iter();
-    figures.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// FTS5 refusing a query: a "word" our splitting keeps whole but the index tokenizer
