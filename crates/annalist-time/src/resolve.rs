@@ -419,7 +419,9 @@ impl Context {
     fn unknown_day_of_story_apart(&self) -> Option<CalendarValue> {
         let iv = self.reference?.interval()?;
         let dct = self.dct?;
-        if iv.start.date() <= dct && dct < iv.end.date() {
+        // (Only a story told of the past: a year the text looks ahead to, "talks will be
+        // frozen until the end of 2028. Thousands gather that evening", is no story's.)
+        if dct < iv.end.date() {
             return None;
         }
         self.unknown_day_of_story(0)

@@ -289,6 +289,22 @@ fn a_clock_time_a_present_perfect_runs_from_is_on_the_writers_day() {
 }
 
 #[test]
+fn a_day_heading_a_chronology_entry_is_when_it_happened() {
+    let text = "Here is how they unfolded.\n\nNov. 28 – The prime minister announces that talks \
+                will be frozen until the end of 2028. Thousands gather outside parliament that \
+                evening.\n\nNov. 29 – 107 people are detained.\n";
+    assert_eq!(
+        values_in_news("2026-12-07", text),
+        ["2026-11-28", "2028", "2026-11-28TEV", "2026-11-29"]
+    );
+    // Not heading a line, the same day follows the tense.
+    assert_eq!(
+        values_in_news("2026-12-07", "They say talks will resume on Nov. 28."),
+        ["2027-11-28"]
+    );
+}
+
+#[test]
 fn a_phrase_may_end_with_its_line() {
     assert_eq!(
         values_in_news("2026-12-07", "see you on the 12th\nhappy new year"),

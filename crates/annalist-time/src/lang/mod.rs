@@ -356,7 +356,7 @@ impl SessionState {
                 && frame.month.is_none()
                 && frame.day.is_none();
             let near = words.tense_near(first_tok, end_tok);
-            let t = near.map(|n| n.tense);
+            let mut t = near.map(|n| n.tense);
             self.ctx.tense_attached = near.is_some_and(|n| n.attached);
             self.ctx.tense_reported = near.is_some_and(|n| n.reporting);
             let sentence =
@@ -438,6 +438,22 @@ impl SessionState {
                 })
             {
                 frame.anchor = Some(crate::frame::AnchorPref::Dct);
+            }
+            // "Nov. 28 – The prime minister announces that talks will be frozen": a day that
+            // heads an entry of a chronology is when the entry happened, whatever the tense
+            // of what it tells.
+            if !self.ctx.narrative
+                && frame.year.is_none()
+                && (frame.day.is_some() || frame.weekday.is_some())
+                && frame.rel.is_none()
+                && frame.dir.is_none()
+                && tokens.get(first_tok).is_some_and(|t| t.line_start)
+                && tokens.get(end_tok).is_some_and(|t| {
+                    t.kind == TokenKind::Punct
+                        && matches!(t.text(text), "—" | "–" | "-" | "|" | ":")
+                })
+            {
+                t = None;
             }
             // "The monsoon usually arrives in June", "open daily from 10 a.m.": no particular
             // June or morning.
