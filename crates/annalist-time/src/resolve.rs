@@ -1357,12 +1357,6 @@ fn occurrence(part: DatePart, year: i64) -> Option<(CalendarValue, Date, Date)> 
     Some((v, iv.start.date(), iv.end.date()))
 }
 
-/// How far from the DCT a day stated earlier in the same sentence may be and still anchor a
-/// weekday in news. Beyond it the weekday is the writer's, as it is after a sentence about
-/// another year (see `resolve_calendar`): "Three years after the earthquakes of 6 February
-/// 2023, figures released on Thursday show…" is the Thursday before publication.
-const WEEKDAY_STORY_REACH_DAYS: i32 = 183;
-
 fn resolve_calendar(
     f: &Frame,
     tense: Option<Tense>,
@@ -1422,11 +1416,15 @@ fn resolve_calendar(
         && (part == DatePart::None || matches!(part, DatePart::Week(_)))
     {
         let (mut a, mut used) = ctx.day_anchor(day_pref)?;
+        // Nor does a day stated earlier in the same sentence move it: "Three years after the
+        // earthquakes of 6 February 2023, figures released on Thursday show…" is the Thursday
+        // before publication, and "The vote on 20 January was postponed; it will now be held
+        // on Thursday", written on 6 February, the Thursday after it. (Counted from the
+        // sentence's day, a past-tense weekday fell before it, and a future one in January.)
         if !ctx.narrative
             && day_pref.is_none()
             && used == AnchorUsed::Narrative
             && let Some(dct) = ctx.dct
-            && (a - dct).get_days().abs() > WEEKDAY_STORY_REACH_DAYS
         {
             (a, used) = (dct, AnchorUsed::Dct);
         }

@@ -246,13 +246,31 @@ fn short_and_irregular_past_forms_look_back() {
 }
 
 #[test]
-fn a_weekday_in_news_stays_near_the_writer_when_the_sentences_date_is_far_from_it() {
+fn a_weekday_in_news_is_the_writers_even_after_a_day_stated_in_its_sentence() {
     let text = "Three years after the earthquakes of 6 February 2023, figures released on \
                 Thursday showed 40,000 families in tents.";
     assert_eq!(
         values_in_news("2026-02-06", text),
         ["P3Y", "2023-02-06", "2026-02-05"]
     );
+    assert_eq!(
+        values_in_news(
+            "2026-02-06",
+            "The vote on 20 January was postponed; it will now be held on Thursday."
+        ),
+        ["2026-01-20", "PRESENT_REF", "2026-02-12"]
+    );
+    // A weekday that names the day just stated is that day.
+    for text in [
+        "On 3 March 1988, a Thursday, the curfew was announced.",
+        "The show streams on 3rd March 1988 Thursday.",
+    ] {
+        assert_eq!(
+            values_in_news("2026-02-06", text),
+            ["1988-03-03", "1988-03-03"],
+            "{text}"
+        );
+    }
 }
 
 #[test]

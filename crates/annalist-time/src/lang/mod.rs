@@ -387,6 +387,8 @@ impl SessionState {
                         .get(e + 1)
                         .is_some_and(|t| e + 1 == first_tok || t.kind == TokenKind::Word)
             });
+            // "14th December Friday": right after the expression before it.
+            let right_after_the_last = last_end_tok == Some(first_tok);
             last_end_tok = Some(end_tok);
             if apposed_after_a_word
                 && frame.year.is_none()
@@ -479,6 +481,25 @@ impl SessionState {
                 && frame.count.is_none();
             if names_the_day_again && let Some(day) = last_day {
                 r.value = crate::TimexValue::Calendar(day);
+            }
+            // "On 3 March 1988, a Thursday,", "14th December Friday": the weekday names the
+            // day just stated.
+            let bare_weekday = frame.weekday.is_some()
+                && frame.day.is_none()
+                && frame.month.is_none()
+                && frame.year.is_none()
+                && frame.rel.is_none()
+                && frame.dir.is_none()
+                && frame.hour.is_none();
+            if (apposed_after_a_word || right_after_the_last)
+                && bare_weekday
+                && let Some(day) = last_day
+                && day.to_date().is_some_and(|d| {
+                    Some(d.weekday().to_monday_one_offset()) == frame.weekday.map(|w| w as i8)
+                })
+            {
+                r.value = crate::TimexValue::Calendar(day);
+                r.anchor = AnchorUsed::Narrative;
             }
             if r.anchor == AnchorUsed::Dct
                 && (frame.rel.is_some() || frame.year_rel.is_some())
