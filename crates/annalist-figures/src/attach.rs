@@ -391,12 +391,11 @@ impl Attacher<'_> {
             out.category = Some((Category::Other, Source::Left));
             return out;
         }
-        // 2. Trigger right before.
-        if let Some(c) = self.left(p.start, prev_end) {
+        // 2. A group named right before ("Among the dead were 6 children").
+        if let Some(c) = self.among(p.start) {
             out.category = Some((c, Source::Left));
             // "Of the dead, 31 were children": what the members were is what is counted.
             if out.counted.is_none()
-                && self.among(p.start).is_some()
                 && self.is(out.tail, Class::Copula)
                 && let Some((s, e, default)) = self.counted(out.tail + 1)
             {
@@ -404,6 +403,11 @@ impl Attacher<'_> {
                 out.default = default;
                 out.tail = e;
             }
+            return out;
+        }
+        // 2b. Trigger right before.
+        if let Some(c) = self.left(p.start, prev_end) {
+            out.category = Some((c, Source::Left));
             return out;
         }
         // 3. Verb after what is counted.
@@ -527,9 +531,6 @@ impl Attacher<'_> {
     }
 
     fn left(&self, start: usize, floor: usize) -> Option<Category> {
-        if let Some(c) = self.among(start) {
-            return Some(c);
-        }
         // Labels: "Injured: 74", "Total dead: 192".
         if start >= floor + 2
             && self.punct(start - 1, ":")

@@ -209,10 +209,11 @@ pub(crate) fn rejected(
             next += 1;
         }
         // (Not a unit that opens a longer trigger: "1,243 cases of enforced disappearance".)
-        let opens_trigger = lex
-            .at(toks, next)
-            .any(|(e, n)| n > 1 && matches!(e, Entry::Trigger(..)));
-        if look.is(Some(next), Class::Unit) && !opens_trigger {
+        if look.is(Some(next), Class::Unit)
+            && !lex
+                .at(toks, next)
+                .any(|(e, n)| n > 1 && matches!(e, Entry::Trigger(..)))
+        {
             return true;
         }
     }

@@ -619,8 +619,7 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
         };
         let day = add_days(d, off)?;
         let time = clock(f);
-        let mut v = CalendarValue::day(day);
-        v.time = time;
+        let v = CalendarValue::day_at(day, time);
         let kind = if time.is_some() {
             TimexType::Time
         } else {
@@ -1367,19 +1366,14 @@ fn resolve_calendar(
     if let Some(offset) = f.easter {
         // "Easter 1916": that year's.
         // ("At 3 a.m. on Easter Sunday": with its time of day.)
-        let on_day = |day| {
-            let mut v = CalendarValue::day(day);
-            v.time = time;
-            v
-        };
         if let Some(y) = f.year {
             let day = add_days(easter_sunday(y)?, offset)?;
-            return Some((on_day(day), AnchorUsed::None));
+            return Some((CalendarValue::day_at(day, time), AnchorUsed::None));
         }
         // "Easter", "Good Friday": the feast in the year nearest in the tense's direction.
         let (a, used) = ctx.anchor(f.anchor)?;
         let day = yearly_day_near(a, f.rel, tense, |y| add_days(easter_sunday(y)?, offset))?;
-        return Some((on_day(day), used));
+        return Some((CalendarValue::day_at(day, time), used));
     }
     if let Some(year) = stated_year(f, ctx) {
         // "Thanksgiving 1998": that year's fourth Thursday of November.
@@ -1387,9 +1381,7 @@ fn resolve_calendar(
             (f.month, f.weekday.and_then(weekday_of), f.nth, year)
         {
             let day = nth_weekday(i64::from(y), m, f.day.unwrap_or(1), wd, nth)?;
-            let mut v = CalendarValue::day(day);
-            v.time = time;
-            return Some((v, AnchorUsed::None));
+            return Some((CalendarValue::day_at(day, time), AnchorUsed::None));
         }
         // A weekday with a full date adds nothing; a weekday with only a year is odd: ignore.
         if f.century.is_some() && f.unit == Some(Unit::Century) {
@@ -1408,9 +1400,7 @@ fn resolve_calendar(
         let (a, used) = ctx.anchor(f.anchor)?;
         let from = f.day.unwrap_or(1);
         let day = yearly_day_near(a, rel, tense, |y| nth_weekday(y, m, from, wd, nth))?;
-        let mut v = CalendarValue::day(day);
-        v.time = time;
-        return Some((v, used));
+        return Some((CalendarValue::day_at(day, time), used));
     }
     if let Some(wd) = f.weekday.and_then(weekday_of)
         && (part == DatePart::None || matches!(part, DatePart::Week(_)))
@@ -1444,9 +1434,7 @@ fn resolve_calendar(
             }
             _ => pick_weekday(a, wd, rel, tense)?,
         };
-        let mut v = CalendarValue::day(day);
-        v.time = time;
-        return Some((v, used));
+        return Some((CalendarValue::day_at(day, time), used));
     }
     if part == DatePart::None {
         if f.weekend == Some(true) {

@@ -818,6 +818,14 @@ impl CalendarValue {
         }
     }
 
+    /// A day, at a time of day if there is one ("3 a.m. on Easter Sunday").
+    pub(crate) fn day_at(d: Date, time: Option<TimeOfDay>) -> Self {
+        CalendarValue {
+            time,
+            ..CalendarValue::day(d)
+        }
+    }
+
     /// The concrete date of a fully specified day value.
     pub fn to_date(&self) -> Option<Date> {
         match (self.year, self.part) {

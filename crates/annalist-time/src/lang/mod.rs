@@ -430,15 +430,22 @@ impl SessionState {
             self.ctx.story_reference = self
                 .story_in
                 .is_some_and(|s| sentence.saturating_sub(s) < STORY_SENTENCES);
+            // Whether the expression opens its line and a dash or bar (or, with `colon`, a
+            // colon) follows it: it heads an entry of a live report or a chronology.
+            let heads_an_entry = |colon: bool| {
+                tokens.get(first_tok).is_some_and(|t| t.line_start)
+                    && tokens.get(end_tok).is_some_and(|t| {
+                        t.kind == TokenKind::Punct
+                            && match t.text(text) {
+                                "—" | "–" | "-" | "|" => true,
+                                ":" => colon,
+                                _ => false,
+                            }
+                    })
+            };
             // "13:05 — A red warning is in force": a live report's timestamp, on the writer's
             // day, not on a day the entry before it looked ahead to.
-            if !self.ctx.narrative
-                && is_timestamp(&frame)
-                && tokens.get(first_tok).is_some_and(|t| t.line_start)
-                && tokens.get(end_tok).is_some_and(|t| {
-                    t.kind == TokenKind::Punct && matches!(t.text(text), "—" | "–" | "-" | "|")
-                })
-            {
+            if !self.ctx.narrative && is_timestamp(&frame) && heads_an_entry(false) {
                 frame.anchor = Some(crate::frame::AnchorPref::Dct);
             }
             // "Nov. 28 – The prime minister announces that talks will be frozen": a day that
@@ -449,11 +456,7 @@ impl SessionState {
                 && (frame.day.is_some() || frame.weekday.is_some())
                 && frame.rel.is_none()
                 && frame.dir.is_none()
-                && tokens.get(first_tok).is_some_and(|t| t.line_start)
-                && tokens.get(end_tok).is_some_and(|t| {
-                    t.kind == TokenKind::Punct
-                        && matches!(t.text(text), "—" | "–" | "-" | "|" | ":")
-                })
+                && heads_an_entry(true)
             {
                 t = None;
             }
