@@ -202,6 +202,22 @@ pub struct Frame {
     /// to the writer's day (`Before`), "later this month" the month after it (`After`). The
     /// value stays the period's, with `mod` START or END; only the interval says which part.
     pub side: Option<Side>,
+    /// Which of day and month the date writes first: "7 December" and "20.01.1990" day first,
+    /// "December 7" and "3/14/2025" month first. Written-out dates are the document's evidence
+    /// for how it writes numeric ones.
+    pub order: Option<Order>,
+    /// Day and month are both numbers ("03/04/2015"), so that when both could be a month the
+    /// document's habit decides which is which (see `order`).
+    pub numeric: Option<bool>,
+}
+
+/// The order of day and month in a date (see [`Frame::order`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// "December 7", "12/7/2026".
+    MonthFirst,
+    /// "7 December", "7/12/2026", "07.12.2026".
+    DayFirst,
 }
 
 /// Why two frames could not be merged.
@@ -285,6 +301,8 @@ impl Frame {
             turn,
             per,
             side,
+            order,
+            numeric,
         );
         Ok(())
     }
@@ -418,6 +436,14 @@ impl Frame {
                     _ => return Err(bad()),
                 })
             }
+            "order" => {
+                f.order = Some(match value {
+                    "month-first" => Order::MonthFirst,
+                    "day-first" => Order::DayFirst,
+                    _ => return Err(bad()),
+                })
+            }
+            "numeric" => f.numeric = Some(yes()?),
             _ => return Err(format!("unknown feature {key:?}")),
         }
         self.merge(&f)

@@ -126,6 +126,21 @@ pub enum Style {
     Narrative,
 }
 
+/// How a document writes numeric dates: whether "03/04/2015" is 4 March or 3 April.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    /// Decide from the document itself. A numeric date that can only be read one way
+    /// ("27/03/2015", "3/14/2025", "20.01.1990") is strong evidence; dates written out are
+    /// weaker evidence ("7 December" is written day first, "December 7" month first). Without
+    /// evidence for day first, month first (American usage) is kept.
+    #[default]
+    Auto,
+    /// Month first, as in the United States: "03/04/2015" is 4 March.
+    MonthFirst,
+    /// Day first, as in most of the world: "03/04/2015" is 3 April.
+    DayFirst,
+}
+
 /// What relative expressions are resolved against.
 #[derive(Clone, Debug, Default)]
 pub struct Anchor {
@@ -134,6 +149,8 @@ pub struct Anchor {
     pub dct: Option<DateTime>,
     /// News or narrative resolution.
     pub style: Style,
+    /// How the document writes numeric dates.
+    pub date_order: DateOrder,
 }
 
 /// The DCT given to [`Anchor::from_dct`] could not be read.
@@ -155,7 +172,7 @@ impl Anchor {
             dct: Some(parse_dct(s).ok_or_else(|| DctError {
                 input: s.to_string(),
             })?),
-            style: Style::Auto,
+            ..Anchor::default()
         })
     }
 

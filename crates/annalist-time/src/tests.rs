@@ -1668,3 +1668,71 @@ fn a_month_that_leaves_the_last_day_behind_anchors_the_days_counted_after_it() {
         ["1990-06-03", "1990-06", "1990-06-10"]
     );
 }
+
+#[test]
+fn a_document_that_writes_day_first_reads_its_ambiguous_numeric_dates_day_first() {
+    // Written out day first: "7th December".
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "The council met on 7th December 2026. The hearing was set for 6/12/2026."
+        ),
+        ["2026-12-07", "2026-12-06"]
+    );
+    // A numeric date that can only be day first, even after the ambiguous one.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "The hearing is on 03/04/2027. The complaint was filed on 25/11/2026."
+        ),
+        ["2027-04-03", "2026-11-25"]
+    );
+    // So do dotted dates, and "on 6/12" without a year turns round too.
+    assert_eq!(
+        values_in_news("2026-12-07", "Filed 20.01.2026; heard on 6/12."),
+        ["2026-01-20", "2026-12-06"]
+    );
+}
+
+#[test]
+fn a_document_that_writes_month_first_or_gives_no_evidence_reads_month_first() {
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "The council met on December 7, 2026. The hearing was set for 6/12/2026."
+        ),
+        ["2026-12-07", "2026-06-12"]
+    );
+    assert_eq!(
+        values_in_news("2026-12-07", "The hearing was set for 6/12/2026."),
+        ["2026-06-12"]
+    );
+    // One unambiguous numeric date outweighs a date written the other way.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07",
+            "Filed on 11/25/2026 in London (hearings began on 24 November). Heard 6/12/2026."
+        ),
+        ["2026-11-25", "2026-11-24", "2026-06-12"]
+    );
+}
+
+#[test]
+fn the_caller_can_state_the_date_order() {
+    let tagger = Tagger::english();
+    let mut anchor = anchor_at("2026-12-07");
+    anchor.date_order = crate::DateOrder::DayFirst;
+    let values: Vec<String> = tagger
+        .tag("On December 7, 2026, it was set for 6/12/2026.", &anchor)
+        .iter()
+        .map(|t| t.value.to_string())
+        .collect();
+    assert_eq!(values, ["2026-12-07", "2026-12-06"]);
+    anchor.date_order = crate::DateOrder::MonthFirst;
+    let values: Vec<String> = tagger
+        .tag("On 7 December 2026 it was set for 6/12/2026.", &anchor)
+        .iter()
+        .map(|t| t.value.to_string())
+        .collect();
+    assert_eq!(values, ["2026-12-07", "2026-06-12"]);
+}

@@ -147,6 +147,32 @@ fn jsonl_mode_reports_bad_lines_and_goes_on() {
 }
 
 #[test]
+fn the_date_order_flag_turns_ambiguous_numeric_dates_round() {
+    let text = "The hearing was set for 6/12/2026.";
+    let value = |order: &str| {
+        let out = run_with_stdin(
+            annalist().args(["tag", "--dct", "2026-12-07", "--date-order", order]),
+            text,
+        );
+        assert!(out.status.success(), "{out:?}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        stdout.split('\t').nth(3).unwrap_or_default().to_string()
+    };
+    assert_eq!(value("day-first"), "2026-12-06");
+    assert_eq!(value("month-first"), "2026-06-12");
+    assert_eq!(value("auto"), "2026-06-12");
+    // JSON lines take it too.
+    let line = r#"{"id": 1, "text": "Set for 6/12/2026.", "dct": "2026-12-07"}"#;
+    let out = run_with_stdin(
+        annalist().args(["tag", "--jsonl", "--date-order", "day-first"]),
+        line,
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(json["timexes"][0]["value"], "2026-12-06");
+}
+
+#[test]
 fn bad_dct_and_bad_utf8_are_one_line_errors() {
     let out = annalist()
         .args(["tag", "--dct", "2026-13-45"])

@@ -12,7 +12,7 @@ use crate::pack::LanguagePack;
 use crate::resolve::{self, AnchorUsed, Context};
 use crate::token::{TokenKind, tokenize};
 use crate::value::{PartOfDay, TimeOfDay};
-use crate::{Anchor, Style, Timex, tense};
+use crate::{Anchor, DateOrder, Style, Timex, tense};
 
 /// A language pack with its rule index built.
 #[derive(Debug)]
@@ -79,13 +79,54 @@ pub(crate) struct SessionState {
     /// A bare year far from the story's, held back as a likely digression until another year
     /// near it confirms that the story has moved there.
     far_year: Option<i32>,
+    /// Evidence for how the document writes numeric dates, month first and day first.
+    order_evidence: OrderEvidence,
 }
 
+/// What a document's dates so far say about its order of day and month (see
+/// [`DateOrder::Auto`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct OrderEvidence {
+    month_first: usize,
+    day_first: usize,
+}
+
+/// How many dates written out one numeric date that can only be read one way outweighs: a
+/// British writer quoting an American form ("9/11") is rarer than an American one writing
+/// "the 4th of July".
+const NUMERIC_ORDER_WEIGHT: usize = 5;
+
+impl OrderEvidence {
+    /// Counts a date's evidence: a numeric date only when it cannot be read the other way,
+    /// a date written out always.
+    fn count(&mut self, frame: &crate::frame::Frame) {
+        use crate::frame::Order;
+        let Some(order) = frame.order else { return };
+        let weight = match frame.numeric {
+            // Month-first rules win ties, so a day-first numeric date is always unambiguous
+            // ("27/03/2015", "20.01.1990"); a month-first one is when its day cannot be a month.
+            Some(true) if order == Order::DayFirst || frame.day.is_some_and(|d| d > 12) => {
+                NUMERIC_ORDER_WEIGHT
+            }
+            Some(true) => return,
+            _ => 1,
+        };
+        match order {
+            Order::MonthFirst => self.month_first += weight,
+            Order::DayFirst => self.day_first += weight,
+        }
+    }
+
+    fn day_first(&self) -> bool {
+        self.day_first > self.month_first
+    }
+}
+
+/// How many tokens before a date a `PROSPECT` word ("until") may stand.
+const PROSPECT_REACH: usize = 6;
 /// How far (in years) a bare year may lie from the year a narrative is in before it is taken
 /// for an aside ("documents found in 2004", "the largest cavalry battle since 1813") rather
 /// than a move of the story.
-/// How many tokens before a date a `PROSPECT` word ("until") may stand.
-const PROSPECT_REACH: usize = 6;
 const DIGRESSION_YEARS: i32 = 25;
 /// How many years ahead of the story a month with its year must be to be an aside.
 const MONTH_DIGRESSION_YEARS: i32 = 3;
@@ -127,6 +168,16 @@ impl SessionState {
             deictic: 0,
             full_dates: 0,
             far_year: None,
+            order_evidence: OrderEvidence::default(),
+        }
+    }
+
+    /// Whether the document writes numeric dates day first.
+    fn writes_day_first(&self) -> bool {
+        match self.anchor.date_order {
+            DateOrder::Auto => self.order_evidence.day_first(),
+            DateOrder::MonthFirst => false,
+            DateOrder::DayFirst => true,
         }
     }
 
@@ -266,6 +317,10 @@ impl SessionState {
                 }
             }
         }
+        for f in &found {
+            self.order_evidence.count(&f.5);
+        }
+        let day_first = self.writes_day_first();
         self.full_dates += found
             .iter()
             .filter(|f| f.5.year.is_some() && f.5.month.is_some())
@@ -341,6 +396,18 @@ impl SessionState {
             .map(|f| (f.2, f.3))
             .collect();
         for (start, end, first_tok, end_tok, rule, mut frame) in found {
+            // "03/04/2015" in a document that writes day first: the rule that read it month
+            // first won the tie.
+            if day_first
+                && frame.numeric == Some(true)
+                && frame.order == Some(crate::frame::Order::MonthFirst)
+                && let (Some(month), Some(day)) = (frame.month, frame.day)
+                && day <= 12
+            {
+                frame.month = Some(day);
+                frame.day = Some(month);
+                frame.order = Some(crate::frame::Order::DayFirst);
+            }
             let year_stated = frame.year.is_some();
             if frame.year.is_none()
                 && frame.month.is_some()

@@ -5,7 +5,7 @@ use std::io::{BufRead, BufWriter, Read, Write};
 use crate::chunks::ChunkReader;
 use std::path::PathBuf;
 
-use annalist_time::{Anchor, Style, Tagger, Timex};
+use annalist_time::{Anchor, DateOrder, Style, Tagger, Timex};
 use anyhow::{Context, bail};
 use serde::Serialize;
 
@@ -42,6 +42,28 @@ impl From<StyleArg> for Style {
     }
 }
 
+/// How numeric dates order day and month.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum DateOrderArg {
+    /// Decide per document, from its dates that can be read only one way; month first without
+    /// evidence.
+    Auto,
+    /// "03/04/2015" is 4 March (United States).
+    MonthFirst,
+    /// "03/04/2015" is 3 April (most of the world).
+    DayFirst,
+}
+
+impl From<DateOrderArg> for DateOrder {
+    fn from(o: DateOrderArg) -> DateOrder {
+        match o {
+            DateOrderArg::Auto => DateOrder::Auto,
+            DateOrderArg::MonthFirst => DateOrder::MonthFirst,
+            DateOrderArg::DayFirst => DateOrder::DayFirst,
+        }
+    }
+}
+
 #[derive(clap::Args)]
 pub struct TagArgs {
     /// The text file to tag; `-` or nothing reads standard input.
@@ -60,6 +82,9 @@ pub struct TagArgs {
     /// How partial dates ("March 3") find their year.
     #[arg(long, value_enum, default_value = "auto")]
     style: StyleArg,
+    /// Whether "03/04/2015" is 4 March or 3 April.
+    #[arg(long, value_enum, default_value = "auto")]
+    date_order: DateOrderArg,
     /// Show which rule matched each expression and which anchor resolved it.
     #[arg(long)]
     explain: bool,
@@ -75,13 +100,14 @@ pub fn run(args: TagArgs) -> anyhow::Result<()> {
         None => Tagger::english(),
     };
     if args.jsonl {
-        return run_jsonl(&tagger, args.style.into());
+        return run_jsonl(&tagger, args.style.into(), args.date_order.into());
     }
     let mut anchor = match &args.dct {
         Some(d) => Anchor::from_dct(d)?,
         None => Anchor::none(),
     };
     anchor.style = args.style.into();
+    anchor.date_order = args.date_order.into();
     let (reader, name): (Box<dyn Read>, String) = match args.file.as_deref() {
         None => (Box::new(std::io::stdin().lock()), "<stdin>".into()),
         Some(p) if p.as_os_str() == "-" => (Box::new(std::io::stdin().lock()), "<stdin>".into()),
@@ -249,7 +275,7 @@ struct JsonlOutput<'a> {
     timexes: &'a [Timex],
 }
 
-fn run_jsonl(tagger: &Tagger, style: Style) -> anyhow::Result<()> {
+fn run_jsonl(tagger: &Tagger, style: Style, date_order: DateOrder) -> anyhow::Result<()> {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -297,6 +323,7 @@ fn run_jsonl(tagger: &Tagger, style: Style) -> anyhow::Result<()> {
             None => Anchor::none(),
         };
         anchor.style = style;
+        anchor.date_order = date_order;
         let timexes = tagger.tag(&input.text, &anchor);
         serde_json::to_writer(
             &mut out,
