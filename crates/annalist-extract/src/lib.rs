@@ -54,6 +54,10 @@ pub struct Figure {
     pub counted: String,
     /// `count`, `money` or `percent`.
     pub quantity: String,
+    /// The words of a vague count as written ("hundreds", "dozens"): `value` is then only
+    /// their conventional coding (100, 12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vague: Option<String>,
 }
 
 /// Removes from the figures grouped for one date and category those that are parts of
@@ -239,6 +243,7 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
                     category: f.category.as_str().to_string(),
                     counted: f.counted,
                     quantity: f.quantity.as_str().to_string(),
+                    vague: f.vague,
                 }
             })
             .collect()

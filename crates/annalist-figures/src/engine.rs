@@ -324,6 +324,10 @@ fn figure(
         high: p.high,
         bound,
         approx: p.vague || bound == Bound::Approx,
+        vague: p
+            .vague
+            .then(|| slice(toks, text, p.core_start, p.core_end).to_string())
+            .filter(|w| !w.is_empty()),
         category,
         counted,
         quantity: p.quantity,

@@ -201,6 +201,10 @@ pub struct Figure {
     /// ACLED does) or an approximating qualifier ("about", "some", "an estimated").
     /// A vague count keeps this flag even under a bound ("more than a dozen").
     pub approx: bool,
+    /// The words of a vague count as written ("hundreds", "tens of thousands"), when the
+    /// number is one: `value` is then only its conventional coding (ACLED's "hundreds" = 100),
+    /// and a reader should see the words.
+    pub vague: Option<String>,
     /// What happened to what is counted.
     pub category: Category,
     /// What is counted ("people", "troops and police", "homes and shops"); implied

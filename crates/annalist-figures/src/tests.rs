@@ -220,6 +220,29 @@ fn approx_flags_vague_counts_and_approximating_qualifiers() {
 }
 
 #[test]
+fn a_vague_count_keeps_its_words() {
+    let words =
+        |t: &str| -> Vec<Option<String>> { figures(t).into_iter().map(|f| f.vague).collect() };
+    assert_eq!(
+        words("Hundreds of protesters were arrested."),
+        [Some("Hundreds".to_string())]
+    );
+    assert_eq!(
+        words("Police detained tens of thousands of people."),
+        [Some("tens of thousands".to_string())]
+    );
+    assert_eq!(
+        words("Well over several hundred homes were destroyed."),
+        [Some("several hundred".to_string())]
+    );
+    // Numbers, even in words or approximate, are not vague.
+    assert_eq!(
+        words("About forty people and more than a dozen soldiers were killed."),
+        [None, None]
+    );
+}
+
+#[test]
 fn byte_span_exclusions_match_character_ones() {
     // "März" has a two-byte "ä": byte offsets of "3" and "12" are one more than their
     // character offsets.

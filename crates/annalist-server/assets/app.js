@@ -17,6 +17,13 @@
   const MIN_SPAN = 60 * 10;
 
   // ---- DOM helpers: text only --------------------------------------------------------
+  // The words of a vague count ("hundreds"), shown beside the number that codes them so
+  // that "dozens" never reads as twelve. Returned as text: callers put it in text nodes or
+  // attributes, never in markup.
+  function vagueWords(f) {
+    return f.vague ? ' ("' + String(f.vague).toLowerCase() + '")' : '';
+  }
+
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -400,7 +407,7 @@
     const spans = [];
     if (sentence) spans.push({ start: sentence.start, end: sentence.end, kind: 'sentence', title: '' });
     for (const t of doc.timexes) spans.push({ start: t.start, end: t.end, kind: 'timex', title: t.type + ' ' + t.value });
-    for (const f of doc.figures) spans.push({ start: f.start, end: f.end, kind: 'figure', title: f.category + ': ' + f.value + ' ' + f.counted + ' (' + f.bound + ')' });
+    for (const f of doc.figures) spans.push({ start: f.start, end: f.end, kind: 'figure', title: f.category + ': ' + f.value + ' ' + f.counted + ' (' + f.bound + ')' + vagueWords(f) });
     const cuts = new Set([0, chars.length]);
     for (const s of spans) { cuts.add(Math.max(0, Math.min(chars.length, s.start))); cuts.add(Math.max(0, Math.min(chars.length, s.end))); }
     const points = [...cuts].sort((a, b) => a - b);
@@ -441,7 +448,7 @@
       for (const f of c.figures) {
         const open = el('button', { type: 'button' }, f.source.title || f.source.doc_id.slice(0, 12));
         open.addEventListener('click', () => { switchTab('timeline'); openDocument(f.source.doc_id, f.source.start, true); });
-        const value = f.figure.high !== null && f.figure.high !== undefined && f.figure.high !== f.figure.value ? fmt(f.figure.value) + '–' + fmt(f.figure.high) : fmt(f.figure.value);
+        const value = (f.figure.high !== null && f.figure.high !== undefined && f.figure.high !== f.figure.value ? fmt(f.figure.value) + '–' + fmt(f.figure.high) : fmt(f.figure.value)) + vagueWords(f.figure);
         tbody.append(el('tr', {}, el('td', {}, open), el('td', {}, value), el('td', {}, f.figure.text), el('td', {}, f.figure.bound.replace('_', ' '))));
       }
       table.append(tbody);

@@ -56,6 +56,10 @@ pub struct FigureView {
     pub start: usize,
     /// One past its last character.
     pub end: usize,
+    /// The words of a vague count as written ("hundreds", "dozens"): `value` is then only
+    /// their conventional coding (100, 12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vague: Option<String>,
 }
 
 /// One point (or span) of the timeline: a dated statement and every source that makes it.

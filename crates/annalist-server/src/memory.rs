@@ -303,6 +303,7 @@ fn figure_view(f: &Figure) -> FigureView {
         quantity: f.quantity.clone(),
         start: f.start,
         end: f.end,
+        vague: f.vague.clone(),
     }
 }
 

@@ -386,6 +386,39 @@ fn a_part_of_a_documents_count_and_a_source_revising_itself_are_not_conflicts() 
 }
 
 #[test]
+fn a_vague_count_shows_its_words_beside_its_coding() {
+    let dir = std::env::temp_dir().join(format!("annalist-vague-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    write(
+        "a.txt",
+        "Date: 2026-12-07\n\nDozens of homes were destroyed on Saturday.\n",
+    );
+    write(
+        "b.txt",
+        "Date: 2026-12-07\n\nAt least 40 homes were destroyed on Saturday.\n",
+    );
+    let (backend, errors) = MemoryBackend::from_paths(
+        std::slice::from_ref(&dir),
+        annalist_extract::Taggers::english(),
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(errors.is_empty(), "{errors:?}");
+    let c = backend.conflicts(&DateRange::default(), None).unwrap();
+    assert_eq!(c.conflicts.len(), 1, "{c:#?}");
+    let figures: Vec<(f64, Option<&str>)> = c.conflicts[0]
+        .figures
+        .iter()
+        .map(|f| (f.figure.value, f.figure.vague.as_deref()))
+        .collect();
+    assert_eq!(figures, [(12.0, Some("Dozens")), (40.0, None)]);
+    // In JSON only when there are words to show.
+    let json = serde_json::to_value(&c.conflicts[0].figures).unwrap();
+    assert_eq!(json[0]["figure"]["vague"], "Dozens");
+    assert!(json[1]["figure"].get("vague").is_none());
+}
+
+#[test]
 fn conflicts_put_every_sources_figure_side_by_side() {
     let server = start(ServerConfig::default());
     let res = get(

@@ -232,6 +232,7 @@ pub(crate) struct FigureIn<'a> {
     pub quantity: &'a str,
     pub start: usize,
     pub end: usize,
+    pub vague: Option<&'a str>,
 }
 
 /// The characters `[a, b)` of `base` (which starts at character `offset` of the document),
@@ -257,7 +258,8 @@ pub(crate) fn encode_figures(figures: &[FigureIn<'_>], base: &str, offset: usize
         let in_base = cut(base, offset, f.start, f.end) == Some(f.text);
         let flags = u64::from(f.low.is_some())
             | u64::from(f.high.is_some()) << 1
-            | u64::from(!in_base) << 2;
+            | u64::from(!in_base) << 2
+            | u64::from(f.vague.is_some()) << 3;
         put_u(&mut buf, flags);
         put_u(&mut buf, f.idx as u64);
         put_i(&mut buf, f.start as i64 - offset as i64);
@@ -275,6 +277,10 @@ pub(crate) fn encode_figures(figures: &[FigureIn<'_>], base: &str, offset: usize
         put_word(&mut buf, f.quantity);
         if !in_base {
             put_str(&mut buf, f.text);
+        }
+        // Flag 8 came with vague counts: figures stored before it read as not vague.
+        if let Some(words) = f.vague {
+            put_str(&mut buf, words);
         }
     }
     buf
@@ -321,6 +327,7 @@ pub(crate) fn decode_figures_into(
                 quantity: String::new(),
                 start: 0,
                 end: 0,
+                vague: None,
             });
         }
         let f = &mut out[k];
@@ -355,6 +362,11 @@ pub(crate) fn decode_figures_into(
                     .ok_or_else(|| corrupt("figure outside its text".into()))?,
             );
         }
+        f.vague = if flags & 8 != 0 {
+            Some(r.str()?.to_string())
+        } else {
+            None
+        };
     }
     if !r.is_empty() {
         return Err(corrupt("trailing bytes after figures".into()));
@@ -421,6 +433,7 @@ mod tests {
             quantity: "count",
             start,
             end: start + text.chars().count(),
+            vague: None,
         }
     }
 
@@ -464,6 +477,26 @@ mod tests {
             decode_figures(&without_base, "", 100).unwrap()[0].1.text,
             "52 villagers"
         );
+    }
+
+    #[test]
+    fn the_words_of_a_vague_count_round_trip() {
+        let base = "Dozens of villagers died; 52 villagers were hurt.";
+        let mut a = fig(0, "Dozens of villagers", 0, 12.0);
+        a.bound = "approx";
+        a.vague = Some("Dozens");
+        let b = fig(1, "52 villagers", 26, 52.0);
+        let out = decode_figures(&encode_figures(&[a, b], base, 0), base, 0).unwrap();
+        assert_eq!(out[0].1.vague.as_deref(), Some("Dozens"));
+        assert_eq!(out[0].1.text, "Dozens of villagers");
+        assert_eq!(out[1].1.vague, None);
+        // A blob from before vague counts (no flag 8) reads as not vague: the same bytes
+        // without the words and the flag.
+        let old = encode_figures(&[b], base, 0);
+        assert_eq!(decode_figures(&old, base, 0).unwrap()[0].1.vague, None);
+        // Cut short inside the words: an error.
+        let blob = encode_figures(&[a], base, 0);
+        assert!(decode_figures(&blob[..blob.len() - 2], base, 0).is_err());
     }
 
     #[test]

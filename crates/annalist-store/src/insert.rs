@@ -444,6 +444,7 @@ fn parts_of(x: &Extraction) -> Parts<'_> {
                         quantity: &f.quantity,
                         start: f.start,
                         end: f.end,
+                        vague: f.vague.as_deref(),
                     },
                 )
             })

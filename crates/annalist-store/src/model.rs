@@ -48,6 +48,10 @@ pub struct FigureRecord {
     pub start: usize,
     /// One past the last character.
     pub end: usize,
+    /// The words of a vague count as written ("hundreds", "dozens"): `value` is then only
+    /// their conventional coding (100, 12).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vague: Option<String>,
 }
 
 /// One entry of the timeline: a dated statement and every source that makes it.

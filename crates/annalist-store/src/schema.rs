@@ -364,6 +364,7 @@ fn v3(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
                             quantity: &f.9,
                             start: f.10 as usize,
                             end: f.11 as usize,
+                            vague: None,
                         },
                     )
                 })

@@ -377,6 +377,33 @@ On January 20, 1990, 81 people were killed.
     );
 }
 
+#[test]
+fn a_vague_count_keeps_its_words_in_the_timeline_and_the_conflicts() {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .insert(&extraction(
+            "a.txt",
+            "Date: 2025-01-21\n\nOn January 20, 1990, hundreds of people were killed.\n",
+        ))
+        .unwrap();
+    store
+        .insert(&extraction(
+            "b.txt",
+            "Date: 2025-01-21\n\nOn January 20, 1990, at least 81 people were killed.\n",
+        ))
+        .unwrap();
+    let conflicts = store.conflicts(None, None, None).unwrap();
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    let figures: Vec<(f64, Option<&str>)> = conflicts[0]
+        .figures
+        .iter()
+        .map(|f| (f.figure.value, f.figure.vague.as_deref()))
+        .collect();
+    assert_eq!(figures, [(81.0, None), (100.0, Some("hundreds"))]);
+    let timeline = dates_between(&store, "1990-01-20", "1990-01-20");
+    assert_eq!(timeline.len(), 2, "{timeline:?}");
+}
+
 /// The index keeps no word counts (`detail='none'`), so there is no relevance to rank by:
 /// hits come newest first, on both paths a search with dates may take (checking each match,
 /// or starting from the dated sentences when there are more than 2,000 matches).

@@ -240,6 +240,7 @@ fn figure_view(f: annalist_store::FigureRecord) -> api::FigureView {
         quantity: f.quantity,
         start: f.start,
         end: f.end,
+        vague: f.vague,
     }
 }
 

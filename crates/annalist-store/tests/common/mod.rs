@@ -27,6 +27,7 @@ pub fn figure(value: f64, bound: &str, category: &str) -> Figure {
         category: category.to_string(),
         counted: "people".to_string(),
         quantity: "count".to_string(),
+        vague: None,
     }
 }
 

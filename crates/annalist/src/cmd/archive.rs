@@ -91,6 +91,7 @@ pub fn figures_text(figures: &[FigureRecord]) -> String {
                 (f.value, f.low, f.high),
                 &f.counted,
                 &f.quantity,
+                f.vague.as_deref(),
             )
         })
         .collect::<Vec<_>>()
@@ -98,15 +99,18 @@ pub fn figures_text(figures: &[FigureRecord]) -> String {
 }
 
 /// One figure as a reader should see it: "killed at least 14 people", "killed 130–150
-/// people", "other about 10%". `number` is the value and a range's ends, when the text
-/// gives one; `bound` is `exact`, `at_least`, `at_most` or `approx`; `counted` what is
-/// counted or the currency; `quantity` `count`, `money` or `percent`.
+/// people", "other about 10%", "arrested about 100 protesters ("hundreds")". `number` is the
+/// value and a range's ends, when the text gives one; `bound` is `exact`, `at_least`,
+/// `at_most` or `approx`; `counted` what is counted or the currency; `quantity` `count`,
+/// `money` or `percent`; `vague` the words of a vague count, shown beside the number that
+/// codes them so that "dozens" never reads as twelve.
 pub fn figure_text(
     category: &str,
     bound: &str,
     number: (f64, Option<f64>, Option<f64>),
     counted: &str,
     quantity: &str,
+    vague: Option<&str>,
 ) -> String {
     let (value, low, high) = number;
     let bound = match bound {
@@ -125,7 +129,11 @@ pub fn figure_text(
     } else {
         format!(" {counted}")
     };
-    format!("{category} {n}{percent}{counted}")
+    let words = match vague {
+        Some(w) => format!(" (\"{}\")", w.to_lowercase()),
+        None => String::new(),
+    };
+    format!("{category} {n}{percent}{counted}{words}")
 }
 
 /// A CSV field (RFC 4180 quoting).
@@ -302,13 +310,25 @@ mod tests {
                 "at_least",
                 (12_000.0, None, None),
                 "people",
-                "count"
+                "count",
+                None
             ),
             "killed at least 12,000 people"
         );
         assert_eq!(
-            figure_text("killed", "approx", (10.0, None, None), "", "percent"),
+            figure_text("killed", "approx", (10.0, None, None), "", "percent", None),
             "killed about 10%"
+        );
+        assert_eq!(
+            figure_text(
+                "destroyed",
+                "approx",
+                (12.0, None, None),
+                "homes",
+                "count",
+                Some("Dozens")
+            ),
+            "destroyed about 12 homes (\"dozens\")"
         );
         assert_eq!(
             figure_text(
@@ -316,7 +336,8 @@ mod tests {
                 "at_least",
                 (130.0, Some(130.0), Some(150.0)),
                 "people",
-                "count"
+                "count",
+                None
             ),
             "killed 130–150 people"
         );

@@ -45,7 +45,14 @@ impl Row<'_> {
             .filter_map(|&i| self.x.figures.get(i))
             .map(|f| {
                 let number = (f.value, f.low, f.high);
-                super::archive::figure_text(&f.category, &f.bound, number, &f.counted, &f.quantity)
+                super::archive::figure_text(
+                    &f.category,
+                    &f.bound,
+                    number,
+                    &f.counted,
+                    &f.quantity,
+                    f.vague.as_deref(),
+                )
             })
             .collect::<Vec<_>>()
             .join(", ")
