@@ -58,6 +58,10 @@ pub struct Figure {
     /// their conventional coding (100, 12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vague: Option<String>,
+    /// The count a revision replaced ("revised the toll down to 74 from 81": the 81): no
+    /// longer its source's figure, so comparisons of sources leave it out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replaced: bool,
 }
 
 /// Removes from the figures grouped for one date and category those that are parts of
@@ -244,6 +248,7 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
                     counted: f.counted,
                     quantity: f.quantity.as_str().to_string(),
                     vague: f.vague,
+                    replaced: f.replaced,
                 }
             })
             .collect()

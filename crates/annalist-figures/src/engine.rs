@@ -5,7 +5,7 @@
 //! 10 MB run-on text costs no more per byte than news prose.
 
 use crate::attach::{Attached, Attacher, Source};
-use crate::filter::{Exclusions, rejected};
+use crate::filter::{Exclusions, rejected, replaced_by_revision};
 use crate::lexicon::{Class, Lexicon};
 use crate::number::{NumPhrase, Read, read};
 use crate::token::{Kind, Token, Tokenizer};
@@ -328,6 +328,7 @@ fn figure(
             .vague
             .then(|| slice(toks, text, p.core_start, p.core_end).to_string())
             .filter(|w| !w.is_empty()),
+        replaced: replaced_by_revision(lex, toks, text, p),
         category,
         counted,
         quantity: p.quantity,

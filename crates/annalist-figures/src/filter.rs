@@ -10,6 +10,10 @@ use crate::lexicon::{Class, Entry, Lexicon};
 use crate::number::NumPhrase;
 use crate::token::{Kind, Token};
 
+/// How many tokens before "from" a revision word may stand: "revised the number of people
+/// injured in Saturday's blast upward from 120" is a long clause.
+const REVISION_REACH: usize = 16;
+
 /// Largest value a figure may have: a quadrillion is already far beyond any count or budget.
 const MAX_VALUE: f64 = 1e15;
 
@@ -264,6 +268,28 @@ pub(crate) fn rejected(
         return true;
     }
     false
+}
+
+/// Whether the number is the count a revision replaced: the one after "from" in a clause
+/// with a `Revision` word ("revised the toll down to 74 from 81").
+pub(crate) fn replaced_by_revision(
+    lex: &Lexicon,
+    toks: &[Token],
+    text: &str,
+    p: &NumPhrase,
+) -> bool {
+    let look = Look { lex, toks, text };
+    let Some(from) = p.start.checked_sub(1) else {
+        return false;
+    };
+    if !look.is(Some(from), Class::ChangeFrom) {
+        return false;
+    }
+    let mut clause = (0..from)
+        .rev()
+        .take(REVISION_REACH)
+        .take_while(|&k| !look.punct(Some(k), &[".", ";", "!", "?"]));
+    clause.any(|k| look.is(Some(k), Class::Revision))
 }
 
 #[cfg(test)]

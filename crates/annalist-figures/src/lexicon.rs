@@ -127,6 +127,9 @@ pub(crate) enum Class {
     RangeTo,
     /// A word before a number that makes "to" a change, not a range ("rose from 52 to 61").
     ChangeFrom,
+    /// Words of a revision ("revised", "corrected"): in their clause, the count after a
+    /// `ChangeFrom` word is the one replaced ("revised the toll to 74 from 81").
+    Revision,
     /// Phrases before a noun naming a group a figure belongs to ("among the": "Among the
     /// dead were 6 children").
     Among,
@@ -457,6 +460,7 @@ impl Lexicon {
                     "alternative" => Class::Alternative,
                     "range_to" => Class::RangeTo,
                     "change_from" => Class::ChangeFrom,
+                    "revision" => Class::Revision,
                     "among" => Class::Among,
                     "irregular_plural" => Class::IrregularPlural,
                     "share" => Class::Share,

@@ -243,6 +243,42 @@ fn a_vague_count_keeps_its_words() {
 }
 
 #[test]
+fn the_count_a_revision_replaced_is_marked() {
+    let replaced = |t: &str| -> Vec<(f64, bool)> {
+        figures(t)
+            .into_iter()
+            .map(|f| (f.value, f.replaced))
+            .collect()
+    };
+    assert_eq!(
+        replaced("The death toll was revised down to 74 from 81 on Monday."),
+        [(74.0, false), (81.0, true)]
+    );
+    assert_eq!(
+        replaced("Officials revised the number of people injured upward from 120 to 310."),
+        [(120.0, true), (310.0, false)]
+    );
+    assert_eq!(
+        replaced("The ministry corrected the number of missing from 40 to 12."),
+        [(40.0, true), (12.0, false)]
+    );
+    // A change over time is no revision: both counts were true in their time.
+    assert_eq!(
+        replaced("The death toll rose to 90, up from 74 on Sunday."),
+        [(90.0, false), (74.0, false)]
+    );
+    assert_eq!(
+        replaced("Authorities lowered the number of missing from 40 to 12."),
+        [(40.0, false), (12.0, false)]
+    );
+    // The revision must be in the number's clause.
+    assert_eq!(
+        replaced("The figures were revised. 300 people fled from 12 villages."),
+        [(300.0, false), (12.0, false)]
+    );
+}
+
+#[test]
 fn byte_span_exclusions_match_character_ones() {
     // "März" has a two-byte "ä": byte offsets of "3" and "12" are one more than their
     // character offsets.

@@ -370,7 +370,7 @@
     box.append(el('h2', {}, formatWhen(e)), el('p', { class: 'what' }, e.description));
     if (e.figures.length) {
       const ul = el('ul', { class: 'figures', 'aria-label': 'Figures' });
-      for (const f of e.figures) ul.append(el('li', {}, f.text + ' — ' + f.category + ' (' + f.bound.replace('_', ' ') + ')'));
+      for (const f of e.figures) ul.append(el('li', {}, f.text + ' — ' + f.category + ' (' + f.bound.replace('_', ' ') + (f.replaced ? ', replaced by a revision' : '') + ')' + vagueWords(f)));
       box.append(el('h3', {}, 'Figures'), ul);
     }
     const ul = el('ul', { class: 'sources', 'aria-label': 'Sources' });

@@ -304,6 +304,7 @@ fn figure_view(f: &Figure) -> FigureView {
         start: f.start,
         end: f.end,
         vague: f.vague.clone(),
+        replaced: f.replaced,
     }
 }
 
@@ -534,6 +535,7 @@ impl Backend for MemoryBackend {
                 for f in event.figures.iter().filter_map(|&f| x.figures.get(f)) {
                     if f.quantity != "count"
                         || f.category == "other"
+                        || f.replaced
                         || category.is_some_and(|c| c != f.category)
                     {
                         continue;

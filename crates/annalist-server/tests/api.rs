@@ -419,6 +419,36 @@ fn a_vague_count_shows_its_words_beside_its_coding() {
 }
 
 #[test]
+fn a_count_a_revision_replaced_is_left_out_of_the_conflicts() {
+    let dir = std::env::temp_dir().join(format!("annalist-revised-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    write(
+        "a.txt",
+        "Date: 2026-12-07\n\nThe toll of Saturday's landslide was revised down to 74 from 81 \
+         people killed.\n",
+    );
+    write(
+        "b.txt",
+        "Date: 2026-12-07\n\nAt least 90 people were killed in Saturday's landslide.\n",
+    );
+    let (backend, errors) = MemoryBackend::from_paths(
+        std::slice::from_ref(&dir),
+        annalist_extract::Taggers::english(),
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(errors.is_empty(), "{errors:?}");
+    let c = backend.conflicts(&DateRange::default(), None).unwrap();
+    assert_eq!(c.conflicts.len(), 1, "{c:#?}");
+    let values: Vec<f64> = c.conflicts[0]
+        .figures
+        .iter()
+        .map(|f| f.figure.value)
+        .collect();
+    assert_eq!(values, [74.0, 90.0]);
+}
+
+#[test]
 fn conflicts_put_every_sources_figure_side_by_side() {
     let server = start(ServerConfig::default());
     let res = get(

@@ -233,6 +233,7 @@ pub(crate) struct FigureIn<'a> {
     pub start: usize,
     pub end: usize,
     pub vague: Option<&'a str>,
+    pub replaced: bool,
 }
 
 /// The characters `[a, b)` of `base` (which starts at character `offset` of the document),
@@ -259,7 +260,8 @@ pub(crate) fn encode_figures(figures: &[FigureIn<'_>], base: &str, offset: usize
         let flags = u64::from(f.low.is_some())
             | u64::from(f.high.is_some()) << 1
             | u64::from(!in_base) << 2
-            | u64::from(f.vague.is_some()) << 3;
+            | u64::from(f.vague.is_some()) << 3
+            | u64::from(f.replaced) << 4;
         put_u(&mut buf, flags);
         put_u(&mut buf, f.idx as u64);
         put_i(&mut buf, f.start as i64 - offset as i64);
@@ -278,7 +280,8 @@ pub(crate) fn encode_figures(figures: &[FigureIn<'_>], base: &str, offset: usize
         if !in_base {
             put_str(&mut buf, f.text);
         }
-        // Flag 8 came with vague counts: figures stored before it read as not vague.
+        // Flags 8 and 16 came with vague and replaced counts: figures stored before them
+        // read as neither.
         if let Some(words) = f.vague {
             put_str(&mut buf, words);
         }
@@ -328,6 +331,7 @@ pub(crate) fn decode_figures_into(
                 start: 0,
                 end: 0,
                 vague: None,
+                replaced: false,
             });
         }
         let f = &mut out[k];
@@ -362,6 +366,7 @@ pub(crate) fn decode_figures_into(
                     .ok_or_else(|| corrupt("figure outside its text".into()))?,
             );
         }
+        f.replaced = flags & 16 != 0;
         f.vague = if flags & 8 != 0 {
             Some(r.str()?.to_string())
         } else {
@@ -434,6 +439,7 @@ mod tests {
             start,
             end: start + text.chars().count(),
             vague: None,
+            replaced: false,
         }
     }
 

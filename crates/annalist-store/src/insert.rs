@@ -445,6 +445,7 @@ fn parts_of(x: &Extraction) -> Parts<'_> {
                         start: f.start,
                         end: f.end,
                         vague: f.vague.as_deref(),
+                        replaced: f.replaced,
                     },
                 )
             })

@@ -1289,6 +1289,7 @@ impl Store {
             for (idx, figure) in figures {
                 if figure.quantity != "count"
                     || figure.category == "other"
+                    || figure.replaced
                     || category.is_some_and(|c| c != figure.category)
                 {
                     continue;

@@ -365,6 +365,7 @@ fn v3(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
                             start: f.10 as usize,
                             end: f.11 as usize,
                             vague: None,
+                            replaced: false,
                         },
                     )
                 })

@@ -404,6 +404,35 @@ fn a_vague_count_keeps_its_words_in_the_timeline_and_the_conflicts() {
     assert_eq!(timeline.len(), 2, "{timeline:?}");
 }
 
+#[test]
+fn a_count_a_revision_replaced_is_not_a_competing_figure() {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .insert(&extraction(
+            "a.txt",
+            "Date: 2025-01-21\n\nThe toll of January 20, 1990 was revised down to 74 from \
+             81 people killed.\n",
+        ))
+        .unwrap();
+    store
+        .insert(&extraction(
+            "b.txt",
+            "Date: 2025-01-21\n\nOn January 20, 1990, 74 people were killed.\n",
+        ))
+        .unwrap();
+    // The sources agree once the replaced count is left out.
+    let conflicts = store.conflicts(None, None, None).unwrap();
+    assert!(conflicts.is_empty(), "{conflicts:#?}");
+    // It is still stored, and said to be replaced.
+    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    let figures: Vec<(f64, bool)> = page
+        .entries
+        .iter()
+        .flat_map(|e| e.figures.iter().map(|f| (f.value, f.replaced)))
+        .collect();
+    assert!(figures.contains(&(81.0, true)), "{figures:?}");
+}
+
 /// The index keeps no word counts (`detail='none'`), so there is no relevance to rank by:
 /// hits come newest first, on both paths a search with dates may take (checking each match,
 /// or starting from the dated sentences when there are more than 2,000 matches).

@@ -241,6 +241,7 @@ fn figure_view(f: annalist_store::FigureRecord) -> api::FigureView {
         start: f.start,
         end: f.end,
         vague: f.vague,
+        replaced: f.replaced,
     }
 }
 

@@ -28,6 +28,7 @@ pub fn figure(value: f64, bound: &str, category: &str) -> Figure {
         counted: "people".to_string(),
         quantity: "count".to_string(),
         vague: None,
+        replaced: false,
     }
 }
 

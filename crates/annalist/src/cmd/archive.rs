@@ -84,56 +84,85 @@ pub fn number(v: f64) -> String {
 pub fn figures_text(figures: &[FigureRecord]) -> String {
     figures
         .iter()
-        .map(|f| {
-            figure_text(
-                &f.category,
-                &f.bound,
-                (f.value, f.low, f.high),
-                &f.counted,
-                &f.quantity,
-                f.vague.as_deref(),
-            )
-        })
+        .map(|f| figure_text(&FigureLine::from(f)))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
+/// What [`figure_text`] shows of a figure, stored or just extracted.
+pub struct FigureLine<'a> {
+    /// `killed`, `injured`, …
+    pub category: &'a str,
+    /// `exact`, `at_least`, `at_most` or `approx`.
+    pub bound: &'a str,
+    /// The value, and a range's ends when the text gives one.
+    pub number: (f64, Option<f64>, Option<f64>),
+    /// What is counted, or the currency.
+    pub counted: &'a str,
+    /// `count`, `money` or `percent`.
+    pub quantity: &'a str,
+    /// The words of a vague count ("hundreds").
+    pub vague: Option<&'a str>,
+    /// The count a revision replaced.
+    pub replaced: bool,
+}
+
+impl<'a> From<&'a FigureRecord> for FigureLine<'a> {
+    fn from(f: &'a FigureRecord) -> FigureLine<'a> {
+        FigureLine {
+            category: &f.category,
+            bound: &f.bound,
+            number: (f.value, f.low, f.high),
+            counted: &f.counted,
+            quantity: &f.quantity,
+            vague: f.vague.as_deref(),
+            replaced: f.replaced,
+        }
+    }
+}
+
+impl<'a> From<&'a annalist_extract::Figure> for FigureLine<'a> {
+    fn from(f: &'a annalist_extract::Figure) -> FigureLine<'a> {
+        FigureLine {
+            category: &f.category,
+            bound: &f.bound,
+            number: (f.value, f.low, f.high),
+            counted: &f.counted,
+            quantity: &f.quantity,
+            vague: f.vague.as_deref(),
+            replaced: f.replaced,
+        }
+    }
+}
+
 /// One figure as a reader should see it: "killed at least 14 people", "killed 130–150
-/// people", "other about 10%", "arrested about 100 protesters ("hundreds")". `number` is the
-/// value and a range's ends, when the text gives one; `bound` is `exact`, `at_least`,
-/// `at_most` or `approx`; `counted` what is counted or the currency; `quantity` `count`,
-/// `money` or `percent`; `vague` the words of a vague count, shown beside the number that
-/// codes them so that "dozens" never reads as twelve.
-pub fn figure_text(
-    category: &str,
-    bound: &str,
-    number: (f64, Option<f64>, Option<f64>),
-    counted: &str,
-    quantity: &str,
-    vague: Option<&str>,
-) -> String {
-    let (value, low, high) = number;
-    let bound = match bound {
+/// people", "other about 10%". A vague count shows its words beside the number that codes
+/// them, so that "dozens" never reads as twelve: "arrested about 100 protesters
+/// ("hundreds")"; a count a revision replaced says so: "killed 81 people (replaced)".
+pub fn figure_text(f: &FigureLine<'_>) -> String {
+    let (value, low, high) = f.number;
+    let bound = match f.bound {
         "at_least" => "at least ",
         "at_most" => "at most ",
         "approx" => "about ",
         _ => "",
     };
     let n = match (low, high) {
-        (Some(l), Some(h)) if l != h => format!("{}–{}", self::number(l), self::number(h)),
-        _ => format!("{bound}{}", self::number(value)),
+        (Some(l), Some(h)) if l != h => format!("{}–{}", number(l), number(h)),
+        _ => format!("{bound}{}", number(value)),
     };
-    let percent = if quantity == "percent" { "%" } else { "" };
-    let counted = if counted.is_empty() {
+    let percent = if f.quantity == "percent" { "%" } else { "" };
+    let counted = if f.counted.is_empty() {
         String::new()
     } else {
-        format!(" {counted}")
+        format!(" {}", f.counted)
     };
-    let words = match vague {
+    let words = match f.vague {
         Some(w) => format!(" (\"{}\")", w.to_lowercase()),
         None => String::new(),
     };
-    format!("{category} {n}{percent}{counted}{words}")
+    let replaced = if f.replaced { " (replaced)" } else { "" };
+    format!("{} {n}{percent}{counted}{words}{replaced}", f.category)
 }
 
 /// A CSV field (RFC 4180 quoting).
@@ -302,45 +331,50 @@ pub fn html_escape(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn line<'a>(
+        category: &'a str,
+        bound: &'a str,
+        number: (f64, Option<f64>, Option<f64>),
+        counted: &'a str,
+        quantity: &'a str,
+    ) -> FigureLine<'a> {
+        FigureLine {
+            category,
+            bound,
+            number,
+            counted,
+            quantity,
+            vague: None,
+            replaced: false,
+        }
+    }
+
     #[test]
     fn a_figure_reads_as_a_phrase() {
-        assert_eq!(
-            figure_text(
-                "killed",
-                "at_least",
-                (12_000.0, None, None),
-                "people",
-                "count",
-                None
-            ),
-            "killed at least 12,000 people"
+        let at_least = line(
+            "killed",
+            "at_least",
+            (12_000.0, None, None),
+            "people",
+            "count",
         );
-        assert_eq!(
-            figure_text("killed", "approx", (10.0, None, None), "", "percent", None),
-            "killed about 10%"
+        assert_eq!(figure_text(&at_least), "killed at least 12,000 people");
+        let percent = line("killed", "approx", (10.0, None, None), "", "percent");
+        assert_eq!(figure_text(&percent), "killed about 10%");
+        let range = line(
+            "killed",
+            "at_least",
+            (130.0, Some(130.0), Some(150.0)),
+            "people",
+            "count",
         );
-        assert_eq!(
-            figure_text(
-                "destroyed",
-                "approx",
-                (12.0, None, None),
-                "homes",
-                "count",
-                Some("Dozens")
-            ),
-            "destroyed about 12 homes (\"dozens\")"
-        );
-        assert_eq!(
-            figure_text(
-                "killed",
-                "at_least",
-                (130.0, Some(130.0), Some(150.0)),
-                "people",
-                "count",
-                None
-            ),
-            "killed 130–150 people"
-        );
+        assert_eq!(figure_text(&range), "killed 130–150 people");
+        let mut vague = line("destroyed", "approx", (12.0, None, None), "homes", "count");
+        vague.vague = Some("Dozens");
+        assert_eq!(figure_text(&vague), "destroyed about 12 homes (\"dozens\")");
+        let mut replaced = line("killed", "exact", (81.0, None, None), "people", "count");
+        replaced.replaced = true;
+        assert_eq!(figure_text(&replaced), "killed 81 people (replaced)");
     }
 
     #[test]

@@ -43,17 +43,7 @@ impl Row<'_> {
             .figures
             .iter()
             .filter_map(|&i| self.x.figures.get(i))
-            .map(|f| {
-                let number = (f.value, f.low, f.high);
-                super::archive::figure_text(
-                    &f.category,
-                    &f.bound,
-                    number,
-                    &f.counted,
-                    &f.quantity,
-                    f.vague.as_deref(),
-                )
-            })
+            .map(|f| super::archive::figure_text(&f.into()))
             .collect::<Vec<_>>()
             .join(", ")
     }
