@@ -775,12 +775,17 @@ impl SessionState {
                         (crate::value::YearField::Year(y), Some(d)) => i32::from(d.year()) - y,
                         _ => 0,
                     };
-                    // A day of another year starts a story; so does a month of a year long
-                    // gone ("The Ottomans laid siege in April 1453 … on 29 May the city fell"),
+                    // A day of another year starts a story; so does a month or season of a
+                    // year long gone ("The Ottomans laid siege in April 1453 … on 29 May the
+                    // city fell", "In the spring of 1992 the town fell … by the summer"),
                     // though in news a month a few years back is most often a comparison.
                     let fine = reference.to_date().is_some()
                         || (years_back >= STORY_MONTH_YEARS
-                            && matches!(reference.part, crate::value::DatePart::Month(Some(_))))
+                            && matches!(
+                                reference.part,
+                                crate::value::DatePart::Month(Some(_))
+                                    | crate::value::DatePart::Season(_)
+                            ))
                         || (years_back >= STORY_YEAR_YEARS
                             && reference.part == crate::value::DatePart::None);
                     if years_back != 0 && fine {
