@@ -429,8 +429,13 @@ impl Context {
 
     fn unknown_day_of_story(&self, days: i64) -> Option<CalendarValue> {
         let r = self.reference?;
+        // (A story already at an unknown day of its year, "2026-XX-XXT23:00", stays on one:
+        // "from 11 p.m. to 5 a.m." is not 5 a.m. on 1 January.)
         if !matches!(r.year, YearField::Year(_))
-            || matches!(r.part, DatePart::Day { .. } | DatePart::WeekDay { .. })
+            || matches!(
+                r.part,
+                DatePart::Day { day: Some(_), .. } | DatePart::WeekDay { .. }
+            )
         {
             return None;
         }
@@ -444,6 +449,7 @@ impl Context {
         }
         let month = match r.part {
             DatePart::Month(Some(m)) if days.abs() <= 1 => Some(m),
+            DatePart::Day { month, day: None } if days == 0 => month,
             _ => None,
         };
         Some(cal(r.year, DatePart::Day { month, day: None }, None))
@@ -1471,7 +1477,10 @@ fn resolve_calendar(
             let looks_ahead = !ctx.narrative && tense == Some(Tense::Future);
             // "I have been waiting since 6am": the period reaches the time of writing, so it
             // began on the writer's day, whatever day the story was at.
-            let pref = if ctx.reaches_now {
+            // "A curfew from 11 p.m. to 5 a.m. remains in force": told in the present, in
+            // news, the writer's night, whatever day the story was at.
+            let told_now = !ctx.narrative && tense.is_none() && !ctx.recent_reference;
+            let pref = if ctx.reaches_now || told_now {
                 Some(AnchorPref::Dct)
             } else {
                 f.anchor.or(Some(AnchorPref::Narrative))

@@ -1736,3 +1736,41 @@ fn the_caller_can_state_the_date_order() {
         .collect();
     assert_eq!(values, ["2026-12-07", "2026-06-12"]);
 }
+
+#[test]
+fn a_clock_time_told_in_the_present_in_news_is_the_writers() {
+    // Before: the story's day (28 November) held "11 p.m." and "5 a.m.".
+    assert_eq!(
+        values_in_news(
+            "2026-12-07T10:00",
+            "The last round, held on November 28, ended without agreement.\n\nA curfew from \
+             11 p.m. to 5 a.m. remains in force."
+        ),
+        ["2026-11-28", "2026-12-07T23:00", "2026-12-08T05:00"]
+    );
+    // Told in the past, it stays on the story's day.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07T10:00",
+            "The last round, held on November 28, ended without agreement. A curfew from \
+             11 p.m. to 5 a.m. was imposed."
+        ),
+        ["2026-11-28", "2026-11-28T23:00", "2026-11-29T05:00"]
+    );
+}
+
+#[test]
+fn the_end_of_a_night_on_an_unknown_day_stays_on_an_unknown_day() {
+    // Before: "5 a.m." fell on 1 January of the story's year.
+    let values = values_in_news(
+        "2026-12-07T10:00",
+        "The last round, held on November 28, ended without agreement.\n\nSince the \
+         invasion began in February 2022, more than 12,000 civilians have been killed. In the \
+         first ten months of this year alone, 1,800 civilians died.\n\nA curfew from 11 p.m. \
+         to 5 a.m. was imposed.",
+    );
+    assert_eq!(
+        values[values.len() - 2..],
+        ["2026-XX-XXT23:00", "2026-XX-XXT05:00"]
+    );
+}
