@@ -1110,12 +1110,21 @@ fn resolve_offset(
     };
     let pref = f.anchor;
     if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
-        // "nine hours later": clock arithmetic from the last stated time, or the DCT's.
+        // "nine hours later": clock arithmetic from the last stated time, or the DCT's. (Not
+        // the DCT's after a day of the story without a time: "on 14 March 1986 … 36 hours
+        // later" counts whole days from that day, below.)
+        let story_day_apart = ctx
+            .day_reference
+            .and_then(|d| d.to_date())
+            .is_some_and(|d| Some(d) != ctx.dct);
         let base = match pref {
             Some(AnchorPref::Narrative) => ctx
                 .time_reference
                 .map(|t| (t, AnchorUsed::Narrative))
-                .or(ctx.dct_time.map(|t| (t, AnchorUsed::Dct))),
+                .or(ctx
+                    .dct_time
+                    .filter(|_| !story_day_apart)
+                    .map(|t| (t, AnchorUsed::Dct))),
             _ => ctx.dct_time.map(|t| (t, AnchorUsed::Dct)),
         };
         if let Some((t, used)) = base {

@@ -1774,3 +1774,24 @@ fn the_end_of_a_night_on_an_unknown_day_stays_on_an_unknown_day() {
         ["2026-XX-XXT23:00", "2026-XX-XXT05:00"]
     );
 }
+
+#[test]
+fn hours_after_a_day_of_the_story_count_from_that_day_not_the_writers_clock() {
+    // Before: "36 hours later" was 36 hours after the DCT (2026-12-08T22:00).
+    assert_eq!(
+        values_in_news(
+            "2026-12-07T10:00",
+            "The mine exploded on 14 March 1986. Rescuers reached the first survivors 36 hours \
+             later."
+        ),
+        ["1986-03-14", "1986-03-15"]
+    );
+    // On the writer's day, the writer's clock still counts.
+    assert_eq!(
+        values_in_news(
+            "2026-12-07T10:00",
+            "The mine exploded today. Rescuers arrived three hours later."
+        ),
+        ["2026-12-07", "2026-12-07T13:00"]
+    );
+}
