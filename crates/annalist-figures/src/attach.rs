@@ -87,10 +87,25 @@ impl Attacher<'_> {
     }
 
     fn trigger(&self, i: usize, roles: &[Role]) -> Option<(Category, usize)> {
+        // "200 rallies were held": right after a number, the events counted.
+        if self.is(i, Class::EventNoun) && i > 0 && self.is_number_word(i - 1) {
+            return None;
+        }
         self.entries(i).find_map(|(e, n)| match e {
             Entry::Trigger(c, r) if roles.contains(r) => Some((*c, n)),
             _ => None,
         })
+    }
+
+    /// Whether the token at `i` is a number: digits or a number word ("two hundred").
+    fn is_number_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Num)
+            || self.entries(i).any(|(e, _)| {
+                matches!(
+                    e,
+                    Entry::Atom(_) | Entry::Scale(_) | Entry::Vague(_) | Entry::Suffix(_)
+                )
+            })
     }
 
     fn counted_at(&self, i: usize) -> Option<(usize, bool, Option<Category>)> {

@@ -130,6 +130,9 @@ pub(crate) enum Class {
     /// Words of a revision ("revised", "corrected"): in their clause, the count after a
     /// `ChangeFrom` word is the one replaced ("revised the toll to 74 from 81").
     Revision,
+    /// Plural nouns of events that are also forms of a trigger verb ("rallies", "protests"):
+    /// right after a number they are what is counted, not what happened to it.
+    EventNoun,
     /// Phrases before a noun naming a group a figure belongs to ("among the": "Among the
     /// dead were 6 children").
     Among,
@@ -461,6 +464,7 @@ impl Lexicon {
                     "range_to" => Class::RangeTo,
                     "change_from" => Class::ChangeFrom,
                     "revision" => Class::Revision,
+                    "event_noun" => Class::EventNoun,
                     "among" => Class::Among,
                     "irregular_plural" => Class::IrregularPlural,
                     "share" => Class::Share,
