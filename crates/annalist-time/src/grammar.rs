@@ -889,6 +889,8 @@ fn match_atom(pack: &LanguagePack, atom: &Atom, item: &Item) -> Option<Frame> {
                 }
             }
         }),
+        // A word no rule names contributes nothing, wherever the pattern has it.
+        (Atom::Other, _) if is_barrier(item) => Some(Frame::default()),
         _ => None,
     }
 }
