@@ -348,33 +348,44 @@ fn search_finds_sentences_with_the_dates_they_talk_about() {
     );
 }
 
-#[test]
-fn a_part_of_a_documents_count_and_a_source_revising_itself_are_not_conflicts() {
-    let dir = std::env::temp_dir().join(format!("annalist-parts-{}", std::process::id()));
+/// The conflicts among `files` (name, text), read from a folder by the in-memory backend.
+fn conflicts_of(tag: &str, files: &[(&str, &str)]) -> Conflicts {
+    let dir = std::env::temp_dir().join(format!("annalist-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
-    write(
-        "a.txt",
-        "Date: 2026-12-07\n\nAt least 74 people were killed on Saturday. Of the dead, 31 were \
-         children.\n",
-    );
-    write(
-        "b.txt",
-        "Date: 2026-12-07\n\nAt least 81 people were killed on Saturday.\n",
-    );
-    // One source giving two counts of the same thing for another day.
-    write(
-        "c.txt",
-        "Date: 2026-12-07\n\nTen people were injured on Friday, and later 12 people were \
-         injured on Friday.\n",
-    );
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
     let (backend, errors) = MemoryBackend::from_paths(
         std::slice::from_ref(&dir),
         annalist_extract::Taggers::english(),
     );
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(errors.is_empty(), "{errors:?}");
-    let c = backend.conflicts(&DateRange::default(), None).unwrap();
+    backend.conflicts(&DateRange::default(), None).unwrap()
+}
+
+#[test]
+fn a_part_of_a_documents_count_and_a_source_revising_itself_are_not_conflicts() {
+    let c = conflicts_of(
+        "parts",
+        &[
+            (
+                "a.txt",
+                "Date: 2026-12-07\n\nAt least 74 people were killed on Saturday. Of the dead, \
+                 31 were children.\n",
+            ),
+            (
+                "b.txt",
+                "Date: 2026-12-07\n\nAt least 81 people were killed on Saturday.\n",
+            ),
+            // One source giving two counts of the same thing for another day.
+            (
+                "c.txt",
+                "Date: 2026-12-07\n\nTen people were injured on Friday, and later 12 people \
+                 were injured on Friday.\n",
+            ),
+        ],
+    );
     assert_eq!(c.conflicts.len(), 1, "{c:#?}");
     let values: Vec<f64> = c.conflicts[0]
         .figures
@@ -387,24 +398,19 @@ fn a_part_of_a_documents_count_and_a_source_revising_itself_are_not_conflicts() 
 
 #[test]
 fn a_vague_count_shows_its_words_beside_its_coding() {
-    let dir = std::env::temp_dir().join(format!("annalist-vague-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
-    write(
-        "a.txt",
-        "Date: 2026-12-07\n\nDozens of homes were destroyed on Saturday.\n",
+    let c = conflicts_of(
+        "vague",
+        &[
+            (
+                "a.txt",
+                "Date: 2026-12-07\n\nDozens of homes were destroyed on Saturday.\n",
+            ),
+            (
+                "b.txt",
+                "Date: 2026-12-07\n\nAt least 40 homes were destroyed on Saturday.\n",
+            ),
+        ],
     );
-    write(
-        "b.txt",
-        "Date: 2026-12-07\n\nAt least 40 homes were destroyed on Saturday.\n",
-    );
-    let (backend, errors) = MemoryBackend::from_paths(
-        std::slice::from_ref(&dir),
-        annalist_extract::Taggers::english(),
-    );
-    std::fs::remove_dir_all(&dir).unwrap();
-    assert!(errors.is_empty(), "{errors:?}");
-    let c = backend.conflicts(&DateRange::default(), None).unwrap();
     assert_eq!(c.conflicts.len(), 1, "{c:#?}");
     let figures: Vec<(f64, Option<&str>)> = c.conflicts[0]
         .figures
@@ -420,25 +426,20 @@ fn a_vague_count_shows_its_words_beside_its_coding() {
 
 #[test]
 fn a_count_a_revision_replaced_is_left_out_of_the_conflicts() {
-    let dir = std::env::temp_dir().join(format!("annalist-revised-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
-    write(
-        "a.txt",
-        "Date: 2026-12-07\n\nThe toll of Saturday's landslide was revised down to 74 from 81 \
-         people killed.\n",
+    let c = conflicts_of(
+        "revised",
+        &[
+            (
+                "a.txt",
+                "Date: 2026-12-07\n\nThe toll of Saturday's landslide was revised down to 74 \
+                 from 81 people killed.\n",
+            ),
+            (
+                "b.txt",
+                "Date: 2026-12-07\n\nAt least 90 people were killed in Saturday's landslide.\n",
+            ),
+        ],
     );
-    write(
-        "b.txt",
-        "Date: 2026-12-07\n\nAt least 90 people were killed in Saturday's landslide.\n",
-    );
-    let (backend, errors) = MemoryBackend::from_paths(
-        std::slice::from_ref(&dir),
-        annalist_extract::Taggers::english(),
-    );
-    std::fs::remove_dir_all(&dir).unwrap();
-    assert!(errors.is_empty(), "{errors:?}");
-    let c = backend.conflicts(&DateRange::default(), None).unwrap();
     assert_eq!(c.conflicts.len(), 1, "{c:#?}");
     let values: Vec<f64> = c.conflicts[0]
         .figures

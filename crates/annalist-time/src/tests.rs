@@ -1719,22 +1719,29 @@ fn a_document_that_writes_month_first_or_gives_no_evidence_reads_month_first() {
 
 #[test]
 fn the_caller_can_state_the_date_order() {
-    let tagger = Tagger::english();
-    let mut anchor = anchor_at("2026-12-07");
-    anchor.date_order = crate::DateOrder::DayFirst;
-    let values: Vec<String> = tagger
-        .tag("On December 7, 2026, it was set for 6/12/2026.", &anchor)
-        .iter()
-        .map(|t| t.value.to_string())
-        .collect();
-    assert_eq!(values, ["2026-12-07", "2026-12-06"]);
-    anchor.date_order = crate::DateOrder::MonthFirst;
-    let values: Vec<String> = tagger
-        .tag("On 7 December 2026 it was set for 6/12/2026.", &anchor)
-        .iter()
-        .map(|t| t.value.to_string())
-        .collect();
-    assert_eq!(values, ["2026-12-07", "2026-06-12"]);
+    let values = |order: crate::DateOrder, text: &str| -> Vec<String> {
+        let mut anchor = anchor_at("2026-12-07");
+        anchor.date_order = order;
+        Tagger::english()
+            .tag(text, &anchor)
+            .iter()
+            .map(|t| t.value.to_string())
+            .collect()
+    };
+    assert_eq!(
+        values(
+            crate::DateOrder::DayFirst,
+            "On December 7, 2026, it was set for 6/12/2026."
+        ),
+        ["2026-12-07", "2026-12-06"]
+    );
+    assert_eq!(
+        values(
+            crate::DateOrder::MonthFirst,
+            "On 7 December 2026 it was set for 6/12/2026."
+        ),
+        ["2026-12-07", "2026-06-12"]
+    );
 }
 
 #[test]

@@ -107,33 +107,26 @@ pub struct FigureLine<'a> {
     pub replaced: bool,
 }
 
-impl<'a> From<&'a FigureRecord> for FigureLine<'a> {
-    fn from(f: &'a FigureRecord) -> FigureLine<'a> {
-        FigureLine {
-            category: &f.category,
-            bound: &f.bound,
-            number: (f.value, f.low, f.high),
-            counted: &f.counted,
-            quantity: &f.quantity,
-            vague: f.vague.as_deref(),
-            replaced: f.replaced,
+/// Both kinds of figure (stored, just extracted) name their fields alike.
+macro_rules! figure_line_from {
+    ($($ty:ty),*) => {$(
+        impl<'a> From<&'a $ty> for FigureLine<'a> {
+            fn from(f: &'a $ty) -> FigureLine<'a> {
+                FigureLine {
+                    category: &f.category,
+                    bound: &f.bound,
+                    number: (f.value, f.low, f.high),
+                    counted: &f.counted,
+                    quantity: &f.quantity,
+                    vague: f.vague.as_deref(),
+                    replaced: f.replaced,
+                }
+            }
         }
-    }
+    )*};
 }
 
-impl<'a> From<&'a annalist_extract::Figure> for FigureLine<'a> {
-    fn from(f: &'a annalist_extract::Figure) -> FigureLine<'a> {
-        FigureLine {
-            category: &f.category,
-            bound: &f.bound,
-            number: (f.value, f.low, f.high),
-            counted: &f.counted,
-            quantity: &f.quantity,
-            vague: f.vague.as_deref(),
-            replaced: f.replaced,
-        }
-    }
-}
+figure_line_from!(FigureRecord, annalist_extract::Figure);
 
 /// One figure as a reader should see it: "killed at least 14 people", "killed 130–150
 /// people", "other about 10%". A vague count shows its words beside the number that codes
