@@ -341,7 +341,13 @@ impl Attacher<'_> {
         if p.case_ending {
             // "sayı 61-ə çatdı" (the number reached 61): what follows is not counted.
         } else if let Some((c, tail)) = head {
-            out.category = Some((c, Source::Head));
+            // "Two of the wounded later died": a group's members who died are dead.
+            let died = self
+                .is(p.end, Class::Partitive)
+                .then(|| self.right(tail))
+                .flatten()
+                .filter(|&(verb, _)| verb == Category::Killed && c != Category::Killed);
+            out.category = Some((died.map_or(c, |(verb, _)| verb), Source::Head));
             out.tail = tail;
         } else if partitive_them {
             out.tail = after + 2;
