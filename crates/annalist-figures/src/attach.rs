@@ -341,13 +341,18 @@ impl Attacher<'_> {
         if p.case_ending {
             // "sayı 61-ə çatdı" (the number reached 61): what follows is not counted.
         } else if let Some((c, tail)) = head {
-            // "Two of the wounded later died": a group's members who died are dead.
-            let died = self
+            // "Two of the wounded later died", "released 41 of the detainees": what a verb
+            // says happened to a group's members, rather than what made them the group.
+            let verb = self
                 .is(p.end, Class::Partitive)
-                .then(|| self.right(tail))
+                .then(|| {
+                    self.right(tail)
+                        .map(|(verb, _)| verb)
+                        .or_else(|| self.left(p.start, prev_end))
+                })
                 .flatten()
-                .filter(|&(verb, _)| verb == Category::Killed && c != Category::Killed);
-            out.category = Some((died.map_or(c, |(verb, _)| verb), Source::Head));
+                .filter(|&verb| verb != c && verb != Category::Other);
+            out.category = Some((verb.unwrap_or(c), Source::Head));
             out.tail = tail;
         } else if partitive_them {
             out.tail = after + 2;

@@ -76,6 +76,10 @@ pub enum Category {
     Injured,
     /// Arrested, detained, jailed.
     Arrested,
+    /// Sentenced, convicted.
+    Sentenced,
+    /// Released, freed, pardoned.
+    Released,
     /// Missing, abducted, unaccounted for.
     Missing,
     /// Displaced, fled, evacuated, refugees.
@@ -92,10 +96,12 @@ pub enum Category {
 
 impl Category {
     /// Every category, in the order the documentation lists them.
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 11] = [
         Category::Killed,
         Category::Injured,
         Category::Arrested,
+        Category::Sentenced,
+        Category::Released,
         Category::Missing,
         Category::Displaced,
         Category::Destroyed,
@@ -110,6 +116,8 @@ impl Category {
             Category::Killed => "killed",
             Category::Injured => "injured",
             Category::Arrested => "arrested",
+            Category::Sentenced => "sentenced",
+            Category::Released => "released",
             Category::Missing => "missing",
             Category::Displaced => "displaced",
             Category::Destroyed => "destroyed",
@@ -125,6 +133,8 @@ impl Category {
             "killed" => Category::Killed,
             "injured" => Category::Injured,
             "arrested" => Category::Arrested,
+            "sentenced" => Category::Sentenced,
+            "released" => Category::Released,
             "missing" => Category::Missing,
             "displaced" => Category::Displaced,
             "destroyed" => Category::Destroyed,
@@ -143,6 +153,8 @@ impl Category {
             Category::Killed
                 | Category::Injured
                 | Category::Arrested
+                | Category::Sentenced
+                | Category::Released
                 | Category::Missing
                 | Category::Displaced
                 | Category::Participants
