@@ -497,6 +497,19 @@ mod tests {
     }
 
     #[test]
+    fn a_count_that_remains_holds_at_the_time_of_writing() {
+        // Before: the story's Friday.
+        assert_event_dates(
+            "Date: 2026-12-07\n\nFlash floods swept through the valley on Friday, killing 23 \
+             people. Eleven people remain missing, the agency said.\n",
+            &[
+                ("2026-12-04", TimeSource::Explicit),
+                ("2026-12-07", TimeSource::Dct),
+            ],
+        );
+    }
+
+    #[test]
     fn a_count_told_in_the_present_holds_at_the_time_of_writing() {
         assert_event_dates(
             "Date: 2026-12-07\n\nThe floods began on 23 November. Two days later the army \

@@ -362,6 +362,9 @@ fn a_running_total_is_marked_to_date() {
         to_date("Police detained 1,500 people, the most since the protests began."),
         [false]
     );
+    // A state that holds as it is told.
+    assert_eq!(to_date("Eleven people remain missing."), [true]);
+    assert_eq!(to_date("Some 250 people remained in detention."), [false]);
     // Told of the story's time, not the writer's.
     assert_eq!(to_date("By March the toll had risen to 300."), [false]);
     assert_eq!(to_date("In 1988 the army killed 52 people."), [false]);
