@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use annalist_figures::Vocabulary;
 use annalist_ingest::{Document, Sentence, segment};
-use annalist_time::{Anchor, Tagger, Timex};
+use annalist_time::{Anchor, DateOrder, Tagger, Timex};
 use serde::Serialize;
 
 /// How many sentences at the top of a document may be a line that only gives its date.
@@ -115,6 +115,8 @@ pub struct Taggers {
     taggers: Vec<Tagger>,
     /// Pack vocabularies by language code; English is built in.
     figures: Vec<(String, Arc<Vocabulary>)>,
+    /// How documents write numeric dates ("03/04/2015"); decided per document by default.
+    date_order: DateOrder,
 }
 
 impl Default for Taggers {
@@ -129,7 +131,14 @@ impl Taggers {
         Taggers {
             taggers: vec![Tagger::english()],
             figures: Vec::new(),
+            date_order: DateOrder::Auto,
         }
+    }
+
+    /// Reads every document's numeric dates in this order ("03/04/2015" as 4 March or 3
+    /// April), instead of deciding per document.
+    pub fn set_date_order(&mut self, order: DateOrder) {
+        self.date_order = order;
     }
 
     /// Adds the figures vocabulary of the language `code` ("tr"); one for the same code is
@@ -201,6 +210,10 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
                 );
                 Anchor::none()
             }
+        };
+        let anchor = Anchor {
+            date_order: taggers.date_order,
+            ..anchor
         };
         tagger.tag(&doc.text, &anchor)
     } else {

@@ -230,6 +230,28 @@ fn extract_reads_a_folder_reports_skips_and_fails() {
 }
 
 #[test]
+fn extract_takes_the_date_order_for_every_document() {
+    let value = |order: &str| {
+        let out = run_with_stdin(
+            annalist().args(["extract", "--quiet", "--date-order", order, "-"]),
+            "Date: 2026-12-07\n\nThe hearing was set for 6/12/2026.\n",
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        d["timexes"][0]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(value("day-first"), "2026-12-06");
+    assert_eq!(value("auto"), "2026-06-12");
+}
+
+#[test]
 fn extract_from_stdin_with_a_dct_flag() {
     let out = run_with_stdin(
         annalist().args(["extract", "--quiet", "--dct", "2025-03-14", "-"]),

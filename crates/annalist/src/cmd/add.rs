@@ -60,7 +60,7 @@ struct Tally {
 
 pub fn run(args: AddArgs) -> anyhow::Result<()> {
     let opts = options(&args.input)?;
-    let taggers = super::pack::taggers(&args.input.pack)?;
+    let taggers = args.input.tagging.taggers()?;
     let path = args.db.path();
     let mut store = Store::open(&path)?;
     let jobs = args

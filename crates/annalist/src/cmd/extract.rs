@@ -45,11 +45,8 @@ pub struct ExtractArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub(crate) quiet: bool,
-    /// A language pack folder (lexicon.txt, rules.txt) whose name is a language code
-    /// ("ru"): documents detected in that language are tagged with it. Repeatable; English
-    /// is built in.
-    #[arg(long, value_name = "DIR")]
-    pub(crate) pack: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) tagging: super::pack::TaggerArgs,
 }
 
 fn prepend(list: &mut Vec<String>, extra: &[String]) {
@@ -91,7 +88,7 @@ pub fn options(args: &ExtractArgs) -> anyhow::Result<IngestOptions> {
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
     let opts = options(&args)?;
-    let taggers = super::pack::taggers(&args.pack)?;
+    let taggers = args.tagging.taggers()?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let progress = if !args.quiet && std::io::stderr().is_terminal() {

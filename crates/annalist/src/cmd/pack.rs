@@ -9,8 +9,52 @@ use std::path::{Path, PathBuf};
 
 use annalist_extract::Taggers;
 use annalist_figures::Vocabulary;
-use annalist_time::{LanguagePack, Tagger};
+use annalist_time::{DateOrder, LanguagePack, Tagger};
 use anyhow::{Context, bail};
+
+/// How numeric dates order day and month.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum DateOrderArg {
+    /// Decide per document, from its dates that can be read only one way; month first without
+    /// evidence.
+    Auto,
+    /// "03/04/2015" is 4 March (United States).
+    MonthFirst,
+    /// "03/04/2015" is 3 April (most of the world).
+    DayFirst,
+}
+
+impl From<DateOrderArg> for DateOrder {
+    fn from(o: DateOrderArg) -> DateOrder {
+        match o {
+            DateOrderArg::Auto => DateOrder::Auto,
+            DateOrderArg::MonthFirst => DateOrder::MonthFirst,
+            DateOrderArg::DayFirst => DateOrder::DayFirst,
+        }
+    }
+}
+
+/// How every command that extracts articles tags them: language packs and date order.
+#[derive(clap::Args, Debug, Clone)]
+pub struct TaggerArgs {
+    /// A language pack folder (lexicon.txt, rules.txt, figures.txt) whose name is a language
+    /// code ("ru"): documents detected in that language are tagged with it. Repeatable;
+    /// English is built in.
+    #[arg(long, value_name = "DIR")]
+    pub pack: Vec<PathBuf>,
+    /// Whether "03/04/2015" is 4 March or 3 April in every document.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub date_order: DateOrderArg,
+}
+
+impl TaggerArgs {
+    /// The taggers and figures these arguments ask for.
+    pub fn taggers(&self) -> anyhow::Result<Taggers> {
+        let mut taggers = taggers(&self.pack)?;
+        taggers.set_date_order(self.date_order.into());
+        Ok(taggers)
+    }
+}
 
 /// Arguments of `annalist check-pack`.
 #[derive(clap::Args)]

@@ -36,10 +36,8 @@ pub struct ServeArgs {
     /// Seconds a request may take before it is answered 408.
     #[arg(long, default_value_t = 30)]
     timeout_secs: u64,
-    /// A language pack folder for documents in its language, read with --from or POSTed
-    /// (see `annalist extract --pack`). Repeatable.
-    #[arg(long, value_name = "DIR")]
-    pack: Vec<PathBuf>,
+    #[command(flatten)]
+    tagging: super::pack::TaggerArgs,
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
@@ -55,7 +53,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         timeout: Duration::from_secs(args.timeout_secs.max(1)),
         ..ServerConfig::default()
     };
-    let taggers = super::pack::taggers(&args.pack)?;
+    let taggers = args.tagging.taggers()?;
     let backend: Arc<dyn annalist_server::Backend> = if args.from.is_empty() {
         let path = annalist_store::resolve_path(args.db.as_deref());
         Arc::new(

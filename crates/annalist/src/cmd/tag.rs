@@ -6,6 +6,8 @@ use crate::chunks::ChunkReader;
 use std::path::PathBuf;
 
 use annalist_time::{Anchor, DateOrder, Style, Tagger, Timex};
+
+use super::pack::DateOrderArg;
 use anyhow::{Context, bail};
 use serde::Serialize;
 
@@ -38,28 +40,6 @@ impl From<StyleArg> for Style {
             StyleArg::Auto => Style::Auto,
             StyleArg::News => Style::News,
             StyleArg::Narrative => Style::Narrative,
-        }
-    }
-}
-
-/// How numeric dates order day and month.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum DateOrderArg {
-    /// Decide per document, from its dates that can be read only one way; month first without
-    /// evidence.
-    Auto,
-    /// "03/04/2015" is 4 March (United States).
-    MonthFirst,
-    /// "03/04/2015" is 3 April (most of the world).
-    DayFirst,
-}
-
-impl From<DateOrderArg> for DateOrder {
-    fn from(o: DateOrderArg) -> DateOrder {
-        match o {
-            DateOrderArg::Auto => DateOrder::Auto,
-            DateOrderArg::MonthFirst => DateOrder::MonthFirst,
-            DateOrderArg::DayFirst => DateOrder::DayFirst,
         }
     }
 }

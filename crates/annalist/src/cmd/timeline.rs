@@ -14,10 +14,8 @@ pub struct TimelineArgs {
     /// Articles to extract and put in order on the fly, instead of reading the archive
     /// (formats text, json and csv).
     files: Vec<std::path::PathBuf>,
-    /// With files: a language pack folder for documents in its language (see `annalist
-    /// extract --pack`). Repeatable.
-    #[arg(long, value_name = "DIR")]
-    pack: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    tagging: super::pack::TaggerArgs,
     #[command(flatten)]
     range: RangeArgs,
     /// Words (all of them) the statement must contain.
@@ -74,7 +72,7 @@ pub fn run(args: TimelineArgs) -> anyhow::Result<()> {
             ),
         };
         let opts = annalist_ingest::IngestOptions::default();
-        let taggers = super::pack::taggers(&args.pack)?;
+        let taggers = args.tagging.taggers()?;
         return run_files(&args.files, &opts, &taggers, format);
     }
     let format = Format::parse(&args.format)?;
