@@ -428,7 +428,8 @@ mod tests {
             &[
                 ("2026-09-14", TimeSource::Explicit),
                 ("2026-09-14", TimeSource::Dct),
-                ("2026-09-14", TimeSource::Inherited),
+                // "remain missing": a state at the time of writing.
+                ("2026-09-14", TimeSource::Dct),
                 ("2026-09-06", TimeSource::Explicit),
             ],
         );
