@@ -263,6 +263,13 @@ pub(crate) fn rejected(
     {
         return true;
     }
+    // "14 members of one family": the group the count before belongs to, not a count.
+    if p.lone_one
+        && look.is(before, Class::Partitive)
+        && before2.is_some_and(|k| look.counted_noun(k))
+    {
+        return true;
+    }
     // Fractional counts without a scale ("5.1 magnitude") are measures.
     if p.quantity == Quantity::Count && first.num.decimal && p.core_end == p.core_start + 1 {
         return true;
