@@ -348,6 +348,15 @@ fn search_finds_sentences_with_the_dates_they_talk_about() {
     );
 }
 
+/// Each source's value in the first conflict, in order.
+fn conflict_values(c: &Conflicts) -> Vec<f64> {
+    c.conflicts[0]
+        .figures
+        .iter()
+        .map(|f| f.figure.value)
+        .collect()
+}
+
 /// The conflicts among `files` (name, text), read from a folder by the in-memory backend.
 fn conflicts_of(tag: &str, files: &[(&str, &str)]) -> Conflicts {
     let dir = std::env::temp_dir().join(format!("annalist-{tag}-{}", std::process::id()));
@@ -387,11 +396,7 @@ fn a_part_of_a_documents_count_and_a_source_revising_itself_are_not_conflicts() 
         ],
     );
     assert_eq!(c.conflicts.len(), 1, "{c:#?}");
-    let values: Vec<f64> = c.conflicts[0]
-        .figures
-        .iter()
-        .map(|f| f.figure.value)
-        .collect();
+    let values = conflict_values(&c);
     assert_eq!(values, [74.0, 81.0]);
     assert_eq!(c.conflicts[0].best, 74.0);
 }
@@ -441,11 +446,7 @@ fn a_count_a_revision_replaced_is_left_out_of_the_conflicts() {
         ],
     );
     assert_eq!(c.conflicts.len(), 1, "{c:#?}");
-    let values: Vec<f64> = c.conflicts[0]
-        .figures
-        .iter()
-        .map(|f| f.figure.value)
-        .collect();
+    let values = conflict_values(&c);
     assert_eq!(values, [74.0, 90.0]);
 }
 

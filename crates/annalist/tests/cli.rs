@@ -229,19 +229,27 @@ fn extract_reads_a_folder_reports_skips_and_fails() {
     }
 }
 
+/// `annalist extract --quiet FLAGS -` on `input`: the one document's JSON, the run checked.
+fn extract_stdin(flags: &[&str], input: &str) -> serde_json::Value {
+    let mut args = vec!["extract", "--quiet"];
+    args.extend_from_slice(flags);
+    args.push("-");
+    let out = run_with_stdin(annalist().args(&args), input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 #[test]
 fn extract_takes_the_date_order_for_every_document() {
     let value = |order: &str| {
-        let out = run_with_stdin(
-            annalist().args(["extract", "--quiet", "--date-order", order, "-"]),
+        let d = extract_stdin(
+            &["--date-order", order],
             "Date: 2026-12-07\n\nThe hearing was set for 6/12/2026.\n",
         );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         d["timexes"][0]["value"]
             .as_str()
             .unwrap_or_default()
@@ -253,16 +261,10 @@ fn extract_takes_the_date_order_for_every_document() {
 
 #[test]
 fn extract_from_stdin_with_a_dct_flag() {
-    let out = run_with_stdin(
-        annalist().args(["extract", "--quiet", "--dct", "2025-03-14", "-"]),
+    let d = extract_stdin(
+        &["--dct", "2025-03-14"],
         "Title: Curfew\n\nThirty-seven years ago a curfew was announced on the radio.\n",
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(d["doc"]["dct_source"], "flag");
     assert_eq!(d["timexes"][0]["value"], "1988");
 }
