@@ -19,7 +19,7 @@ pub mod events;
 use std::sync::Arc;
 
 use annalist_figures::Vocabulary;
-use annalist_ingest::{Document, Sentence, segment};
+use annalist_ingest::{Document, NumericDateOrder, Sentence, segment};
 use annalist_time::{Anchor, DateOrder, Tagger, Timex};
 use serde::Serialize;
 
@@ -179,6 +179,16 @@ impl Taggers {
     }
 }
 
+/// The order the tagger reads `doc`'s numeric dates in: the caller's, if it set one, or else
+/// decided from the text, starting from what the document's metadata suggests.
+fn date_order(caller: DateOrder, metadata: Option<NumericDateOrder>) -> DateOrder {
+    match (caller, metadata) {
+        (DateOrder::Auto, Some(NumericDateOrder::MonthFirst)) => DateOrder::LikelyMonthFirst,
+        (DateOrder::Auto, Some(NumericDateOrder::DayFirst)) => DateOrder::LikelyDayFirst,
+        (caller, _) => caller,
+    }
+}
+
 /// Runs `doc` through segmentation and the temporal tagger of its language.
 pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
     let sentences = segment(&doc.text);
@@ -212,7 +222,7 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
             }
         };
         let anchor = Anchor {
-            date_order: taggers.date_order,
+            date_order: date_order(taggers.date_order, doc.date_order),
             ..anchor
         };
         tagger.tag(&doc.text, &anchor)
@@ -342,6 +352,29 @@ mod tests {
             .map(|e| (e.time.value.as_str(), e.time.source))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn the_documents_metadata_sets_how_its_numeric_dates_are_read() {
+        let values = |bytes: &str, taggers: &Taggers| -> Vec<String> {
+            let x = extract(doc(bytes), taggers);
+            x.timexes.iter().map(|t| t.value.to_string()).collect()
+        };
+        let body = "\n\nThe hearing was moved to 09/01/2027.\n";
+        let british = format!("Date: 2026-12-07\nLanguage: en-GB{body}");
+        let american = format!("Date: 2026-12-07\nLanguage: en-US{body}");
+        let unsaid = format!("Date: 2026-12-07{body}");
+        // A numeric header date that can only be read day first says how the body writes.
+        let header = format!("Date: 25/11/2026{body}");
+        let english = Taggers::english();
+        assert_eq!(values(&british, &english), ["2027-01-09"]);
+        assert_eq!(values(&american, &english), ["2027-09-01"]);
+        assert_eq!(values(&unsaid, &english), ["2027-09-01"]);
+        assert_eq!(values(&header, &english), ["2027-01-09"]);
+        // The caller's order overrides the metadata's.
+        let mut month_first = Taggers::english();
+        month_first.set_date_order(DateOrder::MonthFirst);
+        assert_eq!(values(&british, &month_first), ["2027-09-01"]);
     }
 
     #[test]

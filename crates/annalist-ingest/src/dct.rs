@@ -10,6 +10,7 @@
 //! one (`2026-13-45`) is an error, not "no date", so a lying header is reported.
 //! A date without a year is returned as partial and resolved (or not) by the caller.
 
+use crate::locale::NumericDateOrder;
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::{Offset, TimeZone};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -149,7 +150,17 @@ pub struct DateError {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_dct(s: &str) -> Result<Option<Dct>, DateError> {
-    Ok(scan(s)?.and_then(Found::into_dct))
+    Ok(parse_dct_reading(s)?.map(|(dct, _)| dct))
+}
+
+/// [`parse_dct`], with how a numeric date in `s` was read.
+pub(crate) fn parse_dct_reading(
+    s: &str,
+) -> Result<Option<(Dct, Option<NumericReading>)>, DateError> {
+    Ok(scan(s)?.and_then(|found| {
+        let numeric = found.numeric;
+        Some((found.into_dct()?, numeric))
+    }))
 }
 
 /// What [`scan`] found: date parts (year possibly missing), time and offset, and where.
@@ -165,6 +176,18 @@ pub(crate) struct Found {
     pub start: usize,
     /// Byte offset just past the last token used (date, time or zone).
     pub end: usize,
+    /// How the date was written, when in digits with the year last ("06/12/2026").
+    pub numeric: Option<NumericReading>,
+}
+
+/// How a numeric date with the year last was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumericReading {
+    /// Both readings are dates ("06/12/2026"); it was read day first.
+    Ambiguous,
+    /// Only one reading is a date ("25/11/2026", "11/25/2026"), or the form says which
+    /// ("06.12.2026": dotted dates are day first).
+    Only(NumericDateOrder),
 }
 
 impl Found {
@@ -452,7 +475,7 @@ fn check_ymd(s: &str, y: u32, m: u32, d: u32) -> Result<(), DateError> {
 /// Finds the first date in `s` (with time and offset when they follow it).
 pub(crate) fn scan(s: &str) -> Result<Option<Found>, DateError> {
     let toks = tokenize(s);
-    let Some((year, month, day, start, mut i)) = find_date(s, &toks)? else {
+    let Some((year, month, day, start, mut i, numeric)) = find_date(s, &toks)? else {
         return Ok(None);
     };
     let mut end = toks[i - 1].end;
@@ -465,6 +488,7 @@ pub(crate) fn scan(s: &str) -> Result<Option<Found>, DateError> {
         zone: None,
         start,
         end,
+        numeric,
     };
     // A time may follow after a few tokens (a weekday, "at", a repeated human date).
     let mut j = i;
@@ -508,7 +532,20 @@ fn iana_zone_after(s: &str, end: usize) -> Option<String> {
     (name.contains('/') && name.len() < 40).then_some(name)
 }
 
-type DateHit = (Option<i16>, i8, i8, usize, usize);
+/// Year, month, day, byte start, next token, and how a numeric date was read.
+type DateHit = (Option<i16>, i8, i8, usize, usize, Option<NumericReading>);
+
+/// A hit for a full date that [`check_ymd`] accepted, so every part fits its type.
+fn checked_hit(
+    y: u32,
+    m: u32,
+    d: u32,
+    start: usize,
+    next: usize,
+    numeric: Option<NumericReading>,
+) -> DateHit {
+    (Some(y as i16), m as i8, d as i8, start, next, numeric)
+}
 
 fn find_date(s: &str, t: &[Tok<'_>]) -> Result<Option<DateHit>, DateError> {
     for i in 0..t.len() {
@@ -520,7 +557,7 @@ fn find_date(s: &str, t: &[Tok<'_>]) -> Result<Option<DateHit>, DateError> {
             && let Some((d, 1..=2)) = num(t.get(i + 4))
         {
             check_ymd(s, y, m, d)?;
-            return Ok(Some((Some(y as i16), m as i8, d as i8, t[i].start, i + 5)));
+            return Ok(Some(checked_hit(y, m, d, t[i].start, i + 5, None)));
         }
         // Numeric day first: 03.03.2025, 14/03/2025, 14-03-2025.
         if let Some((a, 1..=2)) = num(t.get(i))
@@ -532,7 +569,16 @@ fn find_date(s: &str, t: &[Tok<'_>]) -> Result<Option<DateHit>, DateError> {
             // Day first unless that is impossible (03/14/2025 is US month-first).
             let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
             check_ymd(s, y, m, d)?;
-            return Ok(Some((Some(y as i16), m as i8, d as i8, t[i].start, i + 5)));
+            let reading = if sep == '.' || a > 12 {
+                Some(NumericReading::Only(NumericDateOrder::DayFirst))
+            } else if b > 12 {
+                Some(NumericReading::Only(NumericDateOrder::MonthFirst))
+            } else if a != b {
+                Some(NumericReading::Ambiguous)
+            } else {
+                None
+            };
+            return Ok(Some(checked_hit(y, m, d, t[i].start, i + 5, reading)));
         }
         // Month names: "14 March 2025", "March 14, 2025", "3 марта 2025", "Mar. 3".
         if let Some(w) = word_lc(t.get(i))
@@ -586,10 +632,17 @@ fn named_month_date(s: &str, t: &[Tok<'_>], i: usize, m: i8) -> Result<Option<Da
         }
         if let Some((y, 4)) = num(t.get(y_at)) {
             check_ymd(s, y, m as u32, d)?;
-            return Ok(Some((Some(y as i16), m, d as i8, t[k].start, y_at + 1)));
+            return Ok(Some((
+                Some(y as i16),
+                m,
+                d as i8,
+                t[k].start,
+                y_at + 1,
+                None,
+            )));
         }
         if check_ymd(s, 2000, m as u32, d).is_ok() {
-            return Ok(Some((None, m, d as i8, t[k].start, j)));
+            return Ok(Some((None, m, d as i8, t[k].start, j, None)));
         }
         return Ok(None);
     }
@@ -609,13 +662,20 @@ fn named_month_date(s: &str, t: &[Tok<'_>], i: usize, m: i8) -> Result<Option<Da
         }
         if let Some((y, 4)) = num(t.get(y_at)) {
             check_ymd(s, y, m as u32, d)?;
-            return Ok(Some((Some(y as i16), m, d as i8, t[i].start, y_at + 1)));
+            return Ok(Some((
+                Some(y as i16),
+                m,
+                d as i8,
+                t[i].start,
+                y_at + 1,
+                None,
+            )));
         }
         // "May 5" alone is only a date when the word is written as a month (capitalised).
         let capital =
             matches!(t[i].kind, Kind::Word(w) if w.chars().next().is_some_and(char::is_uppercase));
         if capital && check_ymd(s, 2000, m as u32, d).is_ok() {
-            return Ok(Some((None, m, d as i8, t[i].start, k)));
+            return Ok(Some((None, m, d as i8, t[i].start, k, None)));
         }
     }
     Ok(None)
@@ -805,6 +865,23 @@ mod tests {
         assert!(parse_dct("31.04.2025").is_err());
         assert!(parse_dct("2025-03-14T25:10").is_err());
         assert!(parse_dct("2025-03-14T10:10+25:00").is_err());
+    }
+
+    #[test]
+    fn how_a_numeric_date_was_read() {
+        use NumericDateOrder::{DayFirst, MonthFirst};
+        let reading = |s: &str| scan(s).unwrap().unwrap().numeric;
+        assert_eq!(reading("06/12/2026"), Some(NumericReading::Ambiguous));
+        assert_eq!(reading("25/11/2026"), Some(NumericReading::Only(DayFirst)));
+        assert_eq!(
+            reading("11/25/2026"),
+            Some(NumericReading::Only(MonthFirst))
+        );
+        assert_eq!(reading("06.12.2026"), Some(NumericReading::Only(DayFirst)));
+        assert_eq!(reading("03/03/2026"), None);
+        assert_eq!(reading("2026-12-06"), None);
+        assert_eq!(reading("6 December 2026"), None);
+        assert_eq!(iso("06/12/2026"), "2026-12-06");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! whitespace and language codes are computed one way for every format.
 
 use crate::dct::Dct;
+use crate::locale::NumericDateOrder;
 use serde::{Deserialize, Serialize};
 
 /// Where the publication date (DCT) of a document came from.
@@ -62,6 +63,11 @@ pub struct Document {
     /// A date without a year (`XXXX-03-03`) found in a dateline that could not be resolved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dct_partial: Option<String>,
+    /// How the document's metadata says it writes numeric dates ("06/12/2026"): its declared
+    /// locale ("en-GB", "en_US"), or a numeric publication date that can only be read one way.
+    /// A hint for the tagger, which the text's own dates can outweigh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<NumericDateOrder>,
     /// Language code: ISO 639-1 where one exists (`"en"`, `"ru"`), else ISO 639-3; `"und"` if unknown.
     pub language: String,
     /// The main text: paragraphs separated by blank lines, `\n` line ends.
@@ -411,6 +417,7 @@ mod tests {
             published: Some("2025-03-14T09:05:00+04:00".parse().unwrap()),
             dct_source: DctSource::Header,
             dct_partial: None,
+            date_order: None,
             language: "en".into(),
             text: "a".into(),
             warnings: Vec::new(),

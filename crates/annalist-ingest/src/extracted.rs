@@ -4,9 +4,10 @@
 //! override, resolving a year-less dateline from context, the "no DCT" warning, language,
 //! id) live in [`Extracted::finish`] so they cannot drift apart between formats.
 
-use crate::dct::{Dct, Found};
+use crate::dct::{Dct, Found, NumericReading};
 use crate::document::{DctSource, Document, content_id, detect_language, normalize_text};
 use crate::error::ErrorKind;
+use crate::locale::{NumericDateOrder, numeric_date_order};
 use crate::options::IngestOptions;
 use jiff::civil::Date;
 
@@ -18,6 +19,10 @@ pub(crate) struct Extracted {
     pub url: Option<String>,
     pub author: Option<String>,
     pub dct: Option<(Dct, DctSource)>,
+    /// How a numeric DCT was read ("06/12/2026"), when it was one.
+    pub dct_numeric: Option<NumericReading>,
+    /// The language tag the document declares ("en-GB"), if any.
+    pub locale: Option<String>,
     /// A dateline date without a year, waiting for context.
     pub partial: Option<Found>,
     pub warnings: Vec<String>,
@@ -68,6 +73,7 @@ impl Extracted {
                     .to_string(),
             );
         }
+        let date_order = self.read_date_order();
         let (published, dct_source) = match self.dct {
             Some((d, s)) => (Some(d), s),
             None => (None, DctSource::None),
@@ -86,10 +92,54 @@ impl Extracted {
             published,
             dct_source,
             dct_partial,
+            date_order,
             language: detect_language(&text),
             text,
             warnings: self.warnings,
         })
+    }
+}
+
+impl Extracted {
+    /// How the document writes numeric dates: from a numeric publication date that can only
+    /// be read one way, or else from its declared locale. A publication date that can be read
+    /// both ways ("06/12/2026") is read as the locale says, or else day first, with a
+    /// warning; the body is then read the same way unless its own dates say otherwise.
+    fn read_date_order(&mut self) -> Option<NumericDateOrder> {
+        let declared = self.locale.as_deref().and_then(numeric_date_order);
+        match self.dct_numeric {
+            // A date that can be read only one way is the document's own evidence, stronger
+            // than a locale a content system may stamp on every page.
+            Some(NumericReading::Only(order)) => Some(order),
+            Some(NumericReading::Ambiguous) => {
+                let Some((dct, source)) = self.dct.as_mut() else {
+                    return declared;
+                };
+                if *source == DctSource::Flag {
+                    return declared;
+                }
+                let day_first = dct.date;
+                let month_first =
+                    Date::new(day_first.year(), day_first.day(), day_first.month()).ok();
+                match (declared, month_first) {
+                    (Some(NumericDateOrder::MonthFirst), Some(month_first)) => {
+                        dct.date = month_first;
+                        self.warnings.push(format!(
+                            "numeric publication date read month first ({month_first}), as the \
+                             declared locale {:?} writes dates",
+                            self.locale.as_deref().unwrap_or_default()
+                        ));
+                    }
+                    (None, Some(month_first)) => self.warnings.push(format!(
+                        "numeric publication date read day first ({day_first}); it could be \
+                         {month_first}. Pass --dct to correct it"
+                    )),
+                    _ => {}
+                }
+                declared.or(Some(NumericDateOrder::DayFirst))
+            }
+            None => declared,
+        }
     }
 }
 

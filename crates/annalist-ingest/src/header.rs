@@ -49,6 +49,7 @@ const KNOWN_KEYS: &[&str] = &[
     "from",
     "lang",
     "language",
+    "locale",
     "id",
     "tags",
     "section",

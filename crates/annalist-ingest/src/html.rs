@@ -11,7 +11,7 @@
 //! Before parsing, a cheap byte scan refuses absurdly nested markup, so a hostile page
 //! cannot make the tree walkers recurse without bound.
 
-use crate::dct::{Dct, parse_dct};
+use crate::dct::{Dct, NumericReading, parse_dct_reading};
 use crate::document::DctSource;
 use crate::error::ErrorKind;
 use crate::extracted::Extracted;
@@ -93,6 +93,10 @@ pub(crate) fn read_html(html: &str, max_depth: usize) -> Result<Extracted, Error
         .or_else(|| {
             first_text(&dom, ".byline, .by-line").and_then(|b| crate::byline::byline_name(&b))
         });
+    out.locale = first_attr(&dom, "html[lang]", "lang")
+        .or_else(|| meta(&dom, &["og:locale", "language", "content-language"]))
+        .or_else(|| http_equiv(&dom, "content-language"))
+        .or_else(|| ld.language.clone());
     find_date(&dom, &ld, &mut out);
     if out.title.is_none() {
         out.title = first_text(&dom, "h1").or_else(|| first_text(&dom, "title"));
@@ -111,9 +115,10 @@ pub(crate) fn read_html(html: &str, max_depth: usize) -> Result<Extracted, Error
 
 fn find_date(dom: &Dom, ld: &JsonLd, out: &mut Extracted) {
     if let Some(value) = &ld.date_published {
-        match parse_dct(value) {
-            Ok(Some(dct)) => {
+        match parse_dct_reading(value) {
+            Ok(Some((dct, numeric))) => {
                 out.dct = Some((dct, DctSource::JsonLd));
+                out.dct_numeric = numeric;
                 return;
             }
             _ => out
@@ -123,9 +128,10 @@ fn find_date(dom: &Dom, ld: &JsonLd, out: &mut Extracted) {
     }
     for name in DATE_META {
         if let Some(value) = meta(dom, &[name])
-            && let Some(dct) = usable(&value, out)
+            && let Some((dct, numeric)) = usable(&value, out)
         {
             out.dct = Some((dct, DctSource::HtmlMeta));
+            out.dct_numeric = numeric;
             return;
         }
     }
@@ -146,18 +152,19 @@ fn find_date(dom: &Dom, ld: &JsonLd, out: &mut Extracted) {
     ];
     for (sel, attr) in selectors {
         if let Some(value) = first_attr(dom, sel, attr)
-            && let Some(dct) = usable(&value, out)
+            && let Some((dct, numeric)) = usable(&value, out)
         {
             out.dct = Some((dct, DctSource::HtmlMeta));
+            out.dct_numeric = numeric;
             return;
         }
     }
 }
 
 /// A markup date, or a warning when it is present but broken (pages lie; the next source is tried).
-fn usable(value: &str, out: &mut Extracted) -> Option<Dct> {
-    match parse_dct(value) {
-        Ok(Some(dct)) => Some(dct),
+fn usable(value: &str, out: &mut Extracted) -> Option<(Dct, Option<NumericReading>)> {
+    match parse_dct_reading(value) {
+        Ok(Some(found)) => Some(found),
         Ok(None) => None,
         Err(e) => {
             out.warnings.push(format!("ignored {e}"));
@@ -190,6 +197,20 @@ fn meta(dom: &Dom, names: &[&str]) -> Option<String> {
     None
 }
 
+/// The content of `<meta http-equiv="NAME" content="…">`.
+fn http_equiv(dom: &Dom, name: &str) -> Option<String> {
+    dom.select("meta[http-equiv][content]")
+        .nodes()
+        .iter()
+        .find_map(|n| {
+            n.attr("http-equiv")
+                .filter(|v| v.trim().eq_ignore_ascii_case(name))
+                .and_then(|_| n.attr("content"))
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        })
+}
+
 fn first_attr(dom: &Dom, selector: &str, attr: &str) -> Option<String> {
     dom.select(selector).nodes().iter().find_map(|n| {
         n.attr(attr)
@@ -213,6 +234,8 @@ fn first_text(dom: &Dom, selector: &str) -> Option<String> {
 #[derive(Debug, Default)]
 struct JsonLd {
     date_published: Option<String>,
+    /// `inLanguage`: a language tag, or an object with one.
+    language: Option<String>,
     headline: Option<String>,
     url: Option<String>,
     author: Option<String>,
@@ -278,6 +301,15 @@ fn visit_ld(v: &Value, depth: usize, best: &mut Option<(u8, JsonLd)>) {
                     .map(str::to_string),
                 url,
                 author: ld_name(map.get("author")),
+                language: match map.get("inLanguage") {
+                    Some(Value::String(s)) => Some(s.clone()),
+                    Some(Value::Object(o)) => o
+                        .get("alternateName")
+                        .or_else(|| o.get("name"))
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
+                    _ => None,
+                },
             };
             *best = Some((score, found));
         }
@@ -445,6 +477,43 @@ mod tests {
         assert_eq!(e.title.as_deref(), Some("Bridge reopens"));
         assert_eq!(e.author.as_deref(), Some("Nino K."));
         assert!(e.text.contains("bridge over the river"));
+    }
+
+    #[test]
+    fn the_declared_locale_comes_from_lang_og_locale_http_equiv_or_json_ld() {
+        let body = "<body><article><p>The bridge over the river reopened on Friday after \
+                    repairs.</p></article></body></html>";
+        let locale = |head: &str| {
+            let html = format!("{head}{body}");
+            read_html(&html, 256).unwrap().locale
+        };
+        assert_eq!(
+            locale(r#"<html lang="en-GB"><head><meta property="og:locale" content="en_US">"#)
+                .as_deref(),
+            Some("en-GB")
+        );
+        assert_eq!(
+            locale(r#"<html><head><meta property="og:locale" content="en_IE">"#).as_deref(),
+            Some("en_IE")
+        );
+        assert_eq!(
+            locale(
+                r#"<html><head><meta http-equiv="Content-Type" content="text/html">
+                <meta http-equiv="Content-Language" content="en-AU">"#
+            )
+            .as_deref(),
+            Some("en-AU")
+        );
+        assert_eq!(
+            locale(
+                r#"<html><head><script type="application/ld+json">
+                {"@type":"NewsArticle","datePublished":"2025-03-14","inLanguage":"en-NZ"}
+                </script>"#
+            )
+            .as_deref(),
+            Some("en-NZ")
+        );
+        assert_eq!(locale("<html><head>"), None);
     }
 
     #[test]

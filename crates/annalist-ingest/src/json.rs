@@ -5,7 +5,7 @@
 //! Text fields holding HTML are reduced to text; a record without a date field still gets
 //! a dateline search over its text. An explicit date that is not a real date is an error.
 
-use crate::dct::{Dct, parse_dct};
+use crate::dct::{Dct, NumericReading, parse_dct_reading};
 use crate::document::DctSource;
 use crate::error::ErrorKind;
 use crate::extracted::Extracted;
@@ -69,9 +69,15 @@ pub(crate) fn read_record(record: &Value, fields: &JsonFields) -> Result<Extract
     out.title = first(record, &fields.title).and_then(as_text);
     out.url = first(record, &fields.url).and_then(as_text);
     out.author = first(record, &fields.author).and_then(person);
+    out.locale = first(record, &fields.locale)
+        .and_then(Value::as_str)
+        .map(str::to_string);
     if let Some(date) = first(record, &fields.date) {
         match date_value(date)? {
-            Some(dct) => out.dct = Some((dct, DctSource::Header)),
+            Some((dct, numeric)) => {
+                out.dct = Some((dct, DctSource::Header));
+                out.dct_numeric = numeric;
+            }
             None => out
                 .warnings
                 .push(format!("date field {date} not understood")),
@@ -85,10 +91,11 @@ pub(crate) fn read_record(record: &Value, fields: &JsonFields) -> Result<Extract
     Ok(out)
 }
 
-/// A date field: a string in any form `parse_dct` reads, or Unix seconds / milliseconds.
-fn date_value(v: &Value) -> Result<Option<Dct>, ErrorKind> {
+/// A date field: a string in any form `parse_dct` reads, or Unix seconds / milliseconds; with
+/// how a numeric date was read.
+fn date_value(v: &Value) -> Result<Option<(Dct, Option<NumericReading>)>, ErrorKind> {
     match v {
-        Value::String(s) => parse_dct(s).map_err(|e| ErrorKind::InvalidDate {
+        Value::String(s) => parse_dct_reading(s).map_err(|e| ErrorKind::InvalidDate {
             value: e.value,
             reason: e.reason,
         }),
@@ -106,12 +113,13 @@ fn date_value(v: &Value) -> Result<Option<Dct>, ErrorKind> {
                 reason: e.to_string(),
             })?;
             let dt = ts.to_zoned_datetime(TimeZone::UTC).datetime();
-            Ok(Some(Dct {
+            let dct = Dct {
                 date: dt.date(),
                 time: Some(dt.time()),
                 offset: Some(Offset::UTC),
                 zone: None,
-            }))
+            };
+            Ok(Some((dct, None)))
         }
         _ => Ok(None),
     }
@@ -179,6 +187,18 @@ mod tests {
         let r = json!({"text": "x", "meta": {"when": 1741943100}});
         let e = read_record(&r, &fields).unwrap();
         assert_eq!(e.dct.unwrap().0.to_iso_string(), "2025-03-14T09:05:00Z");
+    }
+
+    #[test]
+    fn a_language_field_is_the_declared_locale() {
+        let r = json!({"text": "x", "language": "en-IN", "date": "06/12/2026"});
+        let e = read_record(&r, &JsonFields::default()).unwrap();
+        assert_eq!(e.locale.as_deref(), Some("en-IN"));
+        assert_eq!(e.dct_numeric, Some(NumericReading::Ambiguous));
+        let r = json!({"text": "x", "inLanguage": "en-US", "date": "2026-12-06"});
+        let e = read_record(&r, &JsonFields::default()).unwrap();
+        assert_eq!(e.locale.as_deref(), Some("en-US"));
+        assert_eq!(e.dct_numeric, None);
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod header;
 mod html;
 mod inputs;
 mod json;
+mod locale;
 mod options;
 mod segment;
 mod sniff;
@@ -37,6 +38,7 @@ pub use document::{
 pub use encoding::encoding_for_label;
 pub use error::{ErrorKind, IngestError};
 pub use inputs::{Inputs, read_bytes, read_inputs};
+pub use locale::{NumericDateOrder, numeric_date_order};
 pub use options::{IngestOptions, JsonFields};
 pub use segment::{Sentence, Span, paragraphs, segment};
 pub use sniff::{Format, format_from_extension, sniff_format};

@@ -19,6 +19,9 @@ pub struct JsonFields {
     pub url: Vec<String>,
     /// Fields holding the author (string, object with `name`, or array of those).
     pub author: Vec<String>,
+    /// Fields holding the language tag ("en-GB"), which can tell how numeric dates are
+    /// written.
+    pub locale: Vec<String>,
 }
 
 fn names(list: &[&str]) -> Vec<String> {
@@ -49,6 +52,7 @@ impl Default for JsonFields {
             title: names(&["title", "headline"]),
             url: names(&["url", "link", "canonical_url", "source_url"]),
             author: names(&["author", "authors", "byline"]),
+            locale: names(&["locale", "lang", "language", "inLanguage"]),
         }
     }
 }

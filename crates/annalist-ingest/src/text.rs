@@ -5,7 +5,7 @@
 //! error: silently dropping it would date the article by guesswork.
 
 use crate::dateline::find_dateline;
-use crate::dct::parse_dct;
+use crate::dct::parse_dct_reading;
 use crate::document::DctSource;
 use crate::error::ErrorKind;
 use crate::extracted::Extracted;
@@ -35,9 +35,15 @@ pub(crate) fn read_text(text: &str) -> Result<Extracted, ErrorKind> {
                 .get(&["url", "link", "canonical"])
                 .or_else(|| header.get(&["source"]).filter(|s| s.starts_with("http")))
                 .map(str::to_string);
+            out.locale = header
+                .get(&["locale", "lang", "language"])
+                .map(str::to_string);
             if let Some(value) = header.get(DATE_KEYS) {
-                match parse_dct(value) {
-                    Ok(Some(dct)) => out.dct = Some((dct, DctSource::Header)),
+                match parse_dct_reading(value) {
+                    Ok(Some((dct, numeric))) => {
+                        out.dct = Some((dct, DctSource::Header));
+                        out.dct_numeric = numeric;
+                    }
                     Ok(None) => out
                         .warnings
                         .push(format!("header date {value:?} not understood")),
@@ -82,8 +88,10 @@ pub(crate) fn apply_dateline(out: &mut Extracted, body: &str) {
     }
     let found = dl.found;
     if found.year.is_some() {
+        let numeric = found.numeric;
         if let Some(dct) = found.into_dct() {
             out.dct = Some((dct, DctSource::Dateline));
+            out.dct_numeric = numeric;
         }
     } else {
         out.partial = Some(found);

@@ -121,6 +121,20 @@ fn fixtures_match_manifest_and_dct_accuracy() {
         {
             failures.push(format!("{file}:{line:?}: text still has {absent:?}"));
         }
+        if let Some(want) = e.get("date_order") {
+            let got = serde_json::to_value(doc.date_order).unwrap();
+            if &got != want {
+                failures.push(format!("{file}:{line:?}: date order {got} != {want}"));
+            }
+        }
+        if let Some(warning) = e["warning"].as_str()
+            && !doc.warnings.iter().any(|w| w.contains(warning))
+        {
+            failures.push(format!(
+                "{file}:{line:?}: no warning with {warning:?}: {:?}",
+                doc.warnings
+            ));
+        }
         if let Some(lang) = e["language"].as_str()
             && doc.language != lang
         {

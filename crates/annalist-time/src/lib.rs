@@ -135,6 +135,14 @@ pub enum DateOrder {
     /// evidence for day first, month first (American usage) is kept.
     #[default]
     Auto,
+    /// Decide from the document, as [`DateOrder::Auto`], starting from month first: the
+    /// document's metadata suggests it (a page declared `en-US`). The text's own dates can
+    /// outweigh the hint: one numeric date that can only be read day first does, as do four
+    /// dates written out day first.
+    LikelyMonthFirst,
+    /// Decide from the document, starting from day first (a page declared `en-GB`, a header
+    /// date "25/11/2026").
+    LikelyDayFirst,
     /// Month first, as in the United States: "03/04/2015" is 4 March.
     MonthFirst,
     /// Day first, as in most of the world: "03/04/2015" is 3 April.

@@ -1717,17 +1717,20 @@ fn a_document_that_writes_month_first_or_gives_no_evidence_reads_month_first() {
     );
 }
 
+/// The values of `text`'s expressions, written on 7 December 2026 with its dates read `order`.
+fn values_in_order(order: crate::DateOrder, text: &str) -> Vec<String> {
+    let mut anchor = anchor_at("2026-12-07");
+    anchor.date_order = order;
+    Tagger::english()
+        .tag(text, &anchor)
+        .iter()
+        .map(|t| t.value.to_string())
+        .collect()
+}
+
 #[test]
 fn the_caller_can_state_the_date_order() {
-    let values = |order: crate::DateOrder, text: &str| -> Vec<String> {
-        let mut anchor = anchor_at("2026-12-07");
-        anchor.date_order = order;
-        Tagger::english()
-            .tag(text, &anchor)
-            .iter()
-            .map(|t| t.value.to_string())
-            .collect()
-    };
+    let values = values_in_order;
     assert_eq!(
         values(
             crate::DateOrder::DayFirst,
@@ -1741,6 +1744,46 @@ fn the_caller_can_state_the_date_order() {
             "On 7 December 2026 it was set for 6/12/2026."
         ),
         ["2026-12-07", "2026-06-12"]
+    );
+}
+
+#[test]
+fn a_hint_from_metadata_decides_until_the_text_outweighs_it() {
+    use crate::DateOrder::{Auto, LikelyDayFirst, LikelyMonthFirst};
+    let values = values_in_order;
+    // No evidence in the text: the hint decides, where Auto keeps month first.
+    let bare = "It was set for 6/12/2026.";
+    assert_eq!(values(Auto, bare), ["2026-06-12"]);
+    assert_eq!(values(LikelyDayFirst, bare), ["2026-12-06"]);
+    assert_eq!(values(LikelyMonthFirst, bare), ["2026-06-12"]);
+    // A numeric date that can only be read day first outweighs a month-first hint (an `en-US`
+    // stamped on a British page)...
+    assert_eq!(
+        values(
+            LikelyMonthFirst,
+            "Filed on 25/11/2026, it was set for 6/12/2026."
+        ),
+        ["2026-11-25", "2026-12-06"]
+    );
+    // ...and one that can only be read month first outweighs a day-first hint.
+    assert_eq!(
+        values(
+            LikelyDayFirst,
+            "Filed on 11/25/2026, it was set for 6/12/2026."
+        ),
+        ["2026-11-25", "2026-06-12"]
+    );
+    // Two dates written out day first do not outweigh a month-first hint; four do.
+    let two = "On 1 December and 2 December 2026 it was put off to 6/12/2026.";
+    assert_eq!(
+        values(LikelyMonthFirst, two),
+        ["2026-12-01", "2026-12-02", "2026-06-12"]
+    );
+    let four = "On 1 December, 2 December, 3 December and 4 December 2026 it was put off \
+                to 6/12/2026.";
+    assert_eq!(
+        values(LikelyMonthFirst, four).last().map(String::as_str),
+        Some("2026-12-06")
     );
 }
 

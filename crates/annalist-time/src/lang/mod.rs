@@ -7,6 +7,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::frame::Order;
 use crate::grammar::{self, ItemKind, StageIndex};
 use crate::pack::LanguagePack;
 use crate::resolve::{self, AnchorUsed, Context};
@@ -96,11 +97,15 @@ struct OrderEvidence {
 /// "the 4th of July".
 const NUMERIC_ORDER_WEIGHT: usize = 5;
 
+/// How many dates written out a hint from the document's metadata is worth
+/// ([`DateOrder::LikelyDayFirst`]): less than one numeric date of the text, since content
+/// systems stamp a default locale on every page.
+const HINTED_ORDER_WEIGHT: usize = 3;
+
 impl OrderEvidence {
     /// Counts a date's evidence: a numeric date only when it cannot be read the other way,
     /// a date written out always.
     fn count(&mut self, frame: &crate::frame::Frame) {
-        use crate::frame::Order;
         let Some(order) = frame.order else { return };
         let weight = match frame.numeric {
             // Month-first rules win ties, so a day-first numeric date is always unambiguous
@@ -117,8 +122,14 @@ impl OrderEvidence {
         }
     }
 
-    fn day_first(&self) -> bool {
-        self.day_first > self.month_first
+    /// Whether the evidence, with `hint` for one side, says day first; ties go to month first.
+    fn day_first(&self, hint: Option<Order>) -> bool {
+        let (month_hint, day_hint) = match hint {
+            Some(Order::MonthFirst) => (HINTED_ORDER_WEIGHT, 0),
+            Some(Order::DayFirst) => (0, HINTED_ORDER_WEIGHT),
+            None => (0, 0),
+        };
+        self.day_first + day_hint > self.month_first + month_hint
     }
 }
 
@@ -175,7 +186,9 @@ impl SessionState {
     /// Whether the document writes numeric dates day first.
     fn writes_day_first(&self) -> bool {
         match self.anchor.date_order {
-            DateOrder::Auto => self.order_evidence.day_first(),
+            DateOrder::Auto => self.order_evidence.day_first(None),
+            DateOrder::LikelyMonthFirst => self.order_evidence.day_first(Some(Order::MonthFirst)),
+            DateOrder::LikelyDayFirst => self.order_evidence.day_first(Some(Order::DayFirst)),
             DateOrder::MonthFirst => false,
             DateOrder::DayFirst => true,
         }
