@@ -47,8 +47,9 @@ pub struct Figure {
     /// `exact`, `at_least` ("more than", "at least"), `at_most` ("up to", "nearly") or
     /// `approx` ("about", "dozens").
     pub bound: String,
-    /// What happened to what is counted: `killed`, `injured`, `arrested`, `sentenced`,
-    /// `released`, `missing`, `displaced`, `destroyed`, `deployed`, `participants` or `other`.
+    /// What happened to what is counted: `killed`, `injured`, `arrested`, `charged`,
+    /// `sentenced`, `released`, `missing`, `rescued`, `displaced`, `destroyed`, `deployed`,
+    /// `participants` or `other`.
     pub category: String,
     /// What is counted ("people", "troops and police", "homes and shops").
     pub counted: String,

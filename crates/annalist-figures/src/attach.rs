@@ -411,10 +411,15 @@ impl Attacher<'_> {
             out.bound = Some(b);
             out.tail += n;
         }
-        // The whole a share is taken from ("half of the 2,000 residents"): counted, but
-        // what the sentence says happened is the share's.
+        // The whole a share is taken from ("half of the 2,000 residents", "40 of the 476
+        // passengers"): counted, but what the sentence says happened is the share's. The
+        // whole is what its noun says it is ("two of the 12 detainees": 12 arrested).
         if self.whole_of_share(p.start) {
-            out.category = Some((Category::Other, Source::Left));
+            let category = out
+                .default
+                .filter(|_| out.counted.is_some())
+                .unwrap_or(Category::Other);
+            out.category = Some((category, Source::Left));
             return out;
         }
         // 2. A group named right before ("Among the dead were 6 children").
@@ -753,15 +758,20 @@ impl Attacher<'_> {
     }
 
     /// Whether the number at `start` follows a share, a partitive and a determiner, perhaps
-    /// with a possessor ("half of the", "a third of its", "70 percent of the city's").
+    /// with a possessor ("half of the", "a third of its", "70 percent of the city's", "40 of
+    /// the", "two of the").
     fn whole_of_share(&self, start: usize) -> bool {
         (1..=4).any(|back| {
             start > back
                 && self.is(start - back, Class::Determiner)
                 && self.is(start - back - 1, Class::Partitive)
-                && (start - back - 1)
-                    .checked_sub(1)
-                    .is_some_and(|k| self.is(k, Class::Share))
+                && (start - back - 1).checked_sub(1).is_some_and(|k| {
+                    self.is(k, Class::Share)
+                        || self.toks.get(k).is_some_and(|t| t.kind == Kind::Num)
+                        || self
+                            .entries(k)
+                            .any(|(e, n)| n == 1 && matches!(e, Entry::Atom(_)))
+                })
                 && (start - back + 1..start).all(|k| {
                     self.toks
                         .get(k)

@@ -76,12 +76,16 @@ pub enum Category {
     Injured,
     /// Arrested, detained, jailed.
     Arrested,
+    /// Charged, indicted.
+    Charged,
     /// Sentenced, convicted.
     Sentenced,
     /// Released, freed, pardoned.
     Released,
     /// Missing, abducted, unaccounted for.
     Missing,
+    /// Rescued, pulled out alive, survivors.
+    Rescued,
     /// Displaced, fled, evacuated, refugees.
     Displaced,
     /// Destroyed or damaged (homes, vehicles…).
@@ -96,13 +100,15 @@ pub enum Category {
 
 impl Category {
     /// Every category, in the order the documentation lists them.
-    pub const ALL: [Category; 11] = [
+    pub const ALL: [Category; 13] = [
         Category::Killed,
         Category::Injured,
         Category::Arrested,
+        Category::Charged,
         Category::Sentenced,
         Category::Released,
         Category::Missing,
+        Category::Rescued,
         Category::Displaced,
         Category::Destroyed,
         Category::Deployed,
@@ -116,9 +122,11 @@ impl Category {
             Category::Killed => "killed",
             Category::Injured => "injured",
             Category::Arrested => "arrested",
+            Category::Charged => "charged",
             Category::Sentenced => "sentenced",
             Category::Released => "released",
             Category::Missing => "missing",
+            Category::Rescued => "rescued",
             Category::Displaced => "displaced",
             Category::Destroyed => "destroyed",
             Category::Deployed => "deployed",
@@ -133,9 +141,11 @@ impl Category {
             "killed" => Category::Killed,
             "injured" => Category::Injured,
             "arrested" => Category::Arrested,
+            "charged" => Category::Charged,
             "sentenced" => Category::Sentenced,
             "released" => Category::Released,
             "missing" => Category::Missing,
+            "rescued" => Category::Rescued,
             "displaced" => Category::Displaced,
             "destroyed" => Category::Destroyed,
             "deployed" => Category::Deployed,
@@ -153,9 +163,11 @@ impl Category {
             Category::Killed
                 | Category::Injured
                 | Category::Arrested
+                | Category::Charged
                 | Category::Sentenced
                 | Category::Released
                 | Category::Missing
+                | Category::Rescued
                 | Category::Displaced
                 | Category::Participants
         )

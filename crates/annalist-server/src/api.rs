@@ -45,8 +45,8 @@ pub struct FigureView {
     pub high: Option<f64>,
     /// `exact`, `at_least`, `at_most` or `approx`.
     pub bound: String,
-    /// `killed`, `injured`, `arrested`, `sentenced`, `released`, `missing`, `displaced`,
-    /// `destroyed`, `deployed`, `participants` or `other`.
+    /// `killed`, `injured`, `arrested`, `charged`, `sentenced`, `released`, `missing`,
+    /// `rescued`, `displaced`, `destroyed`, `deployed`, `participants` or `other`.
     pub category: String,
     /// What is counted ("people", "troops").
     pub counted: String,

@@ -178,8 +178,8 @@ pub struct TimelineQuery {
     to: Option<String>,
     /// Words the statement or its document title contains.
     q: Option<String>,
-    /// Figure category (`killed`, `injured`, `arrested`, `sentenced`, `released`, `missing`,
-    /// `displaced`, `destroyed`, `deployed`, `participants`, `other`).
+    /// Figure category (`killed`, `injured`, `arrested`, `charged`, `sentenced`, `released`,
+    /// `missing`, `rescued`, `displaced`, `destroyed`, `deployed`, `participants`, `other`).
     category: Option<String>,
     /// Source: URL host, document id or input name.
     source: Option<String>,

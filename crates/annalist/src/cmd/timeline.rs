@@ -21,8 +21,9 @@ pub struct TimelineArgs {
     /// Words (all of them) the statement must contain.
     #[arg(long)]
     query: Option<String>,
-    /// Only statements with a figure of this category (killed, injured, arrested, sentenced,
-    /// released, missing, displaced, destroyed, deployed, participants, other).
+    /// Only statements with a figure of this category (killed, injured, arrested, charged,
+    /// sentenced, released, missing, rescued, displaced, destroyed, deployed, participants,
+    /// other).
     #[arg(long)]
     category: Option<String>,
     /// Only this source: URL host (example.org), document id or prefix, or input path.
