@@ -365,6 +365,8 @@ fn a_running_total_is_marked_to_date() {
     // A state that holds as it is told.
     assert_eq!(to_date("Eleven people remain missing."), [true]);
     assert_eq!(to_date("Some 250 people remained in detention."), [false]);
+    assert_eq!(to_date("At least 120 are still unaccounted for."), [true]);
+    assert_eq!(to_date("At least 120 were still unaccounted for."), [false]);
     // Told of the story's time, not the writer's.
     assert_eq!(to_date("By March the toll had risen to 300."), [false]);
     assert_eq!(to_date("In 1988 the army killed 52 people."), [false]);
