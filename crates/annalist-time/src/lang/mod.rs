@@ -636,6 +636,14 @@ impl SessionState {
             // what the next sentences talk about (see `Context::reference_began`).
             let began_since =
                 updates && !self.ctx.narrative && frame.day.is_none() && self.ctx.looked_back_to;
+            // "3,200 people have crossed since Monday. Around 400 arrived overnight": in news,
+            // the day something has held since is where it began, and the story stays at the
+            // time of writing.
+            let held_since_day = updates
+                && !self.ctx.narrative
+                && self.ctx.looked_back_to
+                && self.story_in.is_none()
+                && (frame.day.is_some() || frame.weekday.is_some());
             // Only a narrative has asides: news skips the look at the words around.
             // "From 264 to 241 BC": a range of years is a move of the story, not an aside
             // (its first end, a bare number, is split off later).
@@ -689,6 +697,7 @@ impl SessionState {
             if updates
                 && !digression
                 && !absorbed
+                && !held_since_day
                 && let Some(reference) = resolve::as_reference(&r.value)
             {
                 if let Some(day) = reference.to_date() {
