@@ -108,6 +108,15 @@ impl Attacher<'_> {
             })
     }
 
+    /// Whether the counted phrase `[start, end)` ends in a noun for things ("villages",
+    /// "armoured vehicles"), not people.
+    pub fn counts_things(&self, (start, end): (usize, usize)) -> bool {
+        (start..end).any(|k| {
+            self.counted_at(k)
+                .is_some_and(|(n, human, _)| !human && k + n == end)
+        })
+    }
+
     fn counted_at(&self, i: usize) -> Option<(usize, bool, Option<Category>)> {
         // A capitalised thing inside a sentence is a name ("two House of Lords members").
         let name = i > 0
@@ -765,13 +774,9 @@ impl Attacher<'_> {
             start > back
                 && self.is(start - back, Class::Determiner)
                 && self.is(start - back - 1, Class::Partitive)
-                && (start - back - 1).checked_sub(1).is_some_and(|k| {
-                    self.is(k, Class::Share)
-                        || self.toks.get(k).is_some_and(|t| t.kind == Kind::Num)
-                        || self
-                            .entries(k)
-                            .any(|(e, n)| n == 1 && matches!(e, Entry::Atom(_)))
-                })
+                && (start - back - 1)
+                    .checked_sub(1)
+                    .is_some_and(|k| self.is(k, Class::Share) || self.is_number_word(k))
                 && (start - back + 1..start).all(|k| {
                     self.toks
                         .get(k)

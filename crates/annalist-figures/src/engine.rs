@@ -165,6 +165,20 @@ fn sentence(
         if a.elided && a.counted.is_none() {
             a.counted = previous_counted;
         }
+        // "captured 38 fighters and 12 villages": what only people undergo did not happen
+        // to things.
+        if let (Some((c, source)), Some(counted)) = (a.category, a.counted)
+            && c.only_people()
+            && attacher.counts_things(counted)
+        {
+            a.category = Some((Category::Other, source));
+        }
+        // "5,000 troops crossed into the country": troops on the move are not displaced.
+        if let Some((Category::Displaced, source)) = a.category
+            && a.default == Some(Category::Deployed)
+        {
+            a.category = Some((Category::Deployed, source));
+        }
         if let Some(f) = figure(lex, toks, text, p, &a, (to_date, perfect, told_now)) {
             if a.counted.is_some() {
                 previous_counted = a.counted;

@@ -155,6 +155,18 @@ impl Category {
         })
     }
 
+    /// Whether only people undergo it: "captured 12 villages" arrests no one.
+    fn only_people(self) -> bool {
+        matches!(
+            self,
+            Category::Injured
+                | Category::Arrested
+                | Category::Charged
+                | Category::Sentenced
+                | Category::Released
+        )
+    }
+
     /// Whether what is counted is people when the text leaves it implicit
     /// ("the wounding of 310" counts people).
     fn counts_people(self) -> bool {
