@@ -595,7 +595,9 @@ impl Attacher<'_> {
                 let mut noun = None;
                 for (e, n) in self.entries(s) {
                     match e {
-                        Entry::Trigger(c, Role::Verb) if n == len => verb = verb.or(Some(*c)),
+                        Entry::Trigger(c, Role::Verb | Role::Active) if n == len => {
+                            verb = verb.or(Some(*c))
+                        }
                         Entry::Trigger(c, Role::Noun) if n == len => noun = noun.or(Some(*c)),
                         _ => {}
                     }
@@ -651,7 +653,7 @@ impl Attacher<'_> {
                     return None;
                 }
                 self.entries(s).find_map(|(e, n)| match e {
-                    Entry::Trigger(c, Role::Verb) if n == len => Some(*c),
+                    Entry::Trigger(c, Role::Verb | Role::Active) if n == len => Some(*c),
                     _ => None,
                 })
             })
@@ -683,11 +685,21 @@ impl Attacher<'_> {
             // its own shares the verb.
             k = e;
         }
+        let mut relative_clause = false;
         for _ in 0..6 {
             if let Some((c, n)) = self.trigger(k, &[Role::Verb, Role::Intrans, Role::Adj]) {
                 // "12 soldiers killed 3 civilians": an active verb, not this number's fate.
                 let object_follows = self.toks.get(k + n).is_some_and(|t| t.kind == Kind::Num);
-                return (!object_follows).then_some((c, k + n));
+                // "soldiers, who captured the airport", "soldiers who killed the villagers":
+                // what they did ("killed" is also a head, "52 killed", so a verb form counts).
+                let active =
+                    relative_clause && self.trigger(k, &[Role::Verb]).is_some_and(|(_, m)| m == n);
+                return (!object_follows && !active).then_some((c, k + n));
+            }
+            if self.is(k, Class::Relative) {
+                relative_clause = true;
+            } else if self.is(k, Class::Passive) {
+                relative_clause = false;
             }
             let aux = self
                 .entries(k)

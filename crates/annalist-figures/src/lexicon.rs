@@ -39,6 +39,9 @@ pub(crate) enum Role {
     Verb,
     /// Intransitive verb, after what is counted only ("52 people died").
     Intrans,
+    /// Transitive verb before the number only ("lost 10,000 men"): its passive is said of
+    /// things as often ("two ships had been lost").
+    Active,
     /// Noun: "the killing of 52", "97 arrests".
     Noun,
     /// Adjective or participle used as a head: "52 dead", "12 missing".
@@ -145,6 +148,11 @@ pub(crate) enum Class {
     Share,
     /// Linking verbs between that group and the figure ("were").
     Copula,
+    /// Relative pronouns ("who", "which"): a transitive verb after one, with no passive
+    /// auxiliary between, is what the counted did ("231,000 soldiers, who captured …").
+    Relative,
+    /// Auxiliaries that make the participle after them passive ("were", "been").
+    Passive,
     /// Phrases before a noun naming a group that a comma then splits up ("of the": "Of the
     /// dead, 31 were children").
     AmongComma,
@@ -376,13 +384,14 @@ impl Lexicon {
                 let role = match *role {
                     "verb" => Role::Verb,
                     "intrans" => Role::Intrans,
+                    "active" => Role::Active,
                     "noun" => Role::Noun,
                     "adj" => Role::Adj,
                     "toll" => Role::Toll,
                     other => return Err(format!("unknown role {other:?}")),
                 };
                 let entry = Entry::Trigger(category, role);
-                if matches!(role, Role::Verb | Role::Intrans) {
+                if matches!(role, Role::Verb | Role::Intrans | Role::Active) {
                     for item in line.split(',') {
                         self.verb(item, &entry);
                     }
@@ -469,6 +478,8 @@ impl Lexicon {
                     "irregular_plural" => Class::IrregularPlural,
                     "share" => Class::Share,
                     "copula" => Class::Copula,
+                    "relative" => Class::Relative,
+                    "passive" => Class::Passive,
                     "among_comma" => Class::AmongComma,
                     "inclusion" => Class::Inclusion,
                     other => return Err(format!("unknown section {other:?}")),

@@ -155,11 +155,13 @@ impl Category {
         })
     }
 
-    /// Whether only people undergo it: "captured 12 villages" arrests no one.
+    /// Whether only people undergo it: "captured 12 villages" arrests no one, and "lost 40
+    /// tanks" kills no one.
     fn only_people(self) -> bool {
         matches!(
             self,
-            Category::Injured
+            Category::Killed
+                | Category::Injured
                 | Category::Arrested
                 | Category::Charged
                 | Category::Sentenced
