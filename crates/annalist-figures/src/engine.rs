@@ -173,7 +173,7 @@ fn sentence(
         {
             a.category = Some((Category::Other, source));
         }
-        // "5,000 troops crossed into the country": troops on the move are not displaced.
+        // "5,000 troops fled across the border": troops on the move are not displaced.
         if let Some((Category::Displaced, source)) = a.category
             && a.default == Some(Category::Deployed)
         {
