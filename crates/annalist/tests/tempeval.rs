@@ -11,7 +11,7 @@ use annalist_time::{Anchor, Tagger};
 use annalist_timeml::{Scores, TimexAnnotation, evaluate, read_dir};
 
 const STRICT_F1_FLOOR: f64 = 0.899;
-const RELAXED_F1_FLOOR: f64 = 0.948;
+const RELAXED_F1_FLOOR: f64 = 0.949;
 const VALUE_F1_FLOOR: f64 = 0.814;
 const TYPE_F1_FLOOR: f64 = 0.905;
 
