@@ -15,6 +15,7 @@ use crate::dct::{Dct, NumericReading, parse_dct_reading};
 use crate::document::DctSource;
 use crate::error::ErrorKind;
 use crate::extracted::Extracted;
+use crate::locale::numeric_date_order;
 use crate::text::apply_dateline;
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability, TextMode};
@@ -93,10 +94,22 @@ pub(crate) fn read_html(html: &str, max_depth: usize) -> Result<Extracted, Error
         .or_else(|| {
             first_text(&dom, ".byline, .by-line").and_then(|b| crate::byline::byline_name(&b))
         });
-    out.locale = first_attr(&dom, "html[lang]", "lang")
-        .or_else(|| meta(&dom, &["og:locale", "language", "content-language"]))
-        .or_else(|| http_equiv(&dom, "content-language"))
-        .or_else(|| ld.language.clone());
+    // `<html lang="en">` says less than `og:locale` `en_GB`: the first tag that tells the
+    // order of day and month wins.
+    let tags: Vec<String> = [
+        first_attr(&dom, "html[lang]", "lang"),
+        meta(&dom, &["og:locale", "language", "content-language"]),
+        http_equiv(&dom, "content-language"),
+        ld.language.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    out.locale = tags
+        .iter()
+        .find(|t| numeric_date_order(t).is_some())
+        .or(tags.first())
+        .cloned();
     find_date(&dom, &ld, &mut out);
     if out.title.is_none() {
         out.title = first_text(&dom, "h1").or_else(|| first_text(&dom, "title"));
@@ -514,6 +527,13 @@ mod tests {
             Some("en-NZ")
         );
         assert_eq!(locale("<html><head>"), None);
+        // A tag with a region wins over one without.
+        assert_eq!(
+            locale(r#"<html lang="en"><head><meta property="og:locale" content="en_GB">"#)
+                .as_deref(),
+            Some("en_GB")
+        );
+        assert_eq!(locale(r#"<html lang="en"><head>"#).as_deref(), Some("en"));
     }
 
     #[test]
