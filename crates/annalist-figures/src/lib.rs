@@ -172,19 +172,14 @@ impl Category {
     /// Whether what is counted is people when the text leaves it implicit
     /// ("the wounding of 310" counts people).
     fn counts_people(self) -> bool {
-        matches!(
-            self,
-            Category::Killed
-                | Category::Injured
-                | Category::Arrested
-                | Category::Charged
-                | Category::Sentenced
-                | Category::Released
-                | Category::Missing
-                | Category::Rescued
-                | Category::Displaced
-                | Category::Participants
-        )
+        self.only_people()
+            || matches!(
+                self,
+                Category::Missing
+                    | Category::Rescued
+                    | Category::Displaced
+                    | Category::Participants
+            )
     }
 }
 
