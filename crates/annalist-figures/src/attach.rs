@@ -117,6 +117,15 @@ impl Attacher<'_> {
         })
     }
 
+    /// Whether the counted phrase `[start, end)` ends in a noun for people held captive
+    /// ("hostages", "political prisoners").
+    pub fn counts_captives(&self, (start, end): (usize, usize)) -> bool {
+        (start..end).any(|k| {
+            self.entries(k)
+                .any(|(e, n)| *e == Entry::Word(Class::Captive) && k + n == end)
+        })
+    }
+
     fn counted_at(&self, i: usize) -> Option<(usize, bool, Option<Category>)> {
         // A capitalised thing inside a sentence is a name ("two House of Lords members").
         let name = i > 0

@@ -173,6 +173,12 @@ fn sentence(
         {
             a.category = Some((Category::Other, source));
         }
+        // "freed 40 hostages": freeing people held captive is a release.
+        if let (Some((Category::Rescued, source)), Some(counted)) = (a.category, a.counted)
+            && attacher.counts_captives(counted)
+        {
+            a.category = Some((Category::Released, source));
+        }
         // "5,000 troops fled across the border": troops on the move are not displaced.
         if let Some((Category::Displaced, source)) = a.category
             && a.default == Some(Category::Deployed)

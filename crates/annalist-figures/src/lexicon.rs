@@ -151,6 +151,9 @@ pub(crate) enum Class {
     /// Relative pronouns ("who", "which"): a transitive verb after one, with no passive
     /// auxiliary between, is what the counted did ("231,000 soldiers, who captured …").
     Relative,
+    /// Nouns for people held captive ("hostages", "prisoners"): freeing them is a release,
+    /// not a rescue.
+    Captive,
     /// Auxiliaries that make the participle after them passive ("were", "been").
     Passive,
     /// Phrases before a noun naming a group that a comma then splits up ("of the": "Of the
@@ -479,6 +482,7 @@ impl Lexicon {
                     "share" => Class::Share,
                     "copula" => Class::Copula,
                     "relative" => Class::Relative,
+                    "captive" => Class::Captive,
                     "passive" => Class::Passive,
                     "among_comma" => Class::AmongComma,
                     "inclusion" => Class::Inclusion,
