@@ -483,30 +483,33 @@ pub(crate) fn migrate_to(
 mod tests {
     use super::*;
 
+    /// Test results: `?` reports the failing call's error.
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
-    fn a_newer_store_is_refused_with_a_clear_message() {
-        let dir = tempfile::tempdir().unwrap();
+    fn a_newer_store_is_refused_with_a_clear_message() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("a.db");
-        drop(crate::Store::open(&path).unwrap());
+        drop(crate::Store::open(&path)?);
         {
-            let c = Connection::open(&path).unwrap();
-            c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
-                .unwrap();
+            let c = Connection::open(&path)?;
+            c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)?;
         }
         let err = crate::Store::open(&path).unwrap_err();
         assert!(
             matches!(err, StoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1)
         );
         assert!(err.to_string().contains("upgrade annalist"), "{err}");
+        Ok(())
     }
 
     #[test]
-    fn a_foreign_database_is_not_taken_for_a_store() {
-        let dir = tempfile::tempdir().unwrap();
+    fn a_foreign_database_is_not_taken_for_a_store() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("other.db");
         {
-            let c = Connection::open(&path).unwrap();
-            c.execute_batch("CREATE TABLE t(x)").unwrap();
+            let c = Connection::open(&path)?;
+            c.execute_batch("CREATE TABLE t(x)")?;
         }
         assert!(matches!(
             crate::Store::open(&path),
@@ -514,46 +517,48 @@ mod tests {
         ));
         // A text file is not a database at all.
         let txt = dir.path().join("notes.txt");
-        std::fs::write(&txt, "this is not sqlite, just some words long enough to fill a header block ........................................").unwrap();
+        std::fs::write(
+            &txt,
+            "this is not sqlite, just some words long enough to fill a header block ........................................",
+        )?;
         assert!(crate::Store::open(&txt).is_err());
+        Ok(())
     }
 
     #[test]
-    fn a_version_1_store_is_migrated_and_its_sentences_become_searchable() {
-        let dir = tempfile::tempdir().unwrap();
+    fn a_version_1_store_is_migrated_and_its_sentences_become_searchable() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("v1.db");
         {
-            let mut c = Connection::open(&path).unwrap();
-            migrate_to(&mut c, &path, true, 1).unwrap();
+            let mut c = Connection::open(&path)?;
+            migrate_to(&mut c, &path, true, 1)?;
             c.execute_batch(
                 "INSERT INTO documents(rowid, id, path, dct_source, language, source, names_method)
                  VALUES (1, 'abc', 'a.txt', 'none', 'en', 'a.txt', 'x');
                  INSERT INTO texts(doc, text) VALUES (1, 'The amnesty came in 1996. Nothing else.')",
             )
-            .unwrap();
+            ?;
             c.execute("INSERT INTO sentences(doc, idx, cstart, cend) VALUES (1, 0, 0, 25), (1, 1, 26, 39)", [])
-                .unwrap();
+                ?;
         }
-        let store = crate::Store::open(&path).unwrap();
+        let store = crate::Store::open(&path)?;
         let v: i64 = store
             .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         assert_eq!(v, SCHEMA_VERSION);
-        let hits = store
-            .search("amnesty", &crate::SearchQuery::default())
-            .unwrap();
+        let hits = store.search("amnesty", &crate::SearchQuery::default())?;
         assert_eq!(hits.total, 1);
         assert_eq!(hits.hits[0].source.sentence, 0);
+        Ok(())
     }
 
     #[test]
-    fn a_version_3_store_gets_the_mod_of_each_events_expression() {
-        let dir = tempfile::tempdir().unwrap();
+    fn a_version_3_store_gets_the_mod_of_each_events_expression() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("v3.db");
         {
-            let mut c = Connection::open(&path).unwrap();
-            migrate_to(&mut c, &path, true, 3).unwrap();
+            let mut c = Connection::open(&path)?;
+            migrate_to(&mut c, &path, true, 3)?;
             // Version 3 as earlier builds wrote it: no `mod` column on events.
             c.execute_batch(
                 "ALTER TABLE events DROP COLUMN mod;
@@ -568,26 +573,23 @@ mod tests {
                          '198', 3, 0, 0, 1),
                         (662688000, 1, 1, 1, 40, 60, 'In 1991 it was over.', '1991', 5, 0, 1, 2),
                         (662688000, 1, 2, 2, 61, 80, 'Nobody came back.', '1991', 5, 1, NULL, 3);",
-            )
-            .unwrap();
+            )?;
         }
-        let store = crate::Store::open(&path).unwrap();
+        let store = crate::Store::open(&path)?;
         let mods: Vec<Option<String>> = store
             .conn
-            .prepare("SELECT mod FROM events ORDER BY idx")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+            .prepare("SELECT mod FROM events ORDER BY idx")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
         assert_eq!(mods, [Some("END".to_string()), None, None]);
+        Ok(())
     }
 
     /// A version-2 store as annalist wrote it: two documents (the second a newer version
     /// of the first's URL, with a figure no event states), every kind of row.
-    fn version_2_store(path: &Path) {
-        let mut c = Connection::open(path).unwrap();
-        migrate_to(&mut c, path, true, 2).unwrap();
+    fn version_2_store(path: &Path) -> TestResult {
+        let mut c = Connection::open(path)?;
+        migrate_to(&mut c, path, true, 2)?;
         let old = "Date: 1990-01-20\n\nOn 19 January 1990 troops  entered Baku.\nAbout 83 people\nwere killed.";
         let new = "On 19 January 1990 troops entered Baku. At least 52 people were killed. 7 buses burned.";
         c.execute_batch(
@@ -598,13 +600,11 @@ mod tests {
                     (2, 'bbbb2222', 'b.txt', 'https://x.org/baku', 'Baku, updated', '1990-01-21',
                      'header', 'en', 'x.org', 2, NULL, 'capitalization heuristic');
              INSERT INTO title_fts(rowid, title) VALUES (1, 'Baku'), (2, 'Baku, updated');",
-        )
-        .unwrap();
+        )?;
         c.execute(
             "INSERT INTO texts(doc, text) VALUES (1, ?1), (2, ?2)",
             [old, new],
-        )
-        .unwrap();
+        )?;
         // Sentences: old 18..58 and 59..87; new 0..39, 40..71, 72..87.
         c.execute_batch(
             "INSERT INTO sentences(rowid, doc, idx, cstart, cend) VALUES
@@ -638,42 +638,38 @@ mod tests {
                        (2, 1, NULL, 72, 79, '7 buses', 7, NULL, NULL, 'exact', 'destroyed',
                         'buses', 'count');",
         )
-        .unwrap();
+        ?;
+        Ok(())
     }
 
     #[test]
-    fn a_version_2_store_is_migrated_and_reads_back_the_same() {
-        let dir = tempfile::tempdir().unwrap();
+    fn a_version_2_store_is_migrated_and_reads_back_the_same() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("v2.db");
-        version_2_store(&path);
+        version_2_store(&path)?;
         // A reader does not migrate: it says what to do.
         assert!(matches!(
             crate::Store::open_read_only(&path),
             Err(StoreError::NeedsMigration { found: 2, .. })
         ));
-        let mut store = crate::Store::open(&path).unwrap();
+        let mut store = crate::Store::open(&path)?;
         let v: i64 = store
             .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         assert_eq!(v, SCHEMA_VERSION);
         // The migrated file was compacted: no pages left over from the old tables.
         let free: i64 = store
             .conn
-            .query_row("PRAGMA freelist_count", [], |r| r.get(0))
-            .unwrap();
+            .query_row("PRAGMA freelist_count", [], |r| r.get(0))?;
         assert_eq!(free, 0);
-        let old: i64 = store
-            .conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE name IN ('sentences', 'figures', 'texts_v2')",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let old: i64 = store.conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('sentences', 'figures', 'texts_v2')",
+            [],
+            |r| r.get(0),
+        )?;
         assert_eq!(old, 0);
 
-        let stats = store.stats().unwrap();
+        let stats = store.stats()?;
         assert_eq!(
             (
                 stats.documents,
@@ -688,7 +684,7 @@ mod tests {
 
         // Documents read back whole: text, sentences, timexes, events with their figures
         // and names, and the figure no event states.
-        let old = store.document("aaaa1111").unwrap();
+        let old = store.document("aaaa1111")?;
         assert!(old.text.contains("troops  entered"));
         assert_eq!(old.superseded_by.as_deref(), Some("bbbb2222"));
         assert_eq!(old.sentences.len(), 2);
@@ -700,7 +696,7 @@ mod tests {
         assert_eq!(old.events[1].figures, [0]);
         assert_eq!(old.figures[0].text, "About 83 people");
         assert_eq!(old.events[0].names[0]["text"], "Baku");
-        let new = store.document("bbbb2222").unwrap();
+        let new = store.document("bbbb2222")?;
         assert_eq!(new.figures.len(), 2);
         assert_eq!(new.figures[1].text, "7 buses");
         assert_eq!(new.figures[1].category, "destroyed");
@@ -709,7 +705,7 @@ mod tests {
         assert_eq!(new.figures[0].text, "At least 52 people");
 
         // Queries read the current version only.
-        let page = store.timeline(&crate::TimelineQuery::default()).unwrap();
+        let page = store.timeline(&crate::TimelineQuery::default())?;
         assert_eq!(page.total, 2);
         assert!(
             page.entries
@@ -717,25 +713,21 @@ mod tests {
                 .all(|e| e.sources[0].doc_id == "bbbb2222")
         );
         assert_eq!(page.entries[1].figures[0].value, 52.0);
-        let hits = store
-            .search("killed", &crate::SearchQuery::default())
-            .unwrap();
+        let hits = store.search("killed", &crate::SearchQuery::default())?;
         assert_eq!(hits.total, 1);
         assert_eq!(hits.hits[0].source.doc_id, "bbbb2222");
         assert_eq!(hits.hits[0].source.start, 40);
         assert_eq!(hits.hits[0].dates, ["1990-01-19"]);
-        assert_eq!(store.on_this_day(1, 19).unwrap().len(), 2);
+        assert_eq!(store.on_this_day(1, 19)?.len(), 2);
 
         // Deleting the new version makes the old one current, with its own figures.
-        store.delete("bbbb2222").unwrap();
-        let conflicts = store.conflicts(None, None, None).unwrap();
+        store.delete("bbbb2222")?;
+        let conflicts = store.conflicts(None, None, None)?;
         assert!(conflicts.is_empty());
-        let page = store.timeline(&crate::TimelineQuery::default()).unwrap();
+        let page = store.timeline(&crate::TimelineQuery::default())?;
         assert_eq!(page.entries[1].figures[0].text, "About 83 people");
         assert_eq!(page.entries[1].description, "About 83 people were killed.");
-        let hits = store
-            .search("troops baku", &crate::SearchQuery::default())
-            .unwrap();
+        let hits = store.search("troops baku", &crate::SearchQuery::default())?;
         assert_eq!(hits.hits[0].source.doc_id, "aaaa1111");
         assert_eq!(
             hits.hits[0]
@@ -745,6 +737,7 @@ mod tests {
                 .collect::<String>(),
             "On 19 January 1990 troops entered Baku."
         );
-        assert_eq!(store.stats().unwrap().categories, ["killed"]);
+        assert_eq!(store.stats()?.categories, ["killed"]);
+        Ok(())
     }
 }
