@@ -5,7 +5,8 @@
 //! 2. a trigger right before it ("killed 12", "the wounding of 310", "detained another 20");
 //! 3. a verb after what is counted ("52 people were killed", "3,000 protesters rallied"),
 //!    skipping an appositive ("52 people, including 10 children, were killed");
-//! 4. a toll phrase a few words before ("the death toll rose to 61");
+//! 4. a phrase after what is counted that says what became of it ("pulled 355 people from
+//!    the water"), or a toll phrase a few words before ("the death toll rose to 61");
 //! 5. a list neighbour: a category carries forward through a list ("the destruction of 40
 //!    homes and shops, 12 vehicles") and backward from a verb after the last item
 //!    ("12 soldiers and 3 civilians were killed");
@@ -472,6 +473,15 @@ impl Attacher<'_> {
         // signal operators"), when no verb follows.
         if let Some(c) = self.left_across_object(p.start, prev_end) {
             out.category = Some((c, Source::Left));
+            return out;
+        }
+        // 3c. What became of them, said after them ("pulled 355 people from the water"); the
+        // dead stay dead ("pulled 12 bodies from the rubble").
+        if out.default != Some(Category::Killed)
+            && let Some((c, n)) = self.trigger(out.tail, &[Role::Outcome])
+        {
+            out.category = Some((c, Source::Right));
+            out.reach = out.tail + n;
             return out;
         }
         // 4. Toll phrase.

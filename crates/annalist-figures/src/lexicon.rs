@@ -48,6 +48,10 @@ pub(crate) enum Role {
     Adj,
     /// Toll phrase governing a number a few words on: "the death toll rose to 61".
     Toll,
+    /// Phrase after what is counted that says what became of it when no verb does: "pulled
+    /// 355 people from the water", "lifted 64 people to safety" ("pulled" and "lifted" say
+    /// nothing by themselves).
+    Outcome,
 }
 
 /// Grammar word classes the engine needs by name.
@@ -391,6 +395,7 @@ impl Lexicon {
                     "noun" => Role::Noun,
                     "adj" => Role::Adj,
                     "toll" => Role::Toll,
+                    "outcome" => Role::Outcome,
                     other => return Err(format!("unknown role {other:?}")),
                 };
                 let entry = Entry::Trigger(category, role);

@@ -459,7 +459,7 @@ impl Context {
     /// day, not from a past day the text mentioned: "a strike on Nov. 17 killed nine … figures
     /// will be out by the end of the day" is the DCT's day. So does a past-tense sentence after
     /// a day ahead ("the march will go ahead on 20 January … by mid-morning the square was
-    /// empty").
+    /// empty", "winds will ease by Sunday … power was cut overnight").
     fn day_anchor_in(
         &self,
         pref: Option<AnchorPref>,
@@ -805,7 +805,7 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
                     );
                 }
                 let (d, used) = if is_day_unit(unit) {
-                    ctx.day_anchor(pref)?
+                    ctx.day_anchor_in(pref, tense)?
                 } else {
                     ctx.anchor(pref)?
                 };
@@ -1191,7 +1191,7 @@ fn resolve_offset(
         return narrative_date(v);
     }
     let (d, used) = if is_day_unit(unit) {
-        ctx.day_anchor(pref)?
+        ctx.day_anchor_in(pref, tense)?
     } else {
         ctx.anchor(pref)?
     };
