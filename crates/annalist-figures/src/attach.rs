@@ -847,6 +847,11 @@ impl Attacher<'_> {
         k > from + 1 && k < to && self.only_connectors(k, to, false)
     }
 
+    /// Whether a clause ends at `i`, or goes on only with where or when ("in later years").
+    pub fn ends_clause_or_places(&self, i: usize) -> bool {
+        self.sentence_stop(i) || self.punct(i, ",") || self.is(i, Class::PlaceLink)
+    }
+
     /// Whether tokens `[from, to)` only join list items.
     pub fn only_connectors(&self, from: usize, to: usize, backward: bool) -> bool {
         if to < from || to - from > 6 {

@@ -247,6 +247,16 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         let Some((c, src)) = prev.category else {
             continue;
         };
+        // "116,000 people were moved out in 1986, and another 220,000 in later years": more of
+        // the same, with nothing said of them but where or when.
+        if cur.elided
+            && c != Category::Other
+            && phrases[k - 1].quantity == Quantity::Count
+            && attacher.ends_clause_or_places(cur.tail)
+        {
+            attached[k].category = Some((c, Source::Inherited));
+            continue;
+        }
         if matches!(
             src,
             Source::Left | Source::Inherited | Source::Head | Source::Toll | Source::Right

@@ -810,7 +810,16 @@ impl SessionState {
                             ))
                         || (years_back >= STORY_YEAR_YEARS
                             && reference.part == crate::value::DatePart::None);
-                    if years_back != 0 && fine {
+                    // The story's own year, stated again, goes on with it: "At 1:23 a.m. on
+                    // 26 April 1986 … moved out in 1986 … acknowledged only on 28 April".
+                    let story_goes_on = self
+                        .story_in
+                        .is_some_and(|s| sentence.saturating_sub(s) < STORY_SENTENCES)
+                        && self
+                            .ctx
+                            .reference
+                            .is_some_and(|previous| previous.year == reference.year);
+                    if years_back != 0 && (fine || story_goes_on) {
                         self.story_in = Some(sentence);
                     } else if r.anchor == AnchorUsed::None {
                         self.story_in = None;
