@@ -81,6 +81,12 @@ impl Attacher<'_> {
             .is_some_and(|t| t.kind == Kind::Word && t.text(self.text).eq_ignore_ascii_case(w))
     }
 
+    fn quote(&self, i: usize) -> bool {
+        ["\"", "“", "”", "'", "‘", "’"]
+            .iter()
+            .any(|q| self.punct(i, q))
+    }
+
     fn punct(&self, i: usize, p: &str) -> bool {
         self.toks
             .get(i)
@@ -325,6 +331,12 @@ impl Attacher<'_> {
                 }
             }
         }
+        // 'Police detained 210 "rioters"': quotes keep the writer's distance from the noun;
+        // it is still what is counted.
+        let (after, closing_quote) = match self.counted(after + 1) {
+            Some((_, e, _)) if self.quote(after) && self.quote(e) => (after + 1, 1),
+            _ => (after, 0),
+        };
         let mut out = Attached {
             category: None,
             counted: None,
@@ -408,7 +420,7 @@ impl Attacher<'_> {
             }
             out.counted = Some((s, e));
             out.default = default;
-            out.tail = e;
+            out.tail = e + closing_quote;
         } else if self.lowercase_word(after)
             && self.modifier(after)
             // A past-tense verb is no counted noun: "22 testified", and "an army of 65,000

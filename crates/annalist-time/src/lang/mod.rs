@@ -638,12 +638,13 @@ impl SessionState {
                 updates && !self.ctx.narrative && frame.day.is_none() && self.ctx.looked_back_to;
             // "3,200 people have crossed since Monday. Around 400 arrived overnight": in news,
             // the day something has held since is where it began, and the story stays at the
-            // time of writing.
+            // time of writing. So does "the largest since the coup of October 25, 2021":
+            // "began at 11 a.m." is the marches' day.
             let held_since_day = updates
                 && !self.ctx.narrative
-                && self.ctx.looked_back_to
                 && self.story_in.is_none()
-                && (frame.day.is_some() || frame.weekday.is_some());
+                && (frame.day.is_some() || frame.weekday.is_some())
+                && (self.ctx.looked_back_to || words.in_retrospect_clause(first_tok));
             // Only a narrative has asides: news skips the look at the words around.
             // "From 264 to 241 BC": a range of years is a move of the story, not an aside
             // (its first end, a bare number, is split off later).
