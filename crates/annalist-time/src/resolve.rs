@@ -685,7 +685,17 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
             let (d, used) = if is_day_unit(unit) {
                 ctx.day_anchor_in(pref, tense)?
             } else {
-                ctx.anchor(pref)?
+                match (ctx.anchor(pref)?, tense, ctx.dct) {
+                    // In news, a sentence that looks ahead speaks of the writer's year: "the
+                    // first report was published in 2019; a new one is expected later in the
+                    // year" is this year.
+                    ((a, AnchorUsed::Narrative), Some(Tense::Future), Some(dct))
+                        if !ctx.narrative && a < dct =>
+                    {
+                        (dct, AnchorUsed::Dct)
+                    }
+                    (found, _, _) => found,
+                }
             };
             let (kind, mut v) = at_granularity(d, unit);
             let mut kind = kind;
