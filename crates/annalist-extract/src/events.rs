@@ -22,7 +22,7 @@
 //! Baku", gives Baku. This needs no word list, so it works in any language.
 
 use annalist_ingest::Sentence;
-use annalist_time::value::RefPoint;
+use annalist_time::value::{DatePart, RefPoint};
 use annalist_time::{
     AnchorUsed, Granularity, Interval, Mod, RangeRole, Timex, TimexType, TimexValue,
 };
@@ -234,7 +234,7 @@ pub fn build_events(
                     && !t.compared
                     && (!t.possessive || in_a_possessive_event(chars, t))
                     && !names_a_thing(chars, t)
-                    && t.value.granularity() >= Some(Granularity::Day)
+                    && (t.value.granularity() >= Some(Granularity::Day) || is_weekend(t))
                     && t.interval.is_some_and(|iv| iv.end <= report.start)
             })
         {
@@ -341,6 +341,12 @@ fn names_a_thing(chars: &[char], t: &Timex) -> bool {
         .iter()
         .find(|c| !c.is_whitespace() && **c != ',');
     the && after.is_some_and(|c| c.is_lowercase())
+}
+
+/// Whether an expression is a weekend ("61 people were killed in the weekend fighting, a
+/// rights group said on Tuesday"): two days, as good as a day for dating what was reported.
+fn is_weekend(t: &Timex) -> bool {
+    matches!(&t.value, TimexValue::Calendar(c) if matches!(c.part, DatePart::Weekend(Some(_))))
 }
 
 /// Whether a possessive date names the event a statement is about, after "in", "during",

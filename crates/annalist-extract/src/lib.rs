@@ -709,6 +709,20 @@ mod tests {
     }
 
     #[test]
+    fn a_weekend_before_the_report_dates_what_was_reported() {
+        assert_event_dates(
+            "Date: 2026-12-08\n\nA rights group said on Tuesday that 61 people had been killed \
+             in the weekend fighting.\n\nThe group said on Tuesday that it would publish a \
+             report next weekend.\n",
+            &[
+                ("2026-W49-WE", TimeSource::Explicit),
+                // (A weekend after the report does not.)
+                ("2026-12-08", TimeSource::Explicit),
+            ],
+        );
+    }
+
+    #[test]
     fn a_possessive_date_names_a_thing_not_when_the_statement_happened() {
         assert_event_dates(
             "Date: 2026-12-07\n\nThe death toll from Tuesday's bombing rose to 38 on \
