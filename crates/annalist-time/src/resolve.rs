@@ -374,6 +374,10 @@ fn shift(d: Date, unit: Unit, n: i64) -> Option<Date> {
     }
 }
 
+/// How many months either way to look for a day of the month on the weekday named with it
+/// ("Friday the 13th"); every 13th is a Friday within 14 months, most within a few.
+const NAMED_WEEKDAY_MONTHS: i64 = 14;
+
 /// The first day of the period that a value denotes (for using it as an anchor).
 fn anchor_date(v: &CalendarValue) -> Option<Date> {
     v.interval().map(|iv| iv.start.date())
@@ -745,6 +749,16 @@ pub(crate) fn resolve(f: &Frame, tense: Option<Tense>, ctx: &Context) -> Option<
                             }
                         }
                     }
+                }
+                // "Friday the 13th": the nearest month whose 13th is a Friday.
+                if let (Some(wd), Some(date)) = (f.weekday.and_then(weekday_of), v.to_date())
+                    && date.weekday() != wd
+                    && let Some(near) = (1..=NAMED_WEEKDAY_MONTHS)
+                        .flat_map(|k| [-k, k])
+                        .filter_map(|k| shift(date, Unit::Month, k))
+                        .find(|m| m.day() == date.day() && m.weekday() == wd)
+                {
+                    v = CalendarValue::day(near);
                 }
             }
             if let Some(t) = clock(f)
