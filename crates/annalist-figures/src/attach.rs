@@ -428,6 +428,26 @@ impl Attacher<'_> {
             && !(self.past_verb(after)
                 && (self.clause_start(p.start) || self.counted(after + 1).is_none()))
         {
+            // "Five stewards were injured": a plural noun we do not know, but what only people
+            // undergo was done to it, so it names people. (A passive only: "two chances to
+            // prosecute", "one country fell".)
+            let passive = ["were", "was", "are", "have", "had"]
+                .iter()
+                .any(|w| self.word(after + 1, w));
+            let plural = self
+                .toks
+                .get(after)
+                .is_some_and(|t| t.text(self.text).ends_with('s'));
+            if let Some((c, reach)) = self
+                .right(after + 1)
+                .filter(|(c, _)| passive && plural && c.only_people())
+            {
+                out.category = Some((c, Source::Right));
+                out.counted = Some((after, after + 1));
+                out.tail = after + 1;
+                out.reach = reach;
+                return out;
+            }
             out.unknown = true;
             return out;
         }

@@ -157,7 +157,7 @@ impl Category {
 
     /// Whether only people undergo it: "captured 12 villages" arrests no one, and "lost 40
     /// tanks" kills no one.
-    fn only_people(self) -> bool {
+    pub(crate) fn only_people(self) -> bool {
         matches!(
             self,
             Category::Killed
