@@ -618,11 +618,16 @@ mod tests {
     }
 
     #[test]
-    fn a_date_something_began_at_does_not_outrank_another_of_its_precision() {
+    fn a_date_something_began_at_does_not_outrank_another_date() {
         assert_event_dates(
             "Date: 2026-05-09\n\nThis year's parade, the first since 2019 without foreign \
-             leaders, lasted 45 minutes.\n",
-            &[("2026", TimeSource::Explicit)],
+             leaders, lasted 45 minutes.\n\nLawmakers approved the budget early on Friday, \
+             after a debate that began at 10 a.m. on Thursday.\n",
+            &[
+                ("2026", TimeSource::Explicit),
+                // (Even a finer one: the debate began on Thursday, the vote was on Friday.)
+                ("2026-05-08", TimeSource::Explicit),
+            ],
         );
     }
 
