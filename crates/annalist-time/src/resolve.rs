@@ -107,10 +107,11 @@ pub(crate) struct Context {
     /// The expression follows a word that looks back from it ("since" in "killed since
     /// Friday"): a weekday is then strictly before the anchor's day.
     pub looked_back_to: bool,
-    /// In news, the expression follows "since" in a sentence told in the present perfect:
-    /// the period it starts reaches the time of writing, so "the year" is the writer's
-    /// ("Since the start of the year, 37 have been arrested"), not a story's, and so is a
-    /// month ("He has been out injured since mid-October").
+    /// The expression follows "since" in a sentence told in the present perfect: the period
+    /// it starts reaches the time of writing, so "the year" is the writer's ("Since the start
+    /// of the year, 37 have been arrested"), not a story's, and so is a month ("He has been
+    /// out injured since mid-October"), even in a history ("since last spring a walkway has
+    /// run along the walls").
     pub reaches_now: bool,
     /// The expression follows a word that makes it the day something happened ("on" in
     /// "police arrested him on Jan. 20"): in a past-tense sentence, such a day is not one of
@@ -1617,9 +1618,11 @@ fn resolve_calendar(
     } else {
         // "Next spring", "last March" are deictic: the writer's, in news, even right after a
         // year the text stated ("in office since 2019 and up for re-election next spring").
+        // So in a history is one a period runs from up to now ("since last spring a walkway
+        // has run along the walls").
         let pref = f
             .anchor
-            .or((rel.is_some() && !ctx.narrative).then_some(AnchorPref::Dct));
+            .or((rel.is_some() && (!ctx.narrative || ctx.reaches_now)).then_some(AnchorPref::Dct));
         match (ctx.anchor(pref)?, tense, ctx.dct) {
             // In news, a future-tense sentence speaks from the writer's present even right
             // after a past date: "invited in July 1997, will join on March 12" is the coming

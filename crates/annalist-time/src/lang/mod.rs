@@ -447,9 +447,7 @@ impl SessionState {
             self.ctx.several_quarters = self.several_quarters_in == Some(sentence);
             self.ctx.quoted = quoted.get(first_tok).copied().unwrap_or(false);
             self.ctx.looked_back_to = words.follows_retrospect(first_tok);
-            self.ctx.reaches_now = self.ctx.looked_back_to
-                && !self.ctx.narrative
-                && words.in_present_perfect(first_tok);
+            self.ctx.reaches_now = self.ctx.looked_back_to && words.in_present_perfect(first_tok);
             self.ctx.event_day = words.marks_event_day(first_tok, end_tok);
             self.ctx.appositive = last_end_tok.is_some_and(|e| {
                 e + 1 == first_tok
