@@ -105,7 +105,9 @@ fn noun_modifiers_are_not_what_is_counted() {
     let f = figures("freed in exchange for 5 militant commanders");
     assert_eq!(f[0].counted, "militant commanders");
     // A singular noun before an unknown noun counts that unknown thing: dropped.
-    assert!(figures("3 police dogs").is_empty());
+    assert!(figures("3 police sirens").is_empty());
+    // Before a known one, the two are what is counted.
+    assert_eq!(figures("3 police dogs")[0].counted, "police dogs");
 }
 
 #[test]
