@@ -1583,9 +1583,11 @@ mod tests {
         }
     }
 
+    type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
     /// A store of articles that mention 1990 and 1996 in several ways.
-    fn dated_store() -> Store {
-        let mut store = Store::in_memory().unwrap();
+    fn dated_store() -> TestResult<Store> {
+        let mut store = Store::in_memory()?;
         let tagger = annalist_extract::Taggers::english();
         let bodies = [
             "The amnesty law of 1996 freed prisoners. In March 1990 the amnesty was debated.",
@@ -1606,27 +1608,21 @@ mod tests {
             )
             .into_iter()
             .next()
-            .unwrap()
-            .unwrap();
-            store
-                .insert(&annalist_extract::extract(doc, &tagger))
-                .unwrap();
+            .ok_or("the text gave no document")??;
+            store.insert(&annalist_extract::extract(doc, &tagger))?;
         }
-        store
+        Ok(store)
     }
 
     #[test]
-    fn a_search_with_dates_finds_the_same_from_the_dates_as_from_the_words() {
-        let store = dated_store();
-        let fts = fts_query("amnesty law").unwrap();
-        let matches: i64 = store
-            .conn
-            .query_row(
-                "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1",
-                [&fts],
-                |r| r.get(0),
-            )
-            .unwrap();
+    fn a_search_with_dates_finds_the_same_from_the_dates_as_from_the_words() -> TestResult {
+        let store = dated_store()?;
+        let fts = fts_query("amnesty law").ok_or("no query")?;
+        let matches: i64 = store.conn.query_row(
+            "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1",
+            [&fts],
+            |r| r.get(0),
+        )?;
         for period in [
             "1990",
             "1990-03",
@@ -1636,25 +1632,20 @@ mod tests {
             "2001",
             "1970",
         ] {
-            let (lo, hi) = crate::instant::parse_period(period).unwrap();
-            let (n, mut by_words) = store
-                .rank_matches(&fts, matches, true, lo, hi, 100)
-                .unwrap();
-            let dated = store.dated_sentences(lo, hi).unwrap().unwrap();
-            let (m, mut by_dates) = store.rank_among(&fts, &dated, 100).unwrap();
+            let (lo, hi) = crate::instant::parse_period(period)?;
+            let (n, mut by_words) = store.rank_matches(&fts, matches, true, lo, hi, 100)?;
+            let dated = store
+                .dated_sentences(lo, hi)?
+                .ok_or("too many dated sentences")?;
+            let (m, mut by_dates) = store.rank_among(&fts, &dated, 100)?;
             assert_eq!(n, m, "{period}");
             by_words.sort();
             by_dates.sort();
             assert_eq!(by_words, by_dates, "{period}");
         }
-        let (lo, hi) = crate::instant::parse_period("1990").unwrap();
-        assert_eq!(
-            store
-                .rank_matches(&fts, matches, true, lo, hi, 100)
-                .unwrap()
-                .0,
-            2
-        );
+        let (lo, hi) = crate::instant::parse_period("1990")?;
+        assert_eq!(store.rank_matches(&fts, matches, true, lo, hi, 100)?.0, 2);
+        Ok(())
     }
 
     #[test]
