@@ -273,6 +273,14 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         {
             value *= s;
         }
+        // "10-15,000": the upper end's thousands apply to the lower ("10,000 to 15,000"), when
+        // that brings the two to one order of magnitude.
+        let grouped = toks
+            .get(j + 1)
+            .is_some_and(|t| t.kind == Kind::Num && t.text(cx.text).contains(','));
+        if grouped && value < 1000.0 && value * 1000.0 < w && value * 10_000.0 > w {
+            value *= 1000.0;
+        }
         if w > value {
             low = Some(value);
             high = Some(w);
