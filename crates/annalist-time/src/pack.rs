@@ -341,6 +341,9 @@ pub struct WordInfo {
     /// `PROSPECT:` words do there ("issued red alerts through Wednesday"), but only there:
     /// "has fallen 2% this year through Oct. 19" is no look ahead.
     pub defer_link: bool,
+    /// The same right before the day only: "postponed to June", "moved to Monday" (not "issued
+    /// a warning to residents on Monday").
+    pub defer_adjacent: bool,
     /// Right before a day, marks it as the day something happened ("on" in "arrested him on
     /// Jan. 20"), not a day something was put off to or runs until: in a past-tense sentence
     /// such a day has come.
@@ -767,6 +770,7 @@ impl LanguagePack {
                 "CLAUSE_LINK" => self.flag_words(words, |w| w.clause_link = true),
                 "SERIES_BOUND" => self.flag_words(words, |w| w.series_bound = true),
                 "DEFER_LINK" => self.flag_words(words, |w| w.defer_link = true),
+                "DEFER_ADJACENT" => self.flag_words(words, |w| w.defer_adjacent = true),
                 "EVENT_DAY" => self.flag_words(words, |w| w.event_day = true),
                 "PRECEDES" => self.flag_words(words, |w| w.precedes = true),
                 "OPENS_SENTENCE" => self.flag_words(words, |w| w.opens_sentence = true),

@@ -306,9 +306,11 @@ impl<'a> Words<'a> {
                     }
                     continue;
                 }
-                // "postponed until Tuesday", "extended its deadline until Friday": a day that
-                // something was put off to lies ahead, as an auxiliary says.
-                if left && self.is(i, |w| w.prospect || w.defer_link) && self.puts_off(i) {
+                // "postponed until Tuesday", "extended its deadline until Friday", "moved to
+                // June": a day that something was put off to lies ahead, as an auxiliary says.
+                let links =
+                    |w: &WordInfo| w.prospect || w.defer_link || (d == 1 && w.defer_adjacent);
+                if left && self.is(i, links) && self.puts_off(i) {
                     if best.is_none_or(|(s, _, _)| d < s) {
                         best = Some((d, Tense::Future, i));
                     }
