@@ -429,15 +429,16 @@ impl Attacher<'_> {
                 && (self.clause_start(p.start) || self.counted(after + 1).is_none()))
         {
             // "Five stewards were injured": a plural noun we do not know, but what only people
-            // undergo was done to it, so it names people. (A passive only: "two chances to
-            // prosecute", "one country fell".)
-            let passive = ["were", "was", "are", "have", "had"]
-                .iter()
-                .any(|w| self.word(after + 1, w));
-            let plural = self
-                .toks
-                .get(after)
-                .is_some_and(|t| t.text(self.text).ends_with('s'));
+            // undergo was done to it, so it names people. (A passive only, perhaps after one
+            // auxiliary, "have been taken": not "two chances to prosecute", "one country fell".)
+            let passive = self.is(after + 1, Class::Passive)
+                || (self.is(after + 1, Class::Aux) && self.is(after + 2, Class::Passive));
+            // (Where nouns after numbers are plural: see `singular` above.)
+            let plural = !self.lex.settings.plural_after_numbers
+                || self
+                    .toks
+                    .get(after)
+                    .is_some_and(|t| t.text(self.text).ends_with('s'));
             if let Some((c, reach)) = self
                 .right(after + 1)
                 .filter(|(c, _)| passive && plural && c.only_people())
