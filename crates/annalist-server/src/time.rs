@@ -173,8 +173,8 @@ mod tests {
     }
 
     #[test]
-    fn dates_name_whole_periods() {
-        let (s, e) = parse_date_param("1990").unwrap();
+    fn dates_name_whole_periods() -> Result<(), DateParamError> {
+        let (s, e) = parse_date_param("1990")?;
         assert_eq!(
             (s, e),
             (
@@ -182,7 +182,7 @@ mod tests {
                 date(1991, 1, 1).at(0, 0, 0, 0)
             )
         );
-        let (s, e) = parse_date_param("1990-02").unwrap();
+        let (s, e) = parse_date_param("1990-02")?;
         assert_eq!(
             (s, e),
             (
@@ -190,7 +190,7 @@ mod tests {
                 date(1990, 3, 1).at(0, 0, 0, 0)
             )
         );
-        let (s, e) = parse_date_param("1990-01-19T23:30").unwrap();
+        let (s, e) = parse_date_param("1990-01-19T23:30")?;
         assert_eq!(
             (s, e),
             (
@@ -198,9 +198,10 @@ mod tests {
                 date(1990, 1, 19).at(23, 31, 0, 0)
             )
         );
-        let (s, _) = parse_date_param("44 BCE").unwrap();
+        let (s, _) = parse_date_param("44 BCE")?;
         assert_eq!(s, date(-43, 1, 1).at(0, 0, 0, 0));
-        assert_eq!(parse_date_param("-0043").unwrap().0, s);
+        assert_eq!(parse_date_param("-0043")?.0, s);
+        Ok(())
     }
 
     proptest::proptest! {

@@ -444,15 +444,17 @@ mod tests {
     }
 
     #[test]
-    fn spans_round_trip() {
+    fn spans_round_trip() -> Result<(), StoreError> {
         let spans = [(0, 10), (11, 40), (40, 41), (100, 250)];
-        assert_eq!(decode_spans(&encode_spans(&spans)).unwrap(), spans);
-        assert_eq!(decode_spans(&encode_spans(&[])).unwrap(), []);
+        assert_eq!(decode_spans(&encode_spans(&spans))?, spans);
+        assert_eq!(decode_spans(&encode_spans(&[]))?, []);
         assert!(decode_spans(&[5, 1]).is_err());
+        Ok(())
     }
 
     #[test]
-    fn figures_round_trip_and_phrases_are_cut_from_the_text_when_they_can_be() {
+    fn figures_round_trip_and_phrases_are_cut_from_the_text_when_they_can_be()
+    -> Result<(), StoreError> {
         // Offsets in characters: the 'é' before the figure must not shift it.
         let base = "Les élus: 52 villagers died, about 1.5 more.";
         let mut a = fig(3, "52 villagers", 110, 52.0);
@@ -463,7 +465,7 @@ mod tests {
         b.category = "a new category";
         let blob = encode_figures(&[a, b], base, 100);
         let without_base = encode_figures(&[a, b], "", 100);
-        let out = decode_figures(&blob, base, 100).unwrap();
+        let out = decode_figures(&blob, base, 100)?;
         assert_eq!(out[0].0, 3);
         assert_eq!(out[0].1.text, "52 villagers");
         assert_eq!((out[0].1.start, out[0].1.end), (110, 122));
@@ -480,29 +482,31 @@ mod tests {
         // The phrase that can be cut from the text is not stored.
         assert_eq!(without_base.len() - blob.len(), "52 villagers".len() + 1);
         assert_eq!(
-            decode_figures(&without_base, "", 100).unwrap()[0].1.text,
+            decode_figures(&without_base, "", 100)?[0].1.text,
             "52 villagers"
         );
+        Ok(())
     }
 
     #[test]
-    fn the_words_of_a_vague_count_round_trip() {
+    fn the_words_of_a_vague_count_round_trip() -> Result<(), StoreError> {
         let base = "Dozens of villagers died; 52 villagers were hurt.";
         let mut a = fig(0, "Dozens of villagers", 0, 12.0);
         a.bound = "approx";
         a.vague = Some("Dozens");
         let b = fig(1, "52 villagers", 26, 52.0);
-        let out = decode_figures(&encode_figures(&[a, b], base, 0), base, 0).unwrap();
+        let out = decode_figures(&encode_figures(&[a, b], base, 0), base, 0)?;
         assert_eq!(out[0].1.vague.as_deref(), Some("Dozens"));
         assert_eq!(out[0].1.text, "Dozens of villagers");
         assert_eq!(out[1].1.vague, None);
         // A blob from before vague counts (no flag 8) reads as not vague: the same bytes
         // without the words and the flag.
         let old = encode_figures(&[b], base, 0);
-        assert_eq!(decode_figures(&old, base, 0).unwrap()[0].1.vague, None);
+        assert_eq!(decode_figures(&old, base, 0)?[0].1.vague, None);
         // Cut short inside the words: an error.
         let blob = encode_figures(&[a], base, 0);
         assert!(decode_figures(&blob[..blob.len() - 2], base, 0).is_err());
+        Ok(())
     }
 
     #[test]
@@ -517,11 +521,12 @@ mod tests {
     }
 
     #[test]
-    fn text_round_trips_through_compression() {
+    fn text_round_trips_through_compression() -> Result<(), StoreError> {
         let text = "Le 3 mars 1988, 52 personnes ont été tuées. ".repeat(50);
-        let blob = compress_text(&text).unwrap();
+        let blob = compress_text(&text)?;
         assert!(blob.len() < text.len() / 5);
-        assert_eq!(decompress_text(&blob).unwrap(), text);
+        assert_eq!(decompress_text(&blob)?, text);
+        Ok(())
     }
 
     #[test]

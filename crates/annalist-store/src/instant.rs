@@ -168,17 +168,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn epoch_and_known_days() {
+    fn epoch_and_known_days() -> Result<(), jiff::Error> {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(days_from_civil(1969, 12, 31), -1);
         // 1 March 1 BCE (year 0) is 366 days after 1 March 1 BCE... checked against jiff:
-        let jiff_days = |y: i16, m: i8, d: i8| {
-            Date::new(y, m, d)
-                .unwrap()
-                .since(Date::new(1970, 1, 1).unwrap())
-                .unwrap()
-                .get_days() as i64
+        let jiff_days = |y: i16, m: i8, d: i8| -> Result<i64, jiff::Error> {
+            Ok(i64::from(
+                Date::new(y, m, d)?
+                    .since(Date::new(1970, 1, 1)?)?
+                    .get_days(),
+            ))
         };
         for (y, m, d) in [
             (-9999, 1, 1),
@@ -189,11 +189,12 @@ mod tests {
         ] {
             assert_eq!(
                 days_from_civil(y, m, d),
-                jiff_days(y as i16, m as i8, d as i8),
+                jiff_days(y as i16, m as i8, d as i8)?,
                 "{y}-{m}-{d}"
             );
             assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
         }
+        Ok(())
     }
 
     #[test]
@@ -210,19 +211,19 @@ mod tests {
     }
 
     #[test]
-    fn periods_cover_what_they_name() {
-        let (s, e) = parse_period("1988-03").unwrap();
+    fn periods_cover_what_they_name() -> Result<(), StoreError> {
+        let (s, e) = parse_period("1988-03")?;
         assert_eq!(format_seconds(s), "1988-03-01");
         assert_eq!(format_seconds(e), "1988-04-01");
-        let (s, e) = parse_period("1988").unwrap();
+        let (s, e) = parse_period("1988")?;
         assert_eq!(
             (format_seconds(s).as_str(), format_seconds(e).as_str()),
             ("1988-01-01", "1989-01-01")
         );
-        let (s, e) = parse_period("1988-12-31").unwrap();
+        let (s, e) = parse_period("1988-12-31")?;
         assert_eq!(format_seconds(e - s + s), "1989-01-01");
         assert_eq!(
-            format_seconds(parse_period("-0043-03-15").unwrap().0),
+            format_seconds(parse_period("-0043-03-15")?.0),
             "-000043-03-15"
         );
         for bad in [
@@ -237,5 +238,6 @@ mod tests {
         ] {
             assert!(parse_period(bad).is_err(), "{bad}");
         }
+        Ok(())
     }
 }
