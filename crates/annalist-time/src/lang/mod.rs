@@ -638,11 +638,13 @@ impl SessionState {
             // the day something has held since is where it began, and the story stays at the
             // time of writing. So does "the largest since the coup of October 25, 2021":
             // "began at 11 a.m." is the marches' day.
+            // (Also kept on the timex, as `since`.)
+            let in_since_clause = words.in_retrospect_clause(first_tok);
             let held_since_day = updates
                 && !self.ctx.narrative
                 && self.story_in.is_none()
                 && (frame.day.is_some() || frame.weekday.is_some())
-                && (self.ctx.looked_back_to || words.in_retrospect_clause(first_tok));
+                && (self.ctx.looked_back_to || in_since_clause);
             // Only a narrative has asides: news skips the look at the words around.
             // "From 264 to 241 BC": a range of years is a move of the story, not an aside
             // (its first end, a bare number, is split off later).
@@ -856,7 +858,7 @@ impl SessionState {
                 quant: r.quant,
                 freq: r.freq,
                 anchor: r.anchor,
-                since: words.in_retrospect_clause(first_tok),
+                since: in_since_clause,
                 compared: words.in_comparison_clause(first_tok),
                 possessive: words.possessive(end_tok),
                 // "said on Friday", or "On Thursday, officials said": the saying's day.
