@@ -22,7 +22,7 @@
 //! Baku", gives Baku. This needs no word list, so it works in any language.
 
 use annalist_ingest::Sentence;
-use annalist_time::value::{DatePart, RefPoint};
+use annalist_time::value::RefPoint;
 use annalist_time::{
     AnchorUsed, Granularity, Interval, Mod, RangeRole, Timex, TimexType, TimexValue,
 };
@@ -220,8 +220,11 @@ pub fn build_events(
             k += 1;
         }
         // "Police said on Friday they had arrested 12 people on Wednesday": what was reported
-        // happened before the report. A day of it, stated in the sentence, dates it; one after
-        // the report ("said Monday the father could come as early as Tuesday") does not.
+        // happened before the report. A day or week of it stated in the sentence dates it
+        // ("... detained last week", "killed in the weekend fighting"); one after the report
+        // ("said Monday the father could come as early as Tuesday") does not, nor a month or
+        // year, which more often dates a thing the statement mentions ("arrested in connection
+        // with the bombings last year").
         if let Some(b) = best
             && timexes[b].reported
             && let Some(report) = timexes[b].interval
@@ -234,7 +237,7 @@ pub fn build_events(
                     && !t.compared
                     && (!t.possessive || in_a_possessive_event(chars, t))
                     && !names_a_thing(chars, t)
-                    && (t.value.granularity() >= Some(Granularity::Day) || is_weekend(t))
+                    && t.value.granularity() >= Some(Granularity::Week)
                     && t.interval.is_some_and(|iv| iv.end <= report.start)
             })
         {
@@ -341,12 +344,6 @@ fn names_a_thing(chars: &[char], t: &Timex) -> bool {
         .iter()
         .find(|c| !c.is_whitespace() && **c != ',');
     the && after.is_some_and(|c| c.is_lowercase())
-}
-
-/// Whether an expression is a weekend ("61 people were killed in the weekend fighting, a
-/// rights group said on Tuesday"): two days, as good as a day for dating what was reported.
-fn is_weekend(t: &Timex) -> bool {
-    matches!(&t.value, TimexValue::Calendar(c) if matches!(c.part, DatePart::Weekend(Some(_))))
 }
 
 /// Whether a possessive date names the event a statement is about, after "in", "during",

@@ -714,14 +714,19 @@ mod tests {
     }
 
     #[test]
-    fn a_weekend_before_the_report_dates_what_was_reported() {
+    fn a_weekend_or_week_before_the_report_dates_what_was_reported() {
         assert_event_dates(
             "Date: 2026-12-08\n\nA rights group said on Tuesday that 61 people had been killed \
              in the weekend fighting.\n\nThe group said on Tuesday that it would publish a \
-             report next weekend.\n",
+             report next weekend.\n\nPolice said on Tuesday that 14 protesters were detained \
+             last week.\n\nPolice said on Tuesday that a man was arrested over the bombings \
+             last month.\n",
             &[
                 ("2026-W49-WE", TimeSource::Explicit),
                 // (A weekend after the report does not.)
+                ("2026-12-08", TimeSource::Explicit),
+                ("2026-W49", TimeSource::Explicit),
+                // (A month, more often the date of a thing mentioned, does not.)
                 ("2026-12-08", TimeSource::Explicit),
             ],
         );

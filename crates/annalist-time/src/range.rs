@@ -104,6 +104,11 @@ pub(crate) fn link(
     };
     for i in 0..timexes.len().saturating_sub(1) {
         let (a, b) = (&timexes[i], &timexes[i + 1]);
+        // "Flights leave on Monday and Tuesday nights": the night of every such Monday too.
+        if a.kind == TimexType::Set && b.kind == TimexType::Set && coordinated(a, b) {
+            share_part_of_day(timexes, i);
+        }
+        let (a, b) = (&timexes[i], &timexes[i + 1]);
         if a.kind == TimexType::Set
             && stated.get(i + 1).is_some_and(|sb| sb.weekday_only)
             && coordinated(a, b)
@@ -501,6 +506,26 @@ fn every_weekday_like(timexes: &mut [Timex], i: usize) {
     b.interval = None;
     b.quant = quant;
     b.freq = freq;
+}
+
+/// Gives expression `i`, a recurring weekday without a time of day, the one of expression
+/// `i + 1`, a recurring weekday with one ("Monday and Tuesday nights").
+fn share_part_of_day(timexes: &mut [Timex], i: usize) {
+    let recurring_weekday = |t: &Timex| match t.value {
+        TimexValue::Calendar(CalendarValue {
+            year: YearField::Unknown,
+            part: DatePart::WeekDay { week: None, .. },
+            time,
+        }) => Some(time),
+        _ => None,
+    };
+    if let (Some(None), Some(Some(time))) = (
+        recurring_weekday(&timexes[i]),
+        recurring_weekday(&timexes[i + 1]),
+    ) && let TimexValue::Calendar(v) = &mut timexes[i].value
+    {
+        v.time = Some(time);
+    }
 }
 
 /// Gives `t` a new value and the interval it denotes, unless it denotes none (a year out of

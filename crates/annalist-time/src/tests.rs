@@ -526,6 +526,26 @@ fn a_weekday_coordinated_with_a_weekly_set_recurs_too() {
 }
 
 #[test]
+fn weekdays_joined_to_a_recurring_part_of_the_day_share_it() {
+    let values = |text: &str| values_in_news("1998-02-13", text);
+    assert_eq!(
+        values("Two flights will leave Bombay on Monday and Tuesday nights."),
+        ["XXXX-WXX-1TNI", "XXXX-WXX-2TNI"]
+    );
+    assert_eq!(
+        values("The shop opens Mondays and Thursday mornings."),
+        ["XXXX-WXX-1TMO", "XXXX-WXX-4TMO"]
+    );
+    // A part of the day the first one states stays its own.
+    assert_eq!(
+        values("It runs every Monday morning and Thursday."),
+        ["XXXX-WXX-1TMO", "XXXX-WXX-4"]
+    );
+    // A single night is a date.
+    assert_eq!(values("He left on Monday night."), ["1998-02-09TNI"]);
+}
+
+#[test]
 fn range_ends_without_a_year_keep_their_order_and_stay_within_a_year() {
     let values = |text: &str| values_in_news("2026-12-04", text);
     // Alone, "to Feb. 28" would be the coming one: the second end follows the first.
