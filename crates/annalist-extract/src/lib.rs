@@ -59,8 +59,9 @@ pub struct Figure {
     /// their conventional coding (100, 12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vague: Option<String>,
-    /// The count a revision replaced ("revised the toll down to 74 from 81": the 81): no
-    /// longer its source's figure, so comparisons of sources leave it out.
+    /// The count a revision or an update replaced ("revised the toll down to 74 from 81",
+    /// "rose to 90 from 81": the 81): no longer its source's figure, so comparisons of sources
+    /// leave it out.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub replaced: bool,
 }
@@ -466,6 +467,12 @@ mod tests {
                 ("2026-09-14", TimeSource::Dct),
                 ("2026-09-06", TimeSource::Explicit),
             ],
+        );
+        // "Since" governs a date eight words on.
+        assert_event_dates(
+            "Date: 2026-12-07\n\nSome 3,000 people have been held without charge since the \
+             state of emergency was declared in late October.\n",
+            &[("2026-12-07", TimeSource::Dct)],
         );
         // In news, at the time of writing even after a sentence about another year.
         assert_event_dates(

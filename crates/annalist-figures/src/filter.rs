@@ -277,8 +277,9 @@ pub(crate) fn rejected(
     false
 }
 
-/// Whether the number is the count a revision replaced: the one after "from" in a clause
-/// with a `Revision` word ("revised the toll down to 74 from 81").
+/// Whether the number is the count a revision or an update replaced: the one after "from" in
+/// a clause with a `Revision` word ("revised the toll down to 74 from 81", "rose to 90 from
+/// 74"), or right after a `RevisionAdverb` ("up from 74").
 pub(crate) fn replaced_by_revision(
     lex: &Lexicon,
     toks: &[Token],
@@ -291,6 +292,9 @@ pub(crate) fn replaced_by_revision(
     };
     if !look.is(Some(from), Class::ChangeFrom) {
         return false;
+    }
+    if from > 0 && look.is(Some(from - 1), Class::RevisionAdverb) {
+        return true;
     }
     let mut clause = (0..from)
         .rev()

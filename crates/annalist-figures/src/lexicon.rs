@@ -134,9 +134,12 @@ pub(crate) enum Class {
     RangeTo,
     /// A word before a number that makes "to" a change, not a range ("rose from 52 to 61").
     ChangeFrom,
-    /// Words of a revision ("revised", "corrected"): in their clause, the count after a
-    /// `ChangeFrom` word is the one replaced ("revised the toll to 74 from 81").
+    /// Words of a revision or an update ("revised", "rose"): in their clause, the count
+    /// after a `ChangeFrom` word is the one replaced ("revised the toll to 74 from 81").
     Revision,
+    /// Adverbs of an update ("up", "down"): right before a `ChangeFrom` word, the count after
+    /// it is the one replaced ("up from 900,000").
+    RevisionAdverb,
     /// Plural nouns of events that are also forms of a trigger verb ("rallies", "protests"):
     /// right after a number they are what is counted, not what happened to it.
     EventNoun,
@@ -481,6 +484,7 @@ impl Lexicon {
                     "range_to" => Class::RangeTo,
                     "change_from" => Class::ChangeFrom,
                     "revision" => Class::Revision,
+                    "revision_adverb" => Class::RevisionAdverb,
                     "event_noun" => Class::EventNoun,
                     "among" => Class::Among,
                     "irregular_plural" => Class::IrregularPlural,

@@ -238,8 +238,9 @@ pub struct Figure {
     /// number is one: `value` is then only its conventional coding (ACLED's "hundreds" = 100),
     /// and a reader should see the words.
     pub vague: Option<String>,
-    /// The count a revision replaced ("revised the toll down to 74 from 81": the 81): kept
-    /// as written, but no longer its source's figure, so comparisons of sources leave it out.
+    /// The count a revision or an update replaced ("revised the toll down to 74 from 81",
+    /// "rose to 90 from 81": the 81): kept as written, but no longer its source's figure, so
+    /// comparisons of sources leave it out.
     pub replaced: bool,
     /// What happened to what is counted.
     pub category: Category,

@@ -264,14 +264,23 @@ fn the_count_a_revision_replaced_is_marked() {
         replaced("The ministry corrected the number of missing from 40 to 12."),
         [(40.0, true), (12.0, false)]
     );
-    // A change over time is no revision: both counts were true in their time.
+    // An update too: the old count held at another time than the sentence's.
     assert_eq!(
         replaced("The death toll rose to 90, up from 74 on Sunday."),
-        [(90.0, false), (74.0, false)]
+        [(90.0, false), (74.0, true)]
+    );
+    assert_eq!(
+        replaced("The number of dead rose to 77 from 52."),
+        [(77.0, false), (52.0, true)]
     );
     assert_eq!(
         replaced("Authorities lowered the number of missing from 40 to 12."),
-        [(40.0, false), (12.0, false)]
+        [(40.0, true), (12.0, false)]
+    );
+    // "Up" replaces only right before "from".
+    assert_eq!(
+        replaced("Up to 5,000 people fled from 20 villages."),
+        [(5000.0, false), (20.0, false)]
     );
     // The revision must be in the number's clause.
     assert_eq!(

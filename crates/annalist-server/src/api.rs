@@ -60,8 +60,9 @@ pub struct FigureView {
     /// their conventional coding (100, 12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vague: Option<String>,
-    /// The count a revision replaced ("revised the toll down to 74 from 81": the 81): no
-    /// longer its source's figure, and never among the conflicts.
+    /// The count a revision or an update replaced ("revised the toll down to 74 from 81",
+    /// "rose to 90 from 81": the 81): no longer its source's figure, and never among the
+    /// conflicts.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub replaced: bool,
 }

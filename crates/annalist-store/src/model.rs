@@ -52,8 +52,9 @@ pub struct FigureRecord {
     /// their conventional coding (100, 12).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vague: Option<String>,
-    /// The count a revision replaced ("revised the toll down to 74 from 81": the 81): no
-    /// longer its source's figure, and never among the conflicts.
+    /// The count a revision or an update replaced ("revised the toll down to 74 from 81",
+    /// "rose to 90 from 81": the 81): no longer its source's figure, and never among the
+    /// conflicts.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub replaced: bool,
 }

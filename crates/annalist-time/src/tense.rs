@@ -667,9 +667,11 @@ impl<'a> Words<'a> {
     }
 }
 
-/// How many tokens before an expression "since" may stand and still govern it: "since [the
-/// rains began on] Sept. 6" is five.
-const RETROSPECT_REACH: usize = 7;
+/// How many tokens before an expression "since", or a word of comparison, may stand and still
+/// govern it: "since [the rains began on] Sept. 6" is five, "since [the state of emergency
+/// was declared in] late October" eight, "compared with [a loss of $195 million in] the 1988
+/// period" six.
+const RETROSPECT_REACH: usize = 9;
 
 /// How many tokens from an expression "has" or "have" may stand and still tell its
 /// sentence's tense: "Since the start of the year, 37 journalists have been arrested" is 9.

@@ -103,7 +103,7 @@ pub struct FigureLine<'a> {
     pub quantity: &'a str,
     /// The words of a vague count ("hundreds").
     pub vague: Option<&'a str>,
-    /// The count a revision replaced.
+    /// The count a revision or an update replaced.
     pub replaced: bool,
 }
 
@@ -131,7 +131,7 @@ figure_line_from!(FigureRecord, annalist_extract::Figure);
 /// One figure as a reader should see it: "killed at least 14 people", "killed 130–150
 /// people", "other about 10%". A vague count shows its words beside the number that codes
 /// them, so that "dozens" never reads as twelve: "arrested about 100 protesters
-/// ("hundreds")"; a count a revision replaced says so: "killed 81 people (replaced)".
+/// ("hundreds")"; a count a revision or an update replaced says so: "killed 81 people (replaced)".
 pub fn figure_text(f: &FigureLine<'_>) -> String {
     let (value, low, high) = f.number;
     let bound = match f.bound {
