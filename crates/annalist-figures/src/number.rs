@@ -268,11 +268,7 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         && let Some((w, k, _)) = cx.any(j + 1)
     {
         // "1.1 to 1.2 million": the scale of the upper end applies to both.
-        if let (None, Some(s)) = (cx.trailing_scale(j), cx.trailing_scale(k))
-            && value * s < w
-        {
-            value *= s;
-        }
+        value = scaled_by_upper_end(&cx, value, j, k, w).unwrap_or(value);
         // "10-15,000": the upper end's thousands apply to the lower ("10,000 to 15,000"), when
         // that brings the two to one order of magnitude.
         let grouped = toks
@@ -290,12 +286,15 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
             return Read::Skip(skip_numeric(toks, k));
         }
     }
-    // Ranges in words: "between 130 and 150", Turkish "130 ile 150 arasında".
+    // Ranges in words: "between 130 and 150", Turkish "130 ile 150 arasında"; "between 70
+    // and 85 million" scales both ends.
     if low.is_none()
         && !vague
         && let Some((w, end, before)) = lex.ranges.iter().find_map(|r| range_at(&cx, r, i, j))
-        && w > value
+        && let Some(scaled) = scaled_by_upper_end(&cx, value, j, end, w)
+        && w > scaled
     {
+        value = scaled;
         low = Some(value);
         high = Some(w);
         j = end;
@@ -419,6 +418,16 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         lone_one,
         case_ending,
     })
+}
+
+/// The lower end of a range, `value` read up to `j`, scaled by the scale word of the upper
+/// end `w` read up to `k` when the lower end has none and stays below it ("1.1 to 1.2
+/// million", "between 70 and 85 million"); always `Some`, for use in a `let` chain.
+fn scaled_by_upper_end(cx: &Ctx<'_>, value: f64, j: usize, k: usize, w: f64) -> Option<f64> {
+    match (cx.trailing_scale(j), cx.trailing_scale(k)) {
+        (None, Some(s)) if value * s < w => Some(value * s),
+        _ => Some(value),
+    }
 }
 
 /// Skips a run of digit groups joined without spaces ("555-0134", "3/5/2020", "20th").

@@ -808,53 +808,62 @@ fn offset(secs: i32) -> Offset {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::error::Error;
 
-    fn iso(s: &str) -> String {
-        parse_dct(s).unwrap().unwrap().to_iso_string()
+    fn iso(s: &str) -> Result<String, Box<dyn Error>> {
+        Ok(parse_dct(s)?.ok_or("no date found")?.to_iso_string())
     }
 
     #[test]
-    fn iso_and_rfc3339() {
-        assert_eq!(iso("2025-03-14"), "2025-03-14");
-        assert_eq!(iso("2025-03-14T09:05:00Z"), "2025-03-14T09:05:00Z");
+    fn iso_and_rfc3339() -> Result<(), Box<dyn Error>> {
+        assert_eq!(iso("2025-03-14")?, "2025-03-14");
+        assert_eq!(iso("2025-03-14T09:05:00Z")?, "2025-03-14T09:05:00Z");
         assert_eq!(
-            iso("2025-03-14T09:05:00.123+04:00"),
+            iso("2025-03-14T09:05:00.123+04:00")?,
             "2025-03-14T09:05:00+04:00"
         );
-        assert_eq!(iso("2025-03-14 09:05"), "2025-03-14T09:05:00");
-        assert_eq!(iso("2025-03-14T21:05:00-0500"), "2025-03-14T21:05:00-05:00");
-    }
-
-    #[test]
-    fn scraper_style_and_human() {
+        assert_eq!(iso("2025-03-14 09:05")?, "2025-03-14T09:05:00");
         assert_eq!(
-            iso("date 2025-03-14 14 March 2025 09:05 (UTC+04:00)"),
-            "2025-03-14T09:05:00+04:00"
-        );
-        assert_eq!(
-            iso("Fri, 14 Mar 2025 09:05:00 +0400"),
-            "2025-03-14T09:05:00+04:00"
-        );
-        assert_eq!(iso("Fri, 14 Mar 2025 09:05:00 GMT"), "2025-03-14T09:05:00Z");
-        assert_eq!(
-            iso("March 14, 2025 9:05 p.m. EST"),
+            iso("2025-03-14T21:05:00-0500")?,
             "2025-03-14T21:05:00-05:00"
         );
-        assert_eq!(iso("Published: Monday 3 March 2025"), "2025-03-03");
-        assert_eq!(iso("03.03.2025, 12:20"), "2025-03-03T12:20:00");
-        assert_eq!(iso("3rd of March 2025"), "2025-03-03");
-        assert_eq!(iso("Sept. 9, 2024, 12:00 a.m."), "2024-09-09T00:00:00");
-        assert_eq!(iso("3 марта 2025 г., 14:00"), "2025-03-03T14:00:00");
-        assert_eq!(iso("14 Mart 2025"), "2025-03-14");
-        assert_eq!(iso("20 yanvar 2026, 10:15"), "2026-01-20T10:15:00");
-        assert_eq!(iso("Bakı, 26 fevral 2026"), "2026-02-26");
+        Ok(())
+    }
+
+    #[test]
+    fn scraper_style_and_human() -> Result<(), Box<dyn Error>> {
+        assert_eq!(
+            iso("date 2025-03-14 14 March 2025 09:05 (UTC+04:00)")?,
+            "2025-03-14T09:05:00+04:00"
+        );
+        assert_eq!(
+            iso("Fri, 14 Mar 2025 09:05:00 +0400")?,
+            "2025-03-14T09:05:00+04:00"
+        );
+        assert_eq!(
+            iso("Fri, 14 Mar 2025 09:05:00 GMT")?,
+            "2025-03-14T09:05:00Z"
+        );
+        assert_eq!(
+            iso("March 14, 2025 9:05 p.m. EST")?,
+            "2025-03-14T21:05:00-05:00"
+        );
+        assert_eq!(iso("Published: Monday 3 March 2025")?, "2025-03-03");
+        assert_eq!(iso("03.03.2025, 12:20")?, "2025-03-03T12:20:00");
+        assert_eq!(iso("3rd of March 2025")?, "2025-03-03");
+        assert_eq!(iso("Sept. 9, 2024, 12:00 a.m.")?, "2024-09-09T00:00:00");
+        assert_eq!(iso("3 марта 2025 г., 14:00")?, "2025-03-03T14:00:00");
+        assert_eq!(iso("14 Mart 2025")?, "2025-03-14");
+        assert_eq!(iso("20 yanvar 2026, 10:15")?, "2026-01-20T10:15:00");
+        assert_eq!(iso("Bakı, 26 fevral 2026")?, "2026-02-26");
         assert_eq!(month_number("yanvarın"), Some(1));
         assert_eq!(month_number("mayor"), None);
         assert_eq!(month_number("martin"), None);
         assert_eq!(
-            iso("2025-03-14T09:05:00 [Europe/Moscow]"),
+            iso("2025-03-14T09:05:00 [Europe/Moscow]")?,
             "2025-03-14T09:05:00+03:00"
         );
+        Ok(())
     }
 
     #[test]
@@ -868,53 +877,61 @@ mod tests {
     }
 
     #[test]
-    fn how_a_numeric_date_was_read() {
+    fn how_a_numeric_date_was_read() -> Result<(), Box<dyn Error>> {
         use NumericDateOrder::{DayFirst, MonthFirst};
-        let reading = |s: &str| scan(s).unwrap().unwrap().numeric;
-        assert_eq!(reading("06/12/2026"), Some(NumericReading::Ambiguous));
-        assert_eq!(reading("25/11/2026"), Some(NumericReading::Only(DayFirst)));
+        let reading = |s: &str| -> Result<Option<NumericReading>, Box<dyn Error>> {
+            Ok(scan(s)?.ok_or("no date found")?.numeric)
+        };
+        assert_eq!(reading("06/12/2026")?, Some(NumericReading::Ambiguous));
+        assert_eq!(reading("25/11/2026")?, Some(NumericReading::Only(DayFirst)));
         assert_eq!(
-            reading("11/25/2026"),
+            reading("11/25/2026")?,
             Some(NumericReading::Only(MonthFirst))
         );
-        assert_eq!(reading("06.12.2026"), Some(NumericReading::Only(DayFirst)));
-        assert_eq!(reading("03/03/2026"), None);
-        assert_eq!(reading("2026-12-06"), None);
-        assert_eq!(reading("6 December 2026"), None);
-        assert_eq!(iso("06/12/2026"), "2026-12-06");
+        assert_eq!(reading("06.12.2026")?, Some(NumericReading::Only(DayFirst)));
+        assert_eq!(reading("03/03/2026")?, None);
+        assert_eq!(reading("2026-12-06")?, None);
+        assert_eq!(reading("6 December 2026")?, None);
+        assert_eq!(iso("06/12/2026")?, "2026-12-06");
+        Ok(())
     }
 
     #[test]
-    fn no_date_or_no_year() {
-        assert_eq!(parse_dct("no date here, may be later").unwrap(), None);
-        assert_eq!(parse_dct("March 3").unwrap(), None);
-        let f = scan("TBILISI, March 3 (Reuters)").unwrap().unwrap();
+    fn no_date_or_no_year() -> Result<(), Box<dyn Error>> {
+        assert_eq!(parse_dct("no date here, may be later")?, None);
+        assert_eq!(parse_dct("March 3")?, None);
+        let f = scan("TBILISI, March 3 (Reuters)")?.ok_or("no date found")?;
         assert_eq!((f.year, f.month, f.day), (None, 3, 3));
-        let ctx = Date::new(2026, 1, 2).unwrap();
-        let f = scan("Dec 31").unwrap().unwrap();
-        assert_eq!(f.resolve_year(ctx).unwrap().to_iso_string(), "2025-12-31");
+        let ctx = Date::new(2026, 1, 2)?;
+        let f = scan("Dec 31")?.ok_or("no date found")?;
+        assert_eq!(
+            f.resolve_year(ctx)
+                .ok_or("year not resolved")?
+                .to_iso_string(),
+            "2025-12-31"
+        );
+        Ok(())
     }
 
     #[test]
-    fn serde_round_trip() {
+    fn serde_round_trip() -> Result<(), serde_json::Error> {
         for s in [
             "2025-03-14",
             "2025-03-14T09:05:00",
             "2025-03-14T09:05:00+04:00",
             "2025-03-14T09:05:00Z",
         ] {
-            let dct: Dct = serde_json::from_str(&format!("\"{s}\"")).unwrap();
-            assert_eq!(serde_json::to_string(&dct).unwrap(), format!("\"{s}\""));
+            let dct: Dct = serde_json::from_str(&format!("\"{s}\""))?;
+            assert_eq!(serde_json::to_string(&dct)?, format!("\"{s}\""));
         }
+        Ok(())
     }
 
     #[test]
-    fn from_str_for_flag() {
-        assert_eq!(
-            "2025-03-03".parse::<Dct>().unwrap().to_date_string(),
-            "2025-03-03"
-        );
+    fn from_str_for_flag() -> Result<(), DateError> {
+        assert_eq!("2025-03-03".parse::<Dct>()?.to_date_string(), "2025-03-03");
         assert!("March 3".parse::<Dct>().is_err());
         assert!("yesterday".parse::<Dct>().is_err());
+        Ok(())
     }
 }

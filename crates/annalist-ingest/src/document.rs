@@ -321,6 +321,7 @@ fn iso639_1(code3: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::error::Error;
 
     #[test]
     fn every_language_detected_has_a_two_letter_code() {
@@ -406,7 +407,7 @@ mod tests {
     }
 
     #[test]
-    fn document_json_round_trip() {
+    fn document_json_round_trip() -> Result<(), Box<dyn Error>> {
         let doc = Document {
             id: content_id("a"),
             path: "x.txt".into(),
@@ -414,7 +415,7 @@ mod tests {
             url: None,
             title: Some("T".into()),
             author: None,
-            published: Some("2025-03-14T09:05:00+04:00".parse().unwrap()),
+            published: Some("2025-03-14T09:05:00+04:00".parse()?),
             dct_source: DctSource::Header,
             dct_partial: None,
             date_order: None,
@@ -422,22 +423,21 @@ mod tests {
             text: "a".into(),
             warnings: Vec::new(),
         };
-        let json = serde_json::to_string(&doc).unwrap();
+        let json = serde_json::to_string(&doc)?;
         assert!(json.contains("\"published\":\"2025-03-14T09:05:00+04:00\""));
         assert!(!json.contains("warnings") && !json.contains("\"line\""));
-        assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), doc);
+        assert_eq!(serde_json::from_str::<Document>(&json)?, doc);
+        Ok(())
     }
 
     #[test]
-    fn dct_source_names() {
+    fn dct_source_names() -> Result<(), serde_json::Error> {
         assert_eq!(
-            serde_json::to_string(&DctSource::HtmlMeta).unwrap(),
+            serde_json::to_string(&DctSource::HtmlMeta)?,
             "\"html-meta\""
         );
-        assert_eq!(
-            serde_json::to_string(&DctSource::JsonLd).unwrap(),
-            "\"json-ld\""
-        );
+        assert_eq!(serde_json::to_string(&DctSource::JsonLd)?, "\"json-ld\"");
         assert_eq!(DctSource::None.as_str(), "none");
+        Ok(())
     }
 }

@@ -226,34 +226,38 @@ fn key_value_block(text: &str, start: usize) -> Option<Header> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::error::Error;
 
     #[test]
-    fn mail_style() {
+    fn mail_style() -> Result<(), Box<dyn Error>> {
         let t = "Title: Ceasefire talks resume\nDate: Fri, 14 Mar 2025 09:05:00 +0400\nSource: https://example.org/a\n\nBody starts here.";
-        let h = parse_header(t).unwrap();
+        let h = parse_header(t).ok_or("no header found")?;
         assert_eq!(h.get(&["title"]), Some("Ceasefire talks resume"));
         assert_eq!(h.get(&["date"]), Some("Fri, 14 Mar 2025 09:05:00 +0400"));
         assert_eq!(&t[h.body_start..].trim_start()[..4], "Body");
+        Ok(())
     }
 
     #[test]
-    fn yaml_front_matter() {
+    fn yaml_front_matter() -> Result<(), Box<dyn Error>> {
         let t = "---\ntitle: \"Floods in Batumi\"\npublished_at: 2025-03-14\ntags:\n  - weather\n---\nText.";
-        let h = parse_header(t).unwrap();
+        let h = parse_header(t).ok_or("no header found")?;
         assert_eq!(h.get(&["title"]), Some("Floods in Batumi"));
         assert_eq!(h.get(&["publishedat"]), Some("2025-03-14"));
         assert_eq!(&t[h.body_start..], "Text.");
+        Ok(())
     }
 
     #[test]
-    fn scraper_style() {
+    fn scraper_style() -> Result<(), Box<dyn Error>> {
         let t = "date 2025-03-14 14 March 2025 09:05 (UTC+04:00)\ntitle Border crossing reopens\n\nText.";
-        let h = parse_header(t).unwrap();
+        let h = parse_header(t).ok_or("no header found")?;
         assert_eq!(
             h.get(&["date"]),
             Some("2025-03-14 14 March 2025 09:05 (UTC+04:00)")
         );
         assert_eq!(h.get(&["title"]), Some("Border crossing reopens"));
+        Ok(())
     }
 
     #[test]
@@ -279,14 +283,20 @@ mod tests {
     }
 
     #[test]
-    fn keys_in_the_languages_with_packs_are_read_as_english_keys() {
-        let h = parse_header("Başlık: Yasak anıldı\nYayın tarihi: 3 Mart 2025\n\nMetin.").unwrap();
+    fn keys_in_the_languages_with_packs_are_read_as_english_keys() -> Result<(), Box<dyn Error>> {
+        let h = parse_header("Başlık: Yasak anıldı\nYayın tarihi: 3 Mart 2025\n\nMetin.")
+            .ok_or("no header found")?;
         assert_eq!(h.get(&["title"]), Some("Yasak anıldı"));
         assert_eq!(h.get(&["published"]), Some("3 Mart 2025"));
-        let h = parse_header("TARİH: 26 fevral 2026\nMənbə: APA\n\nMətn.").unwrap();
+        let h =
+            parse_header("TARİH: 26 fevral 2026\nMənbə: APA\n\nMətn.").ok_or("no header found")?;
         assert_eq!(h.get(&["date"]), Some("26 fevral 2026"));
         assert_eq!(h.get(&["source"]), Some("APA"));
         let h = parse_header("Заголовок: Митинг\nДата публикации: 20 января 2027\n\nТекст.");
-        assert_eq!(h.unwrap().get(&["published"]), Some("20 января 2027"));
+        assert_eq!(
+            h.ok_or("no header found")?.get(&["published"]),
+            Some("20 января 2027")
+        );
+        Ok(())
     }
 }

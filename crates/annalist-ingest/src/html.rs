@@ -460,6 +460,7 @@ pub(crate) fn nesting_depth(html: &str, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::error::Error;
 
     #[test]
     fn a_bylines_name_is_the_author_when_nothing_else_names_one() {
@@ -476,44 +477,49 @@ mod tests {
     }
 
     #[test]
-    fn json_ld_graph_date_and_headline() {
+    fn json_ld_graph_date_and_headline() -> Result<(), Box<dyn Error>> {
         let html = r#"<html><head><script type="application/ld+json">
         {"@context":"https://schema.org","@graph":[
           {"@type":"WebSite","name":"Daily"},
           {"@type":"NewsArticle","headline":"Bridge reopens","datePublished":"2025-03-14T09:05:00+04:00",
            "author":[{"@type":"Person","name":"Nino K."}]}]}
         </script></head><body><article><p>The bridge over the river reopened on Friday after repairs.</p></article></body></html>"#;
-        let e = read_html(html, 256).unwrap();
-        let (dct, src) = e.dct.unwrap();
+        let e = read_html(html, 256)?;
+        let (dct, src) = e.dct.ok_or("no DCT found")?;
         assert_eq!(src, DctSource::JsonLd);
-        assert_eq!(dct.to_rfc3339().unwrap(), "2025-03-14T09:05:00+04:00");
+        assert_eq!(
+            dct.to_rfc3339().ok_or("DCT has no UTC offset")?,
+            "2025-03-14T09:05:00+04:00"
+        );
         assert_eq!(e.title.as_deref(), Some("Bridge reopens"));
         assert_eq!(e.author.as_deref(), Some("Nino K."));
         assert!(e.text.contains("bridge over the river"));
+        Ok(())
     }
 
     #[test]
-    fn the_declared_locale_comes_from_lang_og_locale_http_equiv_or_json_ld() {
+    fn the_declared_locale_comes_from_lang_og_locale_http_equiv_or_json_ld() -> Result<(), ErrorKind>
+    {
         let body = "<body><article><p>The bridge over the river reopened on Friday after \
                     repairs.</p></article></body></html>";
         let locale = |head: &str| {
             let html = format!("{head}{body}");
-            read_html(&html, 256).unwrap().locale
+            read_html(&html, 256).map(|e| e.locale)
         };
         assert_eq!(
-            locale(r#"<html lang="en-GB"><head><meta property="og:locale" content="en_US">"#)
+            locale(r#"<html lang="en-GB"><head><meta property="og:locale" content="en_US">"#)?
                 .as_deref(),
             Some("en-GB")
         );
         assert_eq!(
-            locale(r#"<html><head><meta property="og:locale" content="en_IE">"#).as_deref(),
+            locale(r#"<html><head><meta property="og:locale" content="en_IE">"#)?.as_deref(),
             Some("en_IE")
         );
         assert_eq!(
             locale(
                 r#"<html><head><meta http-equiv="Content-Type" content="text/html">
                 <meta http-equiv="Content-Language" content="en-AU">"#
-            )
+            )?
             .as_deref(),
             Some("en-AU")
         );
@@ -522,26 +528,31 @@ mod tests {
                 r#"<html><head><script type="application/ld+json">
                 {"@type":"NewsArticle","datePublished":"2025-03-14","inLanguage":"en-NZ"}
                 </script>"#
-            )
+            )?
             .as_deref(),
             Some("en-NZ")
         );
-        assert_eq!(locale("<html><head>"), None);
+        assert_eq!(locale("<html><head>")?, None);
         // A tag with a region wins over one without.
         assert_eq!(
-            locale(r#"<html lang="en"><head><meta property="og:locale" content="en_GB">"#)
+            locale(r#"<html lang="en"><head><meta property="og:locale" content="en_GB">"#)?
                 .as_deref(),
             Some("en_GB")
         );
-        assert_eq!(locale(r#"<html lang="en"><head>"#).as_deref(), Some("en"));
+        assert_eq!(locale(r#"<html lang="en"><head>"#)?.as_deref(), Some("en"));
+        Ok(())
     }
 
     #[test]
-    fn meta_beats_visible_date() {
+    fn meta_beats_visible_date() -> Result<(), ErrorKind> {
         let html = r#"<html><head><meta property="article:published_time" content="2025-03-01T08:00:00Z">
         <title>T</title></head><body><p>Updated March 5, 2025</p><p>Rain fell for three days in the hills above the town.</p></body></html>"#;
-        let e = read_html(html, 256).unwrap();
-        assert_eq!(e.dct.unwrap().0.to_iso_string(), "2025-03-01T08:00:00Z");
+        let e = read_html(html, 256)?;
+        assert_eq!(
+            e.dct.map(|d| d.0.to_iso_string()).as_deref(),
+            Some("2025-03-01T08:00:00Z")
+        );
+        Ok(())
     }
 
     #[test]

@@ -401,17 +401,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bounded_lines() {
+    fn bounded_lines() -> io::Result<()> {
         let mut r = Cursor::new(b"abc\n\nxxxxxxxxxx\nlast".to_vec());
         let mut buf = Vec::new();
-        assert_eq!(read_line_bounded(&mut r, &mut buf, 5).unwrap(), (3, false));
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 5)?, (3, false));
         assert_eq!(buf, b"abc");
         buf.clear();
-        assert_eq!(read_line_bounded(&mut r, &mut buf, 5).unwrap(), (1, false));
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 5)?, (1, false));
         buf.clear();
-        assert_eq!(read_line_bounded(&mut r, &mut buf, 5).unwrap(), (10, false));
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 5)?, (10, false));
         assert!(buf.is_empty());
         buf.clear();
-        assert_eq!(read_line_bounded(&mut r, &mut buf, 5).unwrap(), (4, true));
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 5)?, (4, true));
+        Ok(())
     }
 }

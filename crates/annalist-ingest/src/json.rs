@@ -59,7 +59,8 @@ pub(crate) fn read_record(record: &Value, fields: &JsonFields) -> Result<Extract
     let text = first(record, &fields.text)
         .and_then(as_text)
         .ok_or(ErrorKind::NoText(
-            " (no text field: tried text, content, body, article, …)",
+            " (no text field: tried text, content, body, article, articleBody, …; name yours with \
+             --text-field)",
         ))?;
     out.text = if looks_like_html(&text) {
         html_fragment_text(&text)
@@ -170,35 +171,65 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn default_fields_and_nested_override() {
+    fn default_fields_and_nested_override() -> Result<(), ErrorKind> {
         let r = json!({"headline": "Quake", "content": "<p>A quake hit.</p><p>No injuries.</p>",
                        "publishedAt": "2025-03-14T09:05:00Z", "authors": [{"name": "A"}, "B"]});
-        let e = read_record(&r, &JsonFields::default()).unwrap();
+        let e = read_record(&r, &JsonFields::default())?;
         assert_eq!(e.title.as_deref(), Some("Quake"));
         assert_eq!(e.author.as_deref(), Some("A, B"));
         assert!(e.text.contains("A quake hit.") && e.text.contains("No injuries."));
         assert!(!e.text.contains("<p>"));
-        assert_eq!(e.dct.unwrap().1, DctSource::Header);
+        assert_eq!(e.dct.map(|d| d.1), Some(DctSource::Header));
 
         let fields = JsonFields {
             date: vec!["meta.when".into()],
             ..JsonFields::default()
         };
         let r = json!({"text": "x", "meta": {"when": 1741943100}});
-        let e = read_record(&r, &fields).unwrap();
-        assert_eq!(e.dct.unwrap().0.to_iso_string(), "2025-03-14T09:05:00Z");
+        let e = read_record(&r, &fields)?;
+        assert_eq!(
+            e.dct.map(|d| d.0.to_iso_string()).as_deref(),
+            Some("2025-03-14T09:05:00Z")
+        );
+        Ok(())
     }
 
     #[test]
-    fn a_language_field_is_the_declared_locale() {
+    fn schema_org_and_guardian_records_are_read_by_default() -> Result<(), ErrorKind> {
+        let r = json!({"@type": "NewsArticle", "headline": "Homes lost",
+                       "datePublished": "2026-05-01", "articleBody": "Last week 40 homes burned."});
+        let e = read_record(&r, &JsonFields::default())?;
+        assert_eq!(e.text, "Last week 40 homes burned.");
+        assert_eq!(e.title.as_deref(), Some("Homes lost"));
+        assert_eq!(
+            e.dct.map(|d| d.0.to_iso_string()).as_deref(),
+            Some("2026-05-01")
+        );
+        let r = json!({"webTitle": "Floods", "webUrl": "https://example.org/floods",
+                       "webPublicationDate": "2026-05-02T08:00:00Z",
+                       "fields": {"bodyText": "Rivers rose on Friday."}});
+        let e = read_record(&r, &JsonFields::default())?;
+        assert_eq!(e.text, "Rivers rose on Friday.");
+        assert_eq!(e.title.as_deref(), Some("Floods"));
+        assert_eq!(e.url.as_deref(), Some("https://example.org/floods"));
+        assert_eq!(
+            e.dct.map(|d| d.0.to_iso_string()).as_deref(),
+            Some("2026-05-02T08:00:00Z")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_language_field_is_the_declared_locale() -> Result<(), ErrorKind> {
         let r = json!({"text": "x", "language": "en-IN", "date": "06/12/2026"});
-        let e = read_record(&r, &JsonFields::default()).unwrap();
+        let e = read_record(&r, &JsonFields::default())?;
         assert_eq!(e.locale.as_deref(), Some("en-IN"));
         assert_eq!(e.dct_numeric, Some(NumericReading::Ambiguous));
         let r = json!({"text": "x", "inLanguage": "en-US", "date": "2026-12-06"});
-        let e = read_record(&r, &JsonFields::default()).unwrap();
+        let e = read_record(&r, &JsonFields::default())?;
         assert_eq!(e.locale.as_deref(), Some("en-US"));
         assert_eq!(e.dct_numeric, None);
+        Ok(())
     }
 
     #[test]

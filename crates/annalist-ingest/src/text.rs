@@ -158,16 +158,18 @@ fn markdown_title(body: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::error::Error;
 
     #[test]
-    fn header_date_wins_over_dateline() {
-        let e = read_text("Date: 2025-03-14\nTitle: A\n\nTBILISI, March 3 (Reuters) - x").unwrap();
-        let (dct, src) = e.dct.unwrap();
+    fn header_date_wins_over_dateline() -> Result<(), Box<dyn Error>> {
+        let e = read_text("Date: 2025-03-14\nTitle: A\n\nTBILISI, March 3 (Reuters) - x")?;
+        let (dct, src) = e.dct.ok_or("no DCT found")?;
         assert_eq!(
             (dct.to_iso_string().as_str(), src),
             ("2025-03-14", DctSource::Header)
         );
         assert!(e.text.trim_start().starts_with("TBILISI"));
+        Ok(())
     }
 
     #[test]
@@ -202,17 +204,21 @@ mod tests {
     }
 
     #[test]
-    fn dateline_without_year_is_partial() {
-        let e = read_text("TBILISI, March 3 (Reuters) - Protesters gathered.").unwrap();
+    fn dateline_without_year_is_partial() -> Result<(), ErrorKind> {
+        let e = read_text("TBILISI, March 3 (Reuters) - Protesters gathered.")?;
         assert!(e.dct.is_none());
         assert_eq!(e.partial.map(|f| (f.month, f.day)), Some((3, 3)));
+        Ok(())
     }
 
     #[test]
-    fn markdown_heading_is_title() {
-        let e =
-            read_text("# Dam breach floods villages\n\nPublished: 3 March 2025\n\nText.").unwrap();
+    fn markdown_heading_is_title() -> Result<(), ErrorKind> {
+        let e = read_text("# Dam breach floods villages\n\nPublished: 3 March 2025\n\nText.")?;
         assert_eq!(e.title.as_deref(), Some("Dam breach floods villages"));
-        assert_eq!(e.dct.unwrap().0.to_iso_string(), "2025-03-03");
+        assert_eq!(
+            e.dct.map(|d| d.0.to_iso_string()).as_deref(),
+            Some("2025-03-03")
+        );
+        Ok(())
     }
 }
