@@ -729,20 +729,19 @@ mod tests {
     }
 
     #[test]
-    fn only_english_verbs_are_inflected() {
+    fn only_english_verbs_are_inflected() -> Result<(), LexiconError> {
         let mut english = Lexicon::new(true);
-        english.load("t", "[killed verb]\nkill").unwrap();
+        english.load("t", "[killed verb]\nkill")?;
         assert_ne!(english.slot("killed"), u32::MAX);
         let mut turkish = Lexicon::default();
-        turkish
-            .load("t", "[killed verb]\nöldür, öldürüldü")
-            .unwrap();
+        turkish.load("t", "[killed verb]\nöldür, öldürüldü")?;
         assert_ne!(turkish.slot("öldürüldü"), u32::MAX);
         assert_eq!(turkish.slot("öldürüldüed"), u32::MAX);
+        Ok(())
     }
 
     #[test]
-    fn bad_files_are_errors_not_panics() {
+    fn bad_files_are_errors_not_panics() -> Result<(), LexiconError> {
         let mut lex = Lexicon::default();
         assert!(lex.load("t", "dead").is_err());
         assert!(lex.load("t", "[nonsense here]\nx").is_err());
@@ -763,10 +762,11 @@ mod tests {
         let mut lex = Lexicon::default();
         let settings = "[settings]\nthousands = .\ndecimal = ,\npeople = kişi\n\
                         plural_after_numbers = no\nword_order = verb-final";
-        lex.load("t", settings).unwrap();
+        lex.load("t", settings)?;
         let s = &lex.settings;
         assert_eq!((s.separators.thousands, s.separators.decimal), (b'.', b','));
         assert_eq!((s.people.as_str(), s.troops.as_str()), ("kişi", "troops"));
         assert!(!s.plural_after_numbers && s.verb_final);
+        Ok(())
     }
 }

@@ -191,8 +191,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_english_example_passes() {
-        let english = Vocabulary::english().unwrap();
+    fn every_english_example_passes() -> Result<(), LexiconError> {
+        let english = Vocabulary::english()?;
         assert!(english.examples().len() >= 50, "too few examples");
         let failures: Vec<String> = english
             .check_examples()
@@ -206,16 +206,17 @@ mod tests {
             english.examples().len(),
             failures.join("\n")
         );
+        Ok(())
     }
 
     #[test]
-    fn a_wrong_or_unreadable_expectation_is_a_failure() {
+    fn a_wrong_or_unreadable_expectation_is_a_failure() -> Result<(), LexiconError> {
         let data = "[killed intrans]\nöldü\n\
                     > 52 kişi öldü => 52 | exact | killed | kişi\n\
                     > 52 kişi öldü => 61 | exact | killed | kişi\n\
                     > 52 kişi öldü => 52 killed\n\
                     [human]\nkişi\n";
-        let v = Vocabulary::parse(&[("figures.txt", data)]).unwrap();
+        let v = Vocabulary::parse(&[("figures.txt", data)])?;
         assert_eq!(v.examples().len(), 3);
         let failures = v.check_examples();
         assert_eq!(failures.len(), 2, "{failures:?}");
@@ -229,5 +230,6 @@ mod tests {
         // An example without `=>` is a parse error, with its line.
         let err = Vocabulary::parse(&[("f", "> 52 kişi öldü")]).unwrap_err();
         assert!(err.to_string().starts_with("f:1:"), "{err}");
+        Ok(())
     }
 }

@@ -468,21 +468,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn merges_disjoint_features() {
-        let mut a = Frame::parse("month=3").unwrap();
-        a.merge(&Frame::parse("day=3 year=1988").unwrap()).unwrap();
+    fn merges_disjoint_features() -> Result<(), String> {
+        let mut a = Frame::parse("month=3")?;
+        assert_eq!(a.merge(&Frame::parse("day=3 year=1988")?), Ok(()));
         assert_eq!((a.year, a.month, a.day), (Some(1988), Some(3), Some(3)));
+        Ok(())
     }
 
     #[test]
-    fn refuses_conflicting_features() {
-        let mut a = Frame::parse("month=3").unwrap();
-        assert_eq!(
-            a.merge(&Frame::parse("month=5").unwrap()),
-            Err(Conflict("month"))
-        );
+    fn refuses_conflicting_features() -> Result<(), String> {
+        let mut a = Frame::parse("month=3")?;
+        assert_eq!(a.merge(&Frame::parse("month=5")?), Err(Conflict("month")));
         // Agreeing features are fine.
-        assert!(a.merge(&Frame::parse("month=3").unwrap()).is_ok());
+        assert!(a.merge(&Frame::parse("month=3")?).is_ok());
+        Ok(())
     }
 
     #[test]

@@ -1359,14 +1359,15 @@ mod tests {
     }
 
     #[test]
-    fn a_rejected_span_is_no_part_of_a_larger_expression() {
+    fn a_rejected_span_is_no_part_of_a_larger_expression() -> Result<(), Box<dyn std::error::Error>>
+    {
         let lexicon = "MONTH: march = month=3\n";
         let rules = "rule day\n  match: MONTH NUM:day\n  as: @date\n\
                      rule year\n  match: NUM:year\n\
                      rule distance\n  match: NUM:year \"km\"\n  set: reject=true\n\
                      rule in-year\n  match: @date \"of\" @timex\n  stage: 2\n";
-        let tagger = crate::Tagger::with_pack(LanguagePack::parse("xx", lexicon, rules).unwrap());
-        let anchor = crate::Anchor::from_dct("2025-03-14").unwrap();
+        let tagger = crate::Tagger::with_pack(LanguagePack::parse("xx", lexicon, rules)?);
+        let anchor = crate::Anchor::from_dct("2025-03-14")?;
         let texts = |s: &str| -> Vec<(String, String)> {
             tagger
                 .tag(s, &anchor)
@@ -1380,14 +1381,16 @@ mod tests {
             one("march 3 of 1990", "1990-03-03")
         );
         assert_eq!(texts("march 3 of 1200 km"), one("march 3", "2025-03-03"));
+        Ok(())
     }
 
     #[test]
-    fn a_suffix_after_a_hyphen_counts_only_when_the_pack_lists_it_with_the_hyphen() {
+    fn a_suffix_after_a_hyphen_counts_only_when_the_pack_lists_it_with_the_hyphen()
+    -> Result<(), Box<dyn std::error::Error>> {
         let lexicon = "MONTH: мая may = month=5\nORDINAL_SUFFIX: -го th d\nDECADE_SUFFIX: -е s\n";
         let rules = "rule d\n  match: ORD:day MONTH\nrule decade\n  match: DECADE\n";
-        let tagger = crate::Tagger::with_pack(LanguagePack::parse("xx", lexicon, rules).unwrap());
-        let anchor = crate::Anchor::from_dct("2025-03-14").unwrap();
+        let tagger = crate::Tagger::with_pack(LanguagePack::parse("xx", lexicon, rules)?);
+        let anchor = crate::Anchor::from_dct("2025-03-14")?;
         let texts = |s: &str| -> Vec<String> {
             tagger.tag(s, &anchor).into_iter().map(|t| t.text).collect()
         };
@@ -1399,6 +1402,7 @@ mod tests {
         assert!(texts("20-th may").is_empty());
         assert!(texts("3-d may").is_empty());
         assert!(texts("1990-s").is_empty());
+        Ok(())
     }
 
     #[test]
@@ -1452,13 +1456,13 @@ mod tests {
     }
 
     #[test]
-    fn words_no_rule_names_fold_into_one_barrier() {
+    fn words_no_rule_names_fold_into_one_barrier() -> Result<(), Box<dyn std::error::Error>> {
         let tagger = english();
         let pack = tagger.pack();
         // "was" is a tense cue: the pack knows it, no rule names it.
-        let was = pack.word_id("was").expect("the English pack knows 'was'");
+        let was = pack.word_id("was").ok_or("the English pack knows 'was'")?;
         assert!(!pack.in_rules(was));
-        let the = pack.word_id("the").expect("the English pack knows 'the'");
+        let the = pack.word_id("the").ok_or("the English pack knows 'the'")?;
         assert!(pack.in_rules(the));
         let text = "the crowd was quiet until the curfew";
         let tokens = tokenize(text);
@@ -1474,6 +1478,7 @@ mod tests {
         assert!(barriers[0].starts_with("crowd was quiet"), "{barriers:?}");
         assert!(found.iter().any(|it| it.kind == ItemKind::Word(Some(the))));
         assert_eq!(found.iter().filter(|it| is_barrier(it)).count(), 2);
+        Ok(())
     }
 
     #[test]

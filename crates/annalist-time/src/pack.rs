@@ -1155,9 +1155,9 @@ mod tests {
     const LEX: &str = "MONTH: march! = month=3\nNUMBER: one=1 two=2\nSCALE: hundred=100\n";
 
     #[test]
-    fn one_character_words_come_from_the_table_as_from_the_map() {
+    fn one_character_words_come_from_the_table_as_from_the_map() -> Result<(), PackError> {
         let rules = "dct 1990-01-01\nrule x\n  match: \"a\" \",\" MONTH\n";
-        let pack = LanguagePack::parse("xx", LEX, rules).unwrap();
+        let pack = LanguagePack::parse("xx", LEX, rules)?;
         assert!(pack.word_id("a").is_some() && pack.word_id(",").is_some());
         for b in 0..128u8 {
             let lower = char::from(b).to_ascii_lowercase().to_string();
@@ -1165,6 +1165,7 @@ mod tests {
         }
         assert_eq!(pack.ascii_char_id(b'A'), pack.word_id("a"));
         assert_eq!(pack.ascii_char_id(200), None);
+        Ok(())
     }
 
     #[test]
@@ -1182,41 +1183,44 @@ mod tests {
     }
 
     #[test]
-    fn word_order_is_verb_final_or_verb_medial() {
+    fn word_order_is_verb_final_or_verb_medial() -> Result<(), PackError> {
         let pack = |lex: &str| LanguagePack::parse("xx", lex, "");
-        assert!(!pack(LEX).unwrap().verb_final);
-        assert!(pack("WORD_ORDER: verb-final\n").unwrap().verb_final);
+        assert!(!pack(LEX)?.verb_final);
+        assert!(pack("WORD_ORDER: verb-final\n")?.verb_final);
         let e = pack("MONTH: may = month=5\nWORD_ORDER: sov\n").unwrap_err();
         assert_eq!((e.file, e.line), ("lexicon.txt", 2));
         assert!(e.message.contains("verb-final"), "{e}");
+        Ok(())
     }
 
     #[test]
-    fn parses_a_small_pack() {
+    fn parses_a_small_pack() -> Result<(), Box<dyn std::error::Error>> {
         let rules = "dct 1990-01-01\nrule date.month-day\n  match: MONTH \".\"? NUM:day\n  ex: March 3 => DATE 1990-03-03\n";
-        let pack = LanguagePack::parse("xx", LEX, rules).unwrap();
+        let pack = LanguagePack::parse("xx", LEX, rules)?;
         assert_eq!(pack.rules().len(), 1);
         assert_eq!(pack.rules()[0].elements.len(), 3);
         assert!(pack.rules()[0].elements[1].optional);
         assert_eq!(pack.examples()[0].value, "1990-03-03");
         assert_eq!(pack.examples()[0].dct, "1990-01-01");
-        let march = pack.word_info(pack.word_id("march").unwrap());
+        let march = pack.word_info(pack.word_id("march").ok_or("no word \"march\"")?);
         assert!(march.entries[0].capitalized_only);
         assert_eq!(march.entries[0].features.month, Some(3));
-        let hundred = pack.word_info(pack.word_id("hundred").unwrap());
+        let hundred = pack.word_info(pack.word_id("hundred").ok_or("no word \"hundred\"")?);
         assert_eq!(hundred.number, Some(NumberWord::Scale(100.0)));
+        Ok(())
     }
 
     #[test]
-    fn categories_named_with_an_underscore_are_hidden() {
+    fn categories_named_with_an_underscore_are_hidden() -> Result<(), PackError> {
         let rules =
             "rule a\n  match: MONTH\n  as: @_month\nrule b\n  match: @_month NUM:day\n  stage: 2\n";
-        let pack = LanguagePack::parse("xx", LEX, rules).unwrap();
+        let pack = LanguagePack::parse("xx", LEX, rules)?;
         let hidden = pack.rules()[0].category;
         let shown = pack.rules()[1].category;
         assert_eq!(pack.class_name(hidden), "@_month");
         assert!(pack.hidden[hidden as usize]);
         assert!(!pack.hidden[shown as usize]);
+        Ok(())
     }
 
     #[test]
@@ -1255,14 +1259,15 @@ mod tests {
     }
 
     #[test]
-    fn splits_patterns_with_quoted_literals() {
+    fn splits_patterns_with_quoted_literals() -> Result<(), String> {
         assert_eq!(
-            split_pattern(r#"MONTH "," NUM:year"#).unwrap(),
+            split_pattern(r#"MONTH "," NUM:year"#)?,
             ["MONTH", "\",\"", "NUM:year"]
         );
         assert_eq!(
             split_alternatives(r#"NUM:count|"a/an""#),
             ["NUM:count", "\"a/an\""]
         );
+        Ok(())
     }
 }

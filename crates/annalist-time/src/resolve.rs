@@ -1980,9 +1980,9 @@ pub(crate) fn as_reference(v: &TimexValue) -> Option<CalendarValue> {
 mod tests {
     use super::*;
 
-    fn ctx(dct: &str) -> Context {
-        Context {
-            dct: Some(dct.parse().unwrap()),
+    fn ctx(dct: &str) -> Result<Context, jiff::Error> {
+        Ok(Context {
+            dct: Some(dct.parse()?),
             reference: None,
             day_reference: None,
             quarter_reference: None,
@@ -2005,30 +2005,31 @@ mod tests {
             tense_reported: false,
             appositive: false,
             days_before: None,
-        }
+        })
     }
 
-    fn value(spec: &str, tense: Option<Tense>, c: &Context) -> String {
-        let f = Frame::parse(spec).unwrap();
-        resolve(&f, tense, c)
+    fn value(spec: &str, tense: Option<Tense>, c: &Context) -> Result<String, String> {
+        let f = Frame::parse(spec)?;
+        Ok(resolve(&f, tense, c)
             .map(|r| r.value.to_string())
-            .unwrap_or_default()
+            .unwrap_or_default())
     }
 
     #[test]
-    fn weekdays_follow_the_tense() {
+    fn weekdays_follow_the_tense() -> Result<(), Box<dyn std::error::Error>> {
         // 2025-03-12 is a Wednesday.
-        let c = ctx("2025-03-12");
-        assert_eq!(value("weekday=5", Some(Tense::Past), &c), "2025-03-07");
-        assert_eq!(value("weekday=5", Some(Tense::Future), &c), "2025-03-14");
-        assert_eq!(value("weekday=3", Some(Tense::Past), &c), "2025-03-12");
-        assert_eq!(value("weekday=5 rel=-1", None, &c), "2025-03-07");
-        assert_eq!(value("weekday=3 rel=-1", None, &c), "2025-03-05");
-        assert_eq!(value("weekday=5 rel=1", None, &c), "2025-03-14");
+        let c = ctx("2025-03-12")?;
+        assert_eq!(value("weekday=5", Some(Tense::Past), &c)?, "2025-03-07");
+        assert_eq!(value("weekday=5", Some(Tense::Future), &c)?, "2025-03-14");
+        assert_eq!(value("weekday=3", Some(Tense::Past), &c)?, "2025-03-12");
+        assert_eq!(value("weekday=5 rel=-1", None, &c)?, "2025-03-07");
+        assert_eq!(value("weekday=3 rel=-1", None, &c)?, "2025-03-05");
+        assert_eq!(value("weekday=5 rel=1", None, &c)?, "2025-03-14");
+        Ok(())
     }
 
     #[test]
-    fn easter_falls_where_the_calendar_puts_it() {
+    fn easter_falls_where_the_calendar_puts_it() -> Result<(), Box<dyn std::error::Error>> {
         // Known dates, Western reckoning.
         for (y, m, d) in [
             (1961, 4, 2),
@@ -2045,60 +2046,65 @@ mod tests {
             );
         }
         assert_eq!(easter_sunday(1200), None);
-        let c = ctx("2025-03-12");
-        assert_eq!(value("easter=0", None, &c), "2025-04-20");
-        assert_eq!(value("easter=-2", Some(Tense::Past), &c), "2024-03-29");
-        assert_eq!(value("easter=1 rel=1", None, &c), "2025-04-21");
+        let c = ctx("2025-03-12")?;
+        assert_eq!(value("easter=0", None, &c)?, "2025-04-20");
+        assert_eq!(value("easter=-2", Some(Tense::Past), &c)?, "2024-03-29");
+        assert_eq!(value("easter=1 rel=1", None, &c)?, "2025-04-21");
+        Ok(())
     }
 
     #[test]
-    fn months_follow_the_tense() {
-        let c = ctx("2025-03-12");
-        assert_eq!(value("month=11", Some(Tense::Past), &c), "2024-11");
-        assert_eq!(value("month=11", Some(Tense::Future), &c), "2025-11");
-        assert_eq!(value("month=3 day=3", None, &c), "2025-03-03");
+    fn months_follow_the_tense() -> Result<(), Box<dyn std::error::Error>> {
+        let c = ctx("2025-03-12")?;
+        assert_eq!(value("month=11", Some(Tense::Past), &c)?, "2024-11");
+        assert_eq!(value("month=11", Some(Tense::Future), &c)?, "2025-11");
+        assert_eq!(value("month=3 day=3", None, &c)?, "2025-03-03");
         // Without a tense: the coming month if it is near, else the last one.
-        assert_eq!(value("month=4", None, &c), "2025-04");
-        assert_eq!(value("month=11", None, &c), "2024-11");
-        assert_eq!(value("month=3 rel=-1", None, &c), "2024-03");
-        assert_eq!(value("season=fall rel=-1", None, &c), "2024-FA");
+        assert_eq!(value("month=4", None, &c)?, "2025-04");
+        assert_eq!(value("month=11", None, &c)?, "2024-11");
+        assert_eq!(value("month=3 rel=-1", None, &c)?, "2024-03");
+        assert_eq!(value("season=fall rel=-1", None, &c)?, "2024-FA");
+        Ok(())
     }
 
     #[test]
-    fn offsets_and_relative_units() {
-        let c = ctx("2025-03-14");
-        assert_eq!(value("count=37 unit=year dir=-1", None, &c), "1988");
-        assert_eq!(value("unit=year rel=-1", None, &c), "2024");
-        assert_eq!(value("unit=month rel=1", None, &c), "2025-04");
-        assert_eq!(value("unit=week rel=0", None, &c), "2025-W11");
-        assert_eq!(value("day_offset=-1", None, &c), "2025-03-13");
-        assert_eq!(value("count=3 unit=year", None, &c), "P3Y");
-        assert_eq!(value("plural=true unit=year", None, &c), "PXY");
-        assert_eq!(value("count=5 unit=hour", None, &c), "PT5H");
+    fn offsets_and_relative_units() -> Result<(), Box<dyn std::error::Error>> {
+        let c = ctx("2025-03-14")?;
+        assert_eq!(value("count=37 unit=year dir=-1", None, &c)?, "1988");
+        assert_eq!(value("unit=year rel=-1", None, &c)?, "2024");
+        assert_eq!(value("unit=month rel=1", None, &c)?, "2025-04");
+        assert_eq!(value("unit=week rel=0", None, &c)?, "2025-W11");
+        assert_eq!(value("day_offset=-1", None, &c)?, "2025-03-13");
+        assert_eq!(value("count=3 unit=year", None, &c)?, "P3Y");
+        assert_eq!(value("plural=true unit=year", None, &c)?, "PXY");
+        assert_eq!(value("count=5 unit=hour", None, &c)?, "PT5H");
+        Ok(())
     }
 
     #[test]
-    fn absurd_offsets_degrade_instead_of_failing() {
-        let c = ctx("2025-03-14");
+    fn absurd_offsets_degrade_instead_of_failing() -> Result<(), Box<dyn std::error::Error>> {
+        let c = ctx("2025-03-14")?;
         assert_eq!(
-            value("count=100000000 unit=year dir=-1", None, &c),
+            value("count=100000000 unit=year dir=-1", None, &c)?,
             "PAST_REF"
         );
         assert_eq!(
-            value("count=900000 unit=year dir=1", None, &c),
+            value("count=900000 unit=year dir=1", None, &c)?,
             "FUTURE_REF"
         );
+        Ok(())
     }
 
     #[test]
-    fn narrative_anchor_uses_the_reference() {
-        let mut c = ctx("2025-03-14");
-        c.reference = Some(CalendarValue::day("1988-03-03".parse().unwrap()));
+    fn narrative_anchor_uses_the_reference() -> Result<(), Box<dyn std::error::Error>> {
+        let mut c = ctx("2025-03-14")?;
+        c.reference = Some(CalendarValue::day("1988-03-03".parse()?));
         c.day_reference = c.reference;
         assert_eq!(
-            value("unit=day rel=1 anchor=narrative", None, &c),
+            value("unit=day rel=1 anchor=narrative", None, &c)?,
             "1988-03-04"
         );
-        assert_eq!(value("unit=year rel=-1", None, &c), "2024");
+        assert_eq!(value("unit=year rel=-1", None, &c)?, "2024");
+        Ok(())
     }
 }

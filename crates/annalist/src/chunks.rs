@@ -128,24 +128,26 @@ mod tests {
     }
 
     #[test]
-    fn chunks_reassemble_the_text_and_stay_bounded() {
+    fn chunks_reassemble_the_text_and_stay_bounded() -> anyhow::Result<()> {
         let para = "On March 3, 1988 a curfew was announced.\n\n";
         let text = para.repeat(20_000);
-        let chunks = all_chunks(text.as_bytes()).unwrap();
+        let chunks = all_chunks(text.as_bytes())?;
         assert!(chunks.len() > 5);
         assert_eq!(chunks.concat(), text);
         for c in &chunks[..chunks.len() - 1] {
             assert!(c.ends_with("\n\n"), "cut inside a paragraph");
             assert!(c.len() <= LIMIT + TARGET);
         }
+        Ok(())
     }
 
     #[test]
-    fn one_huge_line_is_cut_at_white_space_or_characters() {
+    fn one_huge_line_is_cut_at_white_space_or_characters() -> anyhow::Result<()> {
         let text = "ə".repeat(300_000); // two bytes each, no white space at all
-        let chunks = all_chunks(text.as_bytes()).unwrap();
+        let chunks = all_chunks(text.as_bytes())?;
         assert_eq!(chunks.concat(), text);
         assert!(chunks.iter().all(|c| c.len() <= LIMIT + TARGET));
+        Ok(())
     }
 
     #[test]

@@ -365,12 +365,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_panicking_query_gives_its_connection_slot_back() {
-        let dir = tempfile::tempdir().unwrap();
+    fn a_panicking_query_gives_its_connection_slot_back() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("a.db");
-        Store::open(&path).unwrap();
-        let backend = StoreBackend::open(path, Taggers::english()).unwrap();
-        let max = backend.readers.lock().unwrap().max;
+        Store::open(&path)?;
+        let backend = StoreBackend::open(path, Taggers::english())?;
+        let max = backend.readers.lock().map_err(|e| e.to_string())?.max;
         // More panics than the pool has slots: were a slot lost each time, the next query
         // would wait forever.
         for _ in 0..max + 2 {
@@ -378,7 +379,7 @@ mod tests {
                 backend.with_reader(|_| -> Result<(), StoreError> { panic!("query failed") })
             }));
             assert!(r.is_err());
-            let pool = backend.readers.lock().unwrap();
+            let pool = backend.readers.lock().map_err(|e| e.to_string())?;
             assert_eq!(
                 pool.open,
                 pool.idle.len(),
@@ -386,6 +387,15 @@ mod tests {
             );
         }
         assert!(backend.with_reader(|s| s.sources()).is_ok());
-        assert_eq!(backend.readers.lock().unwrap().idle.len(), 1);
+        assert_eq!(
+            backend
+                .readers
+                .lock()
+                .map_err(|e| e.to_string())?
+                .idle
+                .len(),
+            1
+        );
+        Ok(())
     }
 }

@@ -384,18 +384,19 @@ mod tests {
     }
 
     #[test]
-    fn ics_lines_fold_at_75_octets_and_escape() {
+    fn ics_lines_fold_at_75_octets_and_escape() -> anyhow::Result<()> {
         let mut out = String::new();
         ics_line(&mut out, &format!("SUMMARY:{}", "x".repeat(100)));
         assert!(out.split("\r\n").all(|l| l.len() <= 75), "{out}");
         assert_eq!(ics_text("a,b;c\nd"), "a\\,b\\;c\\nd");
         assert_eq!(ics_date(0).as_deref(), Some("19700101"));
-        assert_eq!(ics_date(instant::parse_period("-0043").unwrap().0), None);
+        assert_eq!(ics_date(instant::parse_period("-0043")?.0), None);
+        Ok(())
     }
 
     #[test]
-    fn timelinejs_dates_stop_at_the_granularity() {
-        let (s, _) = instant::parse_period("1990-01-19").unwrap();
+    fn timelinejs_dates_stop_at_the_granularity() -> anyhow::Result<()> {
+        let (s, _) = instant::parse_period("1990-01-19")?;
         assert_eq!(
             timelinejs_date(s, Some("year")),
             serde_json::json!({"year": 1990})
@@ -404,5 +405,6 @@ mod tests {
             timelinejs_date(s, Some("day")),
             serde_json::json!({"year": 1990, "month": 1, "day": 19})
         );
+        Ok(())
     }
 }

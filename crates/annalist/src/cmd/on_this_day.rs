@@ -56,11 +56,12 @@ mod tests {
     use super::month_day;
 
     #[test]
-    fn reads_month_and_day() {
-        assert_eq!(month_day("03-15").unwrap(), (3, 15));
-        assert_eq!(month_day("02-29").unwrap(), (2, 29));
+    fn reads_month_and_day() -> anyhow::Result<()> {
+        assert_eq!(month_day("03-15")?, (3, 15));
+        assert_eq!(month_day("02-29")?, (2, 29));
         for bad in ["02-30", "13-01", "3/15", "", "03-"] {
             assert!(month_day(bad).is_err(), "{bad}");
         }
+        Ok(())
     }
 }
