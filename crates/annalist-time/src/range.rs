@@ -33,6 +33,8 @@ pub(crate) struct Stated {
     pub day: bool,
     /// A weekday alone ("Saturday"), which may be a week off.
     pub weekday_only: bool,
+    /// Told in the past tense ("ran", "was held").
+    pub past: bool,
     /// A day counted ahead ("next Tuesday", "tomorrow"): a weekday joined to it by "and" or
     /// "or" follows it ("next Tuesday and Wednesday").
     pub ahead: bool,
@@ -281,9 +283,22 @@ pub(crate) fn link(
             move_on_if_before(&mut timexes[..], stated, i, 1);
         }
         // "from Friday to Saturday", resolved each on its own, may put Saturday in the week
-        // before: the second end follows the first.
+        // before: the second end follows the first. But when the second end is in the past
+        // and the first, a weekday too, is not ("the strike ran from Monday through Thursday",
+        // written on a Monday), both are last week's: the first moves back.
         if sb.weekday_only {
-            move_on_if_before(&mut timexes[..], stated, i, 7);
+            let both_past = sb.past
+                && stated.get(i).is_some_and(|sa| sa.weekday_only)
+                && matches!(
+                    (day_of(&timexes[i]), day_of(&timexes[i + 1]), dct),
+                    (Some(a), Some(b), Some(d))
+                        if b < a && b < d && a >= d && (a - b).get_days() < 7
+                );
+            if both_past {
+                move_day(&mut timexes[i], -7);
+            } else {
+                move_on_if_before(&mut timexes[..], stated, i, 7);
+            }
         }
         let (a, b) = (&timexes[i], &timexes[i + 1]);
         let (Some(ia), Some(ib)) = (a.interval, b.interval) else {
@@ -1198,6 +1213,7 @@ pub(crate) fn split_elided(
                 year: true,
                 day: true,
                 weekday_only: false,
+                past: false,
                 ahead: false,
                 month_or_season: false,
             });

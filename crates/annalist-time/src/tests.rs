@@ -371,7 +371,7 @@ fn compound_durations_are_one_expression() {
 }
 
 #[test]
-fn ranges_link_their_ends_and_share_the_year() {
+fn ranges_link_their_ends_and_share_the_year() -> Result<(), Box<dyn std::error::Error>> {
     let tagger = Tagger::english();
     let anchor = anchor_at("2025-03-14");
     let out = tagger.tag(
@@ -380,7 +380,7 @@ fn ranges_link_their_ends_and_share_the_year() {
     );
     let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
     assert_eq!(values, ["1990-03", "1990-05", "2001", "2009"]);
-    let r = out[0].range.unwrap();
+    let r = out[0].range.ok_or("the range of the first end")?;
     assert_eq!(r.role, crate::RangeRole::Start);
     assert_eq!(r.other, out[1].start);
     assert_eq!(
@@ -388,7 +388,7 @@ fn ranges_link_their_ends_and_share_the_year() {
         "1990-03-01"
     );
     assert_eq!(crate::value::format_datetime(r.interval.end), "1990-06-01");
-    let r = out[3].range.unwrap();
+    let r = out[3].range.ok_or("the range of the fourth end")?;
     assert_eq!(r.role, crate::RangeRole::End);
     assert_eq!(
         crate::value::format_datetime(r.interval.start),
@@ -400,7 +400,7 @@ fn ranges_link_their_ends_and_share_the_year() {
     let values: Vec<String> = out.iter().map(|t| t.value.to_string()).collect();
     assert_eq!(values, ["198", "199"]);
     assert_eq!(
-        crate::value::format_datetime(out[0].range.unwrap().interval.end),
+        crate::value::format_datetime(out[0].range.ok_or("the range of the 1980s")?.interval.end),
         "2000-01-01"
     );
     assert_eq!(
@@ -477,6 +477,7 @@ fn ranges_link_their_ends_and_share_the_year() {
             "2025-03-20T16:00"
         ]
     );
+    Ok(())
 }
 
 #[test]
@@ -573,6 +574,27 @@ fn range_ends_without_a_year_keep_their_order_and_stay_within_a_year() {
 }
 
 #[test]
+fn weekday_ranges_run_forward_and_keep_their_tense() {
+    // Written on a Monday.
+    let values = |text: &str| values_in_news("2026-12-07", text);
+    // Told in the past, the Thursday is last week's, and so is the Monday before it.
+    assert_eq!(
+        values("The strike ran from Monday through Thursday."),
+        ["2026-11-30", "2026-12-03"]
+    );
+    // Ahead, both are this week's.
+    assert_eq!(
+        values("The strike will run from Monday through Thursday."),
+        ["2026-12-07", "2026-12-10"]
+    );
+    // Alone, the Saturday would be the one before: the second end follows the first.
+    assert_eq!(
+        values("The fair runs from Friday to Saturday."),
+        ["2026-12-11", "2026-12-12"]
+    );
+}
+
+#[test]
 fn a_past_verb_attached_to_a_day_keeps_it_in_the_past() {
     let value = |text: &str| first_value_in_news("2026-12-04", text);
     // Three months ahead would otherwise win: news announces deadlines.
@@ -640,7 +662,8 @@ fn a_plan_told_in_the_past_still_looks_ahead() {
 }
 
 #[test]
-fn elided_ranges_give_the_bare_number_its_own_expression() {
+fn elided_ranges_give_the_bare_number_its_own_expression() -> Result<(), Box<dyn std::error::Error>>
+{
     let spans = |text: &str| texts_and_values("1999-02-10", text);
     let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
     assert_eq!(
@@ -708,7 +731,10 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
     // Character offsets stay right after a multi-byte dash, and the two ends are linked.
     let out = Tagger::english().tag("Événements: 6–7 January 1916", &anchor_at("1999-02-10"));
     assert_eq!((out[0].start, out[0].end), (12, 13));
-    assert_eq!(out[0].range.unwrap().other, out[1].start);
+    assert_eq!(
+        out[0].range.ok_or("the range of the first end")?.other,
+        out[1].start
+    );
     // A night over two days: the second end is the day alone, and both take the year.
     assert_eq!(
         spans("It fell on the night of February 25-26, 1992."),
@@ -785,6 +811,7 @@ fn elided_ranges_give_the_bare_number_its_own_expression() {
     // (Past tense, and 88 days ahead is too far for a deadline: last May.)
     assert_eq!(spans("On May 9-5 it was."), [pair("May 9", "1998-05-09")]);
     assert_eq!(spans("in 1990-85,000 men"), [pair("1990", "1990")]);
+    Ok(())
 }
 
 #[test]
@@ -995,18 +1022,19 @@ fn decades_and_centuries_before_the_common_era_count_backwards() {
 }
 
 #[test]
-fn bce_decades_and_centuries_cover_the_years_their_names_say() {
+fn bce_decades_and_centuries_cover_the_years_their_names_say()
+-> Result<(), Box<dyn std::error::Error>> {
     let tagged = Tagger::english().tag(
         "in the 480s BC and in the 4th century BC",
         &anchor_at("2009-12-19"),
     );
     let spans: Vec<(String, String)> = tagged
         .iter()
-        .map(|t| {
-            let iv = t.value.interval().unwrap();
-            (iv.start.date().to_string(), iv.end.date().to_string())
+        .map(|t| -> Result<_, Box<dyn std::error::Error>> {
+            let iv = t.value.interval().ok_or("the interval of the value")?;
+            Ok((iv.start.date().to_string(), iv.end.date().to_string()))
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     // jiff writes astronomical years: -000488 is 489 BC.
     assert_eq!(
         spans,
@@ -1015,6 +1043,7 @@ fn bce_decades_and_centuries_cover_the_years_their_names_say() {
             ("-000399-01-01".to_string(), "-000299-01-01".to_string())
         ]
     );
+    Ok(())
 }
 
 #[test]
@@ -1340,7 +1369,8 @@ fn a_month_of_a_year_long_gone_starts_a_story_in_news_too() {
 }
 
 #[test]
-fn earlier_and_later_this_year_lie_on_their_side_of_the_writers_day() {
+fn earlier_and_later_this_year_lie_on_their_side_of_the_writers_day()
+-> Result<(), Box<dyn std::error::Error>> {
     let tagger = Tagger::english();
     let anchor = anchor_at("2026-12-04");
     let text = "Earlier this year the army withdrew. Later this month talks resume. Early this \
@@ -1348,16 +1378,16 @@ fn earlier_and_later_this_year_lie_on_their_side_of_the_writers_day() {
     let got: Vec<(String, String, String, String)> = tagger
         .tag(text, &anchor)
         .into_iter()
-        .map(|t| {
-            let iv = t.interval.unwrap();
-            (
+        .map(|t| -> Result<_, Box<dyn std::error::Error>> {
+            let iv = t.interval.ok_or("the interval of the expression")?;
+            Ok((
                 t.text,
                 t.value.to_string(),
                 crate::value::format_datetime(iv.start),
                 crate::value::format_datetime(iv.end),
-            )
+            ))
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     let row = |a: &str, b: &str, c: &str, d: &str| {
         (a.to_string(), b.to_string(), c.to_string(), d.to_string())
     };
@@ -1371,6 +1401,7 @@ fn earlier_and_later_this_year_lie_on_their_side_of_the_writers_day() {
             row("Early this year", "2026", "2026-01-01", "2026-05-01"),
         ]
     );
+    Ok(())
 }
 
 #[test]

@@ -882,6 +882,7 @@ impl SessionState {
                     && frame.month.is_none()
                     && frame.day.is_none()
                     && frame.rel.is_none(),
+                past: t == Some(crate::pack::Tense::Past),
                 ahead: (frame.weekday.is_some() && frame.rel.is_some_and(|r| r > 0))
                     || frame.day_offset.is_some_and(|d| d > 0),
                 month_or_season: (frame.month.is_some() || frame.season.is_some())
