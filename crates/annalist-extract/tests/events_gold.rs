@@ -14,9 +14,11 @@ struct Score {
     wrong: Vec<String>,
 }
 
-fn score(dir: &Path) -> Score {
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn score(dir: &Path) -> Result<Score, Box<dyn std::error::Error>> {
     let tagger = annalist_extract::Taggers::english();
-    let tsv = std::fs::read_to_string(dir.join("events.tsv")).unwrap();
+    let tsv = std::fs::read_to_string(dir.join("events.tsv"))?;
     let mut s = Score {
         expected: 0,
         found: 0,
@@ -30,15 +32,17 @@ fn score(dir: &Path) -> Score {
     {
         let cols: Vec<&str> = line.split('\t').collect();
         let (file, needle, value) = (cols[0], cols[1], cols[2]);
-        let x = cache.entry(file.to_string()).or_insert_with(|| {
-            let bytes = std::fs::read(dir.join(file)).unwrap();
-            let doc = read_bytes(file, &bytes, &IngestOptions::default())
-                .into_iter()
-                .next()
-                .unwrap()
-                .unwrap();
-            extract(doc, &tagger)
-        });
+        let x = match cache.entry(file.to_string()) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let bytes = std::fs::read(dir.join(file))?;
+                let doc = read_bytes(file, &bytes, &IngestOptions::default())
+                    .into_iter()
+                    .next()
+                    .ok_or("no document read")??;
+                e.insert(extract(doc, &tagger))
+            }
+        };
         s.expected += 1;
         match x.events.iter().find(|e| e.text.contains(needle)) {
             None => s.wrong.push(format!("{file}: no event for {needle:?}")),
@@ -56,7 +60,7 @@ fn score(dir: &Path) -> Score {
             }
         }
     }
-    s
+    Ok(s)
 }
 
 fn report(name: &str, s: &Score) -> f64 {
@@ -72,11 +76,12 @@ fn report(name: &str, s: &Score) -> f64 {
 }
 
 #[test]
-fn event_dates_on_the_gold_set() {
+fn event_dates_on_the_gold_set() -> TestResult {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
-    let tune = score(&root.join("tune"));
-    let heldout = score(&root.join("heldout"));
+    let tune = score(&root.join("tune"))?;
+    let heldout = score(&root.join("heldout"))?;
     let t = report("tune", &tune);
     report("held-out (never tuned on)", &heldout);
     assert!(t >= 0.90, "event date accuracy {t:.3} on the tuning part");
+    Ok(())
 }

@@ -139,9 +139,11 @@ fn key(category: &str, quantity: &str) -> String {
     }
 }
 
-fn score(dir: &Path, verbose: bool) -> Score {
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn score(dir: &Path, verbose: bool) -> Result<Score, Box<dyn std::error::Error>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
@@ -156,9 +158,9 @@ fn score(dir: &Path, verbose: bool) -> Score {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let text = std::fs::read_to_string(&path).expect("read article");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("read article: {e}"))?;
         let expected = std::fs::read_to_string(path.with_extension("expected"))
-            .unwrap_or_else(|e| panic!("{name}: no .expected file: {e}"));
+            .map_err(|e| format!("{name}: no .expected file: {e}"))?;
         let gold = read_gold(&text, &expected, &name);
         let pred = extract_figures(&text, &FigureOptions::default());
         let mut used = vec![false; pred.len()];
@@ -207,7 +209,7 @@ fn score(dir: &Path, verbose: bool) -> Score {
             }
         }
     }
-    s
+    Ok(s)
 }
 
 fn report(part: &str, s: &Score) {
@@ -237,11 +239,11 @@ fn report(part: &str, s: &Score) {
 }
 
 #[test]
-fn gold_precision_and_recall() {
+fn gold_precision_and_recall() -> TestResult {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
     let verbose = std::env::var_os("FIGURES_GOLD_VERBOSE").is_some();
-    let tune = score(&root.join("tune"), verbose);
-    let heldout = score(&root.join("heldout"), false);
+    let tune = score(&root.join("tune"), verbose)?;
+    let heldout = score(&root.join("heldout"), false)?;
     report("tune", &tune);
     report("held-out (never tuned on)", &heldout);
     assert!(
@@ -264,4 +266,5 @@ fn gold_precision_and_recall() {
         "tune recall {:.3} < 0.90",
         tune.overall.r()
     );
+    Ok(())
 }

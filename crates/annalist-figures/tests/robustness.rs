@@ -6,17 +6,22 @@
 use annalist_figures::{FigureOptions, Vocabulary, extract_figures};
 use proptest::prelude::*;
 
-fn check(text: &str, opts: &FigureOptions) {
-    check_with(Vocabulary::english().unwrap(), text, opts);
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn check(text: &str, opts: &FigureOptions) -> TestResult {
+    check_with(Vocabulary::english()?, text, opts);
+    Ok(())
 }
 
 /// The Turkish sketch's vocabulary: full stops group thousands, the verb comes last.
-fn turkish() -> &'static Vocabulary {
-    static TURKISH: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
-    TURKISH.get_or_init(|| {
+fn turkish() -> Result<&'static Vocabulary, Box<dyn std::error::Error>> {
+    static TURKISH: std::sync::OnceLock<Result<Vocabulary, annalist_figures::LexiconError>> =
+        std::sync::OnceLock::new();
+    let parsed = TURKISH.get_or_init(|| {
         let data = include_str!("../../../examples/packs/tr/figures.txt");
-        Vocabulary::parse(&[("figures.txt", data)]).unwrap()
-    })
+        Vocabulary::parse(&[("figures.txt", data)])
+    });
+    Ok(parsed.as_ref().map_err(ToString::to_string)?)
 }
 
 fn check_with(vocabulary: &Vocabulary, text: &str, opts: &FigureOptions) {
@@ -141,7 +146,7 @@ proptest! {
 
     #[test]
     fn never_panics_on_any_string(text in "\\PC{0,200}") {
-        check(&text, &FigureOptions::default());
+        check(&text, &FigureOptions::default()).map_err(|e| TestCaseError::fail(e.to_string()))?;
     }
 
     /// A pack's figures.txt is user input: any text parses or is an error, never a panic,
@@ -176,7 +181,8 @@ proptest! {
             .zip(&glue)
             .flat_map(|(&i, g)| [TURKISH_PIECES[i], *g])
             .collect();
-        check_with(turkish(), &text, &FigureOptions::default());
+        let turkish = turkish().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        check_with(turkish, &text, &FigureOptions::default());
     }
 
     #[test]
@@ -185,37 +191,39 @@ proptest! {
         spans in proptest::collection::vec((0usize..400, 0usize..400), 0..6),
     ) {
         let text = picks.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
-        check(&text, &FigureOptions::default());
+        check(&text, &FigureOptions::default()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         // Exclusions may be reversed, empty, overlapping or out of range.
-        check(&text, &FigureOptions { exclude: spans });
+        check(&text, &FigureOptions { exclude: spans })
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
     }
 }
 
 #[test]
-fn pathological_inputs_finish() {
+fn pathological_inputs_finish() -> TestResult {
     let digits = "9".repeat(1 << 20);
     assert!(extract_figures(&digits, &FigureOptions::default()).is_empty());
     let powers = "10^30 ".repeat(50_000);
-    check(&powers, &FigureOptions::default());
+    check(&powers, &FigureOptions::default())?;
     let groups = format!("1{}", ",000".repeat(100_000));
     assert!(extract_figures(&groups, &FigureOptions::default()).is_empty());
     let spaced = format!("killed 1{}", " 000".repeat(100_000));
-    check(&spaced, &FigureOptions::default());
+    check(&spaced, &FigureOptions::default())?;
     let dotted = format!("1{}", ".000".repeat(100_000));
     assert!(
-        turkish()
+        turkish()?
             .extract(&dotted, &FigureOptions::default())
             .is_empty()
     );
     let verb_final = "52 kişi ".to_string() + &"bölgeye ".repeat(100_000) + "öldü";
-    check_with(turkish(), &verb_final, &FigureOptions::default());
+    check_with(turkish()?, &verb_final, &FigureOptions::default());
     let words = "one hundred ".repeat(50_000) + "people were killed";
-    check(&words, &FigureOptions::default());
+    check(&words, &FigureOptions::default())?;
     let list = "killed 5 men, ".repeat(50_000);
     assert_eq!(
         extract_figures(&list, &FigureOptions::default()).len(),
         50_000
     );
+    Ok(())
 }
 
 proptest! {
@@ -231,6 +239,6 @@ proptest! {
         for &(s, e) in &opts.exclude {
             prop_assert!(s <= e && e <= n, "{:?} of {:?}", (s, e), text);
         }
-        check(&text, &opts);
+        check(&text, &opts).map_err(|e| TestCaseError::fail(e.to_string()))?;
     }
 }

@@ -8,18 +8,20 @@ use annalist_ingest::{Document, IngestError, IngestOptions, read_bytes, read_inp
 use serde_json::Value;
 use std::path::PathBuf;
 
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-fn manifest() -> Vec<Value> {
+fn manifest() -> Result<Vec<Value>, Box<dyn std::error::Error>> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/manifest.json");
-    let text = std::fs::read_to_string(path).expect("manifest readable");
-    serde_json::from_str::<Value>(&text)
-        .expect("manifest is JSON")
+    let text = std::fs::read_to_string(path).map_err(|e| format!("manifest readable: {e}"))?;
+    Ok(serde_json::from_str::<Value>(&text)
+        .map_err(|e| format!("manifest is JSON: {e}"))?
         .as_array()
-        .expect("array")
-        .clone()
+        .ok_or("array")?
+        .clone())
 }
 
 fn results_for(file: &str) -> Vec<Result<Document, IngestError>> {
@@ -37,8 +39,8 @@ fn pick(
 }
 
 #[test]
-fn fixtures_match_manifest_and_dct_accuracy() {
-    let entries = manifest();
+fn fixtures_match_manifest_and_dct_accuracy() -> TestResult {
+    let entries = manifest()?;
     assert!(
         entries.len() >= 40,
         "at least 40 fixture documents, have {}",
@@ -47,7 +49,7 @@ fn fixtures_match_manifest_and_dct_accuracy() {
     let (mut dct_total, mut dct_ok) = (0, 0);
     let mut failures = Vec::new();
     for e in &entries {
-        let file = e["file"].as_str().unwrap();
+        let file = e["file"].as_str().ok_or("manifest entry has no file")?;
         let line = e["line"].as_u64();
         let results = results_for(file);
         let Some(result) = pick(&results, line) else {
@@ -58,7 +60,9 @@ fn fixtures_match_manifest_and_dct_accuracy() {
             match result {
                 Err(err) => {
                     let msg = err.to_string();
-                    if !msg.contains(expected) || !msg.contains(file.rsplit('/').next().unwrap()) {
+                    if !msg.contains(expected)
+                        || !msg.contains(file.rsplit('/').next().ok_or("empty file name")?)
+                    {
                         failures.push(format!(
                             "{file}: error {msg:?} lacks {expected:?} or the file name"
                         ));
@@ -122,7 +126,7 @@ fn fixtures_match_manifest_and_dct_accuracy() {
             failures.push(format!("{file}:{line:?}: text still has {absent:?}"));
         }
         if let Some(want) = e.get("date_order") {
-            let got = serde_json::to_value(doc.date_order).unwrap();
+            let got = serde_json::to_value(doc.date_order)?;
             if &got != want {
                 failures.push(format!("{file}:{line:?}: date order {got} != {want}"));
             }
@@ -157,10 +161,11 @@ fn fixtures_match_manifest_and_dct_accuracy() {
         failures.len(),
         failures.join("\n")
     );
+    Ok(())
 }
 
 #[test]
-fn folder_walk_reads_everything_skips_hidden_and_goes_on_after_errors() {
+fn folder_walk_reads_everything_skips_hidden_and_goes_on_after_errors() -> TestResult {
     let all: Vec<_> = read_inputs(&[fixtures()], &IngestOptions::default()).collect();
     let docs: Vec<&Document> = all.iter().filter_map(|r| r.as_ref().ok()).collect();
     let errors: Vec<String> = all
@@ -168,16 +173,17 @@ fn folder_walk_reads_everything_skips_hidden_and_goes_on_after_errors() {
         .filter_map(|r| r.as_ref().err())
         .map(|e| e.to_string())
         .collect();
-    let manifest = manifest();
+    let manifest = manifest()?;
     let want_docs = manifest.iter().filter(|e| e["error"].is_null()).count();
     let want_errors = manifest.iter().filter(|e| !e["error"].is_null()).count();
     assert_eq!(docs.len(), want_docs, "errors: {errors:#?}");
     assert_eq!(errors.len(), want_errors, "{errors:#?}");
     assert!(docs.iter().all(|d| !d.path.contains(".draft")));
+    Ok(())
 }
 
 #[test]
-fn same_article_twice_gets_the_same_id() {
+fn same_article_twice_gets_the_same_id() -> TestResult {
     let opts = IngestOptions::default();
     let a = read_bytes(
         "a.txt",
@@ -189,21 +195,29 @@ fn same_article_twice_gets_the_same_id() {
         b"<html><body><article><p>Troops left the city.</p><p>They crossed the river.</p></article></body></html>",
         &opts,
     );
-    let (a, b) = (a[0].as_ref().unwrap(), b[0].as_ref().unwrap());
+    let (a, b) = (
+        a[0].as_ref().map_err(ToString::to_string)?,
+        b[0].as_ref().map_err(ToString::to_string)?,
+    );
     assert_eq!(a.id, b.id);
+    Ok(())
 }
 
 #[test]
-fn dct_flag_overrides_and_size_limit_applies() {
+fn dct_flag_overrides_and_size_limit_applies() -> TestResult {
     let opts = IngestOptions {
-        dct: Some("2024-05-05".parse().unwrap()),
+        dct: Some("2024-05-05".parse()?),
         ..IngestOptions::default()
     };
     let r = read_bytes("x.txt", b"Date: 2025-01-01\n\nSomething happened.", &opts);
-    let d = r[0].as_ref().unwrap();
+    let d = r[0].as_ref().map_err(ToString::to_string)?;
     assert_eq!(
         (
-            d.published.as_ref().unwrap().to_iso_string().as_str(),
+            d.published
+                .as_ref()
+                .ok_or("no published date")?
+                .to_iso_string()
+                .as_str(),
             d.dct_source.as_str()
         ),
         ("2024-05-05", "flag")
@@ -228,33 +242,40 @@ fn dct_flag_overrides_and_size_limit_applies() {
         r[0].as_ref().unwrap_err().to_string(),
         "f.jsonl:1: 512 bytes is over the 100 bytes per-document limit"
     );
-    assert_eq!(r[1].as_ref().unwrap().line, Some(2));
+    assert_eq!(r[1].as_ref().map_err(ToString::to_string)?.line, Some(2));
+    Ok(())
 }
 
 #[test]
-fn no_dct_is_warned_and_serialized_as_none() {
+fn no_dct_is_warned_and_serialized_as_none() -> TestResult {
     let r = read_bytes(
         "n.txt",
         b"The army said it had left the town on Monday.",
         &IngestOptions::default(),
     );
-    let d = r[0].as_ref().unwrap();
+    let d = r[0].as_ref().map_err(ToString::to_string)?;
     assert!(d.warnings.iter().any(|w| w.contains("unanchored")));
-    let json = serde_json::to_value(d).unwrap();
+    let json = serde_json::to_value(d)?;
     assert_eq!(json["dct_source"], "none");
     assert!(json["published"].is_null());
     assert_eq!(json["language"], "en");
+    Ok(())
 }
 
 #[test]
-fn forced_encoding_is_used() {
+fn forced_encoding_is_used() -> TestResult {
     let (bytes, _, _) = encoding_rs_free_koi8();
     let opts = IngestOptions {
         encoding: Some("koi8-r".into()),
         ..IngestOptions::default()
     };
     let r = read_bytes("k.txt", &bytes, &opts);
-    assert!(r[0].as_ref().unwrap().text.starts_with("Привет"));
+    assert!(
+        r[0].as_ref()
+            .map_err(ToString::to_string)?
+            .text
+            .starts_with("Привет")
+    );
     let bad = IngestOptions {
         encoding: Some("klingon".into()),
         ..IngestOptions::default()
@@ -266,6 +287,7 @@ fn forced_encoding_is_used() {
             .to_string()
             .contains("unknown encoding")
     );
+    Ok(())
 }
 
 /// "Привет, мир." in KOI8-R, written out by hand from the KOI8-R table.

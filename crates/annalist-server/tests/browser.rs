@@ -4,7 +4,6 @@
 //! Needs `node`, `/usr/bin/chromium` (or `CHROMIUM=path`) and `npm ci` run in
 //! tests/browser. Without them the test is skipped with the reason, unless `CI=true`, where
 //! it fails: CI must run it. Screenshots are kept in `<target>/tmp/annalist-browser/`.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 
@@ -12,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use annalist_server::ServerConfig;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn missing_tools(dir: &Path, chromium: &Path) -> Vec<String> {
     let mut missing = Vec::new();
@@ -38,7 +39,7 @@ fn missing_tools(dir: &Path, chromium: &Path) -> Vec<String> {
 }
 
 #[test]
-fn the_page_works_in_headless_chromium() {
+fn the_page_works_in_headless_chromium() -> TestResult {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     let chromium = PathBuf::from(
         std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string()),
@@ -50,19 +51,18 @@ fn the_page_works_in_headless_chromium() {
             panic!("browser test cannot run on CI: {reason}");
         }
         eprintln!("skipped the browser test: {reason}");
-        return;
+        return Ok(());
     }
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("annalist-browser");
-    std::fs::create_dir_all(&out).expect("screenshot folder");
-    let server = common::start(ServerConfig::default());
+    std::fs::create_dir_all(&out)?;
+    let server = common::start(ServerConfig::default())?;
     let status = Command::new("node")
         .arg(dir.join("page.test.mjs"))
         .arg(format!("http://{}", server.addr()))
         .arg(&out)
         .env("CHROMIUM", &chromium)
         .current_dir(&dir)
-        .status()
-        .expect("node runs");
+        .status()?;
     assert!(
         status.success(),
         "the browser test failed (see its output above)"
@@ -72,4 +72,5 @@ fn the_page_works_in_headless_chromium() {
         assert!(size > 10_000, "{shot} is missing or empty");
     }
     eprintln!("screenshots in {}", out.display());
+    Ok(())
 }

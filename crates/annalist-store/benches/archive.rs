@@ -21,9 +21,11 @@ use annalist_time::{Granularity, Interval};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jiff::civil::{Date, DateTime, Time};
 
-fn document(i: u64) -> annalist_ingest::Document {
+type BenchResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+fn document(i: u64) -> BenchResult<annalist_ingest::Document> {
     let text = corpus::article(i);
-    read_bytes(
+    Ok(read_bytes(
         &format!("{i}.txt"),
         text.as_bytes(),
         &IngestOptions::default(),
@@ -31,12 +33,15 @@ fn document(i: u64) -> annalist_ingest::Document {
     .into_iter()
     .next()
     .and_then(Result::ok)
-    .expect("generated articles are readable")
+    .ok_or("generated articles are readable")?)
 }
 
 fn insert(c: &mut Criterion) {
     let tagger = annalist_extract::Taggers::english();
-    let batch: Vec<Extraction> = (0..200).map(|i| extract(document(i), &tagger)).collect();
+    let batch: Vec<Extraction> = (0..200)
+        .map(|i| Ok(extract(document(i)?, &tagger)))
+        .collect::<BenchResult<_>>()
+        .expect("generated articles are readable");
     let bytes: usize = batch.iter().map(|x| x.doc.text.len()).sum();
     let mut g = c.benchmark_group("insert");
     g.sample_size(10);
@@ -55,17 +60,15 @@ fn insert(c: &mut Criterion) {
     g.finish();
 }
 
-fn midnight(days: i64) -> DateTime {
+fn midnight(days: i64) -> BenchResult<DateTime> {
     let (y, m, d) = instant::civil_from_days(days);
-    Date::new(y as i16, m as i8, d as i8)
-        .expect("in range")
-        .to_datetime(Time::midnight())
+    Ok(Date::new(y as i16, m as i8, d as i8)?.to_datetime(Time::midnight()))
 }
 
 /// An extraction without the tagger: one event per sentence, dated at random between 1985
 /// and 2024 (80 % days, 10 % months, 10 % years), so the store gets many events quickly.
-fn synthetic(i: u64) -> Extraction {
-    let doc = document(i);
+fn synthetic(i: u64) -> BenchResult<Extraction> {
+    let doc = document(i)?;
     let sentences = segment(&doc.text);
     let chars: Vec<char> = doc.text.chars().collect();
     let mut rng = corpus::Rng::new(i * 7 + 1);
@@ -99,7 +102,7 @@ fn synthetic(i: u64) -> Extraction {
                     )
                 }
             };
-            Event {
+            Ok(Event {
                 sentence: k,
                 start: s.start,
                 end: s.end,
@@ -107,8 +110,8 @@ fn synthetic(i: u64) -> Extraction {
                 time: EventTime {
                     value,
                     interval: Some(Interval {
-                        start: midnight(start),
-                        end: midnight(end),
+                        start: midnight(start)?,
+                        end: midnight(end)?,
                     }),
                     granularity: Some(granularity),
                     modifier: None,
@@ -117,10 +120,10 @@ fn synthetic(i: u64) -> Extraction {
                 },
                 figures: Vec::new(),
                 names: Vec::new(),
-            }
+            })
         })
-        .collect();
-    Extraction {
+        .collect::<BenchResult<_>>()?;
+    Ok(Extraction {
         doc,
         sentences,
         timexes: Vec::new(),
@@ -128,25 +131,25 @@ fn synthetic(i: u64) -> Extraction {
         events,
         names_method: "none",
         notes: Vec::new(),
-    }
+    })
 }
 
-fn big_store() -> Store {
+fn big_store() -> BenchResult<Store> {
     let target: usize = std::env::var("ANNALIST_BENCH_EVENTS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
     let path: PathBuf =
         std::env::temp_dir().join(format!("annalist-bench-v{SCHEMA_VERSION}-{target}.db"));
-    let mut store = Store::open(&path).expect("bench store");
-    let mut stats = store.stats().expect("stats");
+    let mut store = Store::open(&path)?;
+    let mut stats = store.stats()?;
     if stats.events < target {
         let started = std::time::Instant::now();
         let mut i = stats.documents as u64;
         while stats.events < target {
-            let batch: Vec<Extraction> = (i..i + 200).map(synthetic).collect();
+            let batch: Vec<Extraction> = (i..i + 200).map(synthetic).collect::<BenchResult<_>>()?;
             stats.events += batch.iter().map(|x| x.events.len()).sum::<usize>();
-            store.insert_batch(&batch).expect("insert");
+            store.insert_batch(&batch)?;
             i += 200;
         }
         eprintln!(
@@ -155,7 +158,7 @@ fn big_store() -> Store {
             stats.events,
             started.elapsed().as_secs_f64()
         );
-        stats = store.stats().expect("stats");
+        stats = store.stats()?;
     }
     let raw: u64 = (0..stats.documents as u64)
         .map(|i| corpus::article(i).len() as u64)
@@ -172,15 +175,20 @@ fn big_store() -> Store {
         raw as f64 / 1e6,
         size as f64 / raw as f64
     );
-    store
+    Ok(store)
+}
+
+/// The store to query and the bounds of March 1990.
+fn query_setup() -> BenchResult<(Store, i64, i64)> {
+    let store = big_store()?;
+    let (from, to) = instant::parse_period("1990-03")?;
+    Ok((store, from, to))
 }
 
 fn queries(c: &mut Criterion) {
-    let store = big_store();
+    let (store, from, to) = query_setup().expect("bench store");
     let mut g = c.benchmark_group("timeline");
     g.sample_size(20);
-    let (from, _) = instant::parse_period("1990-03").expect("date");
-    let (_, to) = instant::parse_period("1990-03").expect("date");
     g.bench_function("month", |b| {
         b.iter(|| {
             let page = store
@@ -221,7 +229,6 @@ fn queries(c: &mut Criterion) {
             })
         });
     }
-    let (from, to) = instant::parse_period("1990-03").expect("period");
     let in_march = SearchQuery {
         from: Some(from),
         to: Some(to),

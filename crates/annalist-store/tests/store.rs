@@ -1,71 +1,62 @@
 //! The archive end to end: insert extractions, read them back through every query.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 
 use annalist_store::{Inserted, SearchQuery, Store, StoreError, TimelineQuery, instant};
 use common::{extraction, figure, with_figures};
 
-fn period(s: &str) -> (i64, i64) {
-    instant::parse_period(s).unwrap()
+type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
+fn period(s: &str) -> Result<(i64, i64), StoreError> {
+    instant::parse_period(s)
 }
 
 /// The dates shown for the timeline entries that overlap `[first day, last day]`.
-fn dates_between(store: &Store, first: &str, last: &str) -> Vec<String> {
-    let page = store
-        .timeline(&TimelineQuery {
-            from: Some(period(first).0),
-            to: Some(period(last).1),
-            ..Default::default()
-        })
-        .unwrap();
-    page.entries.into_iter().map(|e| e.display_date).collect()
+fn dates_between(store: &Store, first: &str, last: &str) -> TestResult<Vec<String>> {
+    let page = store.timeline(&TimelineQuery {
+        from: Some(period(first)?.0),
+        to: Some(period(last)?.1),
+        ..Default::default()
+    })?;
+    Ok(page.entries.into_iter().map(|e| e.display_date).collect())
 }
 
 #[test]
-fn the_same_article_is_stored_once_and_a_changed_one_becomes_a_new_version() {
-    let mut store = Store::in_memory().unwrap();
+fn the_same_article_is_stored_once_and_a_changed_one_becomes_a_new_version() -> TestResult {
+    let mut store = Store::in_memory()?;
     let v1 = extraction(
         "a.txt",
         "Date: 2025-03-14\nURL: https://www.example.org/curfew\n\nOn March 3, 1988 a curfew was announced in the capital.\n",
-    );
-    assert_eq!(store.insert(&v1).unwrap(), Inserted::Added);
-    assert_eq!(store.insert(&v1).unwrap(), Inserted::Unchanged);
+    )?;
+    assert_eq!(store.insert(&v1)?, Inserted::Added);
+    assert_eq!(store.insert(&v1)?, Inserted::Unchanged);
     let v2 = extraction(
         "a.txt",
         "Date: 2025-03-14\nURL: https://www.example.org/curfew\n\nOn March 4, 1988 a curfew was announced in the capital.\n",
-    );
-    assert_eq!(
-        store.insert(&v2).unwrap(),
-        Inserted::NewVersion(v1.doc.id.clone())
-    );
-    let stats = store.stats().unwrap();
+    )?;
+    assert_eq!(store.insert(&v2)?, Inserted::NewVersion(v1.doc.id.clone()));
+    let stats = store.stats()?;
     assert_eq!((stats.documents, stats.superseded), (1, 1));
     // The old version is kept and points to the new one; queries read the new one.
-    let old = store.document(&v1.doc.id).unwrap();
+    let old = store.document(&v1.doc.id)?;
     assert_eq!(old.superseded_by.as_deref(), Some(v2.doc.id.as_str()));
-    assert_eq!(
-        store
-            .document("https://www.example.org/curfew")
-            .unwrap()
-            .version,
-        2
-    );
-    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    assert_eq!(store.document("https://www.example.org/curfew")?.version, 2);
+    let page = store.timeline(&TimelineQuery::default())?;
     let values: Vec<&str> = page.entries.iter().map(|e| e.value.as_str()).collect();
     assert_eq!(values, ["1988-03-04"]);
     assert_eq!(page.entries[0].sources[0].source, "example.org");
+    Ok(())
 }
 
 #[test]
-fn the_timeline_is_chronological_at_each_statements_granularity() {
-    let mut store = Store::in_memory().unwrap();
+fn the_timeline_is_chronological_at_each_statements_granularity() -> TestResult {
+    let mut store = Store::in_memory()?;
     let x = extraction(
         "b.txt",
         "Date: 2025-03-14\n\nIn 1990 the republic declared sovereignty. On January 19, 1990 troops entered the city. In March 1988 the first strikes began.\n",
-    );
-    store.insert(&x).unwrap();
-    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    )?;
+    store.insert(&x)?;
+    let page = store.timeline(&TimelineQuery::default())?;
     let dates: Vec<&str> = page
         .entries
         .iter()
@@ -77,28 +68,24 @@ fn the_timeline_is_chronological_at_each_statements_granularity() {
     assert_eq!(page.entries[1].end, "1991-01-01");
     // A window inside 1990 sees the year-level statement (it overlaps) and the day.
     assert_eq!(
-        dates_between(&store, "1990-01-10", "1990-01-20"),
+        dates_between(&store, "1990-01-10", "1990-01-20")?,
         ["1990", "1990-01-19"]
     );
     // A window just after the day excludes it (intervals are half-open).
-    let (from, to) = period("1990-01-20");
-    let page = store
-        .timeline(&TimelineQuery {
-            from: Some(from),
-            to: Some(to),
-            ..Default::default()
-        })
-        .unwrap();
+    let (from, to) = period("1990-01-20")?;
+    let page = store.timeline(&TimelineQuery {
+        from: Some(from),
+        to: Some(to),
+        ..Default::default()
+    })?;
     assert_eq!(page.entries.len(), 1);
     assert_eq!(page.entries[0].value, "1990");
     // Paging.
-    let page = store
-        .timeline(&TimelineQuery {
-            offset: 1,
-            limit: Some(1),
-            ..Default::default()
-        })
-        .unwrap();
+    let page = store.timeline(&TimelineQuery {
+        offset: 1,
+        limit: Some(1),
+        ..Default::default()
+    })?;
     assert_eq!(
         (
             page.total,
@@ -107,18 +94,19 @@ fn the_timeline_is_chronological_at_each_statements_granularity() {
         ),
         (3, 1, "1990")
     );
+    Ok(())
 }
 
 #[test]
-fn early_and_late_statements_say_so_and_lie_in_their_third_of_the_period() {
-    let mut store = Store::in_memory().unwrap();
+fn early_and_late_statements_say_so_and_lie_in_their_third_of_the_period() -> TestResult {
+    let mut store = Store::in_memory()?;
     let x = extraction(
         "c.txt",
         "Date: 2025-03-14\n\nIn the late 1980s the strikes spread. In early 1990, troops \
          arrived. In 1990 the republic declared sovereignty.\n",
-    );
-    store.insert(&x).unwrap();
-    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    )?;
+    store.insert(&x)?;
+    let page = store.timeline(&TimelineQuery::default())?;
     let shown: Vec<(&str, Option<&str>, &str, &str)> = page
         .entries
         .iter()
@@ -137,91 +125,86 @@ fn early_and_late_statements_say_so_and_lie_in_their_third_of_the_period() {
         ]
     );
     // The summer of 1990 holds the year's statement, not the early one's.
-    assert_eq!(dates_between(&store, "1990-07-01", "1990-08-31"), ["1990"]);
+    assert_eq!(dates_between(&store, "1990-07-01", "1990-08-31")?, ["1990"]);
+    Ok(())
 }
 
 #[test]
-fn statements_before_the_common_era_sort_before_later_ones() {
-    let mut store = Store::in_memory().unwrap();
+fn statements_before_the_common_era_sort_before_later_ones() -> TestResult {
+    let mut store = Store::in_memory()?;
     let mut x = extraction(
         "c.txt",
         "Date: 2025-03-14\n\nOn March 15, 1988 a statue was unveiled.\n",
-    );
+    )?;
     // Move the event to 44 BCE (astronomical year -43): the tagger is not under test here.
     let d = jiff::civil::date(-43, 3, 15).to_datetime(jiff::civil::Time::midnight());
     x.events[0].time.interval = Some(annalist_time::Interval {
         start: d,
-        end: d.checked_add(jiff::Span::new().days(1)).unwrap(),
+        end: d.checked_add(jiff::Span::new().days(1))?,
     });
     x.events[0].time.value = "-0043-03-15".into();
-    store.insert(&x).unwrap();
-    store
-        .insert(&extraction(
-            "d.txt",
-            "Date: 2025-03-14\n\nOn March 15, 1988 a second statue was unveiled.\n",
-        ))
-        .unwrap();
-    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    store.insert(&x)?;
+    store.insert(&extraction(
+        "d.txt",
+        "Date: 2025-03-14\n\nOn March 15, 1988 a second statue was unveiled.\n",
+    )?)?;
+    let page = store.timeline(&TimelineQuery::default())?;
     let starts: Vec<&str> = page.entries.iter().map(|e| e.start.as_str()).collect();
     assert_eq!(starts, ["-000043-03-15", "1988-03-15"]);
-    let (from, to) = period("-0043");
-    let page = store
-        .timeline(&TimelineQuery {
-            from: Some(from),
-            to: Some(to),
-            ..Default::default()
-        })
-        .unwrap();
+    let (from, to) = period("-0043")?;
+    let page = store.timeline(&TimelineQuery {
+        from: Some(from),
+        to: Some(to),
+        ..Default::default()
+    })?;
     assert_eq!(page.entries.len(), 1);
     // Both are anniversaries of 15 March, oldest first.
-    let days = store.on_this_day(3, 15).unwrap();
+    let days = store.on_this_day(3, 15)?;
     assert_eq!(days.len(), 2);
     assert!(days[0].start_s < days[1].start_s);
-    assert!(store.on_this_day(3, 16).unwrap().is_empty());
+    assert!(store.on_this_day(3, 16)?.is_empty());
     assert!(matches!(
         store.on_this_day(13, 1),
         Err(StoreError::BadQuery(_))
     ));
+    Ok(())
 }
 
 #[test]
-fn the_same_figures_on_the_same_date_from_two_sources_are_one_entry() {
-    let mut store = Store::in_memory().unwrap();
+fn the_same_figures_on_the_same_date_from_two_sources_are_one_entry() -> TestResult {
+    let mut store = Store::in_memory()?;
     let a = with_figures(
         extraction(
             "a.txt",
             "Date: 2025-01-21\nURL: https://a.example/x\n\nOn January 20, 1990 soldiers fired on the crowd and 52 people were killed.\n",
-        ),
+        )?,
         vec![figure(52.0, "exact", "killed")],
     );
     let b = with_figures(
         extraction(
             "b.txt",
             "Date: 2025-01-22\nURL: https://b.example/y\n\nPolice said 52 died when troops opened fire on January 20, 1990.\n",
-        ),
+        )?,
         vec![figure(52.0, "exact", "killed")],
     );
     let c = with_figures(
         extraction(
             "c.txt",
             "Date: 2025-01-22\nURL: https://c.example/z\n\nOn January 20, 1990, 130 people were killed, witnesses said.\n",
-        ),
+        )?,
         vec![figure(130.0, "exact", "killed")],
     );
     for x in [&a, &b, &c] {
-        store.insert(x).unwrap();
+        store.insert(x)?;
     }
-    assert_eq!(
-        store.sources().unwrap(),
-        ["a.example", "b.example", "c.example"]
-    );
-    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    assert_eq!(store.sources()?, ["a.example", "b.example", "c.example"]);
+    let page = store.timeline(&TimelineQuery::default())?;
     assert_eq!(page.entries.len(), 2, "{:#?}", page.entries);
     let merged = page
         .entries
         .iter()
         .find(|e| e.figures[0].value == 52.0)
-        .unwrap();
+        .ok_or("no entry with 52 killed")?;
     let sources: Vec<&str> = merged.sources.iter().map(|s| s.source.as_str()).collect();
     assert_eq!(sources, ["a.example", "b.example"]);
     // Filters: by category, by source.
@@ -229,26 +212,27 @@ fn the_same_figures_on_the_same_date_from_two_sources_are_one_entry() {
         category: Some("injured".into()),
         ..Default::default()
     };
-    assert_eq!(store.timeline(&q).unwrap().total, 0);
+    assert_eq!(store.timeline(&q)?.total, 0);
     let q = TimelineQuery {
         source: Some("c.example".into()),
         ..Default::default()
     };
-    let page = store.timeline(&q).unwrap();
+    let page = store.timeline(&q)?;
     assert_eq!((page.total, page.entries[0].figures[0].value), (1, 130.0));
     let q = TimelineQuery {
         text: Some("witnesses".into()),
         ..Default::default()
     };
     assert_eq!(
-        store.timeline(&q).unwrap().entries[0].sources[0].source,
+        store.timeline(&q)?.entries[0].sources[0].source,
         "c.example"
     );
+    Ok(())
 }
 
 #[test]
-fn conflicts_list_every_source_with_low_best_high() {
-    let mut store = Store::in_memory().unwrap();
+fn conflicts_list_every_source_with_low_best_high() -> TestResult {
+    let mut store = Store::in_memory()?;
     let docs = [
         ("a.txt", "more than 100", 100.0, "at_least"),
         ("b.txt", "about 150", 150.0, "approx"),
@@ -258,27 +242,23 @@ fn conflicts_list_every_source_with_low_best_high() {
         let text = format!(
             "Date: 2025-01-21\n\nOn January 20, 1990, {words} people were killed in the city.\n"
         );
-        store
-            .insert(&with_figures(
-                extraction(name, &text),
-                vec![figure(value, bound, "killed")],
-            ))
-            .unwrap();
+        store.insert(&with_figures(
+            extraction(name, &text)?,
+            vec![figure(value, bound, "killed")],
+        ))?;
     }
     // A range from a fourth source counts by its ends.
     let mut range = figure(130.0, "at_least", "killed");
     range.low = Some(130.0);
     range.high = Some(170.0);
-    store
-        .insert(&with_figures(
-            extraction(
-                "d.txt",
-                "Date: 2025-01-21\n\nBetween 130 and 170 people were killed on January 20, 1990.\n",
-            ),
-            vec![range, figure(40.0, "exact", "injured")],
-        ))
-        .unwrap();
-    let conflicts = store.conflicts(None, None, None).unwrap();
+    store.insert(&with_figures(
+        extraction(
+            "d.txt",
+            "Date: 2025-01-21\n\nBetween 130 and 170 people were killed on January 20, 1990.\n",
+        )?,
+        vec![range, figure(40.0, "exact", "injured")],
+    ))?;
+    let conflicts = store.conflicts(None, None, None)?;
     assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
     let c = &conflicts[0];
     assert_eq!(
@@ -290,80 +270,64 @@ fn conflicts_list_every_source_with_low_best_high() {
     // low: smallest; high: the range's upper end; best: the smallest exact-or-minimum figure.
     assert_eq!((c.low, c.best, c.high), (100.0, 100.0, 170.0));
     // A window elsewhere, or another category, finds nothing.
-    let (from, to) = period("1991");
-    assert!(
-        store
-            .conflicts(Some(from), Some(to), None)
-            .unwrap()
-            .is_empty()
-    );
-    assert!(
-        store
-            .conflicts(None, None, Some("injured"))
-            .unwrap()
-            .is_empty()
-    );
+    let (from, to) = period("1991")?;
+    assert!(store.conflicts(Some(from), Some(to), None)?.is_empty());
+    assert!(store.conflicts(None, None, Some("injured"))?.is_empty());
+    Ok(())
 }
 
 #[test]
-fn agreeing_sources_and_a_single_source_are_not_conflicts() {
-    let mut store = Store::in_memory().unwrap();
+fn agreeing_sources_and_a_single_source_are_not_conflicts() -> TestResult {
+    let mut store = Store::in_memory()?;
     for name in ["a.txt", "b.txt"] {
         let text =
             format!("Date: 2025-01-21\n\nOn January 20, 1990, 52 people were killed ({name}).\n");
-        store
-            .insert(&with_figures(
-                extraction(name, &text),
-                vec![figure(52.0, "exact", "killed")],
-            ))
-            .unwrap();
+        store.insert(&with_figures(
+            extraction(name, &text)?,
+            vec![figure(52.0, "exact", "killed")],
+        ))?;
     }
     // One document giving two tolls is one source revising itself.
-    store
-        .insert(&with_figures(
-            extraction(
-                "c.txt",
-                "Date: 2025-01-21\n\nOn January 21, 1990, 10 people were killed, later 12.\n",
-            ),
-            vec![
-                figure(10.0, "exact", "killed"),
-                figure(12.0, "exact", "killed"),
-            ],
-        ))
-        .unwrap();
-    assert!(store.conflicts(None, None, None).unwrap().is_empty());
+    store.insert(&with_figures(
+        extraction(
+            "c.txt",
+            "Date: 2025-01-21\n\nOn January 21, 1990, 10 people were killed, later 12.\n",
+        )?,
+        vec![
+            figure(10.0, "exact", "killed"),
+            figure(12.0, "exact", "killed"),
+        ],
+    ))?;
+    assert!(store.conflicts(None, None, None)?.is_empty());
+    Ok(())
 }
 
 #[test]
-fn a_part_of_a_documents_count_is_not_a_competing_figure() {
-    let mut store = Store::in_memory().unwrap();
+fn a_part_of_a_documents_count_is_not_a_competing_figure() -> TestResult {
+    let mut store = Store::in_memory()?;
     let mut children = figure(31.0, "exact", "killed");
     children.counted = "children".into();
-    store
-        .insert(&with_figures(
-            extraction(
-                "a.txt",
-                "Date: 2025-01-21
+    store.insert(&with_figures(
+        extraction(
+            "a.txt",
+            "Date: 2025-01-21
 
 On January 20, 1990, 74 people were killed, 31 of them \
                  children.\n",
-            ),
-            vec![figure(74.0, "exact", "killed"), children],
-        ))
-        .unwrap();
-    store
-        .insert(&with_figures(
-            extraction(
-                "b.txt",
-                "Date: 2025-01-21
+        )?,
+        vec![figure(74.0, "exact", "killed"), children],
+    ))?;
+    store.insert(&with_figures(
+        extraction(
+            "b.txt",
+            "Date: 2025-01-21
 
 On January 20, 1990, 81 people were killed.
 ",
-            ),
-            vec![figure(81.0, "at_least", "killed")],
-        ))
-        .unwrap();
-    let conflicts = store.conflicts(None, None, None).unwrap();
+        )?,
+        vec![figure(81.0, "at_least", "killed")],
+    ))?;
+    let conflicts = store.conflicts(None, None, None)?;
     assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
     let values: Vec<f64> = conflicts[0]
         .figures
@@ -375,24 +339,21 @@ On January 20, 1990, 81 people were killed.
         (conflicts[0].low, conflicts[0].best, conflicts[0].high),
         (74.0, 74.0, 81.0)
     );
+    Ok(())
 }
 
 #[test]
-fn a_vague_count_keeps_its_words_in_the_timeline_and_the_conflicts() {
-    let mut store = Store::in_memory().unwrap();
-    store
-        .insert(&extraction(
-            "a.txt",
-            "Date: 2025-01-21\n\nOn January 20, 1990, hundreds of people were killed.\n",
-        ))
-        .unwrap();
-    store
-        .insert(&extraction(
-            "b.txt",
-            "Date: 2025-01-21\n\nOn January 20, 1990, at least 81 people were killed.\n",
-        ))
-        .unwrap();
-    let conflicts = store.conflicts(None, None, None).unwrap();
+fn a_vague_count_keeps_its_words_in_the_timeline_and_the_conflicts() -> TestResult {
+    let mut store = Store::in_memory()?;
+    store.insert(&extraction(
+        "a.txt",
+        "Date: 2025-01-21\n\nOn January 20, 1990, hundreds of people were killed.\n",
+    )?)?;
+    store.insert(&extraction(
+        "b.txt",
+        "Date: 2025-01-21\n\nOn January 20, 1990, at least 81 people were killed.\n",
+    )?)?;
+    let conflicts = store.conflicts(None, None, None)?;
     assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
     let figures: Vec<(f64, Option<&str>)> = conflicts[0]
         .figures
@@ -400,54 +361,50 @@ fn a_vague_count_keeps_its_words_in_the_timeline_and_the_conflicts() {
         .map(|f| (f.figure.value, f.figure.vague.as_deref()))
         .collect();
     assert_eq!(figures, [(81.0, None), (100.0, Some("hundreds"))]);
-    let timeline = dates_between(&store, "1990-01-20", "1990-01-20");
+    let timeline = dates_between(&store, "1990-01-20", "1990-01-20")?;
     assert_eq!(timeline.len(), 2, "{timeline:?}");
+    Ok(())
 }
 
 #[test]
-fn a_count_a_revision_replaced_is_not_a_competing_figure() {
-    let mut store = Store::in_memory().unwrap();
-    store
-        .insert(&extraction(
-            "a.txt",
-            "Date: 2025-01-21\n\nThe toll of January 20, 1990 was revised down to 74 from \
+fn a_count_a_revision_replaced_is_not_a_competing_figure() -> TestResult {
+    let mut store = Store::in_memory()?;
+    store.insert(&extraction(
+        "a.txt",
+        "Date: 2025-01-21\n\nThe toll of January 20, 1990 was revised down to 74 from \
              81 people killed.\n",
-        ))
-        .unwrap();
-    store
-        .insert(&extraction(
-            "b.txt",
-            "Date: 2025-01-21\n\nOn January 20, 1990, 74 people were killed.\n",
-        ))
-        .unwrap();
+    )?)?;
+    store.insert(&extraction(
+        "b.txt",
+        "Date: 2025-01-21\n\nOn January 20, 1990, 74 people were killed.\n",
+    )?)?;
     // The sources agree once the replaced count is left out.
-    let conflicts = store.conflicts(None, None, None).unwrap();
+    let conflicts = store.conflicts(None, None, None)?;
     assert!(conflicts.is_empty(), "{conflicts:#?}");
     // It is still stored, and said to be replaced.
-    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    let page = store.timeline(&TimelineQuery::default())?;
     let figures: Vec<(f64, bool)> = page
         .entries
         .iter()
         .flat_map(|e| e.figures.iter().map(|f| (f.value, f.replaced)))
         .collect();
     assert!(figures.contains(&(81.0, true)), "{figures:?}");
+    Ok(())
 }
 
 /// The index keeps no word counts (`detail='none'`), so there is no relevance to rank by:
 /// hits come newest first, on both paths a search with dates may take (checking each match,
 /// or starting from the dated sentences when there are more than 2,000 matches).
 #[test]
-fn search_lists_the_most_recently_added_first() {
-    let mut store = Store::in_memory().unwrap();
+fn search_lists_the_most_recently_added_first() -> TestResult {
+    let mut store = Store::in_memory()?;
     let n = 2_100;
     for i in 0..n {
         let text = format!(
             "Date: 2024-05-02\n\nItem {i}: the amnesty law was debated on March {}, 1990.\n",
             i % 28 + 1
         );
-        store
-            .insert(&extraction(&format!("{i}.txt"), &text))
-            .unwrap();
+        store.insert(&extraction(&format!("{i}.txt"), &text)?)?;
     }
     let newest = |hits: &annalist_store::SearchResults| -> Vec<String> {
         hits.hits
@@ -459,54 +416,49 @@ fn search_lists_the_most_recently_added_first() {
             .collect()
     };
     let want: Vec<String> = (n - 3..n).rev().map(|i| format!("Item {i}")).collect();
-    let plain = store
-        .search(
-            "amnesty law",
-            &SearchQuery {
-                limit: Some(3),
-                ..SearchQuery::default()
-            },
-        )
-        .unwrap();
+    let plain = store.search(
+        "amnesty law",
+        &SearchQuery {
+            limit: Some(3),
+            ..SearchQuery::default()
+        },
+    )?;
     assert_eq!(plain.total, n);
     assert_eq!(newest(&plain), want);
-    let (from, to) = period("1990-03");
-    let dated = store
-        .search(
-            "amnesty law",
-            &SearchQuery {
-                from: Some(from),
-                to: Some(to),
-                limit: Some(3),
-            },
-        )
-        .unwrap();
+    let (from, to) = period("1990-03")?;
+    let dated = store.search(
+        "amnesty law",
+        &SearchQuery {
+            from: Some(from),
+            to: Some(to),
+            limit: Some(3),
+        },
+    )?;
     assert_eq!(dated.total, n);
     assert_eq!(newest(&dated), want);
+    Ok(())
 }
 
 #[test]
-fn search_finds_sentences_with_highlights_and_the_dates_they_talk_about() {
-    let mut store = Store::in_memory().unwrap();
+fn search_finds_sentences_with_highlights_and_the_dates_they_talk_about() -> TestResult {
+    let mut store = Store::in_memory()?;
     store
         .insert(&extraction(
             "a.txt",
             "Date: 2024-05-02\n\nThe amnesty of 1996 freed four hundred prisoners. Nobody mentioned it again.\n",
-        ))
-        .unwrap();
-    store
-        .insert(&extraction(
-            "b.txt",
-            "Date: 2024-05-03\n\nA new AMNESTY was debated on May 1, 2024.\n",
-        ))
-        .unwrap();
-    let hits = store.search("amnesty", &SearchQuery::default()).unwrap();
+        )?)
+        ?;
+    store.insert(&extraction(
+        "b.txt",
+        "Date: 2024-05-03\n\nA new AMNESTY was debated on May 1, 2024.\n",
+    )?)?;
+    let hits = store.search("amnesty", &SearchQuery::default())?;
     assert_eq!(hits.total, 2);
     let one = hits
         .hits
         .iter()
         .find(|h| h.dates.contains(&"1996".to_string()))
-        .unwrap();
+        .ok_or("no hit dated 1996")?;
     let marked: Vec<&str> = one
         .snippet
         .iter()
@@ -515,17 +467,15 @@ fn search_finds_sentences_with_highlights_and_the_dates_they_talk_about() {
         .collect();
     assert_eq!(marked, ["amnesty"]);
     // Dates the hit talks about, not when it was published.
-    let (from, to) = period("1996");
-    let hits = store
-        .search(
-            "amnesty",
-            &SearchQuery {
-                from: Some(from),
-                to: Some(to),
-                limit: None,
-            },
-        )
-        .unwrap();
+    let (from, to) = period("1996")?;
+    let hits = store.search(
+        "amnesty",
+        &SearchQuery {
+            from: Some(from),
+            to: Some(to),
+            limit: None,
+        },
+    )?;
     assert_eq!(hits.total, 1);
     assert_eq!(hits.hits[0].source.sentence, 0);
     assert!(
@@ -537,15 +487,13 @@ fn search_finds_sentences_with_highlights_and_the_dates_they_talk_about() {
     // Every word is required; punctuation is never query syntax.
     assert_eq!(
         store
-            .search("amnesty prisoners", &SearchQuery::default())
-            .unwrap()
+            .search("amnesty prisoners", &SearchQuery::default())?
             .total,
         1
     );
     assert_eq!(
         store
-            .search("\"amnesty\" OR (", &SearchQuery::default())
-            .unwrap()
+            .search("\"amnesty\" OR (", &SearchQuery::default())?
             .total,
         0
     );
@@ -553,20 +501,21 @@ fn search_finds_sentences_with_highlights_and_the_dates_they_talk_about() {
         store.search("  ", &SearchQuery::default()),
         Err(StoreError::BadQuery(_))
     ));
+    Ok(())
 }
 
 #[test]
-fn documents_read_back_with_everything_found_in_them_and_can_be_deleted() {
-    let mut store = Store::in_memory().unwrap();
+fn documents_read_back_with_everything_found_in_them_and_can_be_deleted() -> TestResult {
+    let mut store = Store::in_memory()?;
     let x = with_figures(
         extraction(
             "a.txt",
             "Date: 2025-03-14\nTitle: Curfew\n\nOn March 3, 1988 more than 20,000 troops entered Baku.\n",
-        ),
+        )?,
         vec![figure(20_000.0, "at_least", "deployed")],
     );
-    store.insert(&x).unwrap();
-    let d = store.document(&x.doc.id[..8]).unwrap();
+    store.insert(&x)?;
+    let d = store.document(&x.doc.id[..8])?;
     assert_eq!(d.title.as_deref(), Some("Curfew"));
     assert_eq!(d.text, x.doc.text);
     assert_eq!(d.sentences.len(), x.sentences.len());
@@ -576,7 +525,10 @@ fn documents_read_back_with_everything_found_in_them_and_can_be_deleted() {
     assert_eq!(d.events[0].figures, [0]);
     assert_eq!(d.figures[0].category, "deployed");
     // Names come back with their text, taken from the document.
-    let names = d.events[0].names.as_array().unwrap();
+    let names = d.events[0]
+        .names
+        .as_array()
+        .ok_or("names are not an array")?;
     assert_eq!(names.len(), x.events[0].names.len());
     assert!(names.iter().any(|n| n["text"] == "Baku"), "{names:?}");
     for (got, want) in names.iter().zip(&x.events[0].names) {
@@ -587,8 +539,8 @@ fn documents_read_back_with_everything_found_in_them_and_can_be_deleted() {
         store.document("nope-nope"),
         Err(StoreError::NotFound(_))
     ));
-    store.delete(&x.doc.id).unwrap();
-    let stats = store.stats().unwrap();
+    store.delete(&x.doc.id)?;
+    let stats = store.stats()?;
     assert_eq!(
         (
             stats.documents,
@@ -598,46 +550,40 @@ fn documents_read_back_with_everything_found_in_them_and_can_be_deleted() {
         ),
         (0, 0, 0, 0)
     );
-    assert_eq!(
-        store
-            .search("troops", &SearchQuery::default())
-            .unwrap()
-            .total,
-        0
-    );
+    assert_eq!(store.search("troops", &SearchQuery::default())?.total, 0);
+    Ok(())
 }
 
 #[test]
-fn a_reader_sees_the_store_while_a_writer_holds_a_transaction() {
-    let dir = tempfile::tempdir().unwrap();
+fn a_reader_sees_the_store_while_a_writer_holds_a_transaction() -> TestResult {
+    let dir = tempfile::tempdir()?;
     let path = dir.path().join("a.db");
-    let mut writer = Store::open(&path).unwrap();
-    writer
-        .insert(&extraction(
-            "a.txt",
-            "Date: 2025-03-14\n\nOn March 3, 1988 a curfew began.\n",
-        ))
-        .unwrap();
-    let reader = Store::open_read_only(&path).unwrap();
-    assert_eq!(reader.stats().unwrap().documents, 1);
+    let mut writer = Store::open(&path)?;
+    writer.insert(&extraction(
+        "a.txt",
+        "Date: 2025-03-14\n\nOn March 3, 1988 a curfew began.\n",
+    )?)?;
+    let reader = Store::open_read_only(&path)?;
+    assert_eq!(reader.stats()?.documents, 1);
     assert!(matches!(
         Store::open_read_only(dir.path().join("none.db")),
         Err(StoreError::Missing(_))
     ));
+    Ok(())
 }
 
 #[test]
-fn retagging_replaces_what_was_found_and_keeps_the_document_and_its_versions() {
-    let mut store = Store::in_memory().unwrap();
+fn retagging_replaces_what_was_found_and_keeps_the_document_and_its_versions() -> TestResult {
+    let mut store = Store::in_memory()?;
     // Two versions at one URL, tagged first without the figures they state.
     let v1 = extraction(
         "a.txt",
         "Date: 2025-03-14\nURL: https://www.example.org/toll\n\nOn March 3, 1988 police said 52 people were killed.\n",
-    );
+    )?;
     let v2 = extraction(
         "a.txt",
         "Date: 2025-03-15\nURL: https://www.example.org/toll\n\nOn March 3, 1988 police said 61 people were killed.\n",
-    );
+    )?;
     let bare = |x: &annalist_extract::Extraction| {
         let mut x = x.clone();
         x.timexes.clear();
@@ -645,39 +591,40 @@ fn retagging_replaces_what_was_found_and_keeps_the_document_and_its_versions() {
         x.figures.clear();
         x
     };
-    store.insert(&bare(&v1)).unwrap();
-    store.insert(&bare(&v2)).unwrap();
-    let before = store.stats().unwrap();
+    store.insert(&bare(&v1))?;
+    store.insert(&bare(&v2))?;
+    let before = store.stats()?;
     assert_eq!((before.timexes, before.events, before.figures), (0, 0, 0));
 
-    let outcomes = store.retag_batch(&[v1.clone(), v2.clone()]).unwrap();
+    let outcomes = store.retag_batch(&[v1.clone(), v2.clone()])?;
     assert_eq!(outcomes, [Inserted::Retagged, Inserted::Retagged]);
     // The same as storing the full extractions in the first place.
-    let mut reference = Store::in_memory().unwrap();
-    reference.insert_batch(&[v1.clone(), v2.clone()]).unwrap();
-    let after = store.stats().unwrap();
-    assert_eq!(after, reference.stats().unwrap());
+    let mut reference = Store::in_memory()?;
+    reference.insert_batch(&[v1.clone(), v2.clone()])?;
+    let after = store.stats()?;
+    assert_eq!(after, reference.stats()?);
     assert_eq!((after.documents, after.superseded), (1, 1));
     assert_eq!((after.events, after.figures), (2, 2));
     assert_eq!(after.categories, ["killed"]);
     // The chain is as it was: the first version still points to the second.
-    let old = store.document(&v1.doc.id).unwrap();
+    let old = store.document(&v1.doc.id)?;
     assert_eq!(old.superseded_by.as_deref(), Some(v2.doc.id.as_str()));
-    assert_eq!(store.document(&v2.doc.id).unwrap().version, 2);
-    let page = store.timeline(&TimelineQuery::default()).unwrap();
+    assert_eq!(store.document(&v2.doc.id)?.version, 2);
+    let page = store.timeline(&TimelineQuery::default())?;
     assert_eq!(page.entries.len(), 1);
     assert_eq!(page.entries[0].value, "1988-03-03");
     // The sentences are searchable once, not twice.
-    let hits = store.search("police", &SearchQuery::default()).unwrap();
+    let hits = store.search("police", &SearchQuery::default())?;
     assert_eq!(hits.total, 1);
 
     // Retagging again changes nothing; a document not stored yet is added.
-    store.retag_batch(std::slice::from_ref(&v2)).unwrap();
-    assert_eq!(store.stats().unwrap(), after);
-    let v3 = extraction("b.txt", "Date: 2025-03-16\n\nIn 1990 troops arrived.\n");
-    assert_eq!(store.retag_batch(&[v3]).unwrap(), [Inserted::Added]);
+    store.retag_batch(std::slice::from_ref(&v2))?;
+    assert_eq!(store.stats()?, after);
+    let v3 = extraction("b.txt", "Date: 2025-03-16\n\nIn 1990 troops arrived.\n")?;
+    assert_eq!(store.retag_batch(&[v3])?, [Inserted::Added]);
     // Deleting a retagged document still clears every category it counted.
-    store.delete(&v2.doc.id).unwrap();
-    store.delete(&v1.doc.id).unwrap();
-    assert!(store.stats().unwrap().categories.is_empty());
+    store.delete(&v2.doc.id)?;
+    store.delete(&v1.doc.id)?;
+    assert!(store.stats()?.categories.is_empty());
+    Ok(())
 }

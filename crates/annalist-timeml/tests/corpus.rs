@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use annalist_timeml::{evaluate, parse_tml, read_dir, tml_files, write_tml};
 
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
 fn corpus(relative: &str) -> Option<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/data")
@@ -27,15 +29,15 @@ fn corpus(relative: &str) -> Option<PathBuf> {
 
 /// The text of every TIMEX3 inside `<TEXT>`, found with plain string search (not the crate's
 /// reader), tags inside removed and the few entities the corpora use decoded.
-fn timex_texts_by_search(xml: &str) -> Vec<String> {
+fn timex_texts_by_search(xml: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     let xml = xml.replace("\r\n", "\n");
-    let start = xml.find("<TEXT>").expect("a <TEXT>");
-    let end = xml.find("</TEXT>").expect("a </TEXT>");
+    let start = xml.find("<TEXT>").ok_or("a <TEXT>")?;
+    let end = xml.find("</TEXT>").ok_or("a </TEXT>")?;
     let mut rest = &xml[start..end];
     let mut found = Vec::new();
     while let Some(i) = rest.find("<TIMEX3") {
-        let after_tag = &rest[i..][rest[i..].find('>').expect("tag end") + 1..];
-        let close = after_tag.find("</TIMEX3>").expect("a </TIMEX3>");
+        let after_tag = &rest[i..][rest[i..].find('>').ok_or("tag end")? + 1..];
+        let close = after_tag.find("</TIMEX3>").ok_or("a </TIMEX3>")?;
         let mut inner = String::new();
         let mut in_tag = false;
         for c in after_tag[..close].chars() {
@@ -55,26 +57,26 @@ fn timex_texts_by_search(xml: &str) -> Vec<String> {
         );
         rest = &after_tag[close..];
     }
-    found
+    Ok(found)
 }
 
-fn check_offsets_and_round_trip(root: &Path) -> usize {
+fn check_offsets_and_round_trip(root: &Path) -> Result<usize, Box<dyn std::error::Error>> {
     let mut total = 0;
-    for (name, path) in tml_files(root).unwrap() {
-        let xml = std::fs::read_to_string(&path).unwrap();
-        let doc = parse_tml(&xml).unwrap_or_else(|e| panic!("{name}: {e}"));
+    for (name, path) in tml_files(root)? {
+        let xml = std::fs::read_to_string(&path)?;
+        let doc = parse_tml(&xml).map_err(|e| format!("{name}: {e}"))?;
         let sliced: Vec<String> = doc.timexes.iter().map(|t| doc.covered_text(t)).collect();
-        assert_eq!(sliced, timex_texts_by_search(&xml), "{name}");
+        assert_eq!(sliced, timex_texts_by_search(&xml)?, "{name}");
         total += doc.timexes.len();
 
-        let rewritten = write_tml(&xml, &doc.timexes).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let back = parse_tml(&rewritten).unwrap_or_else(|e| panic!("{name} rewritten: {e}"));
+        let rewritten = write_tml(&xml, &doc.timexes).map_err(|e| format!("{name}: {e}"))?;
+        let back = parse_tml(&rewritten).map_err(|e| format!("{name} rewritten: {e}"))?;
         assert_eq!(back.text, doc.text, "{name}");
         assert_eq!(back.timexes, doc.timexes, "{name}");
         assert_eq!(back.dct, doc.dct, "{name}");
         assert_eq!(back.docid, doc.docid, "{name}");
         // Kept up to <TEXT>, nothing but closing tags after </TEXT>.
-        let open = xml.find("<TEXT>").unwrap() + "<TEXT>".len();
+        let open = xml.find("<TEXT>").ok_or("a <TEXT>")? + "<TEXT>".len();
         assert_eq!(rewritten[..open], xml[..open], "{name}");
         assert!(rewritten.ends_with("</TEXT>\n</TimeML>\n"), "{name}");
         assert_eq!(rewritten.matches("</TEXT>").count(), 1, "{name}");
@@ -84,15 +86,15 @@ fn check_offsets_and_round_trip(root: &Path) -> usize {
             "{name}"
         );
     }
-    total
+    Ok(total)
 }
 
 #[test]
-fn tempeval3_train_has_256_files_and_1822_timexes() {
+fn tempeval3_train_has_256_files_and_1822_timexes() -> TestResult {
     let Some(root) = corpus("tempeval3/train") else {
-        return;
+        return Ok(());
     };
-    let docs = read_dir(&root).unwrap();
+    let docs = read_dir(&root)?;
     assert_eq!(docs.len(), 256);
     assert_eq!(
         docs.iter()
@@ -129,9 +131,9 @@ fn tempeval3_train_has_256_files_and_1822_timexes() {
     let (name, abc) = &docs
         .iter()
         .find(|(n, _)| n.starts_with("TimeBank/"))
-        .unwrap();
+        .ok_or("a TimeBank file")?;
     assert_eq!(name.as_str(), "TimeBank/ABC19980108.1830.0711.tml");
-    let dct = abc.dct.as_ref().unwrap();
+    let dct = abc.dct.as_ref().ok_or("a DCT")?;
     assert_eq!(
         (dct.value.as_str(), dct.kind.as_str(), dct.tid.as_str()),
         ("1998-01-08", "DATE", "t0")
@@ -146,22 +148,24 @@ fn tempeval3_train_has_256_files_and_1822_timexes() {
         abc.text
             .starts_with("\nOn the other hand, it's turning out to be")
     );
+    Ok(())
 }
 
 #[test]
-fn tempeval3_offsets_slice_the_tagged_text_and_round_trip() {
+fn tempeval3_offsets_slice_the_tagged_text_and_round_trip() -> TestResult {
     let Some(root) = corpus("tempeval3/train") else {
-        return;
+        return Ok(());
     };
-    assert_eq!(check_offsets_and_round_trip(&root), 1822);
+    assert_eq!(check_offsets_and_round_trip(&root)?, 1822);
+    Ok(())
 }
 
 #[test]
-fn tempeval3_scored_against_itself_is_perfect() {
+fn tempeval3_scored_against_itself_is_perfect() -> TestResult {
     let Some(root) = corpus("tempeval3/train") else {
-        return;
+        return Ok(());
     };
-    let docs = read_dir(&root).unwrap();
+    let docs = read_dir(&root)?;
     let pairs: Vec<(&str, _, _)> = docs.iter().map(|(n, d)| (n.as_str(), d, d)).collect();
     let report = evaluate(&pairs);
     for s in std::iter::once(&report.overall).chain(report.files.iter().map(|f| &f.scores)) {
@@ -184,14 +188,16 @@ fn tempeval3_scored_against_itself_is_perfect() {
     assert_eq!(report.overall.counts.strict, 1822);
     assert!(report.errors.is_empty());
     assert!(report.text_mismatches.is_empty());
+    Ok(())
 }
 
 #[test]
-fn wikiwars_and_tweets_read_and_round_trip() {
+fn wikiwars_and_tweets_read_and_round_trip() -> TestResult {
     for corpus_dir in ["wikiwars-timex3", "tweets-zhong"] {
         let Some(root) = corpus(corpus_dir) else {
             continue;
         };
-        assert!(check_offsets_and_round_trip(&root) > 0, "{corpus_dir}");
+        assert!(check_offsets_and_round_trip(&root)? > 0, "{corpus_dir}");
     }
+    Ok(())
 }

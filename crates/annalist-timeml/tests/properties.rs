@@ -80,8 +80,9 @@ proptest! {
             // Whatever the writer accepts, it writes well enough to read back.
             let back = parse_tml(&out);
             prop_assert!(back.is_ok(), "{out:?}: {back:?}");
-            let back = back.unwrap();
-            prop_assert_eq!(back.text, parse_tml(&xml).unwrap().text);
+            let back = back.map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let read = parse_tml(&xml).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(back.text, read.text);
             prop_assert_eq!(back.timexes.len(), anns.len());
         }
     }
@@ -201,13 +202,14 @@ proptest! {
             .map(|t| TimexAnnotation { start: t.start + shift, end: t.end + shift, ..t })
             .collect();
 
-        let out = write_tml(&original, &anns).unwrap();
-        let back = parse_tml(&out).unwrap();
+        let out = write_tml(&original, &anns).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back = parse_tml(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&back.text, &expected_text);
         prop_assert_eq!(&back.timexes, &anns);
         prop_assert_eq!(back.dct.map(|d| d.value), Some("2000-01-01".to_string()));
         prop_assert!(!out.contains("TLINK") && !out.contains("EVENT"));
         // And the output, written again, is the same document.
-        prop_assert_eq!(write_tml(&out, &anns).unwrap(), out);
+        let again = write_tml(&out, &anns).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(again, out);
     }
 }

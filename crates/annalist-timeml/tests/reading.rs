@@ -3,6 +3,8 @@
 
 use annalist_timeml::{Dct, TimeMlError, TimexAnnotation, parse_tml};
 
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
 /// Attributes in unusual orders, multi-byte characters before the annotations, an EVENT and a
 /// SIGNAL to drop, entities to decode, junk entities in EXTRAINFO.
 const NEWS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -16,8 +18,8 @@ const NEWS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 "#;
 
 #[test]
-fn reads_docid_dct_text_and_timexes() {
-    let doc = parse_tml(NEWS).unwrap();
+fn reads_docid_dct_text_and_timexes() -> TestResult {
+    let doc = parse_tml(NEWS)?;
     assert_eq!(doc.docid.as_deref(), Some("NYT-1"));
     assert_eq!(
         doc.dct,
@@ -55,56 +57,62 @@ fn reads_docid_dct_text_and_timexes() {
         (set.quant.as_deref(), set.freq.as_deref()),
         (Some("EVERY"), Some("2X"))
     );
+    Ok(())
 }
 
 #[test]
-fn line_ends_are_normalised_and_references_decoded() {
+fn line_ends_are_normalised_and_references_decoded() -> TestResult {
     let xml = "<TimeML><TEXT>a\r\nb&#233;&#xE9;&lt;&gt;&quot;&apos; <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"PRESENT_REF\">now</TIMEX3>\r</TEXT></TimeML>";
-    let doc = parse_tml(xml).unwrap();
+    let doc = parse_tml(xml)?;
     assert_eq!(doc.text, "a\nbéé<>\"' now\n");
     assert_eq!((doc.timexes[0].start, doc.timexes[0].end), (10, 13));
+    Ok(())
 }
 
 #[test]
-fn unknown_and_illegal_references_are_kept_as_written() {
+fn unknown_and_illegal_references_are_kept_as_written() -> TestResult {
     let xml = "<TimeML><TEXT>&foo;&#0; <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998\">1998</TIMEX3></TEXT></TimeML>";
-    let doc = parse_tml(xml).unwrap();
+    let doc = parse_tml(xml)?;
     assert_eq!(doc.text, "&foo;&#0; 1998");
     assert_eq!(doc.covered_text(&doc.timexes[0]), "1998");
     assert_eq!(doc.timexes[0].start, 10);
+    Ok(())
 }
 
 #[test]
-fn attribute_values_are_normalised_as_xml_says() {
+fn attribute_values_are_normalised_as_xml_says() -> TestResult {
     // A literal tab or line end in an attribute becomes a space; a reference to one stays.
     let xml = "<TimeML><TEXT><TIMEX3 tid=\"t1\" type=\"DATE\" value=\"a\tb\r\nc&#10;d&amp;e&bogus;\">x</TIMEX3></TEXT></TimeML>";
-    let doc = parse_tml(xml).unwrap();
+    let doc = parse_tml(xml)?;
     assert_eq!(doc.timexes[0].value, "a b c\nd&e&bogus;");
+    Ok(())
 }
 
 #[test]
-fn nested_timexes_are_read_outer_first() {
+fn nested_timexes_are_read_outer_first() -> TestResult {
     let xml = r#"<TimeML><TEXT>in <TIMEX3 tid="t1" type="DATE" value="1998-SU">the summer of <TIMEX3 tid="t2" type="DATE" value="1998">1998</TIMEX3></TIMEX3>.</TEXT></TimeML>"#;
-    let doc = parse_tml(xml).unwrap();
+    let doc = parse_tml(xml)?;
     let spans: Vec<(&str, usize, usize)> = doc
         .timexes
         .iter()
         .map(|t| (t.tid.as_str(), t.start, t.end))
         .collect();
     assert_eq!(spans, [("t1", 3, 21), ("t2", 17, 21)]);
+    Ok(())
 }
 
 #[test]
-fn documents_without_events_dct_or_text_content() {
-    let doc = parse_tml("<TimeML><TEXT/></TimeML>").unwrap();
+fn documents_without_events_dct_or_text_content() -> TestResult {
+    let doc = parse_tml("<TimeML><TEXT/></TimeML>")?;
     assert_eq!((doc.docid, doc.dct, doc.text.as_str()), (None, None, ""));
     assert!(doc.timexes.is_empty());
 
     // TIMEX3s outside TEXT are not text annotations; a CREATION_TIME one is the DCT.
     let xml = r#"<TimeML><TITLE><TIMEX3 tid="t9" type="DATE" value="1999">1999</TIMEX3></TITLE><TIMEX3 tid="t0" type="DATE" value="2000-01-01" functionInDocument="CREATION_TIME"/><TEXT>plain</TEXT></TimeML>"#;
-    let doc = parse_tml(xml).unwrap();
-    assert_eq!(doc.dct.unwrap().value, "2000-01-01");
+    let doc = parse_tml(xml)?;
+    assert_eq!(doc.dct.ok_or("no DCT")?.value, "2000-01-01");
     assert!(doc.timexes.is_empty());
+    Ok(())
 }
 
 #[test]
@@ -135,9 +143,10 @@ fn malformed_documents_are_errors() {
 }
 
 #[test]
-fn a_byte_order_mark_is_not_text() {
-    let doc = parse_tml("\u{feff}<?xml version=\"1.0\"?><TimeML><TEXT>a</TEXT></TimeML>").unwrap();
+fn a_byte_order_mark_is_not_text() -> TestResult {
+    let doc = parse_tml("\u{feff}<?xml version=\"1.0\"?><TimeML><TEXT>a</TEXT></TimeML>")?;
     assert_eq!(doc.text, "a");
+    Ok(())
 }
 
 #[test]

@@ -3,21 +3,31 @@
 
 use annalist_timeml::{ErrorKind, TimexAnnotation, TmlDocument, evaluate};
 
-fn doc(text: &str, timexes: &[(&str, &str, &str)]) -> TmlDocument {
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn doc(
+    text: &str,
+    timexes: &[(&str, &str, &str)],
+) -> Result<TmlDocument, Box<dyn std::error::Error>> {
     // Each timex is given by the text it covers (first occurrence), its type and value.
     let timexes = timexes
         .iter()
         .map(|(covered, kind, value)| {
-            let byte = text.find(covered).expect("covered text is in the text");
+            let byte = text.find(covered).ok_or("covered text is in the text")?;
             let start = text[..byte].chars().count();
-            TimexAnnotation::new(start, start + covered.chars().count(), *kind, *value)
+            Ok(TimexAnnotation::new(
+                start,
+                start + covered.chars().count(),
+                *kind,
+                *value,
+            ))
         })
-        .collect();
-    TmlDocument {
+        .collect::<Result<_, Box<dyn std::error::Error>>>()?;
+    Ok(TmlDocument {
         text: text.into(),
         timexes,
         ..TmlDocument::default()
-    }
+    })
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -27,7 +37,7 @@ fn close(a: f64, b: f64) -> bool {
 const SALES: &str = "Sales fell 5% last week, rose on Monday and will rise in the next quarter.";
 
 #[test]
-fn three_gold_two_system_one_exact_one_overlapping_with_a_wrong_value() {
+fn three_gold_two_system_one_exact_one_overlapping_with_a_wrong_value() -> TestResult {
     let gold = doc(
         SALES,
         &[
@@ -35,14 +45,14 @@ fn three_gold_two_system_one_exact_one_overlapping_with_a_wrong_value() {
             ("Monday", "DATE", "1998-01-05"),
             ("the next quarter", "DATE", "1998-Q2"),
         ],
-    );
+    )?;
     let system = doc(
         SALES,
         &[
             ("last week", "DATE", "1998-W01"),
             ("next quarter", "DATE", "1998-Q3"),
         ],
-    );
+    )?;
     let report = evaluate(&[("sales.tml", &gold, &system)]);
     let s = report.overall;
     // gold 3, system 2; strict matches 1 (last week), relaxed 2 (+ the next quarter).
@@ -80,17 +90,21 @@ fn three_gold_two_system_one_exact_one_overlapping_with_a_wrong_value() {
     assert_eq!(value.file, "sales.tml");
     assert_eq!(value.gold_text.as_deref(), Some("the next quarter"));
     assert_eq!(value.system_text.as_deref(), Some("next quarter"));
-    assert_eq!(value.system.as_ref().unwrap().value, "1998-Q3");
+    assert_eq!(
+        value.system.as_ref().ok_or("a system annotation")?.value,
+        "1998-Q3"
+    );
     assert_eq!(
         value.context,
         "Sales fell 5% last week, rose on Monday and will rise in [the next quarter]."
     );
     assert_eq!(report.files.len(), 1);
     assert_eq!(report.files[0].scores, s);
+    Ok(())
 }
 
 #[test]
-fn pairs_prefer_the_largest_overlap_one_to_one() {
+fn pairs_prefer_the_largest_overlap_one_to_one() -> TestResult {
     let text = "March 3 and 4, 1988 were quiet.";
     // Gold "March 3" [0, 7) and "and 4, 1988" [8, 19).
     let gold = doc(
@@ -99,7 +113,7 @@ fn pairs_prefer_the_largest_overlap_one_to_one() {
             ("March 3", "DATE", "1988-03-03"),
             ("and 4, 1988", "DATE", "1988-03-04"),
         ],
-    );
+    )?;
     // System "March 3 and 4, 1988" [0, 19) overlaps the first by 7 and the second by 11, so it
     // pairs with the second; "March" [0, 5) is then left to pair with the first.
     let system = doc(
@@ -108,23 +122,24 @@ fn pairs_prefer_the_largest_overlap_one_to_one() {
             ("March 3 and 4, 1988", "DATE", "1988-03-04"),
             ("March", "DATE", "1988-03-03"),
         ],
-    );
+    )?;
     let c = evaluate(&[("m.tml", &gold, &system)]).overall.counts;
     assert_eq!((c.strict, c.relaxed, c.value_correct), (0, 2, 2));
 
     // With only the long span, it still pairs with "and 4, 1988" (its value is right only
     // for that one), and "March 3" is the one missed.
-    let system = doc(text, &[("March 3 and 4, 1988", "DATE", "1988-03-04")]);
+    let system = doc(text, &[("March 3 and 4, 1988", "DATE", "1988-03-04")])?;
     let report = evaluate(&[("m.tml", &gold, &system)]);
     assert_eq!(report.overall.counts.value_correct, 1);
     let missed: Vec<_> = report.errors_of(ErrorKind::Missed).collect();
     assert_eq!(missed.len(), 1);
     assert_eq!(missed[0].gold_text.as_deref(), Some("March 3"));
+    Ok(())
 }
 
 #[test]
-fn files_are_micro_averaged() {
-    let one = doc("It ended in 1990.", &[("1990", "DATE", "1990")]);
+fn files_are_micro_averaged() -> TestResult {
+    let one = doc("It ended in 1990.", &[("1990", "DATE", "1990")])?;
     let three = doc(
         "In 1990, 1991 and 1992.",
         &[
@@ -132,7 +147,7 @@ fn files_are_micro_averaged() {
             ("1991", "DATE", "1991"),
             ("1992", "DATE", "1992"),
         ],
-    );
+    )?;
     let nothing = TmlDocument {
         timexes: vec![],
         ..three.clone()
@@ -151,29 +166,31 @@ fn files_are_micro_averaged() {
     );
     assert_eq!(b.value_f1, 0.0);
     assert_eq!(report.errors_of(ErrorKind::Missed).count(), 3);
+    Ok(())
 }
 
 #[test]
-fn nothing_to_find_and_nothing_found_is_perfect() {
-    let empty = doc("No dates here.", &[]);
+fn nothing_to_find_and_nothing_found_is_perfect() -> TestResult {
+    let empty = doc("No dates here.", &[])?;
     let s = evaluate(&[("e.tml", &empty, &empty)]).overall;
     assert_eq!(
         (s.strict.f1, s.relaxed.f1, s.value_f1, s.type_f1),
         (1.0, 1.0, 1.0, 1.0)
     );
+    Ok(())
 }
 
 #[test]
-fn spurious_and_type_errors_come_with_their_sentence() {
+fn spurious_and_type_errors_come_with_their_sentence() -> TestResult {
     let text = "The army left. Then, on Friday, rebels came back! Talks start soon.";
-    let gold = doc(text, &[("Friday", "DATE", "2025-03-14")]);
+    let gold = doc(text, &[("Friday", "DATE", "2025-03-14")])?;
     let system = doc(
         text,
         &[
             ("Friday", "TIME", "2025-03-14"),
             ("soon", "DATE", "FUTURE_REF"),
         ],
-    );
+    )?;
     let report = evaluate(&[("f.tml", &gold, &system)]);
     let c = report.overall.counts;
     // One strict pair with the wrong type, one spurious: type F1 = 0 × (2/3) = 0.
@@ -196,33 +213,35 @@ fn spurious_and_type_errors_come_with_their_sentence() {
         ]
     );
     assert!(report.errors[1].gold.is_none());
+    Ok(())
 }
 
 #[test]
-fn long_sentences_fall_back_to_sixty_characters() {
+fn long_sentences_fall_back_to_sixty_characters() -> TestResult {
     let before = "x".repeat(300);
     let after = "y".repeat(300);
     let text = format!("{before} today {after}");
-    let gold = doc(&text, &[("today", "DATE", "2025-03-14")]);
-    let empty = doc(&text, &[]);
+    let gold = doc(&text, &[("today", "DATE", "2025-03-14")])?;
+    let empty = doc(&text, &[])?;
     let report = evaluate(&[("l.tml", &gold, &empty)]);
     let expected = format!("…{} [today] {}…", "x".repeat(59), "y".repeat(59));
     assert_eq!(report.errors[0].context, expected);
+    Ok(())
 }
 
 #[test]
-fn reports_serialise_and_print() {
+fn reports_serialise_and_print() -> TestResult {
     let gold = doc(
         SALES,
         &[
             ("last week", "DATE", "1998-W01"),
             ("Monday", "DATE", "1998-01-05"),
         ],
-    );
-    let system = doc(SALES, &[("last week", "DATE", "1998-W02")]);
+    )?;
+    let system = doc(SALES, &[("last week", "DATE", "1998-W02")])?;
     let report = evaluate(&[("sales.tml", &gold, &system)]);
 
-    let json = serde_json::to_value(&report).unwrap();
+    let json = serde_json::to_value(&report)?;
     assert_eq!(json["overall"]["counts"]["gold"], 2);
     assert_eq!(json["overall"]["strict"]["precision"], 1.0);
     assert_eq!(json["overall"]["relaxed"]["recall"], 0.5);
@@ -247,18 +266,20 @@ fn reports_serialise_and_print() {
         with_errors.contains("missed   gold \"Monday\" DATE 1998-01-05  system -"),
         "{with_errors}"
     );
+    Ok(())
 }
 
 #[test]
-fn a_different_system_text_is_flagged() {
-    let gold = doc("On Monday.", &[]);
-    let system = doc("On  Monday.", &[]);
+fn a_different_system_text_is_flagged() -> TestResult {
+    let gold = doc("On Monday.", &[])?;
+    let system = doc("On  Monday.", &[])?;
     let report = evaluate(&[("t.tml", &gold, &system)]);
     assert_eq!(report.text_mismatches, ["t.tml"]);
+    Ok(())
 }
 
 #[test]
-fn value_f1_equals_the_f1_of_right_values() {
+fn value_f1_equals_the_f1_of_right_values() -> TestResult {
     // value_accuracy × relaxed F1 = (vc / rel) · 2·rel / (g + s) = 2·vc / (g + s).
     let gold = doc(
         SALES,
@@ -267,7 +288,7 @@ fn value_f1_equals_the_f1_of_right_values() {
             ("Monday", "DATE", "b"),
             ("the next quarter", "DATE", "c"),
         ],
-    );
+    )?;
     let system = doc(
         SALES,
         &[
@@ -275,9 +296,10 @@ fn value_f1_equals_the_f1_of_right_values() {
             ("last week", "DATE", "a"),
             ("Monday", "DATE", "wrong"),
         ],
-    );
+    )?;
     let s = evaluate(&[("v.tml", &gold, &system)]).overall;
     // gold 3, system 3, one right value: 2·1 / 6 = 1/3.
     assert!(close(s.value_f1, 1.0 / 3.0));
     assert!(close(s.type_f1, 2.0 * 2.0 / 6.0));
+    Ok(())
 }

@@ -3,6 +3,8 @@
 
 use annalist_timeml::{TimeMlError, TimexAnnotation, parse_tml, write_tml};
 
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
 const ORIGINAL: &str = r#"<?xml version="1.0" ?>
 <TimeML>
 <DOCID>D1</DOCID>
@@ -15,7 +17,7 @@ const ORIGINAL: &str = r#"<?xml version="1.0" ?>
 // The text is "Troops left yesterday & R<D": "yesterday" is [12, 21), "R<D" is [24, 27).
 
 #[test]
-fn writes_the_text_with_our_tags_and_drops_the_links() {
+fn writes_the_text_with_our_tags_and_drops_the_links() -> TestResult {
     let ours = [
         TimexAnnotation::new(12, 21, "DATE", "2025-03-13"),
         TimexAnnotation {
@@ -30,11 +32,12 @@ fn writes_the_text_with_our_tags_and_drops_the_links() {
 <TEXT>Troops left <TIMEX3 tid="t1" type="DATE" value="2025-03-13">yesterday</TIMEX3> &amp; <TIMEX3 tid="t2" type="DURATION" value="P&quot;1&quot;&amp;" mod="APPROX">R&lt;D</TIMEX3></TEXT>
 </TimeML>
 "#;
-    assert_eq!(write_tml(ORIGINAL, &ours).unwrap(), expected);
+    assert_eq!(write_tml(ORIGINAL, &ours)?, expected);
+    Ok(())
 }
 
 #[test]
-fn writes_every_optional_attribute_and_reads_it_back() {
+fn writes_every_optional_attribute_and_reads_it_back() -> TestResult {
     let ours = vec![TimexAnnotation {
         tid: "t7".into(),
         modifier: Some("START".into()),
@@ -45,13 +48,14 @@ fn writes_every_optional_attribute_and_reads_it_back() {
         end_point: Some("t2".into()),
         ..TimexAnnotation::new(0, 6, "SET", "P1W")
     }];
-    let xml = write_tml(ORIGINAL, &ours).unwrap();
+    let xml = write_tml(ORIGINAL, &ours)?;
     assert!(xml.contains(r#"<TIMEX3 tid="t7" type="SET" value="P1W" mod="START" quant="EACH" freq="2X" anchorTimeID="t0" beginPoint="t1" endPoint="t2">Troops</TIMEX3>"#), "{xml}");
-    assert_eq!(parse_tml(&xml).unwrap().timexes, ours);
+    assert_eq!(parse_tml(&xml)?.timexes, ours);
+    Ok(())
 }
 
 #[test]
-fn numbers_missing_tids_around_the_ones_given() {
+fn numbers_missing_tids_around_the_ones_given() -> TestResult {
     let ours = [
         TimexAnnotation::new(0, 6, "DATE", "a"),
         TimexAnnotation {
@@ -60,50 +64,52 @@ fn numbers_missing_tids_around_the_ones_given() {
         },
         TimexAnnotation::new(12, 21, "DATE", "c"),
     ];
-    let back = parse_tml(&write_tml(ORIGINAL, &ours).unwrap()).unwrap();
+    let back = parse_tml(&write_tml(ORIGINAL, &ours)?)?;
     let tids: Vec<&str> = back.timexes.iter().map(|t| t.tid.as_str()).collect();
     assert_eq!(tids, ["t2", "t1", "t3"]);
+    Ok(())
 }
 
 #[test]
-fn annotations_in_any_order_come_back_in_text_order() {
+fn annotations_in_any_order_come_back_in_text_order() -> TestResult {
     let a = TimexAnnotation::new(12, 21, "DATE", "x");
     let b = TimexAnnotation::new(0, 6, "DATE", "y");
-    let back = parse_tml(&write_tml(ORIGINAL, &[a.clone(), b.clone()]).unwrap()).unwrap();
+    let back = parse_tml(&write_tml(ORIGINAL, &[a.clone(), b.clone()])?)?;
     let spans: Vec<(usize, usize)> = back.timexes.iter().map(|t| (t.start, t.end)).collect();
     assert_eq!(spans, [(0, 6), (12, 21)]);
+    Ok(())
 }
 
 #[test]
-fn no_annotations_leaves_plain_text() {
-    let xml = write_tml(ORIGINAL, &[]).unwrap();
-    let doc = parse_tml(&xml).unwrap();
+fn no_annotations_leaves_plain_text() -> TestResult {
+    let xml = write_tml(ORIGINAL, &[])?;
+    let doc = parse_tml(&xml)?;
     assert_eq!(doc.text, "Troops left yesterday & R<D");
     assert!(doc.timexes.is_empty());
-    assert_eq!(doc.dct.unwrap().value, "2025-03-14");
+    assert_eq!(doc.dct.ok_or("no DCT")?.value, "2025-03-14");
+    Ok(())
 }
 
 #[test]
-fn a_self_closing_text_element_is_opened() {
+fn a_self_closing_text_element_is_opened() -> TestResult {
     let xml = "<TimeML><TEXT /></TimeML>";
-    assert_eq!(
-        write_tml(xml, &[]).unwrap(),
-        "<TimeML><TEXT ></TEXT>\n</TimeML>\n"
-    );
+    assert_eq!(write_tml(xml, &[])?, "<TimeML><TEXT ></TEXT>\n</TimeML>\n");
+    Ok(())
 }
 
 #[test]
-fn carriage_returns_and_other_roots_survive() {
+fn carriage_returns_and_other_roots_survive() -> TestResult {
     let xml = "<doc><body><TEXT>a&#13;b today</TEXT></body></doc>";
     let ours = [TimexAnnotation {
         tid: "t1".into(),
         ..TimexAnnotation::new(4, 9, "DATE", "line\r\nbreak\tand tab")
     }];
-    let out = write_tml(xml, &ours).unwrap();
+    let out = write_tml(xml, &ours)?;
     assert!(out.ends_with("</TEXT>\n</body>\n</doc>\n"), "{out}");
-    let back = parse_tml(&out).unwrap();
+    let back = parse_tml(&out)?;
     assert_eq!(back.text, "a\rb today");
     assert_eq!(back.timexes, ours);
+    Ok(())
 }
 
 fn refusal(anns: &[TimexAnnotation]) -> &'static str {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use annalist_server::{BackgroundServer, MemoryBackend, ServerConfig};
+use annalist_server::{BackgroundServer, MemoryBackend, ServerConfig, ServerError};
 
 /// The sample articles of this crate.
 pub fn fixtures() -> PathBuf {
@@ -26,7 +26,7 @@ pub fn sample_backend() -> MemoryBackend {
 }
 
 /// A server on an ephemeral loopback port over the sample archive.
-pub fn start(config: ServerConfig) -> BackgroundServer {
+pub fn start(config: ServerConfig) -> Result<BackgroundServer, ServerError> {
     start_with(config, Arc::new(sample_backend()))
 }
 
@@ -34,9 +34,9 @@ pub fn start(config: ServerConfig) -> BackgroundServer {
 pub fn start_with(
     mut config: ServerConfig,
     backend: Arc<dyn annalist_server::Backend>,
-) -> BackgroundServer {
+) -> Result<BackgroundServer, ServerError> {
     config.addr = SocketAddr::from(([127, 0, 0, 1], 0));
-    BackgroundServer::start(&config, backend).expect("server starts")
+    BackgroundServer::start(&config, backend)
 }
 
 /// A response, with header names lower-cased.
@@ -85,11 +85,9 @@ pub fn request(
     target: &str,
     headers: &[(&str, &str)],
     body: &[u8],
-) -> Response {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .expect("timeout");
+) -> std::io::Result<Response> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
@@ -98,15 +96,15 @@ pub fn request(
         head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
     head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).expect("write head");
+    stream.write_all(head.as_bytes())?;
     // The server may answer (413, 401) and close before reading the whole body.
     let _ = stream.write_all(body);
     let mut raw = Vec::new();
     let _ = stream.read_to_end(&mut raw);
-    parse(&raw)
+    Ok(parse(&raw))
 }
 
-pub fn get(addr: SocketAddr, target: &str) -> Response {
+pub fn get(addr: SocketAddr, target: &str) -> std::io::Result<Response> {
     request(addr, "GET", target, &[], b"")
 }
 

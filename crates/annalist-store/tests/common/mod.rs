@@ -5,13 +5,12 @@ use annalist_extract::{Extraction, Figure, extract};
 use annalist_ingest::{IngestOptions, read_bytes};
 
 /// Reads `text` (with its `Date:`/`Title:`/`URL:` header) as one document and extracts it.
-pub fn extraction(name: &str, text: &str) -> Extraction {
+pub fn extraction(name: &str, text: &str) -> Result<Extraction, Box<dyn std::error::Error>> {
     let doc = read_bytes(name, text.as_bytes(), &IngestOptions::default())
         .into_iter()
         .next()
-        .expect("one document")
-        .expect("readable");
-    extract(doc, &annalist_extract::Taggers::english())
+        .ok_or("one document")??;
+    Ok(extract(doc, &annalist_extract::Taggers::english()))
 }
 
 /// A figure as the figures extractor would report it.
