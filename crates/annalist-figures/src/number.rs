@@ -268,7 +268,7 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
         && let Some((w, k, _)) = cx.any(j + 1)
     {
         // "1.1 to 1.2 million": the scale of the upper end applies to both.
-        value = scaled_by_upper_end(&cx, value, j, k, w).unwrap_or(value);
+        value = scaled_by_upper_end(&cx, value, j, k, w);
         // "10-15,000": the upper end's thousands apply to the lower ("10,000 to 15,000"), when
         // that brings the two to one order of magnitude.
         let grouped = toks
@@ -291,10 +291,9 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
     if low.is_none()
         && !vague
         && let Some((w, end, before)) = lex.ranges.iter().find_map(|r| range_at(&cx, r, i, j))
-        && let Some(scaled) = scaled_by_upper_end(&cx, value, j, end, w)
-        && w > scaled
+        && scaled_by_upper_end(&cx, value, j, end, w) < w
     {
-        value = scaled;
+        value = scaled_by_upper_end(&cx, value, j, end, w);
         low = Some(value);
         high = Some(w);
         j = end;
@@ -422,15 +421,14 @@ pub(crate) fn read(lex: &Lexicon, toks: &[Token], i: usize, text: &str) -> Read 
 
 /// The lower end of a range, `value` read up to `j`, scaled by the scale word of the upper
 /// end `w` read up to `k` when the lower end has none and stays below it ("1.1 to 1.2
-/// million", "between 70 and 85 million"); always `Some`, for use in a `let` chain.
-fn scaled_by_upper_end(cx: &Ctx<'_>, value: f64, j: usize, k: usize, w: f64) -> Option<f64> {
+/// million", "between 70 and 85 million").
+fn scaled_by_upper_end(cx: &Ctx<'_>, value: f64, j: usize, k: usize, w: f64) -> f64 {
     match (cx.trailing_scale(j), cx.trailing_scale(k)) {
-        (None, Some(s)) if value * s < w => Some(value * s),
-        _ => Some(value),
+        (None, Some(s)) if value * s < w => value * s,
+        _ => value,
     }
 }
 
-/// Skips a run of digit groups joined without spaces ("555-0134", "3/5/2020", "20th").
 /// The range of `words` whose first number is read from `i` to `j`: the second number, where
 /// the range ends, and how many of its words come before `i`.
 fn range_at(cx: &Ctx<'_>, words: &RangeWords, i: usize, j: usize) -> Option<(f64, usize, usize)> {
@@ -447,6 +445,7 @@ fn range_at(cx: &Ctx<'_>, words: &RangeWords, i: usize, j: usize) -> Option<(f64
     slots_at(k, &words.after).then_some((w, k + words.after.len(), before))
 }
 
+/// Skips a run of digit groups joined without spaces ("555-0134", "3/5/2020", "20th").
 fn skip_numeric(toks: &[Token], i: usize) -> usize {
     let mut j = i + 1;
     while let Some(t) = toks.get(j) {
