@@ -345,6 +345,9 @@ fn ld_name(v: Option<&Value>) -> Option<String> {
 /// Main content as text, paragraphs separated by blank lines. Falls back to the body
 /// without navigation chrome when Readability finds no article.
 fn main_text(dom: Dom, html: &str) -> String {
+    // Menus, sidebars and forms are never the article, but on a short page Readability may
+    // keep them ("Home | News" above the story): they go first.
+    dom.select("nav, aside, form, iframe, noscript").remove();
     let cfg = Config {
         text_mode: TextMode::Formatted,
         max_elements_to_parse: 200_000,
@@ -362,7 +365,6 @@ fn main_text(dom: Dom, html: &str) -> String {
     fallback_dom
         .select("script, style, noscript, nav, header, footer, aside, form, iframe")
         .remove();
-    let fallback_dom = Dom::from(html);
     fallback_dom
         .select("body")
         .nodes()
@@ -552,6 +554,24 @@ mod tests {
             e.dct.map(|d| d.0.to_iso_string()).as_deref(),
             Some("2025-03-01T08:00:00Z")
         );
+        Ok(())
+    }
+
+    #[test]
+    fn menus_sidebars_and_forms_are_not_the_article() -> Result<(), ErrorKind> {
+        let html = "<html><body><nav>Home | News | Sport</nav><h1>Storm</h1>\
+            <p>On Sunday the storm hit; 3 people died.</p>\
+            <aside>Most read: 10 tips for summer</aside>\
+            <form>Subscribe to our newsletter</form></body></html>";
+        let e = read_html(html, 256)?;
+        assert!(
+            e.text.contains("On Sunday the storm hit; 3 people died."),
+            "{}",
+            e.text
+        );
+        for chrome in ["Home", "Most read", "Subscribe"] {
+            assert!(!e.text.contains(chrome), "{chrome:?} in {:?}", e.text);
+        }
         Ok(())
     }
 
