@@ -388,22 +388,24 @@ const NEAR_THE_WRITER_YEARS: i16 = 2;
 
 /// Dates that do not only say where something began win ("this year's parade, the first since
 /// 2019" is this year's; "approved early on Friday, after a debate that began at 10 a.m. on
-/// Thursday" is Friday's); then finer values; among equals, values with an interval, then
+/// Thursday" is Friday's); then values with an interval, which a timeline can place (in
+/// "troops were deployed last week, and a curfew from 9 p.m. has been in place", the 9 p.m. of
+/// no known day does not date the sentence); then finer values; among equals,
 /// dates that are not a possessive naming a thing ("the death toll from Tuesday's bombing rose
 /// to 38 on Wednesday" is Wednesday's), then dates the text states in full over ones counted
 /// from the writer's day: in "said on
 /// Wednesday that 83 people were killed on January 20, 1990", the killing is on January 20. A
 /// part of a day counts as a day: in "the assault began late on February 25, 1992, and by the
 /// morning of February 26 the town had fallen", the assault is on February 25.
-fn precision(t: &Timex) -> (bool, Option<Granularity>, bool, bool, bool) {
+fn precision(t: &Timex) -> (bool, bool, Option<Granularity>, bool, bool) {
     let granularity = match t.value.granularity() {
         Some(Granularity::PartOfDay) => Some(Granularity::Day),
         g => g,
     };
     (
         !t.since,
-        granularity,
         t.interval.is_some(),
+        granularity,
         !t.possessive,
         t.anchor == AnchorUsed::None,
     )

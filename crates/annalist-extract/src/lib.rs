@@ -471,6 +471,23 @@ mod tests {
     }
 
     #[test]
+    fn a_time_of_no_known_day_does_not_outrank_a_date_the_timeline_can_place()
+    -> Result<(), Box<dyn std::error::Error>> {
+        // The curfew's hours come after "last week", whose week is the story's time, and
+        // have no day of their own (`2026-XX-XXT21:00`).
+        assert_event_dates(
+            "Date: 2026-03-18\n\nProtests began on March 2. Some 2,500 troops were deployed \
+             to the region last week, and a curfew from 9 p.m. to 6 a.m. has been in place \
+             since Sunday.\n",
+            &[
+                ("2026-03-02", TimeSource::Explicit),
+                ("2026-W11", TimeSource::Explicit),
+            ],
+        )?;
+        Ok(())
+    }
+
+    #[test]
     fn a_count_since_a_date_holds_at_the_time_of_the_story_not_on_that_date()
     -> Result<(), Box<dyn std::error::Error>> {
         assert_event_dates(
