@@ -124,6 +124,15 @@ impl Attacher<'_> {
         })
     }
 
+    /// Whether the counted phrase `[start, end)` ends in a noun for people ("pilgrims",
+    /// "civilians").
+    pub fn counts_people(&self, (start, end): (usize, usize)) -> bool {
+        (start..end).any(|k| {
+            self.counted_at(k)
+                .is_some_and(|(n, human, _)| human && k + n == end)
+        })
+    }
+
     /// Whether the counted phrase `[start, end)` ends in a noun for people held captive
     /// ("hostages", "political prisoners").
     pub fn counts_captives(&self, (start, end): (usize, usize)) -> bool {

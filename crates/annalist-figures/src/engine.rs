@@ -173,6 +173,13 @@ fn sentence(
         {
             a.category = Some((Category::Other, source));
         }
+        // "40 pilgrims were swept away": nor what only things undergo to people.
+        if let (Some((c, source)), Some(counted)) = (a.category, a.counted)
+            && c.only_things()
+            && attacher.counts_people(counted)
+        {
+            a.category = Some((Category::Other, source));
+        }
         // "freed 40 hostages": freeing people held captive is a release.
         if let (Some((Category::Rescued, source)), Some(counted)) = (a.category, a.counted)
             && attacher.counts_captives(counted)
@@ -247,6 +254,11 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
         let Some((c, src)) = prev.category else {
             continue;
         };
+        // "... was swept away; 22 bodies have been recovered": the dead are the dead,
+        // whatever happened to the count before them.
+        if cur.default == Some(Category::Killed) && c != Category::Killed {
+            continue;
+        }
         // "116,000 people were moved out in 1986, and another 220,000 in later years": more of
         // the same, with nothing said of them but where or when.
         if cur.elided

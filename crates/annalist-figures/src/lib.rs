@@ -169,6 +169,12 @@ impl Category {
         )
     }
 
+    /// Whether only things undergo it: "a bus carrying 40 pilgrims was swept away" destroys
+    /// no one (what became of them the sentence does not say).
+    pub(crate) fn only_things(self) -> bool {
+        self == Category::Destroyed
+    }
+
     /// Whether what is counted is people when the text leaves it implicit
     /// ("the wounding of 310" counts people).
     fn counts_people(self) -> bool {
