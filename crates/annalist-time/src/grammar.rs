@@ -20,9 +20,11 @@
 //!
 //! - A word no rule names (most of any text, including the tense cues the pack knows) costs
 //!   one hash lookup, and a run of them folds into one *barrier* item that stops matches.
-//! - Where rules can start (a number, "the"), each candidate is first checked against that
-//!   item and the next one from small flat tables ([`RuleStart`]); only the few that pass get
-//!   the full search, and only a complete match builds a frame.
+//! - Where rules can start (a number, "the"), the rules that can start at the item and those
+//!   the next item admits are two bit sets ([`RuleSets`], [`FollowSets`]) whose intersection
+//!   leaves few; each of those is checked against both items from small flat tables
+//!   ([`RuleStart`]), only the few that pass get the full search, and only a complete match
+//!   builds a frame.
 
 use crate::frame::Frame;
 use crate::pack::{Atom, ClassId, Element, LanguagePack, NumRole, NumberWord, Rule, WordId};
@@ -594,20 +596,14 @@ fn spelled_number(
 /// Per-stage index of which rules can start at which item.
 pub(crate) struct StageIndex {
     pub stage: u8,
-    by_word: rustc_hash::FxHashMap<WordId, Vec<u16>>,
-    by_class: Vec<Vec<u16>>,
-    by_number: Vec<u16>,
-    /// Per word, every rule that can start at it, precomputed (sorted, deduplicated) so that
-    /// the hot loop only borrows a slice: `[lowercase, capitalized]`.
-    /// Ranges of `word_candidate_list`, flat so that the lookup at every item stays in cache.
-    per_word: Vec<[(u32, u32); 2]>,
-    word_candidate_list: Vec<u16>,
-    /// The same lists kept to the rules a single item can match: where the item after the
-    /// first is one no rule names ("the company"), the dozens of rules that start with "the"
-    /// need not be looked at one by one.
-    per_word_single: Vec<[(u32, u32); 2]>,
-    by_class_single: Vec<Vec<u16>>,
-    by_number_single: Vec<u16>,
+    /// The sets of rules below, each stored once.
+    sets: RuleSets,
+    /// The rules that can start at an item: per word id, lowercase and capitalized; per
+    /// category, for a constituent of it; for a number. Ids of `sets`, [`RuleSets::EMPTY`] where
+    /// none can.
+    first_words: Vec<[u32; 2]>,
+    first_categories: Vec<u32>,
+    first_number: u32,
     /// Per rule (by id), the fewest items a match spans; a copy of [`Rule::min_len`] kept
     /// dense because it is read for every candidate.
     min_len: Vec<u8>,
@@ -622,6 +618,89 @@ pub(crate) struct StageIndex {
     /// are more atoms than bits (no filtering then).
     number_atoms: Option<Vec<Atom>>,
     number_first: Vec<u64>,
+    /// Which rules may begin right before a given item: see [`FollowSets`].
+    follow: FollowSets,
+}
+
+/// Sets of rules, as bits over rule ids, each distinct set stored once: most words start (or
+/// admit) the same rules, so a few hundred sets serve the whole vocabulary and stay in cache.
+#[derive(Default)]
+struct RuleSets {
+    /// `u64`s per set.
+    width: usize,
+    bits: Vec<u64>,
+    ids: rustc_hash::FxHashMap<Vec<u64>, u32>,
+}
+
+impl RuleSets {
+    /// The id of the empty set.
+    const EMPTY: u32 = 0;
+
+    fn new(rules: usize) -> RuleSets {
+        let mut sets = RuleSets {
+            width: rules.div_ceil(64),
+            ..RuleSets::default()
+        };
+        sets.intern(vec![0; sets.width]);
+        sets
+    }
+
+    fn empty(&self) -> Vec<u64> {
+        vec![0; self.width]
+    }
+
+    fn intern(&mut self, set: Vec<u64>) -> u32 {
+        debug_assert_eq!(set.len(), self.width);
+        let next = self.ids.len() as u32;
+        *self.ids.entry(set).or_insert_with_key(|set| {
+            self.bits.extend_from_slice(set);
+            next
+        })
+    }
+
+    /// The union of `sets`, interned.
+    fn union(&mut self, sets: &[&Vec<u64>]) -> u32 {
+        let mut out = self.empty();
+        for set in sets {
+            union_into(&mut out, set);
+        }
+        self.intern(out)
+    }
+
+    fn get(&self, id: u32) -> &[u64] {
+        let at = id as usize * self.width;
+        &self.bits[at..at + self.width]
+    }
+}
+
+fn union_into(out: &mut [u64], set: &[u64]) {
+    for (x, y) in out.iter_mut().zip(set) {
+        *x |= y;
+    }
+}
+
+/// For each kind of item, the rules of a stage that may begin right before it: those with a
+/// way to begin whose second item that kind can be, or that need no second item.
+///
+/// A word like "the" or a number starts dozens of rules, and [`StageIndex::may_start`] turns
+/// nearly all of them away by the item that follows, atom by atom. Intersected with the rules
+/// that can start at an item, the set the next item admits leaves about one rule in fifty (on
+/// 1 MB of news) for `may_start`, which still checks each: the sets are a filter only, and
+/// `may_start` checks both items against the same way of beginning.
+#[derive(Default)]
+struct FollowSets {
+    /// Per word id, lowercase and capitalized (ids of [`StageIndex::sets`]).
+    words: Vec<[u32; 2]>,
+    /// Per category, for a constituent of it (a rejected one admits only `plain`'s rules).
+    categories: Vec<u32>,
+    /// For a word or sign no rule names (`OTHER`).
+    barrier: u32,
+    /// The rules that need no second item: for the end of the text, and all other sets
+    /// include them.
+    plain: u32,
+    /// The number atoms that can be second items, each with the rules it admits beyond
+    /// `plain`'s; a number admits the union of those it matches.
+    numbers: Vec<(Atom, Vec<u64>)>,
 }
 
 /// One way a match of a rule can begin: its first item matched by an atom of `first` (the
@@ -649,76 +728,66 @@ pub(crate) fn build_index(pack: &LanguagePack) -> Vec<StageIndex> {
         .map(|stage| {
             let mut idx = StageIndex {
                 stage,
-                by_word: Default::default(),
-                by_class: vec![Vec::new(); pack.class_names.len()],
-                by_number: Vec::new(),
-                per_word: Vec::new(),
-                word_candidate_list: Vec::new(),
-                per_word_single: Vec::new(),
-                by_class_single: Vec::new(),
-                by_number_single: Vec::new(),
+                sets: RuleSets::new(pack.rules.len()),
+                first_words: Vec::new(),
+                first_categories: Vec::new(),
+                first_number: RuleSets::EMPTY,
                 min_len: pack.rules.iter().map(|r| r.min_len).collect(),
                 starts: Vec::with_capacity(pack.rules.len()),
                 start_list: Vec::new(),
                 start_atoms: Vec::new(),
                 number_atoms: Some(Vec::new()),
                 number_first: vec![0; pack.rules.len()],
+                follow: FollowSets::default(),
             };
             for rule in &pack.rules {
                 idx.add_starts(rule);
             }
-            for (ri, rule) in pack.rules.iter().enumerate() {
-                if rule.stage != stage {
-                    continue;
-                }
-                let ri = ri as u16;
-                // The first set: every alternative of leading optional elements and of the
-                // first required one.
-                for el in &rule.elements {
-                    for atom in &el.alternatives {
-                        let list = match atom {
-                            Atom::Literal(w) => idx.by_word.entry(*w).or_default(),
-                            Atom::Class(c) | Atom::Category(c) => &mut idx.by_class[*c as usize],
-                            Atom::Num(_) | Atom::Ord(_) | Atom::Decade => {
-                                idx.note_number_start(ri, atom);
-                                &mut idx.by_number
-                            }
-                            // The pack refuses a pattern that `OTHER` begins.
-                            Atom::Other => continue,
-                        };
-                        if list.last() != Some(&ri) {
-                            list.push(ri);
-                        }
-                    }
-                    if !el.optional {
-                        break;
-                    }
-                }
-            }
-            for list in idx.by_class.iter_mut().chain([&mut idx.by_number]) {
-                list.sort_unstable();
-                list.dedup();
-            }
-            idx.precompute(pack);
+            idx.first_sets(pack);
+            idx.follow = idx.follow_sets(pack);
             idx
         })
         .collect()
 }
 
 impl StageIndex {
-    fn word_candidates(&self, pack: &LanguagePack, w: WordId, capitalized: bool) -> Vec<u16> {
-        let mut out = Vec::new();
-        if let Some(l) = self.by_word.get(&w) {
-            out.extend_from_slice(l);
-        }
-        for e in &pack.word_info(w).entries {
-            if !e.capitalized_only || capitalized {
-                out.extend_from_slice(&self.by_class[e.class as usize]);
+    /// The rules that can start at each kind of item: every alternative of leading optional
+    /// elements and of the first required one.
+    fn first_sets(&mut self, pack: &LanguagePack) {
+        let mut literals: rustc_hash::FxHashMap<WordId, Vec<u64>> = Default::default();
+        // Classes and categories share their ids.
+        let mut classes = vec![self.sets.empty(); pack.class_names.len()];
+        let mut number = self.sets.empty();
+        for (ri, rule) in pack.rules.iter().enumerate() {
+            if rule.stage != self.stage {
+                continue;
+            }
+            for el in &rule.elements {
+                for atom in &el.alternatives {
+                    let set = match atom {
+                        Atom::Literal(w) => literals.entry(*w).or_insert_with(|| self.sets.empty()),
+                        Atom::Class(c) | Atom::Category(c) => &mut classes[*c as usize],
+                        Atom::Num(_) | Atom::Ord(_) | Atom::Decade => {
+                            self.note_number_start(ri as u16, atom);
+                            &mut number
+                        }
+                        // The pack refuses a pattern that `OTHER` begins.
+                        Atom::Other => continue,
+                    };
+                    set[ri / 64] |= 1 << (ri % 64);
+                }
+                if !el.optional {
+                    break;
+                }
             }
         }
-        out.sort_unstable();
-        out.dedup();
-        out
+        let none = self.sets.empty();
+        self.first_words = word_sets(pack, &mut self.sets, &literals, &classes, &none);
+        self.first_categories = classes
+            .iter()
+            .map(|c| self.sets.intern(c.clone()))
+            .collect();
+        self.first_number = self.sets.intern(number);
     }
 
     fn note_number_start(&mut self, ri: u16, atom: &Atom) {
@@ -791,62 +860,138 @@ impl StageIndex {
         })
     }
 
-    fn precompute(&mut self, pack: &LanguagePack) {
-        let single = |min_len: &[u8], list: &[u16]| -> Vec<u16> {
-            list.iter()
-                .copied()
-                .filter(|&ri| min_len[usize::from(ri)] <= 1)
-                .collect()
-        };
-        for w in 0..pack.word_info.len() as WordId {
-            let mut spans = [(0, 0); 2];
-            let mut single_spans = [(0, 0); 2];
-            for capitalized in 0..2 {
-                let list = self.word_candidates(pack, w, capitalized == 1);
-                let short = single(&self.min_len, &list);
-                let from = self.word_candidate_list.len() as u32;
-                self.word_candidate_list.extend(list);
-                spans[capitalized] = (from, self.word_candidate_list.len() as u32);
-                let from = self.word_candidate_list.len() as u32;
-                self.word_candidate_list.extend(short);
-                single_spans[capitalized] = (from, self.word_candidate_list.len() as u32);
+    fn follow_sets(&mut self, pack: &LanguagePack) -> FollowSets {
+        let empty = self.sets.empty();
+        let mut plain = empty.clone();
+        let mut literals: rustc_hash::FxHashMap<WordId, Vec<u64>> = Default::default();
+        let mut classes = vec![empty.clone(); pack.class_names.len()];
+        let mut categories = vec![empty.clone(); pack.class_names.len()];
+        let mut barrier = empty.clone();
+        let mut numbers: Vec<(Atom, Vec<u64>)> = Vec::new();
+        for (ri, rule) in pack.rules.iter().enumerate() {
+            if rule.stage != self.stage {
+                continue;
             }
-            self.per_word.push(spans);
-            self.per_word_single.push(single_spans);
+            let (a, b) = self.starts[ri];
+            for start in &self.start_list[a as usize..b as usize] {
+                let Some((fa, fb)) = start.follow else {
+                    plain[ri / 64] |= 1 << (ri % 64);
+                    continue;
+                };
+                for atom in &self.start_atoms[fa as usize..fb as usize] {
+                    let set = match atom {
+                        Atom::Literal(w) => literals.entry(*w).or_insert_with(|| empty.clone()),
+                        Atom::Class(c) => &mut classes[*c as usize],
+                        Atom::Category(c) => &mut categories[*c as usize],
+                        Atom::Other => &mut barrier,
+                        Atom::Num(_) | Atom::Ord(_) | Atom::Decade => {
+                            let k = match numbers.iter().position(|(n, _)| n == atom) {
+                                Some(k) => k,
+                                None => {
+                                    numbers.push((atom.clone(), empty.clone()));
+                                    numbers.len() - 1
+                                }
+                            };
+                            &mut numbers[k].1
+                        }
+                    };
+                    set[ri / 64] |= 1 << (ri % 64);
+                }
+            }
         }
-        self.by_class_single = self
-            .by_class
-            .iter()
-            .map(|list| single(&self.min_len, list))
-            .collect();
-        self.by_number_single = single(&self.min_len, &self.by_number);
+        let sets = &mut self.sets;
+        FollowSets {
+            words: word_sets(pack, sets, &literals, &classes, &plain),
+            categories: categories
+                .iter()
+                .map(|c| sets.union(&[&plain, c]))
+                .collect(),
+            barrier: sets.union(&[&plain, &barrier]),
+            plain: sets.intern(plain),
+            numbers,
+        }
     }
 
-    /// The rules that can start at `item`, in rule order; with `single`, only those a match
-    /// of one item can satisfy.
-    // Asked for every item of every stage; left to itself the compiler keeps it out of line
-    // (8 M of 301 M instructions on 1 MB of news).
-    #[inline]
-    fn candidates(&self, item: &Item, single: bool) -> &[u16] {
-        let (per_word, by_class, by_number) = if single {
-            (
-                &self.per_word_single,
-                &self.by_class_single,
-                &self.by_number_single,
-            )
-        } else {
-            (&self.per_word, &self.by_class, &self.by_number)
+    /// The rules that may begin right before `next` (the end of the text when `None`), as a
+    /// bit set over rule ids; `scratch` holds a number's set.
+    fn rules_followed_by<'a>(
+        &'a self,
+        pack: &LanguagePack,
+        next: Option<&Item>,
+        scratch: &'a mut Vec<u64>,
+    ) -> &'a [u64] {
+        let f = &self.follow;
+        let set = |id: u32| self.sets.get(id);
+        let Some(next) = next else {
+            return set(f.plain);
         };
-        match &item.kind {
+        match &next.kind {
             ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w)) => {
-                let (a, b) = per_word[*w as usize][usize::from(item.capitalized)];
-                &self.word_candidate_list[a as usize..b as usize]
+                set(f.words[*w as usize][usize::from(next.capitalized)])
             }
-            ItemKind::Number(_) => by_number,
-            ItemKind::Constituent { category, .. } => &by_class[*category as usize],
-            _ => &[],
+            ItemKind::Word(None) | ItemKind::Punct(None) => set(f.barrier),
+            ItemKind::Constituent {
+                category, frame, ..
+            } if frame.reject.is_none() => set(f.categories[*category as usize]),
+            ItemKind::Constituent { .. } => set(f.plain),
+            ItemKind::Number(_) => {
+                scratch.clear();
+                scratch.extend_from_slice(set(f.plain));
+                for (atom, extra) in &f.numbers {
+                    if atom_matches(pack, atom, next) {
+                        union_into(scratch, extra);
+                    }
+                }
+                scratch
+            }
         }
     }
+
+    /// The rules that can start at `item` (`None` when none can).
+    // Asked for every item of every stage; left to itself the compiler keeps it out of line.
+    #[inline]
+    fn rules_starting_at(&self, item: &Item) -> Option<&[u64]> {
+        let id = match &item.kind {
+            ItemKind::Word(Some(w)) | ItemKind::Punct(Some(w)) => {
+                self.first_words[*w as usize][usize::from(item.capitalized)]
+            }
+            ItemKind::Number(_) => self.first_number,
+            ItemKind::Constituent { category, .. } => self.first_categories[*category as usize],
+            _ => RuleSets::EMPTY,
+        };
+        (id != RuleSets::EMPTY).then(|| self.sets.get(id))
+    }
+}
+
+/// Per word id, lowercase and capitalized, the id of the union of `base`, the word's own set
+/// in `literals`, and the sets in `classes` of the classes it belongs to.
+fn word_sets(
+    pack: &LanguagePack,
+    sets: &mut RuleSets,
+    literals: &rustc_hash::FxHashMap<WordId, Vec<u64>>,
+    classes: &[Vec<u64>],
+    base: &[u64],
+) -> Vec<[u32; 2]> {
+    let base = base.to_vec();
+    let base_id = sets.intern(base.clone());
+    (0..pack.word_info.len() as WordId)
+        .map(|w| {
+            // A word no rule names is read as `OTHER` (see `items`) and never looked up here.
+            if !pack.in_rules(w) {
+                return [base_id; 2];
+            }
+            [false, true].map(|capitalized| {
+                let mut parts: Vec<&Vec<u64>> = vec![&base];
+                parts.extend(literals.get(&w));
+                for e in &pack.word_info(w).entries {
+                    if !e.capitalized_only || capitalized {
+                        parts.push(&classes[e.class as usize]);
+                    }
+                }
+                sets.union(&parts)
+            })
+        })
+        .collect()
 }
 
 /// What an atom contributes when it matches an item; `None` when it does not match.
@@ -1208,6 +1353,17 @@ fn merge_path(
 }
 
 /// Runs one stage over `items`.
+/// The positions of the bits set in `bits`, lowest first.
+fn set_bits(mut bits: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (bits != 0).then(|| {
+            let bit = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            bit
+        })
+    })
+}
+
 pub(crate) fn run_stage(
     pack: &LanguagePack,
     index: &StageIndex,
@@ -1220,6 +1376,7 @@ pub(crate) fn run_stage(
     let mut consumed: Vec<(usize, usize)> = Vec::new();
     let mut path = Vec::new();
     let mut attempt = None;
+    let mut scratch = Vec::new();
     let comma = pack.word_id(",");
     // How many items from i on could take part in a match: a word the pack does not know
     // matches no atom, so no rule needing more items than that can match at i. Counted no
@@ -1234,11 +1391,10 @@ pub(crate) fn run_stage(
     let mut next_barrier = 0;
     let mut i = 0;
     while i < items.len() {
-        let mut candidates = index.candidates(&items[i], false);
-        if candidates.is_empty() {
+        let Some(starting) = index.rules_starting_at(&items[i]) else {
             i += 1;
             continue;
-        }
+        };
         if next_barrier < i {
             next_barrier = i;
         }
@@ -1247,18 +1403,22 @@ pub(crate) fn run_stage(
             next_barrier += 1;
         }
         let reach = next_barrier.min(horizon) - i;
-        if reach <= 1 {
-            candidates = index.candidates(&items[i], true);
-        }
         let mut best: Option<(usize, Frame, u16, (usize, usize))> = None;
         let number_fits = match items[i].kind {
             ItemKind::Number(_) => index.number_fits(pack, &items[i]),
             _ => u64::MAX,
         };
-        for &ri in candidates {
-            if usize::from(index.min_len[usize::from(ri)]) > reach
-                || (number_fits != u64::MAX
-                    && index.number_first[usize::from(ri)] & number_fits == 0)
+        let followed_by = index.rules_followed_by(pack, items.get(i + 1), &mut scratch);
+        // Rule ids in ascending order, as ties go to the earlier rule.
+        let candidates = starting
+            .iter()
+            .zip(followed_by)
+            .enumerate()
+            .flat_map(|(k, (&a, &b))| set_bits(a & b).map(move |bit| k * 64 + bit));
+        for r in candidates {
+            let ri = r as u16;
+            if usize::from(index.min_len[r]) > reach
+                || (number_fits != u64::MAX && index.number_first[r] & number_fits == 0)
                 || !index.may_start(pack, ri, &items, i)
             {
                 continue;
@@ -1419,11 +1579,32 @@ mod tests {
             let mut items = items(pack, &text, &tokens, &mut []);
             for stage in &index {
                 for i in 0..items.len() {
-                    for &ri in stage.candidates(&items[i], false) {
-                        let rule = &pack.rules[usize::from(ri)];
+                    let mut scratch = Vec::new();
+                    let starting = stage.rules_starting_at(&items[i]);
+                    let followed_by = stage.rules_followed_by(pack, items.get(i + 1), &mut scratch);
+                    let has = |set: &[u64], r: usize| set[r / 64] & (1 << (r % 64)) != 0;
+                    for (r, rule) in pack.rules.iter().enumerate() {
+                        if rule.stage != stage.stage {
+                            continue;
+                        }
+                        let ri = r as u16;
                         match_rule(pack, rule, &items, i, None, &mut path, &mut attempt);
                         if attempt.is_some() {
                             checked += 1;
+                            assert!(
+                                starting.is_some_and(|s| has(s, r)),
+                                "rule {} matches at {:?} in {text:?} but is not among the rules \
+                                 that start there",
+                                rule.name,
+                                &text[items[i].start..]
+                            );
+                            assert!(
+                                has(followed_by, r),
+                                "rule {} matches at {:?} in {text:?} but the item after the \
+                                 first turned it away",
+                                rule.name,
+                                &text[items[i].start..]
+                            );
                             assert!(
                                 stage.may_start(pack, ri, &items, i),
                                 "rule {} matches at {:?} in {text:?} but the start check \

@@ -631,8 +631,9 @@ impl TimexValue {
         }
     }
 
-    /// The part of this value's interval before `day` ([`Side::Before`]: "earlier this
-    /// year", written on `day`) or after it ([`Side::After`]: "later this month"); `None`
+    /// The part of this value's interval before `day`
+    /// ([`Side::Before`](crate::frame::Side::Before): "earlier this year", written on `day`)
+    /// or after it ([`Side::After`](crate::frame::Side::After): "later this month"); `None`
     /// when `day` leaves nothing of the period on that side.
     pub(crate) fn interval_beside(&self, day: Date, side: crate::frame::Side) -> Option<Interval> {
         let whole = self.interval()?;
