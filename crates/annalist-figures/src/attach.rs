@@ -822,7 +822,8 @@ impl Attacher<'_> {
 
     /// Whether a phrase of class `class` starts at token `k`.
     pub fn starts(&self, k: usize, class: Class) -> bool {
-        self.entries(k).any(|(e, _)| *e == Entry::Word(class))
+        self.lex.may_start(self.toks, k, class)
+            && self.entries(k).any(|(e, _)| *e == Entry::Word(class))
     }
 
     /// Whether the phrase at `start` follows "including", "among them" and the like.

@@ -232,6 +232,9 @@ pub(crate) struct Lexicon {
     /// engine asks "is this word a conjunction?" at nearly every token, and a slot's
     /// phrases can be many ("of", "of them", "of whom"…).
     classes: Vec<u64>,
+    /// The grammar classes of every phrase starting with each slot's word, whatever its
+    /// length: a quick "no" before the phrases themselves are compared.
+    phrase_classes: Vec<u64>,
     /// Whether a verb listed without its forms gets regular English inflections ("kill" →
     /// "kills", "killed", "killing"). Only the built-in English vocabulary sets it: a
     /// language pack lists every form it wants, since another language inflects otherwise.
@@ -340,6 +343,18 @@ impl Lexicon {
                             words,
                             entry: Entry::Word(class),
                         } if words.len() == 1 => Some(class.bit()),
+                        _ => None,
+                    })
+                    .fold(0, |bits, bit| bits | bit)
+            })
+            .collect();
+        self.phrase_classes = self
+            .slots
+            .iter()
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(|&p| match &self.phrases[p as usize].entry {
+                        Entry::Word(class) => Some(class.bit()),
                         _ => None,
                     })
                     .fold(0, |bits, bit| bits | bit)
@@ -630,6 +645,13 @@ impl Lexicon {
     pub fn is(&self, toks: &[Token], i: usize, class: Class) -> bool {
         toks.get(i)
             .and_then(|t| self.classes.get(t.slot as usize))
+            .is_some_and(|bits| bits & class.bit() != 0)
+    }
+
+    /// Whether a phrase of `class` may start at token `i`: `false` means none does.
+    pub fn may_start(&self, toks: &[Token], i: usize, class: Class) -> bool {
+        toks.get(i)
+            .and_then(|t| self.phrase_classes.get(t.slot as usize))
             .is_some_and(|bits| bits & class.bit() != 0)
     }
 

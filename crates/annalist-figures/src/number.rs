@@ -133,6 +133,15 @@ impl Ctx<'_> {
 
     /// A number in words at `i`: value, index after, vague.
     fn words(&self, i: usize) -> Option<(f64, usize, bool)> {
+        // Asked at every word of a sentence with a number in it: most start none, and the
+        // phrases of a common word ("the", "of") are many to look through.
+        let starts_number = self
+            .toks
+            .get(i)
+            .is_some_and(|t| self.lex.starts_number(t.slot));
+        if !starts_number && !self.word(i, "half") && !self.word(i, "a") && !self.word(i, "an") {
+            return None;
+        }
         if let Some((v, n)) = self.lex.at(self.toks, i).find_map(|(e, n)| match e {
             Entry::Vague(v) => Some((*v, n)),
             _ => None,
