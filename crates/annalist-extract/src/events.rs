@@ -141,9 +141,146 @@ pub struct FigureSpan {
     pub told_now: bool,
 }
 
+/// Where a sentence may divide into statements (at a semicolon, or at a comma before a word
+/// such as "and" or "while": the language pack's `STATEMENT_LINK:` words), as character
+/// offsets: the statement before ends at `end`, leaving the punctuation out, and the next
+/// begins at `start`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatementBreak {
+    /// One past the last character of the statement before (where the punctuation is).
+    pub end: usize,
+    /// First character of the next statement.
+    pub start: usize,
+}
+
+/// A sentence, or the part of one that tells one dated thing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Statement {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    /// Whether it starts where its sentence does (its first word is capitalized whatever it
+    /// is).
+    first: bool,
+}
+
+/// The statements of a text: each sentence whole, unless it tells two or more things that
+/// happened at different times, each part with its own date ("On 6 July, he ordered the
+/// landing; on 12-14 July, the division embarked"): it then divides at the breaks between
+/// them. A part that says no date stays with the part before it ("52 people were killed on
+/// March 3, and 310 were wounded" is one statement), or the one after, at the start; and
+/// neither an aside in brackets, nor the other side of a comparison, nor a time with no place on the timeline ("now", "recently", "at 9 p.m."
+/// on no known day) dates a part: in a history, "the artillery now overlooked the British
+/// positions" is no statement of the time of writing.
+fn statements(
+    chars: &[char],
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    breaks: &[StatementBreak],
+) -> Vec<Statement> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let (mut ti, mut bi) = (0, 0);
+    for (si, s) in sentences.iter().enumerate() {
+        while ti < timexes.len() && timexes[ti].start < s.start {
+            ti += 1;
+        }
+        while bi < breaks.len() && breaks[bi].end <= s.start {
+            bi += 1;
+        }
+        let whole = Statement {
+            sentence: si,
+            start: s.start,
+            end: s.end,
+            first: true,
+        };
+        let mut tk = ti;
+        while tk < timexes.len() && timexes[tk].start < s.end {
+            tk += 1;
+        }
+        let inside = &timexes[ti..tk];
+        let mut cuts: Vec<StatementBreak> = Vec::new();
+        while bi < breaks.len() && breaks[bi].start < s.end {
+            let b = breaks[bi];
+            // Not inside an expression.
+            let parts_nothing = !inside.iter().any(|t| t.start < b.start && t.end > b.end);
+            if b.end > s.start && parts_nothing {
+                cuts.push(b);
+            }
+            bi += 1;
+        }
+        if cuts.is_empty() || inside.len() < 2 {
+            out.push(whole);
+            continue;
+        }
+        // What stands in brackets is an aside: "recaptured the peninsula (lost in 1986)".
+        let bracketed: Vec<bool> = inside
+            .iter()
+            .map(|t| {
+                let before = &chars[s.start.min(t.start)..t.start.min(chars.len())];
+                let opened = before.iter().filter(|c| matches!(c, '(' | '[')).count();
+                opened > before.iter().filter(|c| matches!(c, ')' | ']')).count()
+            })
+            .collect();
+        // The values each part dates itself by.
+        let dates = |from: usize, to: usize| -> Vec<&TimexValue> {
+            inside
+                .iter()
+                .zip(&bracketed)
+                .filter(|&(t, &aside)| {
+                    t.start >= from
+                        && t.end <= to
+                        && dating(t)
+                        && !aside
+                        && !t.compared
+                        && t.interval.is_some()
+                })
+                .map(|(t, _)| &t.value)
+                .collect()
+        };
+        let mut parts: Vec<Statement> = Vec::new();
+        let mut start = s.start;
+        for (i, end) in cuts.iter().map(|c| c.end).chain([s.end]).enumerate() {
+            let part_dates = dates(start, end);
+            match parts.last_mut() {
+                Some(last) if !part_dates.is_empty() && !dates(last.start, last.end).is_empty() => {
+                    // A date the part before states already tells nothing new.
+                    let before = dates(last.start, last.end);
+                    if part_dates.iter().all(|d| before.contains(d)) {
+                        last.end = end;
+                    } else {
+                        parts.push(Statement {
+                            sentence: si,
+                            start,
+                            end,
+                            first: false,
+                        });
+                    }
+                }
+                Some(last) => last.end = end,
+                None => parts.push(Statement {
+                    sentence: si,
+                    start,
+                    end,
+                    first: true,
+                }),
+            }
+            if let Some(c) = cuts.get(i) {
+                start = c.start;
+            }
+        }
+        if parts.len() > 1 {
+            out.extend(parts);
+        } else {
+            out.push(whole);
+        }
+    }
+    out
+}
+
 /// Builds the events of a document from its text, sentences, timexes and the character spans
-/// of its figures; `dct` is the document's date as a timex-like value, if known, and
-/// `dateline` where the date of a wire dateline opening the text ends (a character offset).
+/// of its figures; `dct` is the document's date as a timex-like value, if known,
+/// `dateline` where the date of a wire dateline opening the text ends (a character offset),
+/// and `breaks` where its sentences may divide into statements (sorted).
 pub fn build_events(
     chars: &[char],
     sentences: &[Sentence],
@@ -151,12 +288,14 @@ pub fn build_events(
     figure_spans: &[FigureSpan],
     dct: Option<EventTime>,
     dateline: Option<usize>,
+    breaks: &[StatementBreak],
 ) -> Vec<Event> {
     let mut events = Vec::new();
     let mut reference: Option<EventTime> = None;
     let case = WordCase::of(chars);
     let (mut ti, mut fi) = (0, 0);
-    for (si, s) in sentences.iter().enumerate() {
+    for s in statements(chars, sentences, timexes, breaks) {
+        let si = s.sentence;
         // Timexes and figures are in document order, like sentences: walk them in step.
         while ti < timexes.len() && timexes[ti].start < s.start {
             ti += 1;
@@ -322,7 +461,7 @@ pub fn build_events(
         };
         let Some(time) = time else { continue };
         let text = collapsed(&chars[s.start.min(chars.len())..s.end.min(chars.len())]);
-        let names = find_names(chars, s.start, s.end, &timexes[ti..k], &case);
+        let names = find_names(chars, s.start, s.end, s.first, &timexes[ti..k], &case);
         events.push(Event {
             sentence: si,
             start: s.start,
@@ -386,11 +525,11 @@ fn near_the_writer(reference: &Option<EventTime>, dct: &EventTime) -> bool {
 /// in it holds at the time of writing.
 const NEAR_THE_WRITER_YEARS: i16 = 2;
 
-/// Dates that do not only say where something began win ("this year's parade, the first since
-/// 2019" is this year's; "approved early on Friday, after a debate that began at 10 a.m. on
-/// Thursday" is Friday's); then values with an interval, which a timeline can place (in
-/// "troops were deployed last week, and a curfew from 9 p.m. has been in place", the 9 p.m. of
-/// no known day does not date the sentence); then finer values; among equals,
+/// Values with an interval, which a timeline can place, win (in "a curfew from 9 p.m. has been
+/// in place since Sunday", the 9 p.m. of no known day does not date the statement); then dates
+/// that do not only say where something began ("this year's parade, the first since 2019" is
+/// this year's; "approved early on Friday, after a debate that began at 10 a.m. on Thursday"
+/// is Friday's); then finer values; among equals,
 /// dates that are not a possessive naming a thing ("the death toll from Tuesday's bombing rose
 /// to 38 on Wednesday" is Wednesday's), then dates the text states in full over ones counted
 /// from the writer's day: in "said on
@@ -403,8 +542,9 @@ fn precision(t: &Timex) -> (bool, bool, Option<Granularity>, bool, bool) {
         g => g,
     };
     (
+        // ("Now", "hours later": placed at the time of writing or the story's.)
+        t.interval.is_some() || matches!(t.value, TimexValue::Ref(_)),
         !t.since,
-        t.interval.is_some(),
         granularity,
         !t.possessive,
         t.anchor == AnchorUsed::None,
@@ -667,6 +807,7 @@ fn find_names(
     chars: &[char],
     start: usize,
     end: usize,
+    opens_sentence: bool,
     timexes: &[Timex],
     case: &WordCase,
 ) -> Vec<Name> {
@@ -692,10 +833,13 @@ fn find_names(
         let (a, _) = words[k];
         // A sentence's first word, or the first after a dash or colon ("DHAKA, Nov. 30 —
         // Troops entered"), is capitalized whatever it is.
-        let opener = k == 0
-            || chars[words[k - 1].1..a]
+        let opener = if k == 0 {
+            opens_sentence
+        } else {
+            chars[words[k - 1].1..a]
                 .iter()
-                .any(|c| matches!(c, '—' | '–' | ':'));
+                .any(|c| matches!(c, '—' | '–' | ':'))
+        };
         let ordinary_opener = opener
             && (one_of(words[k], FUNCTION_WORDS)
                 || !all_caps(words[k])

@@ -283,7 +283,9 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
     let dateline = annalist_ingest::wire_dateline_end(&doc.text)
         .and_then(|end| doc.text.get(..end))
         .map(|head| head.chars().count());
-    let mut events = events::build_events(&chars, &sentences, &timexes, &spans, dct, dateline);
+    let breaks = tagger.map_or_else(Vec::new, |t| statement_breaks(&chars, t));
+    let mut events =
+        events::build_events(&chars, &sentences, &timexes, &spans, dct, dateline, &breaks);
     // A line at the top that only gives the publication date ("Posted: September 14, 2026 at
     // 9:15 am") is the page's metadata, not something that happened.
     events.retain(|e| {
@@ -305,6 +307,72 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
         names_method: events::NAMES_METHOD,
         notes,
     }
+}
+
+/// Where the text's sentences may divide into statements: at each semicolon, and at each
+/// comma before a word the language pack says begins another statement ("and", "while"),
+/// except inside brackets ("(concealing soldiers, pack animals, and equipment)") and at the
+/// end of a list of short items ("executive, legislative, and judicial authority").
+fn statement_breaks(chars: &[char], tagger: &Tagger) -> Vec<events::StatementBreak> {
+    let next_word = |from: usize| {
+        let start = from
+            + chars[from..]
+                .iter()
+                .take_while(|c| c.is_whitespace())
+                .count();
+        let len = chars[start..]
+            .iter()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        (start, len)
+    };
+    // Whether the words right before `at` are a list item: a comma comes within three words.
+    let ends_a_list = |at: usize| {
+        let mut words = 0;
+        let mut in_word = false;
+        for &c in chars[..at].iter().rev() {
+            match c {
+                ',' => return true,
+                ';' | '.' | '!' | '?' | '\n' | ':' => return false,
+                c if c.is_alphanumeric() => {
+                    if !in_word {
+                        words += 1;
+                        if words > 3 {
+                            return false;
+                        }
+                    }
+                    in_word = true;
+                }
+                _ => in_word = false,
+            }
+        }
+        false
+    };
+    let mut breaks = Vec::new();
+    let mut depth = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '\n' => depth = 0,
+            _ => {}
+        }
+        if depth > 0 || !matches!(c, ';' | ',') {
+            continue;
+        }
+        let (start, len) = next_word(i + 1);
+        // (Only a few words may open a statement: a longer one is not looked up.)
+        let opens = c == ';'
+            || (1..=12).contains(&len)
+                && !ends_a_list(i)
+                && tagger
+                    .pack()
+                    .opens_statement(&chars[start..start + len].iter().collect::<String>());
+        if opens && start < chars.len() {
+            breaks.push(events::StatementBreak { end: i, start });
+        }
+    }
+    breaks
 }
 
 /// The publication date as an event time (for statements dated only by their writing).
@@ -470,11 +538,85 @@ mod tests {
         Ok(())
     }
 
+    /// The events of `bytes` as (value, text) pairs.
+    fn statements(bytes: &str) -> Result<Vec<(String, String)>, Box<dyn std::error::Error>> {
+        let x = extract(doc(bytes)?, &Taggers::english());
+        Ok(x.events
+            .iter()
+            .map(|e| (e.time.value.clone(), e.text.clone()))
+            .collect())
+    }
+
+    #[test]
+    fn a_sentence_that_tells_two_dated_things_gives_two_events()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(v, t)| (v.to_string(), t.to_string()))
+                .collect()
+        };
+        // A semicolon, and a comma before "and" or "while", divide a sentence where each part
+        // says when; the span and text of each event are its own part.
+        let text = "Date: 2026-03-18\n\nOn 6 July 1950, he ordered the landing at Incheon; on \
+                    12 July, the division embarked. Dong Khe fell on September 18, and Cao Bang \
+                    fell on October 3. Nsukka fell on 14 July 1967, while Garkem was taken on \
+                    12 July.\n";
+        assert_eq!(
+            statements(text)?,
+            pairs(&[
+                (
+                    "1950-07-06",
+                    "On 6 July 1950, he ordered the landing at Incheon"
+                ),
+                ("1950-07-12", "on 12 July, the division embarked."),
+                ("1950-09-18", "Dong Khe fell on September 18"),
+                ("1950-10-03", "and Cao Bang fell on October 3."),
+                ("1967-07-14", "Nsukka fell on 14 July 1967"),
+                ("1967-07-12", "while Garkem was taken on 12 July."),
+            ])
+        );
+        let x = extract(doc(text)?, &Taggers::english());
+        let chars: Vec<char> = x.doc.text.chars().collect();
+        for e in &x.events {
+            assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.text);
+        }
+        assert_eq!(x.events[0].sentence, x.events[1].sentence);
+        Ok(())
+    }
+
+    #[test]
+    fn a_sentence_stays_whole_unless_each_part_says_when() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let values = |text: &str| -> Result<Vec<String>, Box<dyn std::error::Error>> {
+            Ok(statements(text)?.into_iter().map(|(v, _)| v).collect())
+        };
+        // A part with no date of its own: the sentence is one statement.
+        assert_eq!(
+            values(
+                "Date: 2026-03-18\n\n52 people were killed on March 3, and 310 were \
+                 wounded.\n"
+            )?,
+            ["2026-03-03"]
+        );
+        // The last item of a list, an aside in brackets, the time of writing in a history.
+        assert_eq!(
+            values(
+                "Date: 2009-12-19\n\nThe authority held executive, legislative, and judicial \
+                 power from April 21, 2003. By April 1988 the army had regrouped, and retook \
+                 the peninsula (lost in 1986, and never held since). Since the guns now \
+                 overlooked the harbor, the position was untenable, and the British fled on \
+                 March 17, 1776.\n"
+            )?,
+            ["2003-04-21", "1988-04", "1776-03-17"]
+        );
+        Ok(())
+    }
+
     #[test]
     fn a_time_of_no_known_day_does_not_outrank_a_date_the_timeline_can_place()
     -> Result<(), Box<dyn std::error::Error>> {
-        // The curfew's hours come after "last week", whose week is the story's time, and
-        // have no day of their own (`2026-XX-XXT21:00`).
+        // The curfew's hours have no day of their own (`2026-XX-XXT21:00`): the curfew is
+        // placed on the Sunday it began, a statement apart from the troops of last week.
         assert_event_dates(
             "Date: 2026-03-18\n\nProtests began on March 2. Some 2,500 troops were deployed \
              to the region last week, and a curfew from 9 p.m. to 6 a.m. has been in place \
@@ -482,8 +624,10 @@ mod tests {
             &[
                 ("2026-03-02", TimeSource::Explicit),
                 ("2026-W11", TimeSource::Explicit),
+                ("2026-03-15", TimeSource::Explicit),
             ],
         )?;
+
         Ok(())
     }
 

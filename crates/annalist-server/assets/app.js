@@ -396,7 +396,10 @@
     writeUrl();
     clear(box);
     const chars = Array.from(doc.text); // offsets count code points, as the API does
-    const sentence = doc.sentences.find((s) => s.start === sentenceStart) || null;
+    // The statement: an event's own span (a sentence may tell two dated things), else the
+    // sentence starting there (a search hit).
+    const sentence = doc.events.find((e) => e.start === sentenceStart)
+      || doc.sentences.find((s) => s.start === sentenceStart) || null;
     box.append(el('h3', { class: 'doc-title' }, doc.title || '(untitled)'));
     const meta = el('p', { class: 'meta' });
     if (doc.published) meta.append('Published ' + doc.published + ' · ');

@@ -242,10 +242,8 @@ fn merge_key(x: &Extraction, event: &Event) -> String {
 }
 
 fn source_ref(x: &Extraction, event: &Event) -> SourceRef {
-    let (start, end) = x
-        .sentences
-        .get(event.sentence)
-        .map_or((event.start, event.end), |s| (s.start, s.end));
+    // The statement's own span: a sentence may tell two dated things.
+    let (start, end) = (event.start, event.end);
     SourceRef {
         doc_id: x.doc.id.clone(),
         title: x.doc.title.clone(),
@@ -464,13 +462,17 @@ impl Backend for MemoryBackend {
                     .filter(|t| inside(t.start, t.end))
                     .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
                     .collect();
-                let event = x.events.iter().find(|e| e.sentence == si);
+                // (A sentence that tells two dated things has an event for each.)
+                let mut events = x.events.iter().filter(|e| e.sentence == si);
+                let event = events.clone().next();
                 if range.from.is_some() || range.to.is_some() {
                     let mut intervals = timexes.iter().filter_map(|t| t.interval);
                     let dated = intervals.any(|i| overlaps(i.start, i.end, range))
-                        || event
-                            .and_then(|e| e.time.interval)
-                            .is_some_and(|i| overlaps(i.start, i.end, range));
+                        || events.any(|e| {
+                            e.time
+                                .interval
+                                .is_some_and(|i| overlaps(i.start, i.end, range))
+                        });
                     if !dated {
                         continue;
                     }

@@ -374,7 +374,7 @@ pub(crate) struct EventRow<'a> {
 }
 
 fn parts_of(x: &Extraction) -> Parts<'_> {
-    // Each figure belongs to the event of its sentence, if any (the last one naming it).
+    // Each figure belongs to the event that states it, if any (the last one naming it).
     let mut figure_event: Vec<Option<usize>> = vec![None; x.figures.len()];
     for (k, e) in x.events.iter().enumerate() {
         for &f in &e.figures {

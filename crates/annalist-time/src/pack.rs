@@ -334,6 +334,11 @@ pub struct WordInfo {
     /// Joins two clauses ("and", "but"): after an expression, the clause it opens tells
     /// another verb's tense.
     pub clause_link: bool,
+    /// After a comma, begins another statement ("and", "but", "while", "then"): "sent forces
+    /// to Libya in February, and by the end of March had launched an offensive" tells two
+    /// things that happened, each with its own date. Read by the events of a timeline, not
+    /// by the tagger.
+    pub statement_link: bool,
     /// Before a day of a month, makes it where a series starts or stops ("from" in "departing
     /// each Thursday from August 6"): a particular day, though the clause tells a habit.
     pub series_bound: bool,
@@ -650,6 +655,13 @@ impl LanguagePack {
         self.ascii_chars.get(usize::from(b)).copied().flatten()
     }
 
+    /// Whether `word` (in any case), after a comma, begins another statement (the pack's
+    /// `STATEMENT_LINK:` words: "and", "but", "while"…).
+    pub fn opens_statement(&self, word: &str) -> bool {
+        self.word_id(&fold_case(word))
+            .is_some_and(|id| self.word_info(id).statement_link)
+    }
+
     /// What the pack knows about a word.
     pub fn word_info(&self, id: WordId) -> &WordInfo {
         &self.word_info[id as usize]
@@ -768,6 +780,7 @@ impl LanguagePack {
                 "MEASURED_LINK" => self.flag_words(words, |w| w.measured_link = true),
                 "HABITUAL" => self.flag_words(words, |w| w.habitual = true),
                 "CLAUSE_LINK" => self.flag_words(words, |w| w.clause_link = true),
+                "STATEMENT_LINK" => self.flag_words(words, |w| w.statement_link = true),
                 "SERIES_BOUND" => self.flag_words(words, |w| w.series_bound = true),
                 "DEFER_LINK" => self.flag_words(words, |w| w.defer_link = true),
                 "DEFER_ADJACENT" => self.flag_words(words, |w| w.defer_adjacent = true),

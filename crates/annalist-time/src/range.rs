@@ -196,8 +196,16 @@ pub(crate) fn link(
         let word = crate::pack::fold_case(gap.trim());
         // A dash joins only on one line; a word anywhere.
         let on_one_line = word.chars().any(char::is_alphanumeric) || !gap.contains('\n');
+        // "from Monday, March 2, to Friday, March 6", "from Jan. 5, 2026, to Feb. 3": the comma
+        // that closes a full date does not part it from the link word.
+        let after_comma = word
+            .strip_prefix(',')
+            .map(str::trim_start)
+            .filter(|w| w.chars().all(char::is_alphabetic) && !w.is_empty())
+            .filter(|_| stated.get(i).is_some_and(|sa| sa.day || sa.year));
         let joined = on_one_line
             && (words.links.contains(&word)
+                || after_comma.is_some_and(|w| words.links.iter().any(|l| l == w))
                 || (words.opener_links.contains(&word)
                     && words.openers.contains(&last_word(before))));
         let sb = stated.get(i + 1).copied().unwrap_or_default();

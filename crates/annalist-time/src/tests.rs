@@ -413,6 +413,26 @@ fn ranges_link_their_ends_and_share_the_year() -> Result<(), Box<dyn std::error:
     // Two dates that merely follow each other are not a range.
     let out = tagger.tag("In 1990 it began. In 1994, it ended.", &anchor);
     assert!(out.iter().all(|t| t.range.is_none()));
+    // The comma that closes a full date stands between it and the link word; after a date
+    // that states no day or year, or before a word that links nothing, there is no range.
+    let end_of_range = |text: &str| -> Option<String> {
+        let out = tagger.tag(text, &anchor);
+        let r = out.first()?.range?;
+        Some(crate::value::format_datetime(r.interval.end))
+    };
+    assert_eq!(
+        end_of_range("The strike ran from Monday, March 3, to Friday, March 7.").as_deref(),
+        Some("2025-03-08")
+    );
+    assert_eq!(
+        end_of_range("Hearings ran from Jan. 5, 2026, through Feb. 3, 2026.").as_deref(),
+        Some("2026-02-04")
+    );
+    assert_eq!(
+        end_of_range("She flew on March 2, to Paris, then on March 6 home."),
+        None
+    );
+    assert_eq!(end_of_range("Prices rose in March, to May's high."), None);
     let out = tagger.tag("the 1990-1994 war", &anchor);
     assert_eq!(out.len(), 2);
     assert!(out[0].range.is_some());

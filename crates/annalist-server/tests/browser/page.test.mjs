@@ -133,6 +133,17 @@ async function run(context) {
   await page.waitForFunction(() => /doc=[0-9a-f]+/.test(location.search));
   await page.screenshot({ path: join(outDir, 'page-article.png'), fullPage: true });
 
+  step('a sentence that tells two dated things highlights only the statement clicked');
+  await page.goto(base + '/?q=carriage');
+  await ready();
+  await page.locator('#event-list button', { hasText: 'on November 8 they reached' }).click();
+  await page.locator('#event-detail .open-source').first().click();
+  await page.waitForSelector('#article mark.sentence');
+  assert.equal(
+    (await page.locator('#article mark.sentence').allTextContents()).join(''),
+    'on November 8 they reached the carriage in the forest.',
+  );
+
   step('a decade keeps its name when "late" narrows it to its last years');
   await page.goto(base + '/?q=perestroika');
   await ready();
