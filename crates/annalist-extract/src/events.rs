@@ -139,6 +139,9 @@ pub struct FigureSpan {
     pub perfect: bool,
     /// Whether its sentence has a present "has"/"have" ("have been killed", "now has").
     pub told_now: bool,
+    /// Whether its sentence is told in the present or the future, with no past auxiliary
+    /// ("are known to be in custody", "will be available").
+    pub present: bool,
 }
 
 /// Where a sentence may divide into statements (at a semicolon, or at a comma before a word
@@ -277,19 +280,44 @@ fn statements(
     out
 }
 
-/// Builds the events of a document from its text, sentences, timexes and the character spans
-/// of its figures; `dct` is the document's date as a timex-like value, if known,
-/// `dateline` where the date of a wire dateline opening the text ends (a character offset),
-/// and `breaks` where its sentences may divide into statements (sorted).
+/// What a document's events are placed against, beside its text and what was found in it.
+#[derive(Clone, Debug, Default)]
+pub struct Setting {
+    /// The document's date as a timex-like value, if known.
+    pub dct: Option<EventTime>,
+    /// Where the date of a wire dateline opening the text ends (a character offset).
+    pub dateline: Option<usize>,
+    /// Whether the tagger read the text as a history narrative rather than news.
+    pub history: bool,
+}
+
+/// Builds the events of a document from its text, sentences, timexes, the character spans of
+/// its figures and where its sentences may divide into statements (`breaks`, sorted).
 pub fn build_events(
     chars: &[char],
     sentences: &[Sentence],
     timexes: &[Timex],
     figure_spans: &[FigureSpan],
-    dct: Option<EventTime>,
-    dateline: Option<usize>,
     breaks: &[StatementBreak],
+    setting: Setting,
 ) -> Vec<Event> {
+    let Setting {
+        dct,
+        dateline,
+        history,
+    } = setting;
+    // News that speaks of its own days somewhere: a text that only tells of long ago reads as a
+    // history, however short.
+    let news = !history
+        && dct.as_ref().is_some_and(|d| {
+            timexes.iter().any(|t| {
+                let told = Some(EventTime {
+                    interval: t.interval,
+                    ..d.clone()
+                });
+                dating(t) && t.interval.is_some() && near_the_writer(&told, d)
+            })
+        });
     let mut events = Vec::new();
     let mut reference: Option<EventTime> = None;
     let case = WordCase::of(chars);
@@ -321,6 +349,10 @@ pub fn build_events(
         let told_now = figures
             .iter()
             .any(|&f| figure_spans.get(f).is_some_and(|f| f.told_now));
+        let told_present = !figures.is_empty()
+            && figures
+                .iter()
+                .all(|&f| figure_spans.get(f).is_some_and(|f| f.present));
         let mut k = ti;
         while k < timexes.len() && timexes[k].start < s.end {
             let t = &timexes[k];
@@ -453,6 +485,18 @@ pub fn build_events(
             None if (counts_since || told_now)
                 && (counts_since && (since_after_story || told_now)
                     || dct.as_ref().is_some_and(|d| near_the_writer(&reference, d))) =>
+            {
+                dct.clone()
+            }
+            // "Six suspects are known to be in custody", "About $225,000 will be available":
+            // in news, told from the time of writing, even after a paragraph about a year long
+            // past ("The 2018 inquiry never reported." does not date them); in a history (or a
+            // text that never speaks of the writer's days), of the story's time.
+            None if told_present
+                && news
+                && dct
+                    .as_ref()
+                    .is_some_and(|d| !near_the_writer(&reference, d)) =>
             {
                 dct.clone()
             }

@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use annalist_figures::Vocabulary;
 use annalist_ingest::{Document, NumericDateOrder, Sentence, segment};
-use annalist_time::{Anchor, DateOrder, Tagger, Timex};
+use annalist_time::{Anchor, DateOrder, Style, Tagger, Timex};
 use serde::Serialize;
 
 /// How many sentences at the top of a document may be a line that only gives its date.
@@ -210,6 +210,7 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
         doc.language = language;
     }
     let tagger = taggers.for_language(&doc.language);
+    let mut history = false;
     let timexes = if let Some(tagger) = tagger {
         let anchor = match &doc.published {
             Some(dct) => Anchor {
@@ -227,7 +228,9 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
             date_order: date_order(taggers.date_order, doc.date_order),
             ..anchor
         };
-        tagger.tag(&doc.text, &anchor)
+        let (timexes, style) = tagger.tag_with_style(&doc.text, &anchor);
+        history = style == Style::Narrative;
+        timexes
     } else {
         notes.push(format!(
             "language {:?} is stored but not tagged: no language pack for it (there are \
@@ -260,6 +263,7 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
                     to_date: f.to_date,
                     perfect: f.perfect,
                     told_now: f.told_now,
+                    present: f.present,
                 });
                 Figure {
                     start: f.start,
@@ -284,8 +288,18 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
         .and_then(|end| doc.text.get(..end))
         .map(|head| head.chars().count());
     let breaks = tagger.map_or_else(Vec::new, |t| statement_breaks(&chars, t));
-    let mut events =
-        events::build_events(&chars, &sentences, &timexes, &spans, dct, dateline, &breaks);
+    let mut events = events::build_events(
+        &chars,
+        &sentences,
+        &timexes,
+        &spans,
+        &breaks,
+        events::Setting {
+            dct,
+            dateline,
+            history,
+        },
+    );
     // A line at the top that only gives the publication date ("Posted: September 14, 2026 at
     // 9:15 am") is the page's metadata, not something that happened.
     events.retain(|e| {
@@ -759,6 +773,20 @@ mod tests {
                 ("2026-11-25", TimeSource::Explicit),
                 ("2026-12-07", TimeSource::Dct),
                 ("2026-11-25", TimeSource::Inherited),
+            ],
+        )?;
+        // News that goes back years in a paragraph comes back to the time of writing when it
+        // tells of now or ahead, not when it tells of the past.
+        assert_event_dates(
+            "Date: 2026-11-24\n\nClashes on Saturday killed 63 people. In June 2018, 86 \
+             people died in the same district. Six suspects from that attack are still on \
+             trial, and the government says it will deploy 1,500 troops. Three of the victims \
+             were children.\n",
+            &[
+                ("2026-11-21", TimeSource::Explicit),
+                ("2018-06", TimeSource::Explicit),
+                ("2026-11-24", TimeSource::Dct),
+                ("2018-06", TimeSource::Inherited),
             ],
         )?;
         // In a history, the story's present is its own.

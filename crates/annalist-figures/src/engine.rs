@@ -148,7 +148,10 @@ fn sentence(
     // "The town now has 8,000 residents", not "would have received": told of the time of
     // writing.
     let mut told_now = false;
+    let (mut present, mut past) = (false, false);
     for k in 0..toks.len() {
+        present |= attacher.starts(k, Class::Present);
+        past |= attacher.starts(k, Class::Past);
         to_date |= attacher.starts(k, Class::ToDate);
         perfect |= attacher.starts(k, Class::Perfect);
         since |= attacher.starts(k, Class::Since);
@@ -192,7 +195,13 @@ fn sentence(
         {
             a.category = Some((Category::Deployed, source));
         }
-        if let Some(f) = figure(lex, toks, text, p, &a, (to_date, perfect, told_now)) {
+        let tense = Tense {
+            to_date,
+            perfect,
+            told_now,
+            present: present && !past,
+        };
+        if let Some(f) = figure(lex, toks, text, p, &a, tense) {
             if a.counted.is_some() {
                 previous_counted = a.counted;
             }
@@ -308,14 +317,29 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
     }
 }
 
+/// What a sentence says of when its counts hold (see the fields of [`Figure`]).
+#[derive(Clone, Copy)]
+struct Tense {
+    to_date: bool,
+    perfect: bool,
+    told_now: bool,
+    present: bool,
+}
+
 fn figure(
     lex: &Lexicon,
     toks: &[Token],
     text: &str,
     p: &NumPhrase,
     a: &Attached,
-    (to_date, perfect, told_now): (bool, bool, bool),
+    tense: Tense,
 ) -> Option<Figure> {
+    let Tense {
+        to_date,
+        perfect,
+        told_now,
+        present,
+    } = tense;
     if a.unknown {
         return None;
     }
@@ -377,6 +401,7 @@ fn figure(
         to_date,
         perfect,
         told_now,
+        present,
     })
 }
 

@@ -98,6 +98,11 @@ pub(crate) enum Class {
     /// present: modals ("would have received") and relative pronouns ("which has been
     /// losing market share", a side remark on a sentence told in the past).
     NotPresent,
+    /// Auxiliaries of the present and the future ("are", "will", "would"): with no `Past`
+    /// one in its sentence, a count is told from the time of writing.
+    Present,
+    /// Auxiliaries of the past ("was", "were", "had").
+    Past,
     /// Words between the two numbers of a ratio ("in" of "one in five trains", "out of
     /// every"): the second number counts no group things happened to.
     RatioLink,
@@ -485,6 +490,8 @@ impl Lexicon {
                     "since" => Class::Since,
                     "present_perfect" => Class::PresentPerfect,
                     "not_present" => Class::NotPresent,
+                    "present" => Class::Present,
+                    "past" => Class::Past,
                     "ratio_link" => Class::RatioLink,
                     "additional_before" => Class::AdditionalBefore,
                     "place_link" => Class::PlaceLink,

@@ -265,6 +265,10 @@ pub struct Figure {
     /// Whether its sentence has a present "has"/"have" ("300 people have been killed", "the
     /// town now has 8,000 residents"): told of the time of writing.
     pub told_now: bool,
+    /// Whether its sentence is told in the present or the future, with no past auxiliary
+    /// ("six suspects are known to be in custody", "will be available", "said it would
+    /// deploy"): in news, of the time of writing.
+    pub present: bool,
 }
 
 /// What the caller knows about the text beyond its characters.

@@ -402,6 +402,25 @@ fn a_count_told_in_the_present_is_marked() {
 }
 
 #[test]
+fn a_count_told_in_the_present_or_future_tense_is_marked() {
+    let present = |text: &str| flags(text, |f| f.present);
+    assert_eq!(present("Six suspects are known to be in custody."), [true]);
+    assert_eq!(present("About $225,000 will be available."), [true]);
+    assert_eq!(
+        present("The government said it would deploy 1,500 troops."),
+        [true]
+    );
+    assert_eq!(present("Another eight have been charged."), [true]);
+    // A past auxiliary anywhere in the sentence, or none at all, and it is not.
+    assert_eq!(present("Three of the victims were stabbed."), [false]);
+    assert_eq!(
+        present("Police said 12 people who are from Kano were arrested."),
+        [false]
+    );
+    assert_eq!(present("Gunmen killed 14 traders."), [false]);
+}
+
+#[test]
 fn a_count_told_in_the_perfect_is_marked() {
     let perfect = |text: &str| flags(text, |f| f.perfect);
     assert_eq!(

@@ -271,12 +271,20 @@ impl Tagger {
 
     /// Finds and normalizes every temporal expression in `text`.
     pub fn tag(&self, text: &str, anchor: &Anchor) -> Vec<Timex> {
+        self.tag_with_style(text, anchor).0
+    }
+
+    /// As [`Tagger::tag`], with the style the text was read in: the anchor's, or, for
+    /// [`Style::Auto`], the one decided from the text ([`Style::News`] or
+    /// [`Style::Narrative`]). A caller placing statements on a timeline needs it: in news, a
+    /// statement told in the present speaks of the time of writing, in a history it does not.
+    pub fn tag_with_style(&self, text: &str, anchor: &Anchor) -> (Vec<Timex>, Style) {
         let mut session = self.session(anchor);
         let mut out = Vec::new();
         for chunk in lang::chunks(text, lang::CHUNK_BYTES) {
             out.extend(session.tag_chunk(chunk));
         }
-        out
+        (out, session.style())
     }
 
     /// Starts tagging a document that arrives in pieces (a file too large to hold in memory):
@@ -301,6 +309,12 @@ impl Session {
     /// document, across all chunks fed so far.
     pub fn tag_chunk(&mut self, chunk: &str) -> Vec<Timex> {
         self.state.tag_chunk(&self.pack, chunk)
+    }
+
+    /// The style the document has read as so far: [`Style::Narrative`] or [`Style::News`]
+    /// (decided afresh with each chunk when the anchor's style is [`Style::Auto`]).
+    pub fn style(&self) -> Style {
+        self.state.style()
     }
 }
 

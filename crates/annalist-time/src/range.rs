@@ -285,6 +285,27 @@ pub(crate) fn link(
                 follow_year(&mut timexes[..], i);
             }
         }
+        // "A curfew imposed on Sunday from 6 p.m. to 6 a.m. will remain": a first end that
+        // states no day, right after a day (one word apart), is on that day, and a second end
+        // that states none is on the first end's, whatever their own anchor (here the
+        // writer's day, for a sentence that looks ahead) would give.
+        if i > 0
+            && stated.get(i).is_some_and(|sa| !sa.day)
+            && stated.get(i - 1).is_some_and(|s| s.day)
+            && is_clock(&timexes[i])
+            && timexes[i - 1].byte_end <= timexes[i].byte_start
+            && text
+                .get(timexes[i - 1].byte_end - byte_base..timexes[i].byte_start - byte_base)
+                .is_some_and(|gap| {
+                    gap.split_whitespace().count() <= 1
+                        && gap.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+                })
+        {
+            take_day(&mut timexes[..], i, i - 1);
+        }
+        if !sb.day && is_clock(&timexes[i]) && is_clock(&timexes[i + 1]) {
+            take_day(&mut timexes[..], i + 1, i);
+        }
         // "from 10 p.m. until 5 a.m.", "from dusk until dawn": a time of day without its own
         // day that would come before the first end is on the next day.
         if !sb.day && matches!(&timexes[i + 1].value, TimexValue::Calendar(v) if v.time.is_some()) {

@@ -446,6 +446,16 @@ fn ranges_link_their_ends_and_share_the_year() -> Result<(), Box<dyn std::error:
         values("The curfew ran from 10 p.m. to 2 a.m. Friday."),
         ["2025-03-06T22:00", "2025-03-07T02:00"]
     );
+    // The second end, stating no day, is on the first end's, whatever its own anchor.
+    assert_eq!(
+        values("A curfew imposed on Sunday from 6 p.m. to 6 a.m. will remain until Friday."),
+        [
+            "2025-03-09",
+            "2025-03-09T18:00",
+            "2025-03-10T06:00",
+            "2025-03-14"
+        ]
+    );
     // Two clock times in clauses joined by "and" share the day too, but are not a range.
     let out = tagger.tag(
         "Polls will open at 7 a.m. and close at 8 p.m. on Friday.",

@@ -158,6 +158,15 @@ struct Surroundings {
 }
 
 impl SessionState {
+    /// The style the text read as so far: a history narrative or news.
+    pub(crate) fn style(&self) -> Style {
+        if self.ctx.narrative {
+            Style::Narrative
+        } else {
+            Style::News
+        }
+    }
+
     pub(crate) fn new(anchor: &Anchor) -> SessionState {
         SessionState {
             anchor: anchor.clone(),
