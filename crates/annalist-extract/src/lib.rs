@@ -301,11 +301,12 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
         },
     );
     // A line at the top that only gives the publication date ("Posted: September 14, 2026 at
-    // 9:15 am") is the page's metadata, not something that happened.
+    // 9:15 am"), or a byline and its date ("By Jane Smith, 20 January 2027"), is the page's
+    // metadata, not something that happened.
     events.retain(|e| {
         !(e.sentence < DATELINE_SENTENCES
             && e.figures.is_empty()
-            && annalist_ingest::is_date_only_line(&e.text))
+            && (annalist_ingest::is_date_only_line(&e.text) || annalist_ingest::is_byline(&e.text)))
     });
     // A plain text's headline, read as its title, is the title, as a page's is: the body
     // tells what happened ("Quake toll rises to 312" above "The toll rose to 312 on Sunday").
@@ -837,6 +838,14 @@ mod tests {
             ]
         );
         assert_eq!(x.events[0].time.value, "2026-09-12");
+        // Nor is a byline with its date, in plain text or a page.
+        let d = doc(
+            "Date: 2027-01-20\n\nBy Leyla Aliyeva, 20 January 2027\n\nBy Sunday, 131 \
+             civilians had been killed.\n",
+        )?;
+        let x = extract(d, &Taggers::english());
+        let texts: Vec<&str> = x.events.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["By Sunday, 131 civilians had been killed."]);
         Ok(())
     }
 

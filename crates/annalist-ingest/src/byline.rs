@@ -8,6 +8,11 @@
 /// Only a line that starts with "By" is read, so that a byline holding only a date or a
 /// place names no one.
 pub(crate) fn byline_name(byline: &str) -> Option<String> {
+    split_byline(byline).map(|(name, _)| name.to_string())
+}
+
+/// A byline's name and what follows its separator.
+fn split_byline(byline: &str) -> Option<(&str, &str)> {
     let rest = byline
         .strip_prefix("By ")
         .or_else(|| byline.strip_prefix("by "))
@@ -21,7 +26,25 @@ pub(crate) fn byline_name(byline: &str) -> Option<String> {
     (!name.is_empty()
         && name.chars().count() <= BYLINE_NAME_MAX_CHARS
         && !name.chars().any(|c| c.is_ascii_digit()))
-    .then(|| name.to_string())
+    .then(|| (name, &rest[end..]))
+}
+
+/// Whether a line of text is a byline and nothing more: "By A. Reporter · 6 December 2026",
+/// "By Jane Smith, 20 January 2027", "By Jane Smith". A line that goes on with something
+/// that happened ("By Sunday, the toll had risen to 40") is not.
+pub fn is_byline(line: &str) -> bool {
+    let line = line.trim();
+    if line.contains('\n') {
+        return false;
+    }
+    let Some((_, rest)) = split_byline(line) else {
+        return false;
+    };
+    let rest = rest
+        .trim_start_matches(['·', '|', '—', '–', ',', '-', ' '])
+        .trim_start_matches("on ")
+        .trim();
+    rest.is_empty() || crate::is_date_only_line(rest)
 }
 
 /// A byline name longer than this is a sentence, not a name.
@@ -49,5 +72,19 @@ mod tests {
         assert_eq!(byline_name("6 December 2026"), None);
         assert_eq!(byline_name("By 2026"), None);
         assert_eq!(byline_name(&format!("By {}", "a".repeat(81))), None);
+    }
+
+    #[test]
+    fn a_byline_line_holds_a_name_and_at_most_a_date() {
+        assert!(is_byline("By Leyla Aliyeva, 20 January 2027"));
+        assert!(is_byline("By A. Reporter · 6 December 2026"));
+        assert!(is_byline("By Jane Smith | March 3, 2026"));
+        assert!(is_byline("By Jane Smith"));
+        // Something that happened, after "By": no byline.
+        assert!(!is_byline("By Sunday, the toll had risen to 40."));
+        assert!(!is_byline(
+            "By the morning of January 20, 131 people had been killed."
+        ));
+        assert!(!is_byline("Jane Smith, 20 January 2027"));
     }
 }

@@ -30,6 +30,7 @@ mod segment;
 mod sniff;
 mod text;
 
+pub use byline::is_byline;
 pub use dateline::{is_date_only_line, wire_dateline_end};
 pub use dct::{DateError, Dct, parse_dct};
 pub use document::{
