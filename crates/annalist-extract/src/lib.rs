@@ -14,6 +14,7 @@
 
 #![warn(missing_docs)]
 
+pub mod compare;
 pub mod events;
 
 use std::sync::Arc;

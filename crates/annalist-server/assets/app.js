@@ -444,7 +444,10 @@
     if (!data.conflicts.length) { box.append(el('p', { class: 'hint' }, 'No conflicting figures for these filters.')); return; }
     const fmt = (n) => Number(n).toLocaleString('en');
     for (const c of data.conflicts) {
-      const when = formatWhen({ start_s: c.start_s, value: c.date, granularity: c.date.length === 10 ? 'day' : c.date.length === 7 ? 'month' : c.date.length === 4 ? 'year' : null });
+      // One day, month or year, or the first and last day of statements whose days overlap
+      // ("1990-01-19/1990-01-20").
+      const first = c.date.split('/')[0];
+      const when = formatWhen({ start_s: c.start_s, end_s: c.end_s, value: c.date, granularity: first.length === 10 ? 'day' : first.length === 7 ? 'month' : first.length === 4 ? 'year' : null });
       const table = el('table', {},
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Source'), el('th', { scope: 'col' }, 'Figure'), el('th', { scope: 'col' }, 'As written'), el('th', { scope: 'col' }, 'Qualifier'))));
       const tbody = el('tbody');

@@ -153,6 +153,10 @@ pub struct Conflict {
     pub date: String,
     /// Seconds since 1970 of the date's start, for sorting and drawing.
     pub start_s: Option<i64>,
+    /// Seconds since 1970 of the date's end (exclusive): statements of a day or less whose
+    /// days overlap are compared as one time, shown `1990-01-19/1990-01-20`.
+    #[serde(default)]
+    pub end_s: Option<i64>,
     /// The category (`killed`, `injured`…).
     pub category: String,
     /// Every figure, one per source sentence, smallest first.

@@ -13,6 +13,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
+use annalist_extract::compare::When;
 use annalist_extract::{Event, Extraction, Figure, Taggers, extract};
 use annalist_ingest::{IngestOptions, read_bytes, read_inputs};
 use annalist_time::TimexType;
@@ -522,8 +523,8 @@ impl Backend for MemoryBackend {
         category: Option<&str>,
     ) -> Result<Conflicts, BackendError> {
         let inner = self.read();
-        // (date value, category) -> figures, in archive order.
-        let mut groups: Vec<ConflictGroup> = Vec::new();
+        // Every figure with its category and when its statement is placed, in archive order.
+        let mut items: Vec<(String, When, ConflictFigure)> = Vec::new();
         for x in &inner.docs {
             for event in &x.events {
                 let Some(interval) = event.time.interval else {
@@ -533,7 +534,15 @@ impl Backend for MemoryBackend {
                     continue;
                 }
                 // A figure stated for 19 January at night is about 19 January.
-                let date = day_or_coarser(&event.time.value);
+                let when = When {
+                    key: day_or_coarser(&event.time.value),
+                    start_s: epoch_seconds(interval.start),
+                    end_s: epoch_seconds(interval.end),
+                    day_or_finer: event
+                        .time
+                        .granularity
+                        .is_some_and(|g| g >= annalist_time::Granularity::Day),
+                };
                 for f in event.figures.iter().filter_map(|&f| x.figures.get(f)) {
                     if f.quantity != "count"
                         || f.category == "other"
@@ -542,21 +551,18 @@ impl Backend for MemoryBackend {
                     {
                         continue;
                     }
-                    let key = (date.clone(), f.category.clone());
                     let item = ConflictFigure {
                         figure: figure_view(f),
                         source: source_ref(x, event),
                     };
-                    match groups.iter_mut().find(|g| g.0 == key) {
-                        Some(g) => g.2.push(item),
-                        None => groups.push((key, Some(epoch_seconds(interval.start)), vec![item])),
-                    }
+                    items.push((f.category.clone(), when.clone(), item));
                 }
             }
         }
-        let mut conflicts: Vec<Conflict> = groups
+        let conflicts: Vec<Conflict> = annalist_extract::compare::group_by_time(items)
             .into_iter()
-            .filter_map(|((date, category), start_s, mut figures)| {
+            .filter_map(|group| {
+                let mut figures = group.items;
                 annalist_extract::drop_parts_of_counts(&mut figures, |f| {
                     let largest = f.figure.high.unwrap_or(f.figure.value);
                     (f.source.doc_id.as_str(), f.figure.counted.as_str(), largest)
@@ -593,9 +599,10 @@ impl Backend for MemoryBackend {
                     .fold(f64::INFINITY, f64::min);
                 let best = if best.is_finite() { best } else { low };
                 Some(Conflict {
-                    date,
-                    start_s,
-                    category,
+                    date: group.date,
+                    start_s: Some(group.start_s),
+                    end_s: Some(group.end_s),
+                    category: group.category,
                     figures,
                     low,
                     best,
@@ -603,9 +610,6 @@ impl Backend for MemoryBackend {
                 })
             })
             .collect();
-        conflicts.sort_by(|a, b| {
-            (a.start_s, &a.date, &a.category).cmp(&(b.start_s, &b.date, &b.category))
-        });
         Ok(Conflicts { conflicts })
     }
 
@@ -743,8 +747,6 @@ impl Backend for MemoryBackend {
         Ok(())
     }
 }
-
-type ConflictGroup = ((String, String), Option<i64>, Vec<ConflictFigure>);
 
 /// `1990-01-19TNI` and `1990-01-19T05:30` are about `1990-01-19`; coarser values stay.
 fn day_or_coarser(value: &str) -> String {

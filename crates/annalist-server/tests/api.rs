@@ -413,6 +413,35 @@ fn a_part_of_a_documents_count_and_a_source_revising_itself_are_not_conflicts() 
 }
 
 #[test]
+fn a_night_and_the_morning_after_it_are_compared_as_one_time() -> TestResult {
+    // The in-memory archive groups as the store does (annalist_extract::compare).
+    let c = conflicts_of(
+        "night",
+        &[
+            (
+                "a.txt",
+                "Date: 2020-01-20\n\nOn the night of January 19-20, 1990, 147 civilians \
+                 were killed.\n",
+            ),
+            (
+                "b.txt",
+                "Date: 2027-01-20\n\nBy the morning of January 20, 1990, at least 131 \
+                 civilians had been killed.\n",
+            ),
+            (
+                "c.txt",
+                "Date: 2027-01-20\n\nOn January 23, 1990, 4 civilians were killed.\n",
+            ),
+        ],
+    )?;
+    assert_eq!(c.conflicts.len(), 1, "{c:#?}");
+    assert_eq!(c.conflicts[0].date, "1990-01-19/1990-01-20");
+    assert_eq!(conflict_values(&c), [131.0, 147.0]);
+    assert!(c.conflicts[0].end_s > c.conflicts[0].start_s);
+    Ok(())
+}
+
+#[test]
 fn a_vague_count_shows_its_words_beside_its_coding() -> TestResult {
     let c = conflicts_of(
         "vague",

@@ -170,10 +170,13 @@ pub struct ConflictFigure {
 /// Figures that disagree about one date and category.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Conflict {
-    /// The date: the day for day-or-finer statements, else the TIMEX3 value.
+    /// The date: the day for day-or-finer statements, else the TIMEX3 value; the first and
+    /// last day (`1990-01-19/1990-01-20`) when statements starting on different days overlap.
     pub date: String,
     /// Start of the date in seconds.
     pub start_s: i64,
+    /// End of the date (exclusive) in seconds.
+    pub end_s: i64,
     /// The category.
     pub category: String,
     /// Every figure, one per source sentence, smallest first.

@@ -6,10 +6,11 @@
 //! the longest stored one (kept in the `spans` table), its start lies in
 //! `[from - max_span, to)`, a range the `(grank, start_s)` index answers directly.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use annalist_extract::compare::When;
 use rusqlite::{Connection, OpenFlags};
 
 use rusqlite::types::Value;
@@ -1261,7 +1262,10 @@ impl Store {
 
     /// Dates and categories where at least two documents give different counts: every
     /// figure with its source, and low / best / high (see [`BEST_RULE`]), in date order.
-    /// Money, percentages and the `other` category are not compared.
+    /// Statements of a day or less are about the same time when their days overlap ("the
+    /// night of January 19-20" and "the morning of January 20"; see
+    /// [`annalist_extract::compare`]). Money, percentages and the `other` category are not
+    /// compared.
     pub fn conflicts(
         &self,
         from: Option<i64>,
@@ -1270,22 +1274,23 @@ impl Store {
     ) -> Result<Vec<Conflict>, StoreError> {
         let mut st = self.conn.prepare_cached(
             "SELECT e.start_s, e.grank, e.value, e.text, e.cstart, e.figures, d.id, d.title,
-                    d.url, d.published, d.source, e.sentence, e.cend, e.time_source
+                    d.url, d.published, d.source, e.sentence, e.cend, e.time_source, e.end_s
              FROM events e JOIN documents d ON d.rowid = e.doc
              WHERE d.superseded_by IS NULL AND e.figures IS NOT NULL
                AND e.end_s IS NOT NULL AND e.start_s < ?1 AND e.end_s > ?2",
         )?;
-        type Key = (i64, String, String);
-        let mut groups: BTreeMap<Key, Vec<(String, usize, ConflictFigure)>> = BTreeMap::new();
+        let mut items: Vec<(String, When, (String, usize, ConflictFigure))> = Vec::new();
         let mut rows = st.query(rusqlite::params![
             to.unwrap_or(i64::MAX),
             from.unwrap_or(i64::MIN),
         ])?;
         while let Some(r) = rows.next()? {
             let start_s: i64 = r.get(0)?;
+            let end_s: i64 = r.get(14)?;
+            let grank: i64 = r.get(1).unwrap_or(-1);
             let start = r.get::<_, i64>(4)? as usize;
             let figures = decode_figures(r.get_ref(5)?.as_blob()?, r.get_ref(3)?.as_str()?, start)?;
-            let mut date: Option<String> = None;
+            let mut when: Option<When> = None;
             for (idx, figure) in figures {
                 if figure.quantity != "count"
                     || figure.category == "other"
@@ -1294,16 +1299,19 @@ impl Store {
                 {
                     continue;
                 }
-                let date = date
-                    .get_or_insert_with(|| {
-                        date_key(
-                            r.get(1).unwrap_or(-1),
+                let when = when
+                    .get_or_insert_with(|| When {
+                        key: date_key(
+                            grank,
                             start_s,
                             r.get_ref(2)
                                 .ok()
                                 .and_then(|v| v.as_str().ok())
                                 .unwrap_or(""),
-                        )
+                        ),
+                        start_s,
+                        end_s,
+                        day_or_finer: grank >= annalist_time::Granularity::Day as i64,
                     })
                     .clone();
                 let source = SourceRef {
@@ -1317,18 +1325,20 @@ impl Store {
                     end: r.get::<_, i64>(12)? as usize,
                     time_source: time_source_name(r.get(13)?).to_string(),
                 };
-                groups
-                    .entry((start_s, date, figure.category.clone()))
-                    .or_default()
-                    .push((
+                items.push((
+                    figure.category.clone(),
+                    when,
+                    (
                         source.doc_id.clone(),
                         idx,
                         ConflictFigure { figure, source },
-                    ));
+                    ),
+                ));
             }
         }
         let mut out = Vec::new();
-        for ((start_s, date, category), mut figures) in groups {
+        for group in annalist_extract::compare::group_by_time(items) {
+            let mut figures = group.items;
             figures.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
             let mut figures: Vec<ConflictFigure> = figures.into_iter().map(|f| f.2).collect();
             annalist_extract::drop_parts_of_counts(&mut figures, |f| {
@@ -1349,9 +1359,10 @@ impl Store {
             figures.sort_by(|a, b| a.figure.value.total_cmp(&b.figure.value));
             let (low, best, high) = summarize(&figures);
             out.push(Conflict {
-                date,
-                start_s,
-                category,
+                date: group.date,
+                start_s: group.start_s,
+                end_s: group.end_s,
+                category: group.category,
                 figures,
                 low,
                 best,

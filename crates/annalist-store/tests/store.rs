@@ -277,6 +277,40 @@ fn conflicts_list_every_source_with_low_best_high() -> TestResult {
 }
 
 #[test]
+fn a_night_and_the_morning_after_it_are_one_time_to_compare() -> TestResult {
+    let mut store = Store::in_memory()?;
+    let docs = [
+        (
+            "a.txt",
+            "On the night of January 19-20, 1990, 147 people were killed.",
+            147.0,
+        ),
+        (
+            "b.txt",
+            "By the morning of January 20, 1990, 131 people had been killed.",
+            131.0,
+        ),
+        // Two days on, and a whole month: other times.
+        ("c.txt", "On January 22, 1990, 5 people were killed.", 5.0),
+        ("d.txt", "In January 1990, 170 people were killed.", 170.0),
+    ];
+    for (name, sentence, value) in docs {
+        store.insert(&with_figures(
+            extraction(name, &format!("Date: 2025-01-21\n\n{sentence}\n"))?,
+            vec![figure(value, "exact", "killed")],
+        ))?;
+    }
+    let conflicts = store.conflicts(None, None, None)?;
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    let c = &conflicts[0];
+    assert_eq!(c.date, "1990-01-19/1990-01-20");
+    let values: Vec<f64> = c.figures.iter().map(|f| f.figure.value).collect();
+    assert_eq!(values, [131.0, 147.0]);
+    assert!(c.start_s < c.end_s);
+    Ok(())
+}
+
+#[test]
 fn agreeing_sources_and_a_single_source_are_not_conflicts() -> TestResult {
     let mut store = Store::in_memory()?;
     for name in ["a.txt", "b.txt"] {
