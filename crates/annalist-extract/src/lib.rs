@@ -842,11 +842,17 @@ mod tests {
         // Nor is a byline with its date, in plain text or a page.
         let d = doc(
             "Date: 2027-01-20\n\nBy Leyla Aliyeva, 20 January 2027\n\nBy Sunday, 131 \
-             civilians had been killed.\n",
+             civilians had been killed. By late February the advance had come to a halt.\n",
         )?;
         let x = extract(d, &Taggers::english());
         let texts: Vec<&str> = x.events.iter().map(|e| e.text.as_str()).collect();
-        assert_eq!(texts, ["By Sunday, 131 civilians had been killed."]);
+        assert_eq!(
+            texts,
+            [
+                "By Sunday, 131 civilians had been killed.",
+                "By late February the advance had come to a halt."
+            ]
+        );
         Ok(())
     }
 

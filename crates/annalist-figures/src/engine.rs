@@ -260,6 +260,20 @@ fn inherit(attacher: &Attacher<'_>, phrases: &[NumPhrase], attached: &mut [Attac
                 continue;
             }
         }
+        // "The death toll from a week of floods rose to 218 on Sunday, the agency said, up
+        // from 174 on Friday": the count an update or a revision replaced is the same count,
+        // however far its toll phrase.
+        if replaced_by_revision(attacher.lex, attacher.toks, attacher.text, &phrases[k])
+            && let Some(j) = (0..k)
+                .rev()
+                .find(|&j| phrases[j].quantity == Quantity::Count && attached[j].category.is_some())
+        {
+            attached[k].category = attached[j].category.map(|(c, _)| (c, Source::Inherited));
+            if attached[k].counted.is_none() {
+                attached[k].counted = attached[j].counted;
+            }
+            continue;
+        }
         let Some((c, src)) = prev.category else {
             continue;
         };

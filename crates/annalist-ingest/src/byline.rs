@@ -37,9 +37,20 @@ pub fn is_byline(line: &str) -> bool {
     if line.contains('\n') {
         return false;
     }
-    let Some((_, rest)) = split_byline(line) else {
+    let Some((name, rest)) = split_byline(line) else {
         return false;
     };
+    // A name: a few words, each capitalized but for the particles of names ("By late
+    // February the advance had come to a halt" is a sentence).
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_like = words.len() <= BYLINE_NAME_MAX_WORDS
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        });
+    if !name_like {
+        return false;
+    }
     let rest = rest
         .trim_start_matches(['·', '|', '—', '–', ',', '-', ' '])
         .trim_start_matches("on ")
@@ -49,6 +60,15 @@ pub fn is_byline(line: &str) -> bool {
 
 /// A byline name longer than this is a sentence, not a name.
 const BYLINE_NAME_MAX_CHARS: usize = 80;
+
+/// A byline line's name has at most this many words ("By Jane Smith and John Doe").
+const BYLINE_NAME_MAX_WORDS: usize = 8;
+
+/// Lowercase words inside names and between two names.
+const NAME_PARTICLES: &[&str] = &[
+    "and", "de", "da", "del", "der", "den", "van", "von", "al", "el", "bin", "ibn", "la", "le",
+    "du", "di", "y",
+];
 
 #[cfg(test)]
 mod tests {
@@ -86,5 +106,9 @@ mod tests {
             "By the morning of January 20, 131 people had been killed."
         ));
         assert!(!is_byline("Jane Smith, 20 January 2027"));
+        assert!(!is_byline(
+            "By late February the advance had come to a halt."
+        ));
+        assert!(is_byline("By Jane Smith and Ali bin Said, 3 March 2026"));
     }
 }
