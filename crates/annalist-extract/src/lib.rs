@@ -288,7 +288,9 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
     let dateline = annalist_ingest::wire_dateline_end(&doc.text)
         .and_then(|end| doc.text.get(..end))
         .map(|head| head.chars().count());
-    let breaks = tagger.map_or_else(Vec::new, |t| statement_breaks(&chars, t));
+    let breaks = tagger.map_or_else(Vec::new, |t| {
+        statement_breaks(&chars, &sentences, &timexes, t)
+    });
     let mut events = events::build_events(
         &chars,
         &sentences,
@@ -328,8 +330,45 @@ pub fn extract(mut doc: Document, taggers: &Taggers) -> Extraction {
 /// Where the text's sentences may divide into statements: at each semicolon, and at each
 /// comma before a word the language pack says begins another statement ("and", "while"),
 /// except inside brackets ("(concealing soldiers, pack animals, and equipment)") and at the
-/// end of a list of short items ("executive, legislative, and judicial authority").
-fn statement_breaks(chars: &[char], tagger: &Tagger) -> Vec<events::StatementBreak> {
+/// end of a list of short items ("executive, legislative, and judicial authority"). Only a
+/// sentence with two dates or more can divide, so only those are looked at.
+fn statement_breaks(
+    chars: &[char],
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    tagger: &Tagger,
+) -> Vec<events::StatementBreak> {
+    let mut breaks = Vec::new();
+    let mut ti = 0;
+    for s in sentences {
+        while ti < timexes.len() && timexes[ti].start < s.start {
+            ti += 1;
+        }
+        let dates = timexes[ti..]
+            .iter()
+            .take_while(|t| t.start < s.end)
+            .filter(|t| {
+                matches!(
+                    t.kind,
+                    annalist_time::TimexType::Date | annalist_time::TimexType::Time
+                )
+            })
+            .count();
+        if dates >= 2 {
+            let sentence = &chars[s.start.min(chars.len())..s.end.min(chars.len())];
+            breaks.extend(breaks_in(sentence, tagger).into_iter().map(|(end, start)| {
+                events::StatementBreak {
+                    end: s.start + end,
+                    start: s.start + start,
+                }
+            }));
+        }
+    }
+    breaks
+}
+
+/// [`statement_breaks`] within one sentence, as `(end, start)` offsets in it.
+fn breaks_in(chars: &[char], tagger: &Tagger) -> Vec<(usize, usize)> {
     let next_word = |from: usize| {
         let start = from
             + chars[from..]
@@ -385,7 +424,7 @@ fn statement_breaks(chars: &[char], tagger: &Tagger) -> Vec<events::StatementBre
                     .pack()
                     .opens_statement(&chars[start..start + len].iter().collect::<String>());
         if opens && start < chars.len() {
-            breaks.push(events::StatementBreak { end: i, start });
+            breaks.push((i, start));
         }
     }
     breaks
