@@ -14,8 +14,8 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 const STRICT_F1_FLOOR: f64 = 0.900;
 const RELAXED_F1_FLOOR: f64 = 0.949;
-const VALUE_F1_FLOOR: f64 = 0.815;
-const TYPE_F1_FLOOR: f64 = 0.906;
+const VALUE_F1_FLOOR: f64 = 0.816;
+const TYPE_F1_FLOOR: f64 = 0.907;
 
 fn corpus(name: &str) -> Option<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
