@@ -219,7 +219,8 @@ fn statements(
         let bracketed: Vec<bool> = inside
             .iter()
             .map(|t| {
-                let before = &chars[s.start.min(t.start)..t.start.min(chars.len())];
+                let to = t.start.min(chars.len());
+                let before = &chars[s.start.min(to)..to];
                 let opened = before.iter().filter(|c| matches!(c, '(' | '[')).count();
                 opened > before.iter().filter(|c| matches!(c, ')' | ']')).count()
             })

@@ -13,6 +13,10 @@ fn check(input: &str) {
     {
         let n = doc.text.chars().count();
         let x = extract(doc, &annalist_extract::Taggers::english());
+        // Statements, one sentence's parts too, come in order and never overlap.
+        for pair in x.events.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{pair:?}");
+        }
         for e in &x.events {
             assert!(e.start <= e.end && e.end <= n);
             for name in &e.names {
@@ -41,6 +45,8 @@ proptest! {
         Just("killed"), Just("52"), Just("people."), Just("Mr."), Just("Aliyev"), Just("said"),
         Just("yesterday"), Just("\n\n"), Just("Date: 2025-03-14\n"), Just("in"), Just("Baku"),
         Just("U.S."), Just("a.m."), Just("\u{00e9}"), Just("\""), Just("Next"), Just("day"),
+        Just(";"), Just(", and"), Just(", while"), Just("("), Just(")"), Just("on 5 May"),
+        Just("from Monday, March 2, to"), Just("later in the day"),
     ], 0..80)) {
         check(&words.join(" "));
     }
