@@ -172,9 +172,10 @@ struct Statement {
 /// landing; on 12-14 July, the division embarked"): it then divides at the breaks between
 /// them. A part that says no date stays with the part before it ("52 people were killed on
 /// March 3, and 310 were wounded" is one statement), or the one after, at the start; and
-/// neither an aside in brackets, nor the other side of a comparison, nor a time with no place on the timeline ("now", "recently", "at 9 p.m."
-/// on no known day) dates a part: in a history, "the artillery now overlooked the British
-/// positions" is no statement of the time of writing.
+/// neither an aside in brackets, nor the other side of a comparison, nor a time with no place
+/// on the timeline ("now", "recently", "at 9 p.m." on no known day) dates a part: in a
+/// history, "the artillery now overlooked the British positions" is no statement of the time
+/// of writing.
 fn statements(
     chars: &[char],
     sentences: &[Sentence],
@@ -310,13 +311,11 @@ pub fn build_events(
     // News that speaks of its own days somewhere: a text that only tells of long ago reads as a
     // history, however short.
     let news = !history
-        && dct.as_ref().is_some_and(|d| {
+        && dct.as_ref().and_then(|d| d.interval).is_some_and(|d| {
             timexes.iter().any(|t| {
-                let told = Some(EventTime {
-                    interval: t.interval,
-                    ..d.clone()
-                });
-                dating(t) && t.interval.is_some() && near_the_writer(&told, d)
+                dating(t)
+                    && t.interval
+                        .is_some_and(|iv| years_before(iv, d) <= NEAR_THE_WRITER_YEARS)
             })
         });
     let mut events = Vec::new();
@@ -562,8 +561,13 @@ fn near_the_writer(reference: &Option<EventTime>, dct: &EventTime) -> bool {
     let (Some(r), Some(d)) = (reference.as_ref().and_then(|r| r.interval), dct.interval) else {
         return reference.is_none();
     };
-    let years = (d.start.date().year() - r.end.date().year()).max(0);
-    years <= NEAR_THE_WRITER_YEARS
+    years_before(r, d) <= NEAR_THE_WRITER_YEARS
+}
+
+/// How many calendar years `period` ends before the writer's time `dct` starts (0 when it
+/// reaches it or lies after it).
+fn years_before(period: Interval, dct: Interval) -> i16 {
+    (dct.start.date().year() - period.end.date().year()).max(0)
 }
 
 /// How far before the writer's time a story may be and still be news: a count since a date
