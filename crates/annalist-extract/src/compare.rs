@@ -49,6 +49,20 @@ pub struct Group<T> {
     pub items: Vec<T>,
 }
 
+/// The group of statements of a day or less that the next one may join.
+struct Open {
+    /// Index of the group.
+    group: usize,
+    /// Its first day and one past its last (days since 1970).
+    from: i64,
+    until: i64,
+    /// The date of its first statement, and of the one that starts latest, and when that
+    /// one starts.
+    first_key: String,
+    last_key: String,
+    last_start: i64,
+}
+
 /// Groups `items` (each with its category and when its statement is placed) by category and
 /// time, as the module documentation says; groups come in date order, then category.
 pub fn group_by_time<T>(items: Vec<(String, When, T)>) -> Vec<Group<T>> {
@@ -83,39 +97,37 @@ pub fn group_by_time<T>(items: Vec<(String, When, T)>) -> Vec<Group<T>> {
     // By category, then by the first day covered; each statement joins the open group when
     // their days overlap and the group stays narrow enough.
     days.sort_by(|a, b| (&a.0, a.1, a.2, a.3).cmp(&(&b.0, b.1, b.2, b.3)));
-    // (group index, its first day, one past its last day, the key of its latest-starting
-    // statement and that statement's start)
-    let mut open: Option<(usize, i64, i64, String, i64)> = None;
+    let mut open: Option<Open> = None;
     for (category, first_day, end_day, _, when, item) in days {
-        if let Some((g, from, until, last_key, last_start)) = open.as_mut()
-            && groups[*g].category == category
-            && first_day < *until
-            && (*until).max(end_day) - *from <= SAME_TIME_MAX_DAYS
+        if let Some(o) = open.as_mut()
+            && groups[o.group].category == category
+            && first_day < o.until
+            && o.until.max(end_day) - o.from <= SAME_TIME_MAX_DAYS
         {
-            let group = &mut groups[*g];
+            o.until = o.until.max(end_day);
+            if when.start_s > o.last_start {
+                o.last_start = when.start_s;
+                o.last_key = when.key;
+            }
+            let group = &mut groups[o.group];
             group.items.push(item);
             group.start_s = group.start_s.min(when.start_s);
             group.end_s = group.end_s.max(when.end_s);
-            *until = (*until).max(end_day);
-            if when.start_s > *last_start {
-                *last_start = when.start_s;
-                *last_key = when.key.clone();
-            }
-            let first_key = group.date.split('/').next().unwrap_or("").to_string();
-            group.date = if *last_key == first_key {
-                first_key
+            group.date = if o.last_key == o.first_key {
+                o.first_key.clone()
             } else {
-                format!("{first_key}/{last_key}")
+                format!("{}/{}", o.first_key, o.last_key)
             };
             continue;
         }
-        open = Some((
-            groups.len(),
-            first_day,
-            end_day,
-            when.key.clone(),
-            when.start_s,
-        ));
+        open = Some(Open {
+            group: groups.len(),
+            from: first_day,
+            until: end_day,
+            first_key: when.key.clone(),
+            last_key: when.key.clone(),
+            last_start: when.start_s,
+        });
         groups.push(Group {
             date: when.key,
             start_s: when.start_s,

@@ -242,39 +242,48 @@ fn statements(
                 .map(|(t, _)| &t.value)
                 .collect()
         };
-        let mut parts: Vec<Statement> = Vec::new();
+        // Each part with the values it dates itself by.
+        let mut parts: Vec<(Statement, Vec<&TimexValue>)> = Vec::new();
         let mut start = s.start;
         for (i, end) in cuts.iter().map(|c| c.end).chain([s.end]).enumerate() {
             let part_dates = dates(start, end);
             match parts.last_mut() {
-                Some(last) if !part_dates.is_empty() && !dates(last.start, last.end).is_empty() => {
-                    // A date the part before states already tells nothing new.
-                    let before = dates(last.start, last.end);
-                    if part_dates.iter().all(|d| before.contains(d)) {
-                        last.end = end;
-                    } else {
-                        parts.push(Statement {
+                // A date of its own, after a part with others: a statement of its own.
+                Some((_, before))
+                    if !before.is_empty()
+                        && !part_dates.is_empty()
+                        && !part_dates.iter().all(|d| before.contains(d)) =>
+                {
+                    parts.push((
+                        Statement {
                             sentence: si,
                             start,
                             end,
                             first: false,
-                        });
-                    }
+                        },
+                        part_dates,
+                    ));
                 }
-                Some(last) => last.end = end,
-                None => parts.push(Statement {
-                    sentence: si,
-                    start,
-                    end,
-                    first: true,
-                }),
+                Some((last, before)) => {
+                    last.end = end;
+                    before.extend(part_dates);
+                }
+                None => parts.push((
+                    Statement {
+                        sentence: si,
+                        start,
+                        end,
+                        first: true,
+                    },
+                    part_dates,
+                )),
             }
             if let Some(c) = cuts.get(i) {
                 start = c.start;
             }
         }
         if parts.len() > 1 {
-            out.extend(parts);
+            out.extend(parts.into_iter().map(|(part, _)| part));
         } else {
             out.push(whole);
         }
